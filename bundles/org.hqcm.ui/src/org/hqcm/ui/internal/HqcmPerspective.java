@@ -1,0 +1,27 @@
+package org.hqcm.ui.internal;
+
+import org.eclipse.ui.IFolderLayout;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveFactory;
+import org.hqcm.ui.internal.views.CircuitView;
+
+/** The HQCM perspective: projects on the left, editors in the middle, HQCM views and progress around them. */
+public final class HqcmPerspective implements IPerspectiveFactory {
+
+    /** Id of this perspective, as in plugin.xml. */
+    public static final String ID = "org.hqcm.ui.perspective";
+
+    @Override
+    public void createInitialLayout(IPageLayout layout) {
+        String editors = layout.getEditorArea();
+        layout.addView(IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.LEFT, 0.22f, editors);
+        IFolderLayout right = layout.createFolder("org.hqcm.ui.right", IPageLayout.RIGHT, 0.72f, editors);
+        right.addView(IPageLayout.ID_PROGRESS_VIEW);
+        right.addView(IPageLayout.ID_PROBLEM_VIEW);
+        right.addPlaceholder("org.eclipse.ui.console.ConsoleView");
+        // the circuit is wide: it gets the full width under the editors
+        IFolderLayout bottom = layout.createFolder("org.hqcm.ui.bottom", IPageLayout.BOTTOM, 0.55f, editors);
+        bottom.addView(CircuitView.ID);
+        layout.addShowViewShortcut(CircuitView.ID);
+    }
+}

@@ -1,0 +1,2 @@
+/** HQCM Studio workbench contributions: perspective and shared UI plumbing. */
+package org.hqcm.ui.internal;

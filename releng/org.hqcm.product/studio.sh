@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Starts the materialized HQCM Studio product (built by ./mvnw -B verify). Native launchers are not on
+# Maven Central, so the product starts through the equinox launcher jar; eclipse.ini is not read then,
+# JVM options come from HQCM_STUDIO_VM_OPTS.
+#   studio.sh [WORKSPACE]     default workspace: ~/hqcm-workspace
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+product="$here/${HQCM_TARGET:-target}/products/org.hqcm.product/linux/gtk/x86_64/hqcm-studio"
+launcher=$(ls "$product"/plugins/org.eclipse.equinox.launcher_*.jar 2>/dev/null | head -n 1 || true)
+if [ -z "$launcher" ]; then
+  echo "hqcm studio: the product is not built yet (no $product)." >&2
+  echo "             Build it first:  ./mvnw -B verify" >&2
+  exit 2
+fi
+workspace="${1:-${HQCM_WORKSPACE:-$HOME/hqcm-workspace}}"
+mkdir -p "$workspace"
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  echo "hqcm studio: no display (DISPLAY is empty). On a server, start one first, e.g.: Xvfb :99 & export DISPLAY=:99" >&2
+  exit 2
+fi
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+cd "$product"
+exec "$java_bin" ${HQCM_STUDIO_VM_OPTS:--Xmx2g} -jar "$launcher" -data "$workspace" "${@:2}"
