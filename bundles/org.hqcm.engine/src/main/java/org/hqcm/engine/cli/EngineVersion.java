@@ -1,18 +1,15 @@
 package org.hqcm.engine.cli;
 
+import org.hqcm.engine.EngineInfo;
+
 import picocli.CommandLine.IVersionProvider;
 
-/** The engine's version, from the jar manifest (bnd writes Bundle-Version). */
+/** The engine's version for {@code hqcm --version}. */
 public final class EngineVersion implements IVersionProvider {
-
-    /** The version string, or "dev" when running from classes outside a jar. */
-    public static String get() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
-    }
 
     @Override
     public String[] getVersion() {
-        return new String[] {"hqcm " + get()};
+        String commit = EngineInfo.commit();
+        return new String[] {"hqcm " + EngineInfo.version() + (commit.isEmpty() ? "" : " (" + commit + ")")};
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "hqcm", mixinStandardHelpOptions = true, versionProvider = EngineVersion.class,
         description = "HQCM Studio engine: hybrid quantum-classical brain-MRI classification.%n"
                 + "Exit codes: 0 ok, 1 run failed, 2 bad input.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, CircuitCommand.class, BenchCommand.class, DataCommand.class,
+                ValidateCommand.class, NewCommand.class, RunCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

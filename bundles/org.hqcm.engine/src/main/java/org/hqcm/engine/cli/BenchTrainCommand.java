@@ -1,0 +1,94 @@
+package org.hqcm.engine.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.nn.Activation;
+import org.hqcm.engine.nn.HeadConfig;
+import org.hqcm.engine.nn.NetworkConfig;
+import org.hqcm.engine.nn.TrainStepBenchmark;
+import org.hqcm.engine.nn.loss.LossWeights;
+import org.hqcm.engine.quantum.CircuitSpec;
+import org.hqcm.engine.quantum.Simulator;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hqcm bench train}: training steps of the paper's full network (widths 128/64/32, attention, quantum
+ * head q=5 d=2 c=5 or its classical counterpart, mask loss) on synthetic data, against ND4J's FP32 GEMM peak
+ * measured in the same run.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Time training steps of the paper's network and compare with the same-run GEMM peak.")
+public final class BenchTrainCommand implements Runnable {
+
+    @Option(names = "--size", split = ",", defaultValue = "64,128", description = "Image sizes (default: ${DEFAULT-VALUE}).")
+    List<Integer> sizes;
+
+    @Option(names = "--batch", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--steps", defaultValue = "7", description = "Timed steps per size (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--head", defaultValue = "quantum", description = "quantum or classical (default: ${DEFAULT-VALUE}).")
+    String head;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
+    /** The paper's configuration (DESIGN.md "The paper, pinned down") at image size {@code size}. */
+    static NetworkConfig paperNetwork(int size, String head) {
+        int q = 5;
+        int d = 2;
+        int c = 5;
+        HeadConfig h = switch (head.toLowerCase(Locale.ROOT)) {
+            case "quantum" -> new HeadConfig.Quantum(CircuitSpec.paper(q, d), c, Simulator.STATEVECTOR);
+            case "classical" -> new HeadConfig.Classical(c << q, q * c, Activation.TANH);
+            default -> throw new BadInputException("--head " + head + ": expected quantum or classical");
+        };
+        return new NetworkConfig(size, List.of(128, 64, 32), true, 16, List.of(1, 3, 5), 7, h, 4, 42L);
+    }
+
+    @Override
+    public void run() {
+        if (batch < 1 || steps < 1 || warmup < 0) {
+            throw new BadInputException("--batch and --steps must be at least 1 and --warmup at least 0, got "
+                    + batch + ", " + steps + ", " + warmup);
+        }
+        PrintWriter out = command.commandLine().getOut();
+        // NativeOpsHolder only works once the backend is loaded: touch Nd4j first
+        java.util.Properties env = org.nd4j.linalg.factory.Nd4j.getExecutioner().getEnvironmentInformation();
+        String build = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
+        out.printf(Locale.ROOT, "ND4J backend: %s; oneDNN %s; threads %s%n",
+                env.get("backend"),
+                build.contains("HAVE_ONEDNN") ? "yes" : "no",
+                env.get("omp.threads"));
+        for (int size : sizes) {
+            NetworkConfig cfg = paperNetwork(size, head);
+            TrainStepBenchmark.Result r = TrainStepBenchmark.run(new TrainStepBenchmark.Setup(cfg,
+                    new LossWeights(1.0, 1.0, 0.3, 0.7, 1.0), batch, warmup, steps));
+            out.printf(Locale.ROOT, "%dx%d, batch %d, %s head: %.0f ms/step (median of %d after %d warm-up; min %.0f, max %.0f)%n",
+                    size, size, batch, head, r.medianMs(), steps, warmup, r.stepMs()[0], r.stepMs()[steps - 1]);
+            out.printf(Locale.ROOT, "  %.1f images/s; %.1f GFLOP per step (convs and GEMMs, analytic) = %.1f GFLOP/s%n",
+                    r.imagesPerSecond(), r.flopsPerStep() / 1e9, r.achievedFlops() / 1e9);
+            out.printf(Locale.ROOT, "  ND4J FP32 GEMM peak this run (2048^3, best of %d): %.1f GFLOP/s; share %.0f%% (target >= 50%%)%n",
+                    5 + warmup + steps, r.gemmPeakFlops() / 1e9, 100 * r.shareOfPeak());
+            out.printf(Locale.ROOT, "  median GEMM between the timed steps: %.1f GFLOP/s (share %.0f%%; differs from the peak when the machine is shared)%n",
+                    r.gemmMedianFlops() / 1e9, 100 * r.achievedFlops() / r.gemmMedianFlops());
+            StringBuilder phases = new StringBuilder("  mean ms per step by phase:");
+            r.phaseMsPerStep().forEach((k, v) -> phases.append(String.format(Locale.ROOT, " %s %.0f;", k, v)));
+            out.println(phases);
+            out.printf(Locale.ROOT, "  peak resident memory so far (VmHWM): %.2f GB%n", TrainStepBenchmark.peakResidentBytes() / 1e9);
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.hqcm.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.quantum.CircuitEvaluator;
+import org.hqcm.engine.quantum.CircuitSpec;
+import org.hqcm.engine.quantum.Embedding;
+import org.hqcm.engine.quantum.ShotNoise;
+import org.hqcm.engine.quantum.Simulator;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hqcm circuit eval}: the expectation values of one circuit for each input row, in double precision,
+ * one output line per input with the Q values of wires 0..Q-1 to 12 decimals.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Print the expectation value on every wire (wire 0 first, 12 decimals) for each input row.")
+public final class CircuitEvalCommand implements Runnable {
+
+    @Mixin
+    CircuitOptions circuit;
+
+    @Option(names = "--weights", required = true, paramLabel = "W.csv",
+            description = "L*Q rows phi,theta,omega: layer-major, then wire.")
+    Path weights;
+
+    @Option(names = "--inputs", required = true, paramLabel = "X.csv",
+            description = "One input per row: 2^Q values (amplitude embedding, need not be normalised) or Q angles.")
+    Path inputs;
+
+    @Option(names = "--simulator", defaultValue = "statevector", paramLabel = "statevector|strange",
+            description = "Simulator (default: ${DEFAULT-VALUE}).")
+    String simulator;
+
+    @Option(names = "--shots", defaultValue = "0", paramLabel = "N",
+            description = "0 for exact expectations, else sample N shots per wire (default: ${DEFAULT-VALUE}).")
+    int shots;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the shot sampling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
+    @Override
+    public void run() {
+        CircuitSpec spec = circuit.spec(shots);
+        Simulator sim = Simulator.forId(simulator);
+        int q = spec.qubits();
+        double[][] w = NumericCsv.read(weights, 3, "phi,theta,omega", "phi,theta,omega");
+        if (w.length != spec.layers() * q) {
+            throw new BadInputException(weights + ": " + w.length + " rows, expected L*Q = " + spec.layers() + "*" + q
+                    + " = " + spec.layers() * q + " rows phi,theta,omega (layer-major, then wire)");
+        }
+        int width = spec.inputWidth();
+        String what = spec.embedding() == Embedding.ANGLE ? "one angle per wire" : "2^" + q + " = " + width + " amplitudes";
+        double[][] x = NumericCsv.read(inputs, width, what, null);
+        if (x.length == 0) {
+            throw new BadInputException(inputs + ": no rows, expected at least one row of " + width
+                    + " comma-separated numbers (" + what + ")");
+        }
+        double[] flatW = new double[w.length * 3];
+        for (int r = 0; r < w.length; r++) {
+            System.arraycopy(w[r], 0, flatW, 3 * r, 3);
+        }
+        double[] flatX = new double[x.length * width];
+        for (int r = 0; r < x.length; r++) {
+            System.arraycopy(x[r], 0, flatX, r * width, width);
+        }
+        double[] out = new double[x.length * q];
+        CircuitEvaluator evaluator = sim.evaluator(spec, 1);
+        evaluator.forward(flatX, x.length, flatW, out);
+        if (shots > 0) {
+            new ShotNoise(shots, seed).apply(out, out.length);
+        }
+        PrintWriter pw = command.commandLine().getOut();
+        StringBuilder line = new StringBuilder();
+        for (int r = 0; r < x.length; r++) {
+            line.setLength(0);
+            for (int j = 0; j < q; j++) {
+                if (j > 0) {
+                    line.append(',');
+                }
+                line.append(String.format(Locale.ROOT, "%.12f", out[r * q + j] + 0.0));
+            }
+            pw.println(line);
+        }
+        pw.flush();
+    }
+}

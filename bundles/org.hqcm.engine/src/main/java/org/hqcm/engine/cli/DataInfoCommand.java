@@ -1,0 +1,242 @@
+package org.hqcm.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.data.BadFile;
+import org.hqcm.engine.data.DatasetLoader;
+import org.hqcm.engine.data.GivenSplit;
+import org.hqcm.engine.data.LoadOptions;
+import org.hqcm.engine.data.LoadedDataset;
+import org.hqcm.engine.data.SourceKind;
+import org.hqcm.engine.data.SourceKinds;
+import org.hqcm.engine.data.SourceSpec;
+import org.hqcm.engine.data.SourceSummary;
+import org.hqcm.engine.data.Split;
+import org.hqcm.engine.data.Splitter;
+import org.hqcm.engine.data.TumourClass;
+import org.hqcm.engine.plot.BarChart;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code hqcm data info}: loads sources as an experiment would and reports what they hold. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = {"Describe dataset sources: counts per class and split, sizes, masks, bad files, chart.",
+            "Loads the sources as an experiment would and prints counts per class and split, original image sizes, "
+                + "masks, patients and bad files; writes a class-distribution chart (PNG).",
+            "SOURCE is a folder (kind inferred: .mat files -> FIGSHARE_MAT, class folders of PNG/JPEG -> "
+                + "IMAGE_FOLDER, of DICOM -> DICOM; or say --kind) or synthetic:N[:DIFFICULTY] (N images per class)."})
+public final class DataInfoCommand implements Callable<Integer> {
+    private static final String[] CLASS_TITLES = {"Healthy (0)", "Meningioma (1)", "Glioma (2)", "Pituitary (3)"};
+    private static final int BAD_FILES_SHOWN = 20;
+
+    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Folders, or synthetic:N[:D].")
+    List<String> sources;
+
+    @Option(names = "--kind", paramLabel = "KIND",
+            description = "Kind of every folder SOURCE: ${COMPLETION-CANDIDATES} (default: inferred).")
+    SourceKind kind;
+
+    @Option(names = "--size", defaultValue = "128", description = "Image size after resizing (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and phantom (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--fractions", defaultValue = "0.7,0.15,0.15", paramLabel = "TRAIN,VAL,TEST",
+            description = "Split fractions (default: ${DEFAULT-VALUE}).")
+    String fractionsText;
+
+    private double[] fractions;
+
+    @Option(names = "--no-stratify", description = "Split without stratifying by class.")
+    boolean noStratify;
+
+    @Option(names = "--no-group-by-patient", description = "Let one patient's images go to different splits.")
+    boolean noGroup;
+
+    @Option(names = "--keep-given-split",
+            description = "Keep the Training/ Testing/ split of image folders; Training/ is split into train and"
+                    + " validation in the ratio of --fractions.")
+    boolean keepGiven;
+
+    @Option(names = "--max-bad-share", defaultValue = "0.1", paramLabel = "SHARE",
+            description = "Fail when more than this share of a source's files is unreadable (default: ${DEFAULT-VALUE}).")
+    double maxBadShare;
+
+    @Option(names = "--require-all-classes", description = "Fail when a class has no image (a run does).")
+    boolean requireAll;
+
+    @Option(names = "--chart", defaultValue = "class-distribution.png", paramLabel = "FILE",
+            description = "Class-distribution chart to write (default: ${DEFAULT-VALUE} in the current folder).")
+    Path chart;
+
+    @Option(names = "--no-chart", description = "Do not write the chart.")
+    boolean noChart;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads reading files (default: one per core).")
+    Integer threads;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        fractions = parseFractions(fractionsText);
+        List<SourceSpec> specs = new ArrayList<>();
+        for (String s : sources) {
+            specs.add(parseSource(s, kind));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) {
+            throw new BadInputException("--threads is " + n + ", expected at least 1");
+        }
+        if (!(maxBadShare >= 0 && maxBadShare <= 1)) {
+            throw new BadInputException("--max-bad-share is " + maxBadShare + ", expected a value in [0, 1]");
+        }
+        Set<TumourClass> required = requireAll ? EnumSet.allOf(TumourClass.class) : Set.of();
+        LoadOptions options = new LoadOptions(maxBadShare, required, n, new ConsoleProgress(err, "loading"));
+        long t0 = System.nanoTime();
+        LoadedDataset ds = DatasetLoader.load(specs, size, seed, options);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Split split = keepGiven
+                ? Splitter.keepGiven(ds.samples(), fractions[1] / (fractions[0] + fractions[1]), seed, !noStratify,
+                        !noGroup)
+                : Splitter.split(ds.samples(), fractions[0], fractions[1], fractions[2], seed, !noStratify, !noGroup);
+        print(out, ds, split, seconds);
+        if (!noChart) {
+            writeChart(ds);
+            out.println("chart: " + chart.toAbsolutePath());
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static double[] parseFractions(String text) {
+        String[] parts = text.split(",");
+        if (parts.length != 3) {
+            throw new BadInputException("--fractions is '" + text + "', expected three numbers TRAIN,VAL,TEST"
+                    + " such as 0.7,0.15,0.15");
+        }
+        double[] f = new double[3];
+        for (int i = 0; i < 3; i++) {
+            try {
+                f[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new BadInputException("--fractions is '" + text + "': '" + parts[i] + "' is not a number");
+            }
+        }
+        return f;
+    }
+
+    /** {@code synthetic:N[:D]} or a path (kind given or inferred). */
+    static SourceSpec parseSource(String text, SourceKind kind) {
+        if (text.toLowerCase(Locale.ROOT).startsWith("synthetic")) {
+            String[] parts = text.split(":");
+            try {
+                int per = parts.length > 1 ? Integer.parseInt(parts[1]) : 100;
+                double d = parts.length > 2 ? Double.parseDouble(parts[2]) : 0.3;
+                if (per < 1 || !(d >= 0 && d <= 1) || parts.length > 3) {
+                    throw new NumberFormatException();
+                }
+                return SourceSpec.synthetic(per, d);
+            } catch (NumberFormatException e) {
+                throw new BadInputException("source '" + text + "': expected synthetic:N or synthetic:N:D with N >= 1"
+                        + " images per class and difficulty D in [0, 1]");
+            }
+        }
+        Path p = Path.of(text);
+        SourceKind k = kind != null ? kind : SourceKinds.infer(p);
+        if (k == SourceKind.SYNTHETIC) {
+            throw new BadInputException("--kind SYNTHETIC with a path '" + text + "': write synthetic:N instead");
+        }
+        return SourceSpec.files(k, p);
+    }
+
+    private void print(PrintWriter out, LoadedDataset ds, Split split, double seconds) {
+        out.println("sources:");
+        for (SourceSummary s : ds.sources()) {
+            out.printf(Locale.ROOT, "  %-60s %6d images, %4d bad files, %6d with tumour mask%n", s.spec().describe(),
+                    s.images(), s.badFiles(), s.withMask());
+        }
+        out.printf(Locale.ROOT, "images: %d, resized to %dx%d, loaded in %.1f s%n", ds.size(), size, size, seconds);
+        StringBuilder sizes = new StringBuilder();
+        for (Map.Entry<String, Integer> e : ds.originalSizes().entrySet()) {
+            sizes.append(sizes.length() == 0 ? "" : ", ").append(e.getKey()).append(" (").append(e.getValue())
+                    .append(')');
+        }
+        out.println("original sizes: " + sizes);
+        int tumourImages = ds.size() - ds.classCounts()[TumourClass.HEALTHY.label()];
+        out.printf(Locale.ROOT, "masks present: %d of %d tumour images (healthy images have an all-zero mask)%n",
+                ds.withMask(), tumourImages);
+        out.printf(Locale.ROOT, "patients known: %d%s%n", ds.patients(),
+                ds.patients() > 0 && !noGroup ? " (a patient's images stay in one split)" : "");
+        Map<GivenSplit, Integer> given = ds.givenSplits();
+        if (given.keySet().stream().anyMatch(g -> g != GivenSplit.NONE)) {
+            out.println("split given by the folders (Training/ Testing/): " + given);
+        }
+        out.println("fingerprint: sha256:" + ds.fingerprint());
+        out.println();
+        out.printf(Locale.ROOT, "split %s, seed %d%s%s:%n", keepGiven ? "as given by Testing/, the rest train/val"
+                : String.format(Locale.ROOT, "%.2f/%.2f/%.2f", fractions[0], fractions[1], fractions[2]), seed,
+                noStratify ? "" : ", stratified", noGroup ? "" : ", grouped by patient");
+        int[][] counts = new int[TumourClass.COUNT][3];
+        for (int k = 0; k < 3; k++) {
+            for (int i : split.part(k)) {
+                counts[ds.samples().get(i).label()][k]++;
+            }
+        }
+        out.printf(Locale.ROOT, "  %-12s %7s %7s %7s %7s%n", "class", "train", "val", "test", "total");
+        int[] totals = new int[4];
+        for (TumourClass c : TumourClass.values()) {
+            int[] r = counts[c.label()];
+            int t = r[0] + r[1] + r[2];
+            out.printf(Locale.ROOT, "  %-12s %7d %7d %7d %7d%n", c.folderName(), r[0], r[1], r[2], t);
+            for (int k = 0; k < 3; k++) {
+                totals[k] += r[k];
+            }
+            totals[3] += t;
+        }
+        out.printf(Locale.ROOT, "  %-12s %7d %7d %7d %7d%n", "total", totals[0], totals[1], totals[2], totals[3]);
+        for (TumourClass c : TumourClass.values()) {
+            if (ds.classCounts()[c.label()] == 0) {
+                out.println("warning: class " + c.folderName() + " has no images; a run needs every class");
+            }
+        }
+        List<BadFile> bad = ds.badFiles();
+        out.println();
+        out.println("bad files: " + bad.size());
+        for (int i = 0; i < Math.min(BAD_FILES_SHOWN, bad.size()); i++) {
+            out.println("  " + bad.get(i));
+        }
+        if (bad.size() > BAD_FILES_SHOWN) {
+            out.println("  ... and " + (bad.size() - BAD_FILES_SHOWN) + " more");
+        }
+    }
+
+    private void writeChart(LoadedDataset ds) throws java.io.IOException {
+        int[] counts = ds.classCounts();
+        List<String> labels = new ArrayList<>();
+        double[] values = new double[counts.length];
+        for (int c = 0; c < counts.length; c++) {
+            values[c] = counts[c];
+            labels.add(String.format(Locale.ROOT, "%s %.1f%%", CLASS_TITLES[c],
+                    ds.size() == 0 ? 0.0 : 100.0 * counts[c] / ds.size()));
+        }
+        BarChart.of("Class distribution (" + ds.size() + " images)", labels, values)
+                .xLabel("class").yLabel("images").writePng(chart, 900, 600);
+    }
+}

@@ -1,0 +1,70 @@
+package org.hqcm.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+import org.hqcm.engine.BadInputException;
+import org.hqcm.model.Experiment;
+import org.hqcm.model.presets.Presets;
+import org.hqcm.model.resource.HqcmResources;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code hqcm new --preset NAME FILE}: writes a preset as a new experiment file; never overwrites. */
+@Command(name = "new", mixinStandardHelpOptions = true,
+        description = {"Write a new experiment file from a preset. Refuses to overwrite an existing file.",
+            "The experiment is named after the file (my-test.hqcm -> my-test) when that is a valid name."})
+public final class NewCommand implements Callable<Integer> {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = Presets.QUICKSTART, completionCandidates = PresetList.class,
+            description = "Preset to start from: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The .hqcm file to create.")
+    Path file;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The preset names, for the help text. */
+    static final class PresetList implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Presets.names().iterator();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        if (!Presets.names().contains(preset)) {
+            StringBuilder known = new StringBuilder();
+            for (String n : Presets.names()) {
+                known.append(System.lineSeparator()).append("  ").append(n).append(": ").append(Presets.summary(n));
+            }
+            throw new BadInputException("--preset: '" + preset + "' is not a preset; expected one of "
+                    + String.join(", ", Presets.names()) + known);
+        }
+        if (Files.exists(file)) {
+            throw new BadInputException(file + ": already exists; expected a new file (hqcm new never overwrites)");
+        }
+        Experiment e = Presets.create(preset);
+        String stem = file.getFileName().toString().replaceFirst("\\.hqcm$", "");
+        if (NAME.matcher(stem).matches()) {
+            e.setName(stem);
+        }
+        HqcmResources.save(e, file);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("wrote " + file + " (preset " + preset + ": " + Presets.summary(preset) + ")");
+        out.println("check it with: hqcm validate " + file + "    run it with: hqcm run " + file);
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

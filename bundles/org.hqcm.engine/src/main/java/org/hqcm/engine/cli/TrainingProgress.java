@@ -1,0 +1,86 @@
+package org.hqcm.engine.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+import org.hqcm.engine.run.RunObserver;
+import org.hqcm.engine.train.EpochResult;
+import org.hqcm.engine.train.TrainingState;
+
+/**
+ * The command line's view of a run: a redrawn progress bar with the epoch's running loss and accuracy on a terminal;
+ * without one (CI, a pipe), one line per epoch so logs stay readable.
+ */
+final class TrainingProgress implements RunObserver {
+
+    private static final long INTERVAL_NANOS = 200_000_000L;
+    private static final int WIDTH = 24;
+
+    private final PrintWriter err;
+    private final boolean terminal;
+    private final int maxEpochs;
+    private final ConsoleProgress loading;
+    private long last;
+    private int lineLength;
+
+    TrainingProgress(PrintWriter err, int maxEpochs) {
+        this.err = err;
+        this.terminal = System.console() != null;
+        this.maxEpochs = maxEpochs;
+        this.loading = new ConsoleProgress(err, "loading");
+    }
+
+    @Override
+    public void phase(String name, String message) {
+        clear();
+        err.println(message + " ...");
+        err.flush();
+    }
+
+    @Override
+    public void update(int done, int total) {
+        loading.update(done, total);
+    }
+
+    @Override
+    public synchronized void batch(int epoch, int batch, int batches, double loss, double accuracy) {
+        if (!terminal) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (batch < batches && now - last < INTERVAL_NANOS) {
+            return;
+        }
+        last = now;
+        int filled = (int) ((long) WIDTH * batch / batches);
+        String line = String.format(Locale.ROOT, "epoch %d/%d [%s%s] %d/%d  loss %.4f  acc %.3f", epoch, maxEpochs,
+                "#".repeat(filled), " ".repeat(WIDTH - filled), batch, batches, loss, accuracy);
+        err.print("\r" + line + " ".repeat(Math.max(0, lineLength - line.length())));
+        lineLength = line.length();
+        err.flush();
+    }
+
+    @Override
+    public synchronized void epoch(EpochResult r, boolean improved, TrainingState state) {
+        clear();
+        err.println(String.format(Locale.ROOT,
+                "epoch %d/%d  train loss %.4f acc %.3f | val loss %.4f acc %.3f | lr %.3g | %.1f s%s", r.epoch(),
+                maxEpochs, r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(),
+                r.learningRate(), r.seconds(), improved ? "  (best)" : ""));
+        err.flush();
+    }
+
+    @Override
+    public synchronized void warning(String message) {
+        clear();
+        err.println("warning: " + message);
+        err.flush();
+    }
+
+    private void clear() {
+        if (terminal && lineLength > 0) {
+            err.print("\r" + " ".repeat(lineLength) + "\r");
+            lineLength = 0;
+        }
+    }
+}

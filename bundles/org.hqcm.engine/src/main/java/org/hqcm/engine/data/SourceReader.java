@@ -1,0 +1,20 @@
+package org.hqcm.engine.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads one kind of file source: lists its files, then reads each alone (possibly on several threads). */
+public interface SourceReader {
+
+    /**
+     * The files to read, in a stable order. Files refused before reading (links out of the root, ...) are added
+     * to {@code refused}.
+     *
+     * Problems of the source as a whole (no class folders, ...) are {@link org.hqcm.engine.BadInputException}s.
+     */
+    List<Path> files(List<BadFile> refused) throws IOException;
+
+    /** Reads one file; any exception makes it a bad file whose reason is the exception's message. */
+    RawImage read(Path file) throws Exception;
+}

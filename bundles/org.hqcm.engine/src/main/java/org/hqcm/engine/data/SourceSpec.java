@@ -1,0 +1,46 @@
+package org.hqcm.engine.data;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One dataset source.
+ *
+ * @param kind what the source is
+ * @param path its root folder (null for {@link SourceKind#SYNTHETIC})
+ * @param perClass images per class for the phantom (ignored for files)
+ * @param difficulty phantom difficulty in [0, 1] (ignored for files)
+ */
+public record SourceSpec(SourceKind kind, Path path, int perClass, double difficulty) {
+
+    public SourceSpec {
+        Objects.requireNonNull(kind, "kind");
+        if (kind == SourceKind.SYNTHETIC) {
+            if (perClass < 1) {
+                throw new IllegalArgumentException("synthetic source: images per class must be >= 1, got " + perClass);
+            }
+            if (!(difficulty >= 0 && difficulty <= 1)) {
+                throw new IllegalArgumentException("synthetic source: difficulty must be in [0, 1], got " + difficulty);
+            }
+        } else {
+            Objects.requireNonNull(path, "path of a " + kind + " source");
+        }
+    }
+
+    /** The phantom with {@code perClass} images of each of the four classes. */
+    public static SourceSpec synthetic(int perClass, double difficulty) {
+        return new SourceSpec(SourceKind.SYNTHETIC, null, perClass, difficulty);
+    }
+
+    /** A source of files under {@code root}. */
+    public static SourceSpec files(SourceKind kind, Path root) {
+        return new SourceSpec(kind, root, 0, 0);
+    }
+
+    /** Short text for messages and reports. */
+    public String describe() {
+        return kind == SourceKind.SYNTHETIC
+                ? "synthetic:" + perClass + " (difficulty " + difficulty + ")"
+                : kind + " " + path;
+    }
+}

@@ -1,0 +1,291 @@
+package org.hqcm.engine.data.dicom;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Parses a DICOM Part-10 file held in memory, up to and including its pixel data. */
+public final class DicomParser {
+    private static final long UNDEFINED = 0xFFFFFFFFL;
+    private static final int TRANSFER_SYNTAX = 0x00020010;
+    private static final int PATIENT_ID = 0x00100020;
+    private static final int SAMPLES_PER_PIXEL = 0x00280002;
+    private static final int PHOTOMETRIC = 0x00280004;
+    private static final int ROWS = 0x00280010;
+    private static final int COLUMNS = 0x00280011;
+    private static final int BITS_ALLOCATED = 0x00280100;
+    private static final int BITS_STORED = 0x00280101;
+    private static final int PIXEL_REPRESENTATION = 0x00280103;
+    private static final int RESCALE_INTERCEPT = 0x00281052;
+    private static final int RESCALE_SLOPE = 0x00281053;
+    private static final int PIXEL_DATA = 0x7FE00010;
+    private static final int ITEM = 0xFFFEE000;
+    private static final int ITEM_END = 0xFFFEE00D;
+    private static final int SEQUENCE_END = 0xFFFEE0DD;
+
+    private final byte[] b;
+    private int pos;
+    private boolean bigEndian;
+    private boolean explicitVr = true;
+
+    private int rows = -1;
+    private int columns = -1;
+    private int bitsAllocated = -1;
+    private int bitsStored = -1;
+    private int pixelRepresentation;
+    private int samplesPerPixel = 1;
+    private String photometric;
+    private double slope = 1;
+    private double intercept;
+    private String patientId;
+    private int pixelOffset = -1;
+    private long pixelLength;
+
+    private DicomParser(byte[] bytes) {
+        this.b = bytes;
+    }
+
+    /** Reads a file. */
+    public static DicomImage read(Path file) throws IOException {
+        return parse(Files.readAllBytes(file));
+    }
+
+    /** Parses the bytes of a Part-10 file. */
+    public static DicomImage parse(byte[] bytes) throws IOException {
+        try {
+            return new DicomParser(bytes).run();
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw new IOException("truncated DICOM file (" + bytes.length + " bytes)", e);
+        }
+    }
+
+    private DicomImage run() throws IOException {
+        if (b.length < 132 || b[128] != 'D' || b[129] != 'I' || b[130] != 'C' || b[131] != 'M') {
+            throw new IOException("not a DICOM Part-10 file: no 'DICM' marker after the 128-byte preamble");
+        }
+        pos = 132;
+        String tsUid = null;
+        // file meta: always explicit VR little endian, group 0002
+        while (pos + 4 <= b.length && u16At(pos) == 0x0002) {
+            int tag = readTag();
+            long len = readLength(tag, vrAndAdvance());
+            if (len == UNDEFINED) {
+                throw new IOException("undefined length in the file meta information at byte " + pos);
+            }
+            if (tag == TRANSFER_SYNTAX) {
+                tsUid = text(len);
+            }
+            skip(len);
+        }
+        if (tsUid == null) {
+            throw new IOException("no Transfer Syntax UID (0002,0010) in the file meta information");
+        }
+        TransferSyntax ts = TransferSyntax.of(tsUid);
+        explicitVr = ts.explicitVr;
+        bigEndian = ts.bigEndian;
+        while (pos < b.length && pixelOffset < 0) {
+            int tag = readTag();
+            String vr = explicitVr ? vrAndAdvance() : null;
+            long len = readLength(tag, vr);
+            if (len == UNDEFINED) {
+                if (tag == PIXEL_DATA) {
+                    throw new IOException("encapsulated (compressed) pixel data in transfer syntax " + tsUid);
+                }
+                skipUndefinedSequence();
+                continue;
+            }
+            if (pos + len > b.length) {
+                throw new IOException(String.format("truncated: element (%04X,%04X) of %d bytes at byte %d runs past"
+                        + " the end of the file (%d bytes)", tag >>> 16, tag & 0xFFFF, len, pos, b.length));
+            }
+            take(tag, len);
+            skip(len);
+        }
+        return image(tsUid);
+    }
+
+    private void take(int tag, long len) throws IOException {
+        switch (tag) {
+            case ROWS -> rows = u16At(pos);
+            case COLUMNS -> columns = u16At(pos);
+            case BITS_ALLOCATED -> bitsAllocated = u16At(pos);
+            case BITS_STORED -> bitsStored = u16At(pos);
+            case PIXEL_REPRESENTATION -> pixelRepresentation = u16At(pos);
+            case SAMPLES_PER_PIXEL -> samplesPerPixel = u16At(pos);
+            case PHOTOMETRIC -> photometric = text(len);
+            case RESCALE_SLOPE -> slope = decimal(len, "Rescale Slope (0028,1053)");
+            case RESCALE_INTERCEPT -> intercept = decimal(len, "Rescale Intercept (0028,1052)");
+            case PATIENT_ID -> patientId = text(len);
+            case PIXEL_DATA -> {
+                pixelOffset = pos;
+                pixelLength = len;
+            }
+            default -> {
+                // not needed
+            }
+        }
+    }
+
+    private DicomImage image(String tsUid) throws IOException {
+        if (pixelOffset < 0) {
+            throw new IOException("no Pixel Data (7FE0,0010)");
+        }
+        if (rows <= 0 || columns <= 0) {
+            throw new IOException("missing or zero Rows (0028,0010) / Columns (0028,0011): " + rows + " x " + columns);
+        }
+        if (samplesPerPixel != 1) {
+            throw new IOException("Samples per Pixel (0028,0002) is " + samplesPerPixel + ", expected 1 (grey levels)");
+        }
+        String pm = photometric == null ? "MONOCHROME2" : photometric;
+        if (!pm.equals("MONOCHROME1") && !pm.equals("MONOCHROME2")) {
+            throw new IOException("Photometric Interpretation (0028,0004) is " + pm + ", expected MONOCHROME1 or MONOCHROME2");
+        }
+        if (bitsAllocated != 8 && bitsAllocated != 16) {
+            throw new IOException("Bits Allocated (0028,0100) is " + bitsAllocated + ", expected 8 or 16");
+        }
+        int stored = bitsStored <= 0 || bitsStored > bitsAllocated ? bitsAllocated : bitsStored;
+        int n = rows * columns;
+        long need = (long) n * (bitsAllocated / 8);
+        if (pixelLength < need) {
+            throw new IOException("Pixel Data has " + pixelLength + " bytes, expected " + need + " for " + rows + " x "
+                    + columns + " x " + bitsAllocated + " bits");
+        }
+        float[] px = new float[n];
+        int storedMask = (1 << stored) - 1;
+        int signBit = 1 << (stored - 1);
+        boolean signed = pixelRepresentation == 1;
+        boolean invert = pm.equals("MONOCHROME1");
+        for (int i = 0; i < n; i++) {
+            int raw = bitsAllocated == 8 ? b[pixelOffset + i] & 0xFF : u16At(pixelOffset + 2 * i);
+            raw &= storedMask;
+            if (signed && (raw & signBit) != 0) {
+                raw -= 1 << stored;
+            }
+            double v = raw * slope + intercept;
+            px[i] = (float) (invert ? 0.0 - v : v); // 0.0 - v: no negative zero
+        }
+        return new DicomImage(rows, columns, px, patientId == null || patientId.isEmpty() ? null : patientId, tsUid);
+    }
+
+    private void skipUndefinedSequence() throws IOException {
+        while (true) {
+            int tag = readTag();
+            long len = u32();
+            if (tag == SEQUENCE_END) {
+                return;
+            }
+            if (tag != ITEM) {
+                throw new IOException(String.format("malformed sequence: expected an item, found (%04X,%04X) at byte %d",
+                        tag >>> 16, tag & 0xFFFF, pos - 8));
+            }
+            if (len == UNDEFINED) {
+                skipUndefinedItem();
+            } else {
+                skip(len);
+            }
+        }
+    }
+
+    private void skipUndefinedItem() throws IOException {
+        while (true) {
+            int tag = readTag();
+            if (tag == ITEM_END) {
+                u32();
+                return;
+            }
+            String vr = explicitVr ? vrAndAdvance() : null;
+            long len = readLength(tag, vr);
+            if (len == UNDEFINED) {
+                skipUndefinedSequence();
+            } else {
+                skip(len);
+            }
+        }
+    }
+
+    private int readTag() throws IOException {
+        need(4);
+        int group = u16At(pos);
+        int element = u16At(pos + 2);
+        pos += 4;
+        return (group << 16) | element;
+    }
+
+    /** The VR of an explicit-VR element; null for item and delimiter tags, which have none. */
+    private String vrAndAdvance() throws IOException {
+        int group = u16At(pos - 4);
+        if (group == 0xFFFE) {
+            return null;
+        }
+        need(2);
+        String vr = new String(b, pos, 2, StandardCharsets.US_ASCII);
+        pos += 2;
+        return vr;
+    }
+
+    private long readLength(int tag, String vr) throws IOException {
+        if (vr == null) {
+            return u32();
+        }
+        switch (vr) {
+            case "OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV" -> {
+                need(2);
+                pos += 2; // reserved
+                return u32();
+            }
+            default -> {
+                need(2);
+                int len = u16At(pos);
+                pos += 2;
+                return len;
+            }
+        }
+    }
+
+    private long u32() throws IOException {
+        need(4);
+        long v = bigEndian
+                ? ((long) (b[pos] & 0xFF) << 24) | ((b[pos + 1] & 0xFF) << 16) | ((b[pos + 2] & 0xFF) << 8) | (b[pos + 3] & 0xFF)
+                : ((long) (b[pos + 3] & 0xFF) << 24) | ((b[pos + 2] & 0xFF) << 16) | ((b[pos + 1] & 0xFF) << 8) | (b[pos] & 0xFF);
+        pos += 4;
+        return v & 0xFFFFFFFFL;
+    }
+
+    /** 16-bit value at {@code at}; the file meta (before the transfer syntax is known) is little endian. */
+    private int u16At(int at) {
+        return bigEndian ? ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF) : ((b[at + 1] & 0xFF) << 8) | (b[at] & 0xFF);
+    }
+
+    private void skip(long len) throws IOException {
+        if (pos + len > b.length) {
+            throw new IOException("truncated: " + len + " bytes expected at byte " + pos + ", file has " + b.length);
+        }
+        pos += (int) len;
+    }
+
+    private void need(int n) throws IOException {
+        if (pos + n > b.length) {
+            throw new IOException("truncated DICOM file at byte " + pos + " (" + b.length + " bytes)");
+        }
+    }
+
+    private String text(long len) throws IOException {
+        need((int) len);
+        String s = new String(b, pos, (int) len, StandardCharsets.ISO_8859_1);
+        return s.replace('\0', ' ').trim();
+    }
+
+    private double decimal(long len, String what) throws IOException {
+        String s = text(len);
+        int sep = s.indexOf('\\');
+        if (sep >= 0) {
+            s = s.substring(0, sep).trim();
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new IOException(what + " is '" + s + "', expected a decimal number", e);
+        }
+    }
+}

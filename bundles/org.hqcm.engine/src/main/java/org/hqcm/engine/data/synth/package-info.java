@@ -1,0 +1,5 @@
+/**
+ * The built-in synthetic brain-MRI phantom: T1 contrast-enhanced-like axial slices with pixel-exact tumour masks,
+ * so an experiment runs with nothing to download. Deterministic for a seed; difficulty is a parameter.
+ */
+package org.hqcm.engine.data.synth;

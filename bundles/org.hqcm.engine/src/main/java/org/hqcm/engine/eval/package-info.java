@@ -1,0 +1,19 @@
+/**
+ * Evaluation of trained models on the test split and comparison of runs (the paper's Tables 1-2, Figs 7-10):
+ * <ul>
+ * <li>classification metrics in the Table 1 layout: {@link org.hqcm.engine.eval.ClassificationReport},
+ * {@link org.hqcm.engine.eval.ConfusionMatrix}, built from label arrays or from a Tribuo
+ * {@code LabelEvaluation} ({@link org.hqcm.engine.eval.TribuoEvaluations}, which adds the weighted average);</li>
+ * <li>paired statistics between two runs on the same test images: Wilcoxon signed-rank with SciPy's defaults
+ * ({@link org.hqcm.engine.eval.WilcoxonSignedRank}), McNemar ({@link org.hqcm.engine.eval.McNemar}), paired
+ * percentile bootstrap ({@link org.hqcm.engine.eval.PairedBootstrap}), all gathered by
+ * {@link org.hqcm.engine.eval.RunComparison}, which refuses runs on different test sets
+ * ({@link org.hqcm.engine.eval.TestSetFingerprint});</li>
+ * <li>exact t-SNE ({@link org.hqcm.engine.eval.Tsne}) and attention-map Jaccard indices
+ * ({@link org.hqcm.engine.eval.AttentionJaccard});</li>
+ * <li>output: Markdown/CSV {@link org.hqcm.engine.eval.Table}s ({@link org.hqcm.engine.eval.ReportTables}), PNG
+ * figures ({@link org.hqcm.engine.eval.EvaluationFigures}) and a self-contained
+ * {@link org.hqcm.engine.eval.HtmlReport}.</li>
+ * </ul>
+ */
+package org.hqcm.engine.eval;

@@ -1,0 +1,125 @@
+package org.hqcm.engine.nn;
+
+import java.util.List;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Batch normalisation over the rows of an [M, C] matrix (an NHWC activation seen as N*H*W rows of C
+ * channels), with PyTorch's semantics: biased batch variance to normalise, unbiased variance into
+ * the running estimate, running = (1 - momentum) * running + momentum * batch.
+ *
+ * <p>Per-channel sums are GEMV against a ones vector: ND4J's own column reductions are ~50x slower
+ * on this layout (notes/nd4j-performance.md).
+ */
+final class BatchNorm {
+    /** PyTorch's BatchNorm2d defaults, which the paper's implementation used; not user settings. */
+    static final double MOMENTUM = 0.1;
+    static final double EPSILON = 1e-5;
+
+    private final Parameter gamma;
+    private final Parameter beta;
+    private final INDArray runningMean;
+    private final INDArray runningVar;
+    // per-step statistics [1, C]
+    private final INDArray mean;
+    private final INDArray var;
+    private final INDArray invStd;
+
+    BatchNorm(String name, DataType dataType, int channels) {
+        gamma = new Parameter(name + ".gamma", Nd4j.ones(dataType, 1, channels));
+        beta = new Parameter(name + ".beta", Nd4j.zeros(dataType, 1, channels));
+        runningMean = Nd4j.zeros(dataType, 1, channels);
+        runningVar = Nd4j.ones(dataType, 1, channels);
+        mean = Nd4j.create(dataType, 1, channels);
+        var = Nd4j.create(dataType, 1, channels);
+        invStd = Nd4j.create(dataType, 1, channels);
+    }
+
+    List<Parameter> parameters() {
+        return List.of(gamma, beta);
+    }
+
+    Parameter gamma() {
+        return gamma;
+    }
+
+    Parameter beta() {
+        return beta;
+    }
+
+    /** Folds one batch's statistics (biased variance over {@code m} values) into the running estimates. */
+    void updateRunning(double[] batchMean, double[] batchVar, long m) {
+        double unbias = m > 1 ? (double) m / (m - 1) : 1.0;
+        double[] rm = HostArrays.toDoubles(runningMean);
+        double[] rv = HostArrays.toDoubles(runningVar);
+        for (int c = 0; c < rm.length; c++) {
+            rm[c] = (1 - MOMENTUM) * rm[c] + MOMENTUM * batchMean[c];
+            rv[c] = (1 - MOMENTUM) * rv[c] + MOMENTUM * batchVar[c] * unbias;
+        }
+        HostArrays.copyIn(rm, runningMean);
+        HostArrays.copyIn(rv, runningVar);
+    }
+
+    INDArray runningMean() {
+        return runningMean;
+    }
+
+    INDArray runningVar() {
+        return runningVar;
+    }
+
+    /**
+     * Training mode: writes gamma * (z - mean) / sqrt(var + eps) + beta into {@code y} with the batch's
+     * statistics ({@code z} is kept for the backward pass), and updates the running statistics.
+     * {@code ones} is a [1, M] ones row.
+     */
+    void forwardTraining(INDArray z, INDArray y, INDArray ones) {
+        long m = z.size(0);
+        NativeOps.gemm(ones, z, mean, false, false, 1.0 / m, 0.0);
+        NativeOps.squaredDifference(z, mean, y);
+        NativeOps.gemm(ones, y, var, false, false, 1.0 / m, 0.0);
+        invStd.assign(Transforms.pow(var.add(EPSILON), -0.5, false));
+        recomputeOutput(z, y);
+        runningMean.muli(1 - MOMENTUM).addi(mean.mul(MOMENTUM));
+        double unbias = m > 1 ? (double) m / (m - 1) : 1.0;
+        runningVar.muli(1 - MOMENTUM).addi(var.mul(MOMENTUM * unbias));
+    }
+
+    /** Inference mode with the running statistics ({@code z} untouched). */
+    void forwardInference(INDArray z, INDArray y) {
+        INDArray scale = Transforms.pow(runningVar.add(EPSILON), -0.5, false).muli(gamma.value());
+        NativeOps.channelAffine(z, scale, beta.value().sub(runningMean.mul(scale)), y);
+    }
+
+    /** Recomputes the training output of the last batch into {@code y} (cheaper than keeping it). */
+    void recomputeOutput(INDArray z, INDArray y) {
+        INDArray scale = invStd.mul(gamma.value());
+        NativeOps.channelAffine(z, scale, beta.value().sub(mean.mul(scale)), y);
+    }
+
+    /**
+     * Backward of the training-mode forward: {@code dy} holds dL/dy on entry and dL/dz on exit; writes
+     * the gamma and beta gradients. {@code scratch} is an [M, C] buffer whose contents are destroyed.
+     * With x-hat = (z - mean) * invStd and k = gamma * invStd:
+     * dz = k dy - k dGamma invStd / M * z + k (dGamma invStd mean - dBeta) / M.
+     */
+    void backward(INDArray z, INDArray dy, INDArray scratch, INDArray ones) {
+        long m = dy.size(0);
+        INDArray dBeta = beta.gradient();
+        INDArray dGamma = gamma.gradient();
+        NativeOps.gemm(ones, dy, dBeta, false, false, 1.0, 0.0);
+        dy.mul(z, scratch);
+        NativeOps.gemm(ones, scratch, dGamma, false, false, 1.0, 0.0);
+        dGamma.subi(mean.mul(dBeta)).muli(invStd);
+        INDArray k = gamma.value().mul(invStd);
+        INDArray zScale = k.mul(dGamma).muli(invStd).divi(-m);
+        INDArray shift = k.mul(dGamma.mul(invStd).muli(mean).subi(dBeta)).divi(m);
+        NativeOps.channelAffine(z, zScale, shift, scratch);
+        NativeOps.mulRow(dy, k, dy);
+        dy.addi(scratch);
+    }
+}

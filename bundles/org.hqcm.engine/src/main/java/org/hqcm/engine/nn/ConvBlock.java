@@ -1,0 +1,126 @@
+package org.hqcm.engine.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * A backbone block after the first: 3x3 convolution (stride 1, pad 1), BatchNorm, ReLU, 2x2 max-pool,
+ * in NHWC (the first block is {@link PatchBlock}).
+ *
+ * <p>Computed as conv, BN, pool, ReLU: ReLU and max-pool commute exactly, and the activation then
+ * touches a quarter of the data. The convolutions have no bias: BatchNorm subtracts the batch mean and
+ * with it any per-channel constant, so a bias would only ever receive a zero gradient.
+ */
+final class ConvBlock {
+    private final int inChannels;
+    private final int outChannels;
+    private final Parameter weight; // [3, 3, in, out]
+    private final BatchNorm norm;
+    private final DataType dataType;
+
+    private int batch = -1;
+    private int size;
+    private INDArray z;      // [N, H, W, C] conv output, kept for the backward pass
+    private INDArray out;    // [N, H/2, W/2, C] block output
+    private INDArray dInput; // [N, H, W, in] (not for the first block)
+    private INDArray input;
+    // storage only grows, so that a smaller last batch or an evaluation batch reuses it
+    private final SharedBuffer zStore;
+    private final SharedBuffer outStore;
+    private final SharedBuffer dInputStore;
+    private SharedBuffer scratchA;
+    private SharedBuffer scratchB;
+    private INDArray ones;
+
+    ConvBlock(String name, DataType dataType, int inChannels, int outChannels) {
+        this.inChannels = inChannels;
+        this.outChannels = outChannels;
+        this.dataType = dataType;
+        this.weight = new Parameter(name + ".conv.weight", Nd4j.create(dataType, 3, 3, inChannels, outChannels));
+        this.norm = new BatchNorm(name + ".bn", dataType, outChannels);
+        zStore = new SharedBuffer(dataType);
+        outStore = new SharedBuffer(dataType);
+        dInputStore = new SharedBuffer(dataType);
+    }
+
+    List<Parameter> parameters() {
+        List<Parameter> p = new ArrayList<>();
+        p.add(weight);
+        p.addAll(norm.parameters());
+        return p;
+    }
+
+    Parameter weight() {
+        return weight;
+    }
+
+    BatchNorm norm() {
+        return norm;
+    }
+
+    /** Allocates the block's own buffers for a batch of {@code n} inputs of {@code size} x {@code size}. */
+    void prepare(int n, int size, SharedBuffer scratchA, SharedBuffer scratchB, SharedBuffer ones) {
+        this.scratchA = scratchA;
+        this.scratchB = scratchB;
+        if (n != batch || size != this.size) {
+            batch = n;
+            this.size = size;
+            long rows = (long) n * size * size;
+            zStore.reserve(rows * outChannels);
+            outStore.reserve(rows / 4 * outChannels);
+            dInputStore.reserve(rows * inChannels);
+            z = zStore.view(n, size, size, outChannels);
+            out = outStore.view(n, size / 2, size / 2, outChannels);
+            dInput = dInputStore.view(n, size, size, inChannels);
+        }
+        this.ones = ones.view(1, rows());
+    }
+
+    /** Elements of one [N, H, W, C] activation, for sizing the shared scratch buffers. */
+    static long activationLength(int n, int size, int channels) {
+        return (long) n * size * size * channels;
+    }
+
+    private long rows() {
+        return (long) batch * size * size;
+    }
+
+    /** Forward pass of x [N, H, W, in], which must stay unchanged until {@link #backward}. */
+    INDArray forward(INDArray x, boolean training) {
+        input = x;
+        INDArray z2 = z.reshape(rows(), outChannels);
+        NativeOps.conv2d(x, weight.value(), null, z);
+        INDArray y = scratchA.view(batch, size, size, outChannels);
+        INDArray y2 = y.reshape(rows(), outChannels);
+        if (training) {
+            norm.forwardTraining(z2, y2, ones);
+        } else {
+            norm.forwardInference(z2, y2);
+        }
+        NativeOps.maxPool(y, out);
+        Transforms.relu(out, false);
+        return out;
+    }
+
+    /**
+     * Backward pass of a training-mode forward. {@code dOut} (the gradient of the block's output) is
+     * destroyed. Returns the input gradient [N, H, W, in].
+     */
+    INDArray backward(INDArray dOut) {
+        NativeOps.reluBackward(out, dOut, dOut);
+        INDArray y = scratchA.view(batch, size, size, outChannels);
+        INDArray dy = scratchB.view(batch, size, size, outChannels);
+        INDArray z2 = z.reshape(rows(), outChannels);
+        norm.recomputeOutput(z2, y.reshape(rows(), outChannels));
+        NativeOps.maxPoolBackward(y, dOut, dy);
+        INDArray dz2 = dy.reshape(rows(), outChannels);
+        norm.backward(z2, dz2, y.reshape(rows(), outChannels), ones);
+        NativeOps.conv2dBackward(input, weight.value(), null, dy, dInput, weight.gradient(), null);
+        return dInput;
+    }
+}

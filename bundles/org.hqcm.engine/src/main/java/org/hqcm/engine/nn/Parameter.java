@@ -1,0 +1,44 @@
+package org.hqcm.engine.nn;
+
+import java.util.Objects;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trainable tensor and the gradient of the loss with respect to it, written by the last backward pass.
+ * The name is the key under which the value and its optimizer state are exported.
+ */
+public final class Parameter {
+    private final String name;
+    private final INDArray value;
+    private final INDArray gradient;
+
+    public Parameter(String name, INDArray value) {
+        this.name = Objects.requireNonNull(name);
+        this.value = Objects.requireNonNull(value);
+        this.gradient = value.ulike();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The live value; optimizers update it in place. */
+    public INDArray value() {
+        return value;
+    }
+
+    /** The live gradient; backward passes overwrite it. */
+    public INDArray gradient() {
+        return gradient;
+    }
+
+    public long size() {
+        return value.length();
+    }
+
+    @Override
+    public String toString() {
+        return name + java.util.Arrays.toString(value.shape());
+    }
+}

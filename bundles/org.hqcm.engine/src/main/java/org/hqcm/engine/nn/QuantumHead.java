@@ -1,0 +1,66 @@
+package org.hqcm.engine.nn;
+
+import java.util.List;
+
+import org.hqcm.engine.quantum.QuantumLayer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The quantum layer as a head. Its weights are a network parameter like any other (double precision,
+ * so that the optimizer's updates are not rounded to float); the value is copied into the layer's own
+ * array before each forward pass, which makes an optimizer step or an import take effect.
+ */
+final class QuantumHead implements Head {
+    private final QuantumLayer layer;
+    private final DataType dataType;
+    private final Parameter weights;
+    private final double[] gradient;
+    private int batch;
+
+    QuantumHead(DataType dataType, QuantumLayer layer) {
+        this.layer = layer;
+        this.dataType = dataType;
+        double[] initial = layer.parameters();
+        weights = new Parameter("quantum.weights", Nd4j.createFromArray(initial.clone()));
+        gradient = new double[initial.length];
+    }
+
+    @Override
+    public INDArray forward(INDArray z) {
+        parametersChanged();
+        batch = (int) z.size(0);
+        float[] out = layer.forward(HostArrays.toFloats(z), batch);
+        INDArray result = Nd4j.create(dataType, batch, layer.outputWidth());
+        HostArrays.copyIn(out, result);
+        return result;
+    }
+
+    @Override
+    public INDArray backward(INDArray dOut) {
+        java.util.Arrays.fill(gradient, 0);
+        float[] dz = layer.backward(HostArrays.toFloats(dOut), gradient);
+        HostArrays.copyIn(gradient, weights.gradient());
+        INDArray result = Nd4j.create(dataType, batch, layer.inputWidth());
+        HostArrays.copyIn(dz, result);
+        return result;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weights);
+    }
+
+    @Override
+    public int outputWidth() {
+        return layer.outputWidth();
+    }
+
+    @Override
+    public void parametersChanged() {
+        double[] live = layer.parameters();
+        double[] v = weights.value().data().asDouble();
+        System.arraycopy(v, 0, live, 0, live.length);
+    }
+}

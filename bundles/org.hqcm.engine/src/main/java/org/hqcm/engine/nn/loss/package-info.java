@@ -1,0 +1,5 @@
+/**
+ * The paper's composite loss: alpha * class-weighted cross-entropy + beta * (zeta * BCE + gamma * Dice)
+ * between the spatial attention map T_s and the tumour mask on T_s's grid.
+ */
+package org.hqcm.engine.nn.loss;

@@ -1,0 +1,12 @@
+/**
+ * The quantum processing layer of the hybrid network: one circuit definition ({@link org.hqcm.engine.quantum.CircuitSpec}:
+ * amplitude or angle embedding, PennyLane's StronglyEntanglingLayers, a Pauli measurement on every wire), two simulators
+ * behind {@link org.hqcm.engine.quantum.Simulator} (an exact batched state-vector simulator with adjoint gradients, and
+ * the Strange library's own simulator) and {@link org.hqcm.engine.quantum.QuantumLayer}, the layer the network calls.
+ *
+ * <p>Conventions, all PennyLane's: wire 0 is the most significant bit of a basis-state index;
+ * {@code RZ(a) = diag(e^{-ia/2}, e^{ia/2})}, {@code RY(a) = [[cos a/2, -sin a/2], [sin a/2, cos a/2]]},
+ * {@code Rot(phi, theta, omega) = RZ(omega) RY(theta) RZ(phi)}; layer {@code l} applies Rot on every wire and then
+ * {@code CNOT(i, (i + r) mod q)} for {@code i = 0..q-1} with {@code r = (l mod (q-1)) + 1} (no CNOT when q = 1).
+ */
+package org.hqcm.engine.quantum;

@@ -1,0 +1,265 @@
+package org.hqcm.engine.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.EngineInfo;
+import org.hqcm.engine.data.DatasetLoader;
+import org.hqcm.engine.data.LoadOptions;
+import org.hqcm.engine.data.LoadedDataset;
+import org.hqcm.engine.data.Split;
+import org.hqcm.engine.data.Splitter;
+import org.hqcm.engine.data.TumourClass;
+import org.hqcm.engine.io.ArrayArchive;
+import org.hqcm.engine.nn.HybridNetwork;
+import org.hqcm.engine.nn.loss.CompositeLoss;
+import org.hqcm.engine.nn.optim.Optimizer;
+import org.hqcm.engine.train.EpochResult;
+import org.hqcm.engine.train.ExperimentMapping;
+import org.hqcm.engine.train.NetworkTrainer;
+import org.hqcm.engine.train.Predictions;
+import org.hqcm.engine.train.TrainingState;
+import org.hqcm.model.Experiment;
+import org.hqcm.model.HqcmFactory;
+import org.hqcm.model.Provenance;
+import org.hqcm.model.RunRecord;
+import org.hqcm.model.RunStatus;
+import org.hqcm.model.resource.HqcmResources;
+import org.hqcm.model.validation.ExperimentValidator;
+import org.hqcm.model.validation.Problem;
+
+/**
+ * Runs one experiment into one run folder: validate, load and split the data, train with a checkpoint per epoch,
+ * evaluate on the test split, and write the run record, the model and the artefacts. A killed run continues with
+ * {@link #resume}; a cancelled one stops after the current batch and keeps its last checkpoint.
+ *
+ * <p>Seeds: the experiment's seed fixes the data (synthetic generation and the split), so runs of one experiment
+ * share their test set; the run seed (the experiment's seed, or {@code --seed}) fixes initialisation, shuffling and
+ * augmentation.
+ */
+public final class ExperimentRunner {
+
+    private final RunObserver observer;
+    private final BooleanSupplier cancelled;
+
+    public ExperimentRunner(RunObserver observer, BooleanSupplier cancelled) {
+        this.observer = observer;
+        this.cancelled = cancelled;
+    }
+
+    /** Loads and validates an experiment file; problems that are errors become one BadInputException listing all. */
+    public static Experiment loadValid(Path file) {
+        Experiment e = HqcmResources.loadExperiment(file);
+        List<Problem> problems = ExperimentValidator.validate(e, baseDir(file));
+        if (ExperimentValidator.hasErrors(problems)) {
+            throw new BadInputException(problems.stream().filter(Problem::isError)
+                    .map(p -> file + ": " + p.featurePath() + ": " + p.message())
+                    .collect(Collectors.joining("\n")));
+        }
+        return e;
+    }
+
+    private static Path baseDir(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of(".") : parent;
+    }
+
+    /** A new run of {@code experimentFile} in a new folder under {@code runsRoot}. */
+    public RunFolder start(Path experimentFile, Long seedOverride, Path runsRoot) {
+        Experiment experiment = loadValid(experimentFile);
+        // the run folder must stand alone (resume, IDE): its copy names the data by absolute paths
+        Path base = baseDir(experimentFile);
+        for (var source : experiment.getDataset().getSources()) {
+            if (source.getPath() != null && !source.getPath().isBlank() && !Path.of(source.getPath()).isAbsolute()) {
+                source.setPath(base.resolve(source.getPath()).normalize().toString());
+            }
+        }
+        long runSeed = seedOverride != null ? seedOverride : experiment.getSeed();
+        RunFolder folder = RunFolder.create(runsRoot, experiment.getName());
+        RunRecord record = HqcmFactory.eINSTANCE.createRunRecord();
+        record.setId(folder.dir().getFileName().toString());
+        record.setExperiment(EcoreUtil.copy(experiment));
+        record.setStatus(RunStatus.CREATED);
+        Provenance p = HqcmFactory.eINSTANCE.createProvenance();
+        p.setEngineVersion(EngineInfo.version());
+        p.setCommit(EngineInfo.commit());
+        p.setMachine(EngineInfo.machine());
+        p.setSeed(runSeed);
+        p.setBackend(experiment.getTraining().getBackend());
+        record.setProvenance(p);
+        HqcmResources.save(EcoreUtil.copy(experiment), folder.experiment());
+        HqcmResources.save(record, folder.record());
+        execute(folder, record, false);
+        return folder;
+    }
+
+    /** Continues a run from its last checkpoint (or from the start when it has none). */
+    public RunFolder resume(Path runDir) {
+        RunFolder folder = RunFolder.open(runDir);
+        RunRecord record = HqcmResources.loadRunRecord(folder.record());
+        if (record.getStatus() == RunStatus.COMPLETED) {
+            throw new BadInputException(runDir + ": the run is already completed; nothing to resume");
+        }
+        execute(folder, record, true);
+        return folder;
+    }
+
+    private void execute(RunFolder folder, RunRecord record, boolean resuming) {
+        Experiment experiment = record.getExperiment();
+        long runSeed = record.getProvenance().getSeed();
+        try (EventLog events = new EventLog(folder.events()); RunLog log = new RunLog(folder.log())) {
+            try {
+                record.setStatus(RunStatus.RUNNING);
+                if (record.getStarted() == null) {
+                    record.setStarted(new Date());
+                }
+                record.setFailureMessage(null);
+                HqcmResources.save(record, folder.record());
+                run(folder, record, experiment, runSeed, resuming, events, log);
+            } catch (RuntimeException | Error e) {
+                String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                record.setStatus(RunStatus.FAILED);
+                record.setFinished(new Date());
+                record.setFailureMessage(message);
+                HqcmResources.save(record, folder.record());
+                events.emit("end", "status", "FAILED", "message", message);
+                log.line("FAILED: %s", message);
+                throw e;
+            }
+        }
+    }
+
+    private void run(RunFolder folder, RunRecord record, Experiment experiment, long runSeed, boolean resuming,
+            EventLog events, RunLog log) {
+        observer.phase("loading", "loading the dataset");
+        events.emit("phase", "name", "loading", "message", "loading the dataset");
+        var ds = experiment.getDataset();
+        LoadedDataset data = DatasetLoader.load(ExperimentMapping.sources(experiment, folder.dir()), ds.getImageSize(),
+                experiment.getSeed(), LoadOptions.defaults().withRequiredClasses(EnumSet.allOf(TumourClass.class))
+                        .withProgress(observer));
+        String fingerprint = data.fingerprint();
+        String known = record.getProvenance().getDatasetFingerprint();
+        if (resuming && known != null && !known.isEmpty() && !known.equals(fingerprint)) {
+            throw new BadInputException(folder.dir() + ": the dataset changed since the run started (fingerprint "
+                    + fingerprint + ", expected " + known + "); start a new run instead of resuming");
+        }
+        record.getProvenance().setDatasetFingerprint(fingerprint);
+        for (var bad : data.badFiles()) {
+            events.emit("warning", "message", "skipped " + bad.file() + ": " + bad.reason());
+            log.line("skipped %s: %s", bad.file(), bad.reason());
+        }
+        Split split = Splitter.split(data.samples(), ds.getTrainFraction(), ds.getValidationFraction(),
+                ds.getTestFraction(), experiment.getSeed(), ds.isStratified(), ds.isGroupByPatient());
+        log.line("data: %d images (%d skipped), split %d / %d / %d, fingerprint %s", data.size(),
+                data.badFiles().size(), split.train().length, split.validation().length, split.test().length,
+                fingerprint);
+
+        HybridNetwork net = HybridNetwork.create(ExperimentMapping.network(experiment, runSeed));
+        Optimizer optimizer = ExperimentMapping.optimizer(experiment);
+        int[] trainCounts = new int[net.config().classes()];
+        for (int i : split.train()) {
+            trainCounts[data.samples().get(i).label()]++;
+        }
+        NetworkTrainer trainer = new NetworkTrainer(net, optimizer, new CompositeLoss(ExperimentMapping.loss(experiment)),
+                ExperimentMapping.training(experiment, runSeed), ExperimentMapping.augmenter(experiment, runSeed),
+                ExperimentMapping.classWeights(experiment, trainCounts));
+        TrainingState state = trainer.newState();
+        if (resuming && Files.isRegularFile(folder.checkpoint())) {
+            state = trainer.restore(ArrayArchive.read(folder.checkpoint()));
+            log.line("resumed from %s after epoch %d", folder.checkpoint(), state.epochsDone());
+        }
+        int batches = (split.train().length + experiment.getTraining().getBatchSize() - 1)
+                / experiment.getTraining().getBatchSize();
+        events.emit("start", "run", record.getId(), "experiment", experiment.getName(), "epochs",
+                experiment.getTraining().getMaxEpochs(), "batches", batches, "resumedFrom", state.epochsDone());
+        observer.phase("training", "training " + experiment.getName() + (state.epochsDone() > 0
+                ? " from epoch " + (state.epochsDone() + 1) : ""));
+        events.emit("phase", "name", "training", "message", "training");
+
+        NetworkTrainer.Result result = trainer.train(data.samples(), split, state, cancelled,
+                new RecordingListener(folder, record, net, optimizer, events, log, observer));
+        if (result.outcome() == NetworkTrainer.Outcome.CANCELLED) {
+            String message = "cancelled during epoch " + (result.state().epochsDone() + 1) + "; the checkpoint of epoch "
+                    + result.state().epochsDone() + " is kept: continue with ./hqcm run --resume " + folder.dir();
+            record.setStatus(RunStatus.CANCELLED);
+            record.setFailureMessage(message);
+            HqcmResources.save(record, folder.record());
+            events.emit("end", "status", "CANCELLED", "message", message);
+            log.line("%s", message);
+            return;
+        }
+        log.line("training ended (%s) after %d epochs; best epoch %d", result.outcome(), result.state().epochsDone(),
+                result.state().bestEpoch());
+        try {
+            ArrayArchive.write(folder.model(), net.exportState());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the model " + folder.model() + ": " + e.getMessage(), e);
+        }
+
+        observer.phase("evaluating", "evaluating on the test split");
+        events.emit("phase", "name", "evaluating", "message", "evaluating on the test split");
+        Predictions test = trainer.predict(data.samples(), split.test());
+        TestEvaluation.write(folder, record, experiment, data, test);
+        record.setStatus(RunStatus.COMPLETED);
+        record.setFinished(new Date());
+        HqcmResources.save(record, folder.record());
+        events.emit("end", "status", "COMPLETED", "message", "completed", "testAccuracy", test.accuracy());
+        log.line("COMPLETED: test accuracy %.4f", test.accuracy());
+    }
+
+    /** Records each epoch in the run record and writes the checkpoint, both atomically. */
+    private record RecordingListener(RunFolder folder, RunRecord record, HybridNetwork net, Optimizer optimizer,
+            EventLog events, RunLog log, RunObserver observer) implements NetworkTrainer.Listener {
+
+        @Override
+        public void batch(int epoch, int batch, int batches, double loss, double accuracy) {
+            events.emit("batch", "epoch", epoch, "batch", batch, "batches", batches, "loss", loss, "accuracy", accuracy);
+            observer.batch(epoch, batch, batches, loss, accuracy);
+        }
+
+        @Override
+        public void epoch(EpochResult r, boolean improved, TrainingState state) {
+            try {
+                ArrayArchive.write(folder.checkpoint(), state.toArrays(net, optimizer));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the checkpoint " + folder.checkpoint() + ": "
+                        + e.getMessage(), e);
+            }
+            var rec = HqcmFactory.eINSTANCE.createEpochRecord();
+            rec.setEpoch(r.epoch());
+            rec.setTrainLoss(r.trainLoss());
+            rec.setTrainAccuracy(r.trainAccuracy());
+            rec.setValidationLoss(r.validationLoss());
+            rec.setValidationAccuracy(r.validationAccuracy());
+            rec.setLearningRate(r.learningRate());
+            rec.setSeconds(r.seconds());
+            record.getEpochs().removeIf(e -> e.getEpoch() >= r.epoch());
+            record.getEpochs().add(rec);
+            HqcmResources.save(record, folder.record());
+            events.emit("epoch", "epoch", r.epoch(), "epochs", record.getExperiment().getTraining().getMaxEpochs(),
+                    "trainLoss", r.trainLoss(), "trainAccuracy", r.trainAccuracy(), "validationLoss",
+                    r.validationLoss(), "validationAccuracy", r.validationAccuracy(), "learningRate",
+                    r.learningRate(), "seconds", r.seconds(), "improved", improved);
+            log.line("epoch %d: train loss %.4f acc %.4f | val loss %.4f acc %.4f | lr %.3g | %.1f s%s", r.epoch(),
+                    r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(), r.learningRate(),
+                    r.seconds(), improved ? " *" : "");
+            observer.epoch(r, improved, state);
+        }
+
+        @Override
+        public void warning(String message) {
+            events.emit("warning", "message", message);
+            log.line("warning: %s", message);
+            observer.warning(message);
+        }
+    }
+}

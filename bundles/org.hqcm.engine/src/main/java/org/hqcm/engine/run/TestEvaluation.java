@@ -1,0 +1,188 @@
+package org.hqcm.engine.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.hqcm.engine.data.LoadedDataset;
+import org.hqcm.engine.data.Sample;
+import org.hqcm.engine.eval.AttentionJaccard;
+import org.hqcm.engine.eval.ClassMetrics;
+import org.hqcm.engine.eval.ClassificationReport;
+import org.hqcm.engine.eval.EvaluationFigures;
+import org.hqcm.engine.eval.Tsne;
+import org.hqcm.engine.io.AtomicFiles;
+import org.hqcm.engine.train.Predictions;
+import org.hqcm.model.EpochRecord;
+import org.hqcm.model.Experiment;
+import org.hqcm.model.HqcmFactory;
+import org.hqcm.model.RunRecord;
+import org.hqcm.model.TestMetrics;
+
+/**
+ * The test-split results of a run, into its record and folder: Table 1 metrics and the confusion matrix, attention
+ * Jaccard per threshold (per-image values in {@code jaccard.csv}), training curves, the confusion heatmap and the
+ * t-SNE of the head's outputs.
+ */
+final class TestEvaluation {
+
+    static final String JACCARD_FILE = "jaccard.csv";
+    static final String PREDICTIONS_FILE = "predictions.csv";
+
+    private TestEvaluation() {
+    }
+
+    static void write(RunFolder folder, RunRecord record, Experiment experiment, LoadedDataset data, Predictions test) {
+        List<String> classes = List.copyOf(experiment.getDataset().getClassNames());
+        ClassificationReport report = ClassificationReport.of(test.labels(), test.predicted(), classes);
+        HqcmFactory f = HqcmFactory.eINSTANCE;
+        TestMetrics m = f.createTestMetrics();
+        m.setAccuracy(report.accuracy());
+        m.setMacroPrecision(report.macro().precision());
+        m.setMacroRecall(report.macro().recall());
+        m.setMacroF1(report.macro().f1());
+        m.setWeightedPrecision(report.weighted().precision());
+        m.setWeightedRecall(report.weighted().recall());
+        m.setWeightedF1(report.weighted().f1());
+        m.setSupport((int) report.support());
+        for (ClassMetrics c : report.perClass()) {
+            var cm = f.createClassMetrics();
+            cm.setClassName(c.name());
+            cm.setPrecision(c.precision());
+            cm.setRecall(c.recall());
+            cm.setF1(c.f1());
+            cm.setSupport((int) c.support());
+            m.getClasses().add(cm);
+        }
+        record.setTestMetrics(m);
+        var confusion = f.createConfusionMatrix();
+        long[][] counts = report.confusion().counts();
+        confusion.setSize(counts.length);
+        for (long[] row : counts) {
+            for (long v : row) {
+                confusion.getCounts().add((int) v);
+            }
+        }
+        record.setConfusionMatrix(confusion);
+        try {
+            writePredictions(folder.dir().resolve(PREDICTIONS_FILE), data.samples(), test, classes);
+            record.getArtefacts().clear();
+            artefact(record, "predictions", PREDICTIONS_FILE);
+            if (test.spatialMaps() != null) {
+                jaccard(folder, record, experiment, data.samples(), test);
+            }
+            figures(folder, record, experiment, report, test);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the test results into " + folder.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void jaccard(RunFolder folder, RunRecord record, Experiment experiment, List<Sample> samples,
+            Predictions test) throws IOException {
+        double[] thresholds = experiment.getEvaluation().getJaccardThresholds().stream().mapToDouble(Double::doubleValue)
+                .toArray();
+        int fs = test.mapSize();
+        List<float[][]> maps = new ArrayList<>();
+        List<float[][]> masks = new ArrayList<>();
+        for (int i = 0; i < test.size(); i++) {
+            float[][] map = new float[fs][fs];
+            for (int y = 0; y < fs; y++) {
+                for (int x = 0; x < fs; x++) {
+                    map[y][x] = (float) test.spatialMaps()[(i * fs + y) * fs + x];
+                }
+            }
+            maps.add(map);
+            Sample s = samples.get(test.indices()[i]);
+            int size = s.size();
+            float[][] mask = new float[size][size];
+            byte[] raw = s.mask();
+            for (int p = 0; p < raw.length; p++) {
+                mask[p / size][p % size] = raw[p] != 0 ? 1f : 0f;
+            }
+            masks.add(mask);
+        }
+        AttentionJaccard.Result r = new AttentionJaccard(thresholds).evaluate(maps, masks);
+        record.getJaccard().clear();
+        for (int t = 0; t < thresholds.length; t++) {
+            var score = HqcmFactory.eINSTANCE.createJaccardScore();
+            score.setThreshold(thresholds[t]);
+            score.setMean(r.means()[t]);
+            score.setImages(r.images().size());
+            record.getJaccard().add(score);
+        }
+        StringBuilder csv = new StringBuilder("sample,source");
+        for (double t : thresholds) {
+            csv.append(String.format(Locale.ROOT, ",jaccard@%.2f", t));
+        }
+        csv.append('\n');
+        for (AttentionJaccard.ImageScore s : r.images()) {
+            int sample = test.indices()[s.image()];
+            csv.append(sample).append(',').append(csvText(String.valueOf(samples.get(sample).source())));
+            for (double v : s.values()) {
+                csv.append(String.format(Locale.ROOT, ",%.6f", v));
+            }
+            csv.append('\n');
+        }
+        AtomicFiles.writeString(folder.dir().resolve(JACCARD_FILE), csv.toString());
+        artefact(record, "jaccard", JACCARD_FILE);
+    }
+
+    private static void writePredictions(Path file, List<Sample> samples, Predictions test, List<String> classes)
+            throws IOException {
+        StringBuilder csv = new StringBuilder("sample,source,label,predicted");
+        for (String c : classes) {
+            csv.append(",p_").append(c);
+        }
+        csv.append('\n');
+        for (int i = 0; i < test.size(); i++) {
+            int sample = test.indices()[i];
+            csv.append(sample).append(',').append(csvText(String.valueOf(samples.get(sample).source()))).append(',')
+                    .append(test.labels()[i]).append(',').append(test.predicted()[i]);
+            for (int k = 0; k < test.classes(); k++) {
+                csv.append(String.format(Locale.ROOT, ",%.6f", test.probabilities()[i * test.classes() + k]));
+            }
+            csv.append('\n');
+        }
+        AtomicFiles.writeString(file, csv.toString());
+    }
+
+    private static void figures(RunFolder folder, RunRecord record, Experiment experiment, ClassificationReport report,
+            Predictions test) throws IOException {
+        Path dir = folder.artefacts();
+        Files.createDirectories(dir);
+        List<EpochRecord> epochs = record.getEpochs();
+        EvaluationFigures.lossCurves(epochs.stream().mapToDouble(EpochRecord::getTrainLoss).toArray(),
+                epochs.stream().mapToDouble(EpochRecord::getValidationLoss).toArray(), "Loss", dir.resolve("loss.png"));
+        EvaluationFigures.accuracyCurves(epochs.stream().mapToDouble(EpochRecord::getTrainAccuracy).toArray(),
+                epochs.stream().mapToDouble(EpochRecord::getValidationAccuracy).toArray(), "Accuracy",
+                dir.resolve("accuracy.png"));
+        EvaluationFigures.confusion(report.confusion(), "Confusion matrix (test)", dir.resolve("confusion.png"));
+        artefact(record, "loss curve", "artefacts/loss.png");
+        artefact(record, "accuracy curve", "artefacts/accuracy.png");
+        artefact(record, "confusion matrix", "artefacts/confusion.png");
+        // t-SNE needs more points than its perplexity: a small test set gets the largest perplexity it allows
+        double perplexity = Math.min(experiment.getEvaluation().getTsnePerplexity(), (test.size() - 1) / 3.0);
+        if (test.size() >= 4) {
+            Tsne.Embedding embedding = Tsne.of(perplexity, experiment.getEvaluation().getTsneSeed())
+                    .embed(test.headOutputs(), test.headWidth());
+            EvaluationFigures.tsne(embedding, test.labels(), report.classNames(), String.format(Locale.ROOT,
+                    "t-SNE of the head's outputs (perplexity %.0f)", perplexity), dir.resolve("tsne.png"));
+            artefact(record, "t-SNE", "artefacts/tsne.png");
+        }
+    }
+
+    private static void artefact(RunRecord record, String name, String path) {
+        var a = HqcmFactory.eINSTANCE.createArtefact();
+        a.setName(name);
+        a.setPath(path);
+        record.getArtefacts().add(a);
+    }
+
+    private static String csvText(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

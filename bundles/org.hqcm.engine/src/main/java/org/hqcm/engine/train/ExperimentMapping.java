@@ -1,0 +1,168 @@
+package org.hqcm.engine.train;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.data.Augmenter;
+import org.hqcm.engine.data.SourceKind;
+import org.hqcm.engine.data.SourceSpec;
+import org.hqcm.engine.nn.Activation;
+import org.hqcm.engine.nn.HeadConfig;
+import org.hqcm.engine.nn.NetworkConfig;
+import org.hqcm.engine.nn.loss.LossWeights;
+import org.hqcm.engine.nn.optim.AdamW;
+import org.hqcm.engine.nn.optim.Optimizer;
+import org.hqcm.engine.nn.optim.Sgd;
+import org.hqcm.engine.quantum.CircuitSpec;
+import org.hqcm.engine.quantum.Embedding;
+import org.hqcm.engine.quantum.Pauli;
+import org.hqcm.engine.quantum.Simulator;
+import org.hqcm.model.Architecture;
+import org.hqcm.model.ClassicalHead;
+import org.hqcm.model.DataSource;
+import org.hqcm.model.Experiment;
+import org.hqcm.model.Loss;
+import org.hqcm.model.QuantumHead;
+import org.hqcm.model.Training;
+
+/**
+ * Reads the engine's configuration records from an experiment. The experiment model is the only place that holds
+ * option values and defaults; this class only translates.
+ */
+public final class ExperimentMapping {
+
+    /** Adam's moment decay rates and epsilon (PyTorch's defaults; the paper does not set them). */
+    static final double BETA1 = 0.9;
+    static final double BETA2 = 0.999;
+    static final double EPSILON = 1e-8;
+    /** SGD momentum (the paper trains with AdamW; SGD is for ablations). */
+    static final double SGD_MOMENTUM = 0.9;
+    /** Dice smoothing: keeps Dice defined for an empty mask and an empty map. */
+    static final double DICE_SMOOTHING = 1.0;
+
+    private ExperimentMapping() {
+    }
+
+    /** The network of the experiment; {@code seed} initialises the weights. */
+    public static NetworkConfig network(Experiment e, long seed) {
+        Architecture a = e.getArchitecture();
+        HeadConfig head = head(a);
+        boolean attention = a.getAttention() != null && a.getAttention().isEnabled();
+        return new NetworkConfig(e.getDataset().getImageSize(), List.copyOf(a.getBackboneWidths()), attention,
+                attention ? a.getAttention().getReductionRatio() : 1,
+                attention ? List.copyOf(a.getAttention().getSpatialKernels()) : List.of(),
+                attention ? a.getAttention().getFuseKernel() : 1, head, e.getDataset().getClassNames().size(), seed);
+    }
+
+    private static HeadConfig head(Architecture a) {
+        if (a.getHead() instanceof QuantumHead q) {
+            return new HeadConfig.Quantum(circuit(q), q.getCircuits(), Simulator.forId(q.getSimulator().getLiteral()));
+        }
+        if (a.getHead() instanceof ClassicalHead c) {
+            // the projection has the quantum counterpart's width: 2^q * c with the paper's q = c = 5 unless the
+            // experiment's width says otherwise; the classical head maps it to `width`
+            return new HeadConfig.Classical(projectionWidth(c), c.getWidth(), activation(c));
+        }
+        throw new BadInputException("architecture.head: expected a QuantumHead or a ClassicalHead, got "
+                + (a.getHead() == null ? "none" : a.getHead().eClass().getName()));
+    }
+
+    /** The circuit of a quantum head. */
+    public static CircuitSpec circuit(QuantumHead q) {
+        Embedding embedding = Embedding.valueOf(q.getEmbedding().getName());
+        Pauli measurement = Pauli.valueOf(q.getMeasurement().getName().substring("PAULI_".length()));
+        if (q.getEntangler() != org.hqcm.model.Entangler.STRONGLY_ENTANGLING) {
+            throw new BadInputException("architecture.head.entangler: " + q.getEntangler()
+                    + " is not implemented by the engine; expected STRONGLY_ENTANGLING");
+        }
+        return new CircuitSpec(q.getQubits(), q.getLayers(), embedding, measurement, q.getShots());
+    }
+
+    private static int projectionWidth(ClassicalHead c) {
+        return c.getProjectionWidth();
+    }
+
+    private static Activation activation(ClassicalHead c) {
+        try {
+            return Activation.valueOf(c.getActivation().getName());
+        } catch (IllegalArgumentException ex) {
+            throw new BadInputException("architecture.head.activation: " + c.getActivation()
+                    + " is not implemented by the engine; expected one of " + List.of(Activation.values()), ex);
+        }
+    }
+
+    /** The composite loss weights. */
+    public static LossWeights loss(Experiment e) {
+        Loss l = e.getLoss();
+        return new LossWeights(l.getAlpha(), l.getBeta(), l.getZeta(), l.getGamma(), DICE_SMOOTHING);
+    }
+
+    /**
+     * Per-class weights of the cross-entropy: AUTO = inverse frequency in the training split, n / (K * n_k)
+     * (scikit-learn's "balanced"); NONE = 1; EXPLICIT = the experiment's list.
+     */
+    public static double[] classWeights(Experiment e, int[] trainCounts) {
+        Loss l = e.getLoss();
+        int k = trainCounts.length;
+        double[] w = new double[k];
+        switch (l.getClassWeighting()) {
+            case NONE -> java.util.Arrays.fill(w, 1.0);
+            case EXPLICIT -> {
+                if (l.getClassWeights().size() != k) {
+                    throw new BadInputException("loss.classWeights: expected " + k + " values (one per class), got "
+                            + l.getClassWeights().size());
+                }
+                for (int i = 0; i < k; i++) {
+                    w[i] = l.getClassWeights().get(i);
+                }
+            }
+            default -> {
+                long n = java.util.Arrays.stream(trainCounts).sum();
+                for (int i = 0; i < k; i++) {
+                    w[i] = trainCounts[i] == 0 ? 0 : (double) n / (k * trainCounts[i]);
+                }
+            }
+        }
+        return w;
+    }
+
+    /** The training schedule; {@code seed} drives shuffling and augmentation. */
+    public static TrainingOptions training(Experiment e, long seed) {
+        Training t = e.getTraining();
+        return new TrainingOptions(t.getGradientClipNorm(), t.getPlateauFactor(), t.getPlateauPatience(),
+                t.getEarlyStoppingPatience(), t.getMaxEpochs(), t.getBatchSize(), seed);
+    }
+
+    /** The optimizer of the experiment: ADAMW (decoupled decay), ADAM (no decay), SGD (momentum, L2 decay). */
+    public static Optimizer optimizer(Experiment e) {
+        Training t = e.getTraining();
+        return switch (t.getOptimizer()) {
+            case ADAMW -> new AdamW(t.getLearningRate(), BETA1, BETA2, EPSILON, t.getWeightDecay());
+            case ADAM -> new AdamW(t.getLearningRate(), BETA1, BETA2, EPSILON, 0.0);
+            case SGD -> new Sgd(t.getLearningRate(), SGD_MOMENTUM, t.getWeightDecay());
+        };
+    }
+
+    /** The augmentation of the training split. */
+    public static Augmenter augmenter(Experiment e, long seed) {
+        var a = e.getDataset().getAugmentation();
+        return a == null ? null : new Augmenter(a.getRotationDegrees(), a.isHorizontalFlip(), a.isVerticalFlip(), seed);
+    }
+
+    /** The dataset sources; relative paths resolve against {@code baseDir} (the experiment file's folder). */
+    public static List<SourceSpec> sources(Experiment e, Path baseDir) {
+        List<SourceSpec> specs = new ArrayList<>();
+        for (DataSource s : e.getDataset().getSources()) {
+            SourceKind kind = SourceKind.valueOf(s.getKind().getName());
+            if (kind == SourceKind.SYNTHETIC) {
+                specs.add(SourceSpec.synthetic(s.getImagesPerClass(), s.getDifficulty()));
+            } else {
+                Path p = Path.of(s.getPath() == null ? "" : s.getPath());
+                specs.add(SourceSpec.files(kind, p.isAbsolute() ? p : baseDir.resolve(p).normalize()));
+            }
+        }
+        return specs;
+    }
+}

@@ -1,0 +1,281 @@
+package org.hqcm.engine.train;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+import org.hqcm.engine.NonFiniteException;
+import org.hqcm.engine.data.Augmenter;
+import org.hqcm.engine.data.Sample;
+import org.hqcm.engine.data.Split;
+import org.hqcm.engine.nn.HostArrays;
+import org.hqcm.engine.nn.HybridNetwork;
+import org.hqcm.engine.nn.loss.CompositeLoss;
+import org.hqcm.engine.nn.loss.LossResult;
+import org.hqcm.engine.nn.optim.GradientClipping;
+import org.hqcm.engine.nn.optim.Optimizer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The epoch loop. Shuffling and augmentation of epoch e depend only on (seed, e), and the state after each epoch
+ * is complete, so a run resumed from its last checkpoint continues exactly as an uninterrupted one would.
+ */
+public final class NetworkTrainer {
+
+    /** Hears what training does; every method is optional. */
+    public interface Listener {
+        default void batch(int epoch, int batch, int batches, double loss, double accuracy) {
+        }
+
+        /** After each epoch; {@code state} is complete (a checkpoint may be written from it). */
+        default void epoch(EpochResult result, boolean improved, TrainingState state) {
+        }
+
+        default void warning(String message) {
+        }
+    }
+
+    /** How training ended. */
+    public enum Outcome { COMPLETED, STOPPED_EARLY, CANCELLED }
+
+    /** The outcome and the final state (best weights restored unless cancelled). */
+    public record Result(Outcome outcome, TrainingState state) {
+    }
+
+    private final HybridNetwork net;
+    private final Optimizer optimizer;
+    private final CompositeLoss loss;
+    private final TrainingOptions options;
+    private final Augmenter augmenter;
+    private final double[] classWeights;
+    private final Batch batch;
+
+    public NetworkTrainer(HybridNetwork net, Optimizer optimizer, CompositeLoss loss, TrainingOptions options,
+            Augmenter augmenter, double[] classWeights) {
+        this.net = net;
+        this.optimizer = optimizer;
+        this.loss = loss;
+        this.options = options;
+        this.augmenter = augmenter;
+        this.classWeights = classWeights.clone();
+        int size = net.config().imageSize();
+        this.batch = new Batch(options.batchSize(), size, size / net.config().featureSize());
+    }
+
+    /** A fresh state for this trainer's options. */
+    public TrainingState newState() {
+        return new TrainingState(options);
+    }
+
+    /** Restores a checkpoint written from {@link TrainingState#toArrays} into this trainer's network and optimizer. */
+    public TrainingState restore(java.util.Map<String, double[]> arrays) {
+        return TrainingState.fromArrays(arrays, options, net, optimizer);
+    }
+
+    /**
+     * Trains from {@code state} (fresh or restored) until max epochs, early stopping or cancellation. Cancellation is
+     * checked before every batch; a cancelled epoch is dropped (the last epoch's state stays the truth).
+     */
+    public Result train(List<Sample> samples, Split split, TrainingState state, BooleanSupplier cancelled,
+            Listener listener) {
+        int[] train = split.train();
+        int batches = (train.length + options.batchSize() - 1) / options.batchSize();
+        while (!state.finished && state.epochsDone() < options.maxEpochs()) {
+            int epoch = state.epochsDone() + 1;
+            long t0 = System.nanoTime();
+            int[] order = shuffled(train, epoch);
+            double lossSum = 0;
+            int correct = 0;
+            int seen = 0;
+            for (int b = 0; b < batches; b++) {
+                if (cancelled.getAsBoolean()) {
+                    return new Result(Outcome.CANCELLED, state);
+                }
+                int from = b * options.batchSize();
+                int to = Math.min(order.length, from + options.batchSize());
+                batch.fill(samples, order, from, to, augmenter, (long) epoch * samples.size());
+                StepResult r = step(epoch, b + 1);
+                lossSum += r.loss * batch.n;
+                correct += r.correct;
+                seen += batch.n;
+                listener.batch(epoch, b + 1, batches, lossSum / seen, (double) correct / seen);
+            }
+            Predictions val = predict(samples, split.validation());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            EpochResult result = new EpochResult(epoch, lossSum / seen, (double) correct / seen, val.loss(),
+                    val.accuracy(), optimizer.learningRate(), seconds);
+            state.history.add(result);
+            PlateauSchedule.Decision d = state.schedule.observe(epoch, val.loss(), optimizer.learningRate());
+            if (d.improved()) {
+                state.bestNetwork = net.exportState();
+            }
+            if (d.learningRate() != optimizer.learningRate()) {
+                listener.warning(String.format(java.util.Locale.ROOT,
+                        "epoch %d: validation loss has not improved for %d epochs; learning rate %.3g -> %.3g",
+                        epoch, options.plateauPatience() + 1, optimizer.learningRate(), d.learningRate()));
+                optimizer.setLearningRate(d.learningRate());
+            }
+            boolean stop = d.stop() || epoch == options.maxEpochs();
+            if (stop) {
+                restoreBest(state);
+                state.finished = true;
+            }
+            listener.epoch(result, d.improved(), state);
+            if (d.stop()) {
+                return new Result(Outcome.STOPPED_EARLY, state);
+            }
+        }
+        if (!state.finished) {
+            restoreBest(state);
+            state.finished = true;
+        }
+        return new Result(Outcome.COMPLETED, state);
+    }
+
+    private void restoreBest(TrainingState state) {
+        if (state.bestNetwork != null) {
+            net.importState(state.bestNetwork);
+            net.parametersChanged();
+        }
+    }
+
+    private record StepResult(double loss, int correct) {
+    }
+
+    private StepResult step(int epoch, int batchNumber) {
+        int n = batch.n;
+        HybridNetwork.Output out;
+        try {
+            out = net.forward(batch.images, n, true);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof NonFiniteException) {
+                    throw new TrainingDivergedException("epoch " + epoch + ", batch " + batchNumber
+                            + ": the network's activations are no longer finite (" + t.getMessage()
+                            + "); training stopped, the last good checkpoint is kept. Try a lower learning rate.");
+                }
+            }
+            throw e;
+        }
+        double[] logits = HostArrays.toDoubles(out.logits());
+        double[] map = out.spatialMap() == null ? null : HostArrays.toDoubles(out.spatialMap());
+        LossResult r = loss.compute(logits, java.util.Arrays.copyOf(batch.labels, n), classWeights, map, batch.masks);
+        if (!Double.isFinite(r.total())) {
+            throw new TrainingDivergedException("epoch " + epoch + ", batch " + batchNumber + ": the loss is "
+                    + r.total() + " (cross-entropy " + r.crossEntropy() + ", BCE " + r.bce() + ", Dice " + r.dice()
+                    + "); training stopped, the last good checkpoint is kept. Try a lower learning rate.");
+        }
+        INDArray dLogits = Nd4j.createFromArray(r.dLogits()).castTo(net.dataType()).reshape(n, net.config().classes());
+        INDArray dMap = r.dSpatialMap() == null ? null
+                : Nd4j.createFromArray(r.dSpatialMap()).castTo(net.dataType()).reshape(n, r.dSpatialMap().length / n);
+        net.backward(dLogits, dMap);
+        double norm = GradientClipping.clipGlobalNorm(net.parameters(),
+                options.clipNorm() > 0 ? options.clipNorm() : Double.POSITIVE_INFINITY);
+        if (!Double.isFinite(norm)) {
+            throw new TrainingDivergedException("epoch " + epoch + ", batch " + batchNumber
+                    + ": the gradient norm is " + norm + "; training stopped before the weights were touched, "
+                    + "the last good checkpoint is kept.");
+        }
+        optimizer.step(net.parameters());
+        for (var p : net.parameters()) {
+            double sum = p.value().sumNumber().doubleValue();
+            if (!Double.isFinite(sum)) {
+                throw new TrainingDivergedException("epoch " + epoch + ", batch " + batchNumber + ": parameter "
+                        + p.name() + " became " + sum + " after the optimizer step (learning rate "
+                        + optimizer.learningRate() + "); training stopped, the last good checkpoint is kept.");
+            }
+        }
+        net.parametersChanged();
+        return new StepResult(r.total(), correct(logits, batch.labels, n, net.config().classes()));
+    }
+
+    /** Inference over {@code indices}: probabilities, maps, head outputs, mean loss and accuracy. */
+    public Predictions predict(List<Sample> samples, int[] indices) {
+        int k = net.config().classes();
+        int n = indices.length;
+        int fs = net.config().featureSize();
+        boolean maps = net.config().attention();
+        int headWidth = net.config().head().outputWidth();
+        int[] labels = new int[n];
+        int[] predicted = new int[n];
+        double[] probabilities = new double[n * k];
+        double[] spatial = maps ? new double[n * fs * fs] : null;
+        double[] head = new double[n * headWidth];
+        double lossSum = 0;
+        int correct = 0;
+        for (int from = 0; from < n; from += options.batchSize()) {
+            int to = Math.min(n, from + options.batchSize());
+            batch.fill(samples, indices, from, to, null, 0);
+            int m = batch.n;
+            HybridNetwork.Output out = net.forward(batch.images, m, false);
+            double[] logits = HostArrays.toDoubles(out.logits());
+            double[] map = out.spatialMap() == null ? null : HostArrays.toDoubles(out.spatialMap());
+            LossResult r = loss.compute(logits, java.util.Arrays.copyOf(batch.labels, m), classWeights, map,
+                    batch.masks);
+            lossSum += r.total() * m;
+            correct += correct(logits, batch.labels, m, k);
+            softmax(logits, m, k, probabilities, from * k);
+            for (int i = 0; i < m; i++) {
+                labels[from + i] = batch.labels[i];
+                predicted[from + i] = argmax(logits, i * k, k);
+            }
+            if (map != null) {
+                System.arraycopy(map, 0, spatial, from * fs * fs, m * fs * fs);
+            }
+            System.arraycopy(HostArrays.toDoubles(out.headOutput()), 0, head, from * headWidth, m * headWidth);
+        }
+        return new Predictions(indices.clone(), labels, predicted, probabilities, k, spatial, fs, head, headWidth,
+                n == 0 ? Double.NaN : lossSum / n, n == 0 ? Double.NaN : (double) correct / n);
+    }
+
+    private int[] shuffled(int[] indices, int epoch) {
+        int[] order = indices.clone();
+        SplittableRandom random = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + epoch);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private static int correct(double[] logits, int[] labels, int n, int k) {
+        int c = 0;
+        for (int i = 0; i < n; i++) {
+            if (argmax(logits, i * k, k) == labels[i]) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    static int argmax(double[] v, int offset, int k) {
+        int best = 0;
+        for (int j = 1; j < k; j++) {
+            if (v[offset + j] > v[offset + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private static void softmax(double[] logits, int n, int k, double[] out, int outOffset) {
+        for (int i = 0; i < n; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                max = Math.max(max, logits[i * k + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                double e = Math.exp(logits[i * k + j] - max);
+                out[outOffset + i * k + j] = e;
+                sum += e;
+            }
+            for (int j = 0; j < k; j++) {
+                out[outOffset + i * k + j] /= sum;
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.hqcm.engine.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hqcm.engine.nn.HybridNetwork;
+import org.hqcm.engine.nn.optim.Optimizer;
+
+/**
+ * Everything a run needs to continue after its last completed epoch: history, schedule, the best weights so far,
+ * and (in {@link #toArrays}) the current weights and the optimizer's moments. Stored as named arrays, never as
+ * serialized objects.
+ */
+public final class TrainingState {
+
+    private static final String NET = "net.";
+    private static final String BEST = "best.";
+    private static final String OPT = "opt.";
+    private static final String HISTORY = "history.";
+
+    final List<EpochResult> history = new ArrayList<>();
+    final PlateauSchedule schedule;
+    Map<String, double[]> bestNetwork;
+    boolean finished;
+
+    TrainingState(TrainingOptions options) {
+        this.schedule = new PlateauSchedule(options.plateauFactor(), options.plateauPatience(),
+                options.stoppingPatience());
+    }
+
+    /** Epochs completed so far. */
+    public int epochsDone() {
+        return history.size();
+    }
+
+    public List<EpochResult> history() {
+        return List.copyOf(history);
+    }
+
+    /** Whether training ended (max epochs or early stopping) and the best weights were restored. */
+    public boolean finished() {
+        return finished;
+    }
+
+    /** The epoch (1-based) with the lowest validation loss. */
+    public int bestEpoch() {
+        return schedule.bestEpoch;
+    }
+
+    /** The state with the network's current weights and the optimizer's state, as named arrays. */
+    public Map<String, double[]> toArrays(HybridNetwork net, Optimizer optimizer) {
+        Map<String, double[]> a = new LinkedHashMap<>();
+        a.put("finished", new double[] {finished ? 1 : 0});
+        a.put("schedule", schedule.export());
+        for (int f = 0; f < EpochResult.FIELDS.length; f++) {
+            double[] column = new double[history.size()];
+            for (int e = 0; e < column.length; e++) {
+                column[e] = history.get(e).field(f);
+            }
+            a.put(HISTORY + EpochResult.FIELDS[f], column);
+        }
+        net.exportState().forEach((k, v) -> a.put(NET + k, v));
+        optimizer.exportState().forEach((k, v) -> a.put(OPT + k, v));
+        if (bestNetwork != null) {
+            bestNetwork.forEach((k, v) -> a.put(BEST + k, v));
+        }
+        return a;
+    }
+
+    /** Restores a state written by {@link #toArrays}: the network and optimizer get their arrays back. */
+    static TrainingState fromArrays(Map<String, double[]> a, TrainingOptions options, HybridNetwork net,
+            Optimizer optimizer) {
+        TrainingState s = new TrainingState(options);
+        s.finished = a.getOrDefault("finished", new double[] {0})[0] != 0;
+        double[] schedule = a.get("schedule");
+        if (schedule == null || schedule.length != 4) {
+            throw new IllegalArgumentException("checkpoint: the schedule state is missing");
+        }
+        s.schedule.restore(schedule);
+        double[][] columns = new double[EpochResult.FIELDS.length][];
+        for (int f = 0; f < columns.length; f++) {
+            columns[f] = a.get(HISTORY + EpochResult.FIELDS[f]);
+            if (columns[f] == null || columns[f].length != columns[0].length) {
+                throw new IllegalArgumentException("checkpoint: history column " + EpochResult.FIELDS[f] + " is missing");
+            }
+        }
+        for (int e = 0; e < columns[0].length; e++) {
+            s.history.add(new EpochResult(e + 1, columns[0][e], columns[1][e], columns[2][e], columns[3][e],
+                    columns[4][e], columns[5][e]));
+        }
+        net.importState(prefixed(a, NET));
+        net.parametersChanged();
+        optimizer.importState(prefixed(a, OPT), net.parameters());
+        Map<String, double[]> best = prefixed(a, BEST);
+        s.bestNetwork = best.isEmpty() ? null : best;
+        return s;
+    }
+
+    private static Map<String, double[]> prefixed(Map<String, double[]> a, String prefix) {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        a.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                m.put(k.substring(prefix.length()), v);
+            }
+        });
+        return m;
+    }
+}

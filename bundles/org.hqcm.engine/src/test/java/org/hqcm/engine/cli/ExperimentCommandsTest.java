@@ -1,0 +1,165 @@
+package org.hqcm.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.hqcm.model.Experiment;
+import org.hqcm.model.presets.Presets;
+import org.hqcm.model.resource.HqcmResources;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** validate, new and run on real files in a temporary folder. */
+class ExperimentCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void newWritesEachPresetThatThenValidatesAndLoadsAsThePreset() {
+        for (String preset : Presets.names()) {
+            Path file = dir.resolve(preset + ".hqcm");
+            Run r = run("new", "--preset", preset, file.toString());
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().startsWith("wrote " + file), r.out());
+            assertTrue(EcoreUtil.equals(Presets.create(preset), HqcmResources.loadExperiment(file)), preset);
+            Run v = run("validate", file.toString());
+            assertEquals(0, v.exit(), v.out() + v.err());
+            assertEquals(file + ": ok", v.out().strip());
+        }
+    }
+
+    @Test
+    void newNamesTheExperimentAfterTheFile() {
+        Path file = dir.resolve("glioma-trial.hqcm");
+        assertEquals(0, run("new", file.toString()).exit());
+        Experiment e = HqcmResources.loadExperiment(file);
+        assertEquals("glioma-trial", e.getName());
+        assertEquals(Presets.create(Presets.QUICKSTART).getTraining().getMaxEpochs(), e.getTraining().getMaxEpochs());
+    }
+
+    @Test
+    void newRefusesToOverwrite() throws IOException {
+        Path file = dir.resolve("mine.hqcm");
+        Files.writeString(file, "precious");
+        Run r = run("new", "--preset", "hqcm-ebtc", file.toString());
+        assertEquals(2, r.exit());
+        assertEquals("error: " + file + ": already exists; expected a new file (hqcm new never overwrites)", r.err().strip());
+        assertEquals("precious", Files.readString(file));
+    }
+
+    @Test
+    void newListsThePresetsForAnUnknownName() {
+        Path file = dir.resolve("x.hqcm");
+        Run r = run("new", "--preset", "paper", file.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("error: --preset: 'paper' is not a preset; expected one of quickstart, hqcm-ebtc, classical"),
+                r.err());
+        assertTrue(r.err().contains("classical: the paper's classical counterpart"), r.err());
+        assertFalse(Files.exists(file));
+        Run help = run("new", "--help");
+        assertTrue(help.out().contains("quickstart, hqcm-ebtc, classical"), help.out());
+    }
+
+    @Test
+    void validatePrintsEveryProblemAsFileFeatureMessageAndExits2() throws IOException {
+        Path good = dir.resolve("good.hqcm");
+        HqcmResources.save(Presets.create(Presets.QUICKSTART), good);
+        Experiment e = Presets.create(Presets.QUICKSTART);
+        e.getTraining().setLearningRate(-0.1);
+        e.getTraining().setBatchSize(0);
+        Path bad = dir.resolve("bad.hqcm");
+        HqcmResources.save(e, bad);
+        Run r = run("validate", good.toString(), bad.toString());
+        assertEquals(2, r.exit());
+        String[] lines = r.out().strip().split("\\R");
+        assertEquals(good + ": ok", lines[0]);
+        assertEquals(bad + ": training.learningRate: -0.1 is not allowed; expected > 0", lines[1]);
+        assertEquals(bad + ": training.batchSize: 0 is not allowed; expected >= 1", lines[2]);
+        assertEquals(bad + ": 2 error(s)", lines[3]);
+        assertEquals(0, run("validate", good.toString()).exit());
+    }
+
+    @Test
+    void validateResolvesRelativeSourcePathsAgainstTheFilesFolder() throws IOException {
+        Experiment e = Presets.create(Presets.QUICKSTART);
+        e.getDataset().getSources().get(0).setKind(org.hqcm.model.SourceKind.IMAGE_FOLDER);
+        e.getDataset().getSources().get(0).setPath("images");
+        Path sub = Files.createDirectories(dir.resolve("sub"));
+        Path file = sub.resolve("e.hqcm");
+        HqcmResources.save(e, file);
+        Run missing = run("validate", file.toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.out().contains(sub.resolve("images").toAbsolutePath().normalize() + " does not exist"), missing.out());
+        Files.createDirectories(sub.resolve("images"));
+        assertEquals(0, run("validate", file.toString()).exit());
+    }
+
+    @Test
+    void validateReportsUnreadableFilesAndExits2() throws IOException {
+        Path broken = dir.resolve("broken.hqcm");
+        Files.writeString(broken, "<?xml version=\"1.0\"?>\n<hqcm:Experiment xmlns:hqcm=\"http://hqcm.org/hqcm/1.0\">\n");
+        Path xxe = dir.resolve("xxe.hqcm");
+        Files.writeString(xxe, "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n"
+                + "<hqcm:Experiment xmlns:xmi=\"http://www.omg.org/XMI\" xmlns:hqcm=\"http://hqcm.org/hqcm/1.0\" name=\"&e;\"/>\n");
+        Path absent = dir.resolve("absent.hqcm");
+        Run r = run("validate", broken.toString(), xxe.toString(), absent.toString());
+        assertEquals(2, r.exit());
+        String[] lines = r.err().strip().split("\\R");
+        assertEquals(3, lines.length, r.err());
+        assertTrue(lines[0].startsWith(broken + ":3:"), lines[0]);
+        assertTrue(lines[1].startsWith(xxe + ":2:") && lines[1].contains("DOCTYPE"), lines[1]);
+        assertFalse(r.err().contains("root:"), r.err());
+        assertEquals(absent + ": no such file", lines[2]);
+    }
+
+    @Test
+    void runValidatesAndSaysTrainingIsNotImplementedYet() {
+        Path file = dir.resolve("q.hqcm");
+        assertEquals(0, run("new", "--preset", "quickstart", file.toString()).exit());
+        Run r = run("run", file.toString(), "--seed", "7", "--out", dir.resolve("runs").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("experiment q (" + file + ")"), r.out());
+        assertTrue(r.out().contains("SYNTHETIC 160 per class"), r.out());
+        assertTrue(r.out().contains("quantum head 5 x 5 qubits, 2 layers"), r.out());
+        assertTrue(r.out().contains("up to 12 epochs"), r.out());
+        assertTrue(r.out().contains("seeds:    7;"), r.out());
+        assertTrue(r.out().contains("Training is not implemented"), r.out());
+        assertFalse(Files.exists(dir.resolve("runs")));
+    }
+
+    @Test
+    void runRefusesAnInvalidExperiment() {
+        Experiment e = Presets.create(Presets.CLASSICAL);
+        e.getDataset().setImageSize(100);
+        Path file = dir.resolve("c.hqcm");
+        HqcmResources.save(e, file);
+        Run r = run("run", file.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.out().startsWith(file + ": dataset.imageSize: 100 is not allowed; expected a multiple of 8"), r.out());
+        assertTrue(r.out().contains("nothing was run"), r.out());
+    }
+}

@@ -1,0 +1,2 @@
+/** EMF-generated implementations of the model interfaces (src-gen; never edited by hand). */
+package org.hqcm.model.impl;

@@ -1,0 +1,7 @@
+/**
+ * New experiments: {@link org.hqcm.model.presets.ExperimentDefaults} fills every part of an experiment with the
+ * project's defaults (the single place for the many-valued ones EMF cannot default), and
+ * {@link org.hqcm.model.presets.Presets} names the ready-made experiments ({@code quickstart}, {@code hqcm-ebtc},
+ * {@code classical}).
+ */
+package org.hqcm.model.presets;

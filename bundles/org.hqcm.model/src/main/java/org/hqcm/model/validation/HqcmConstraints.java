@@ -1,0 +1,454 @@
+package org.hqcm.model.validation;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.eclipse.emf.common.CommonPlugin;
+import org.eclipse.emf.common.util.BasicDiagnostic;
+import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.emf.common.util.DiagnosticChain;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.hqcm.model.Architecture;
+import org.hqcm.model.Attention;
+import org.hqcm.model.Augmentation;
+import org.hqcm.model.ClassWeighting;
+import org.hqcm.model.ClassicalHead;
+import org.hqcm.model.DataSource;
+import org.hqcm.model.Dataset;
+import org.hqcm.model.Entangler;
+import org.hqcm.model.Evaluation;
+import org.hqcm.model.Experiment;
+import org.hqcm.model.HqcmPackage.Literals;
+import org.hqcm.model.Loss;
+import org.hqcm.model.QuantumHead;
+import org.hqcm.model.SourceKind;
+import org.hqcm.model.Training;
+import org.hqcm.model.util.HqcmValidator;
+
+/**
+ * The project's validation rules, in place of the generated validator's empty constraints (generated code
+ * stays untouched). Each diagnostic carries {object, feature, {@link Problem}} as data, so markers point at
+ * the feature and {@link ExperimentValidator} reads the problem back. Relative source paths resolve against
+ * {@link #BASE_DIR} from the context, else against the folder of the object's resource.
+ */
+public class HqcmConstraints extends HqcmValidator {
+
+    /** The instance registered for the package by {@code HqcmResources.registerGlobally()}. */
+    @SuppressWarnings("hiding")
+    public static final HqcmConstraints INSTANCE = new HqcmConstraints();
+
+    /** Context key: the {@link Path} relative source paths resolve against (the .hqcm file's folder). */
+    public static final String BASE_DIR = "org.hqcm.model.validation.baseDir";
+
+    /** Largest qubit count: a 12-qubit state vector has 4,096 amplitudes. */
+    public static final int MAX_QUBITS = 12;
+    /** Largest projection width 2^qubits x circuits the dense layer before the circuits may have. */
+    public static final int MAX_AMPLITUDES = 4096;
+    /** How far train + validation + test fractions may be from 1. */
+    public static final double FRACTION_SUM_TOLERANCE = 1e-6;
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    @Override
+    public boolean validateExperiment_valuesAllowed(Experiment e, DiagnosticChain diagnostics, Map<Object, Object> context) {
+        Check c = new Check(e, diagnostics);
+        String name = e.getName();
+        if (name == null || name.isBlank()) {
+            c.missing(Literals.EXPERIMENT__NAME, "a name of letters, digits, '.', '_' or '-'");
+        } else if (!NAME.matcher(name).matches()) {
+            c.error(Literals.EXPERIMENT__NAME, name,
+                    "letters, digits, '.', '_' or '-', starting with a letter or digit (it names run folders)");
+        }
+        if (e.getRepeats() < 1) {
+            c.error(Literals.EXPERIMENT__REPEATS, e.getRepeats(), ">= 1");
+        }
+        c.required(Literals.EXPERIMENT__DATASET, e.getDataset());
+        c.required(Literals.EXPERIMENT__ARCHITECTURE, e.getArchitecture());
+        c.required(Literals.EXPERIMENT__TRAINING, e.getTraining());
+        c.required(Literals.EXPERIMENT__LOSS, e.getLoss());
+        c.required(Literals.EXPERIMENT__EVALUATION, e.getEvaluation());
+        return c.ok;
+    }
+
+    @Override
+    public boolean validateDataset_valuesAllowed(Dataset d, DiagnosticChain diagnostics, Map<Object, Object> context) {
+        Check c = new Check(d, diagnostics);
+        if (d.getSources().isEmpty()) {
+            c.problem(Diagnostic.ERROR, Literals.DATASET__SOURCES, -1, "none given; expected at least one source");
+        }
+        List<String> names = d.getClassNames();
+        if (names.size() < 2) {
+            c.problem(Diagnostic.ERROR, Literals.DATASET__CLASS_NAMES, -1,
+                    format(names) + " is not allowed; expected at least 2 class names");
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            if (n == null || n.isBlank()) {
+                c.error(Literals.DATASET__CLASS_NAMES, i, n == null ? "" : n, "a non-empty class name");
+            } else {
+                Integer first = seen.putIfAbsent(n, i);
+                if (first != null) {
+                    c.error(Literals.DATASET__CLASS_NAMES, i, n, "a name not used before (same as classNames[" + first + "])");
+                }
+            }
+        }
+        int size = d.getImageSize();
+        if (size < 16 || size % 8 != 0) {
+            c.error(Literals.DATASET__IMAGE_SIZE, size, "a multiple of 8 and >= 16 (three 2x2 poolings)");
+        }
+        boolean fractionsOk = fraction(c, Literals.DATASET__TRAIN_FRACTION, d.getTrainFraction());
+        fractionsOk &= fraction(c, Literals.DATASET__VALIDATION_FRACTION, d.getValidationFraction());
+        fractionsOk &= fraction(c, Literals.DATASET__TEST_FRACTION, d.getTestFraction());
+        double sum = d.getTrainFraction() + d.getValidationFraction() + d.getTestFraction();
+        if (fractionsOk && Math.abs(sum - 1) > FRACTION_SUM_TOLERANCE) {
+            c.problem(Diagnostic.ERROR, Literals.DATASET__TEST_FRACTION, -1, "trainFraction + validationFraction + testFraction = "
+                    + format(roundForDisplay(sum)) + " is not allowed; expected 1 (within " + format(FRACTION_SUM_TOLERANCE) + ")");
+        }
+        c.required(Literals.DATASET__AUGMENTATION, d.getAugmentation());
+        return c.ok;
+    }
+
+    /** 0.7 + 0.15 + 0.1 shows as 0.95, not 0.9499999999999999. */
+    private static double roundForDisplay(double x) {
+        return Double.isFinite(x) ? new BigDecimal(x).round(new MathContext(12)).doubleValue() : x;
+    }
+
+    private static boolean fraction(Check c, EStructuralFeature f, double value) {
+        if (!(value > 0 && value < 1)) {
+            c.error(f, value, "a fraction in (0, 1)");
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public boolean validateDataSource_valuesAllowed(DataSource s, DiagnosticChain diagnostics, Map<Object, Object> context) {
+        Check c = new Check(s, diagnostics);
+        if (s.getKind() == SourceKind.SYNTHETIC) {
+            if (s.getImagesPerClass() < 1) {
+                c.error(Literals.DATA_SOURCE__IMAGES_PER_CLASS, s.getImagesPerClass(), ">= 1");
+            } else if (s.eContainer() instanceof Dataset d) {
+                double smallest = Math.min(d.getTrainFraction(), Math.min(d.getValidationFraction(), d.getTestFraction()));
+                if (smallest > 0 && s.getImagesPerClass() * smallest < 1) {
+                    c.problem(Diagnostic.WARNING, Literals.DATA_SOURCE__IMAGES_PER_CLASS, -1, s.getImagesPerClass()
+                            + " leaves a split without images of some class; expected >= " + (int) Math.ceil(1 / smallest));
+                }
+            }
+            if (!(s.getDifficulty() >= 0 && s.getDifficulty() <= 1)) {
+                c.error(Literals.DATA_SOURCE__DIFFICULTY, s.getDifficulty(), "a value in [0, 1]");
+            }
+            return c.ok;
+        }
+        String path = s.getPath();
+        String kind = s.getKind().getName();
+        boolean folderOnly = s.getKind() != SourceKind.FIGSHARE_MAT;
+        String wanted = folderOnly ? "an existing folder of " + kind + " data" : "an existing .mat file or folder of .mat files";
+        if (path == null || path.isBlank()) {
+            c.missing(Literals.DATA_SOURCE__PATH, wanted + " (a " + kind + " source needs a path)");
+            return c.ok;
+        }
+        Path resolved;
+        try {
+            Path p = Path.of(path);
+            Path base = baseDir(s, context);
+            if (!p.isAbsolute() && base == null) {
+                return c.ok; // nowhere to resolve against: checked when the file is validated from disk
+            }
+            resolved = p.isAbsolute() ? p : base.resolve(p).normalize();
+        } catch (InvalidPathException e) {
+            c.error(Literals.DATA_SOURCE__PATH, path, "a valid file system path (" + e.getReason() + ")");
+            return c.ok;
+        }
+        if (!Files.exists(resolved)) {
+            c.error(Literals.DATA_SOURCE__PATH, path, wanted + "; " + resolved + " does not exist");
+        } else if (folderOnly && !Files.isDirectory(resolved)) {
+            c.error(Literals.DATA_SOURCE__PATH, path, wanted + "; " + resolved + " is not a folder");
+        }
+        return c.ok;
+    }
+
+    /** The folder relative paths resolve against, or null when the model is not tied to a local file. */
+    static Path baseDir(EObject object, Map<Object, Object> context) {
+        if (context != null && context.get(BASE_DIR) instanceof Path base) {
+            return base;
+        }
+        Resource resource = object.eResource();
+        if (resource == null || resource.getURI() == null) {
+            return null;
+        }
+        URI uri = CommonPlugin.resolve(resource.getURI());
+        if (!uri.isFile()) {
+            return null;
+        }
+        Path file = Path.of(uri.toFileString()).toAbsolutePath();
+        return file.getParent();
+    }
+
+    @Override
+    public boolean validateAugmentation_valuesAllowed(Augmentation a, DiagnosticChain diagnostics, Map<Object, Object> context) {
+        Check c = new Check(a, diagnostics);
+        if (!(a.getRotationDegrees() >= 0 && a.getRotationDegrees() <= 180)) {
+            c.error(Literals.AUGMENTATION__ROTATION_DEGREES, a.getRotationDegrees(), "a value in [0, 180] (0 = no rotation)");
+        }
+        return c.ok;
+    }
+
+    @Override
+    public boolean validateArchitecture_valuesAllowed(Architecture a, DiagnosticChain diagnostics, Map<Object, Object> context) {
+        Check c = new Check(a, diagnostics);
+        List<Integer> widths = a.getBackboneWidths();
+        if (widths.isEmpty()) {
+            c.problem(Diagnostic.ERROR, Literals.ARCHITECTURE__BACKBONE_WIDTHS, -1,
+                    "none given; expected at least one convolution block width");
+        }
+        for (int i = 0; i < widths.size(); i++) {
+            if (widths.get(i) < 1) {
+                c.error(Literals.ARCHITECTURE__BACKBONE_WIDTHS, i, widths.get(i), ">= 1");
+            }
+        }
+        if (!widths.isEmpty() && a.eContainer() instanceof Experiment e && e.getDataset() != null) {
+            int size = e.getDataset().getImageSize();
+            int blocks = widths.size();
+            // sizes that are not a multiple of 8 are the dataset rule's; this one is about other block counts
+            if (size >= 16 && size % 8 == 0 && (blocks > 16 || size % (1 << blocks) != 0)) {
+                c.problem(Diagnostic.ERROR, Literals.ARCHITECTURE__BACKBONE_WIDTHS, -1, blocks
+                        + " blocks are not allowed with image size " + size + "; expected the image size to be divisible by 2^blocks");
+            }
+        }
+        c.required(Literals.ARCHITECTURE__ATTENTION, a.getAttention());
+        c.required(Literals.ARCHITECTURE__HEAD, a.getHead());
+        return c.ok;
+    }
+
+    @Override
+    public boolean validateAttention_valuesAllowed(Attention a, DiagnosticChain diagnostics, Map<Object, Object> context) {
+        Check c = new Check(a, diagnostics);
+        int r = a.getReductionRatio();
+        int channels = a.eContainer() instanceof Architecture arch && !arch.getBackboneWidths().isEmpty()
+                ? arch.getBackboneWidths().get(arch.getBackboneWidths().size() - 1) : Integer.MAX_VALUE;
+        if (r < 1) {
+            c.error(Literals.ATTENTION__REDUCTION_RATIO, r, ">= 1");
+        } else if (channels >= 1 && r > channels) {
+            c.error(Literals.ATTENTION__REDUCTION_RATIO, r, "1.." + channels + " (at most the last backbone width)");
+        }
+        List<Integer> kernels = a.getSpatialKernels();
+        if (kernels.isEmpty()) {
+            c.problem(Diagnostic.ERROR, Literals.ATTENTION__SPATIAL_KERNELS, -1, "none given; expected at least one kernel size");
+        }
+        for (int i = 0; i < kernels.size(); i++) {
+            if (!oddPositive(kernels.get(i))) {
+                c.error(Literals.ATTENTION__SPATIAL_KERNELS, i, kernels.get(i), "an odd kernel size >= 1");
+            }
+        }
+        if (!oddPositive(a.getFuseKernel())) {
+            c.error(Literals.ATTENTION__FUSE_KERNEL, a.getFuseKernel(), "an odd kernel size >= 1");
+        }
+        return c.ok;
+    }
+
+    private static boolean oddPositive(int k) {
+        return k >= 1 && k % 2 == 1;
+    }
+
+    @Override
+    public boolean validateQuantumHead_valuesAllowed(QuantumHead h, DiagnosticChain diagnostics, Map<Object, Object> context) {
+        Check c = new Check(h, diagnostics);
+        int q = h.getQubits();
+        if (q < 1 || q > MAX_QUBITS) {
+            c.error(Literals.QUANTUM_HEAD__QUBITS, q, "1.." + MAX_QUBITS);
+        } else if (q == 1 && h.getEntangler() == Entangler.STRONGLY_ENTANGLING) {
+            c.error(Literals.QUANTUM_HEAD__QUBITS, q, "2.." + MAX_QUBITS + " with STRONGLY_ENTANGLING (its CNOTs need two wires)");
+        }
+        if (h.getLayers() < 1) {
+            c.error(Literals.QUANTUM_HEAD__LAYERS, h.getLayers(), ">= 1");
+        }
+        if (h.getCircuits() < 1) {
+            c.error(Literals.QUANTUM_HEAD__CIRCUITS, h.getCircuits(), ">= 1");
+        } else if (q >= 1 && q <= MAX_QUBITS && (long) h.getCircuits() << q > MAX_AMPLITUDES) {
+            c.problem(Diagnostic.ERROR, Literals.QUANTUM_HEAD__CIRCUITS, -1, "2^" + q + " x " + h.getCircuits() + " = "
+                    + ((long) h.getCircuits() << q) + " amplitudes are not allowed; expected 2^qubits x circuits <= " + MAX_AMPLITUDES);
+        }
+        if (h.getShots() < 0) {
+            c.error(Literals.QUANTUM_HEAD__SHOTS, h.getShots(), ">= 0 (0 = exact expectation values)");
+        }
+        return c.ok;
+    }
+
+    @Override
+    public boolean validateClassicalHead_valuesAllowed(ClassicalHead h, DiagnosticChain diagnostics, Map<Object, Object> context) {
+        Check c = new Check(h, diagnostics);
+        if (h.getWidth() < 1) {
+            c.error(Literals.CLASSICAL_HEAD__WIDTH, h.getWidth(), ">= 1");
+        }
+        if (h.getProjectionWidth() < 1 || h.getProjectionWidth() > MAX_AMPLITUDES) {
+            c.error(Literals.CLASSICAL_HEAD__PROJECTION_WIDTH, h.getProjectionWidth(), "1.." + MAX_AMPLITUDES);
+        }
+        return c.ok;
+    }
+
+    @Override
+    public boolean validateTraining_valuesAllowed(Training t, DiagnosticChain diagnostics, Map<Object, Object> context) {
+        Check c = new Check(t, diagnostics);
+        if (!(t.getLearningRate() > 0) || Double.isInfinite(t.getLearningRate())) {
+            c.error(Literals.TRAINING__LEARNING_RATE, t.getLearningRate(), "> 0");
+        }
+        nonNegative(c, Literals.TRAINING__WEIGHT_DECAY, t.getWeightDecay(), "");
+        nonNegative(c, Literals.TRAINING__GRADIENT_CLIP_NORM, t.getGradientClipNorm(), " (0 = no clipping)");
+        if (!(t.getPlateauFactor() > 0 && t.getPlateauFactor() < 1)) {
+            c.error(Literals.TRAINING__PLATEAU_FACTOR, t.getPlateauFactor(), "a factor in (0, 1)");
+        }
+        if (t.getPlateauPatience() < 0) {
+            c.error(Literals.TRAINING__PLATEAU_PATIENCE, t.getPlateauPatience(), ">= 0");
+        }
+        if (t.getEarlyStoppingPatience() < 0) {
+            c.error(Literals.TRAINING__EARLY_STOPPING_PATIENCE, t.getEarlyStoppingPatience(), ">= 0 (0 = never stop early)");
+        }
+        if (t.getMaxEpochs() < 1) {
+            c.error(Literals.TRAINING__MAX_EPOCHS, t.getMaxEpochs(), ">= 1");
+        }
+        if (t.getBatchSize() < 1) {
+            c.error(Literals.TRAINING__BATCH_SIZE, t.getBatchSize(), ">= 1");
+        }
+        return c.ok;
+    }
+
+    private static void nonNegative(Check c, EStructuralFeature f, double value, String note) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            c.error(f, value, ">= 0" + note);
+        }
+    }
+
+    @Override
+    public boolean validateLoss_valuesAllowed(Loss l, DiagnosticChain diagnostics, Map<Object, Object> context) {
+        Check c = new Check(l, diagnostics);
+        nonNegative(c, Literals.LOSS__ALPHA, l.getAlpha(), "");
+        nonNegative(c, Literals.LOSS__BETA, l.getBeta(), "");
+        nonNegative(c, Literals.LOSS__ZETA, l.getZeta(), "");
+        nonNegative(c, Literals.LOSS__GAMMA, l.getGamma(), "");
+        if (c.ok && !(l.getAlpha() + l.getBeta() > 0)) {
+            c.problem(Diagnostic.ERROR, Literals.LOSS__ALPHA, -1, "alpha + beta = 0 is not allowed; expected > 0 (nothing to learn from)");
+        }
+        if (c.ok && l.getBeta() > 0 && !(l.getZeta() + l.getGamma() > 0)) {
+            c.problem(Diagnostic.ERROR, Literals.LOSS__ZETA, -1, "zeta + gamma = 0 is not allowed when beta = " + format(l.getBeta())
+                    + "; expected zeta + gamma > 0");
+        }
+        List<Double> weights = l.getClassWeights();
+        if (l.getClassWeighting() == ClassWeighting.EXPLICIT) {
+            int classes = l.eContainer() instanceof Experiment e && e.getDataset() != null
+                    ? e.getDataset().getClassNames().size() : weights.size();
+            if (weights.size() != classes) {
+                c.problem(Diagnostic.ERROR, Literals.LOSS__CLASS_WEIGHTS, -1, weights.size()
+                        + " weights are not allowed; expected one per class (" + classes + ") when classWeighting is EXPLICIT");
+            }
+            for (int i = 0; i < weights.size(); i++) {
+                double w = weights.get(i);
+                if (!(w > 0) || Double.isInfinite(w)) {
+                    c.error(Literals.LOSS__CLASS_WEIGHTS, i, w, "> 0");
+                }
+            }
+        } else if (!weights.isEmpty()) {
+            c.problem(Diagnostic.WARNING, Literals.LOSS__CLASS_WEIGHTS, -1, format(weights)
+                    + " is ignored; expected no weights unless classWeighting is EXPLICIT (it is " + l.getClassWeighting() + ")");
+        }
+        return c.ok;
+    }
+
+    @Override
+    public boolean validateEvaluation_valuesAllowed(Evaluation e, DiagnosticChain diagnostics, Map<Object, Object> context) {
+        Check c = new Check(e, diagnostics);
+        List<Double> thresholds = e.getJaccardThresholds();
+        for (int i = 0; i < thresholds.size(); i++) {
+            double t = thresholds.get(i);
+            if (!(t > 0 && t < 1)) {
+                c.error(Literals.EVALUATION__JACCARD_THRESHOLDS, i, t, "a threshold in (0, 1)");
+            } else if (thresholds.indexOf(t) < i) {
+                c.problem(Diagnostic.WARNING, Literals.EVALUATION__JACCARD_THRESHOLDS, i,
+                        format(t) + " is repeated; expected each threshold once");
+            }
+        }
+        if (!(e.getTsnePerplexity() > 0) || Double.isInfinite(e.getTsnePerplexity())) {
+            c.error(Literals.EVALUATION__TSNE_PERPLEXITY, e.getTsnePerplexity(), "> 0");
+        }
+        if (e.getAttentionExamples() < 0) {
+            c.error(Literals.EVALUATION__ATTENTION_EXAMPLES, e.getAttentionExamples(), ">= 0");
+        }
+        return c.ok;
+    }
+
+    /** A value as the user wrote it: numbers without needless digits, text in quotes, lists in brackets. */
+    static String format(Object value) {
+        if (value instanceof Double d) {
+            if (d.isNaN() || d.isInfinite()) {
+                return d.toString();
+            }
+            return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof String s) {
+            return "\"" + s + "\"";
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < list.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(format(list.get(i)));
+            }
+            return sb.append(']').toString();
+        }
+        return String.valueOf(value);
+    }
+
+    /** Collects the diagnostics of one object's rules. */
+    private final class Check {
+        private final EObject object;
+        private final DiagnosticChain diagnostics;
+        boolean ok = true;
+
+        Check(EObject object, DiagnosticChain diagnostics) {
+            this.object = object;
+            this.diagnostics = diagnostics;
+        }
+
+        void error(EStructuralFeature f, Object value, String expected) {
+            error(f, -1, value, expected);
+        }
+
+        void error(EStructuralFeature f, int index, Object value, String expected) {
+            problem(Diagnostic.ERROR, f, index, format(value) + " is not allowed; expected " + expected);
+        }
+
+        void missing(EStructuralFeature f, String expected) {
+            problem(Diagnostic.ERROR, f, -1, "missing; expected " + expected);
+        }
+
+        void required(EStructuralFeature f, Object value) {
+            if (value == null) {
+                String name = f.getName();
+                missing(f, ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name + " element");
+            }
+        }
+
+        void problem(int severity, EStructuralFeature f, int index, String detail) {
+            if (severity == Diagnostic.ERROR) {
+                ok = false;
+            }
+            if (diagnostics == null) {
+                return;
+            }
+            String path = FeaturePaths.of(object, f, index);
+            Problem problem = new Problem(severity == Diagnostic.ERROR ? Problem.Severity.ERROR : Problem.Severity.WARNING,
+                    path, detail);
+            diagnostics.add(new BasicDiagnostic(severity, DIAGNOSTIC_SOURCE, f.getFeatureID(), path + ": " + detail,
+                    new Object[] {object, f, problem}));
+        }
+    }
+}
