@@ -1080,13 +1080,22 @@ public interface HqcmPackage extends EPackage {
 	int RUN_RECORD__FAILURE_MESSAGE = 11;
 
 	/**
+	 * The feature id for the '<em><b>Skipped Files</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RUN_RECORD__SKIPPED_FILES = 12;
+
+	/**
 	 * The number of structural features of the '<em>Run Record</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int RUN_RECORD_FEATURE_COUNT = 12;
+	int RUN_RECORD_FEATURE_COUNT = 13;
 
 	/**
 	 * The number of operations of the '<em>Run Record</em>' class.
@@ -2656,6 +2665,17 @@ public interface HqcmPackage extends EPackage {
 	EAttribute getRunRecord_FailureMessage();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.RunRecord#getSkippedFiles <em>Skipped Files</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Skipped Files</em>'.
+	 * @see org.hqcm.model.RunRecord#getSkippedFiles()
+	 * @see #getRunRecord()
+	 * @generated
+	 */
+	EAttribute getRunRecord_SkippedFiles();
+
+	/**
 	 * Returns the meta object for class '{@link org.hqcm.model.EpochRecord <em>Epoch Record</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -3951,6 +3971,14 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute RUN_RECORD__FAILURE_MESSAGE = eINSTANCE.getRunRecord_FailureMessage();
+
+		/**
+		 * The meta object literal for the '<em><b>Skipped Files</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RUN_RECORD__SKIPPED_FILES = eINSTANCE.getRunRecord_SkippedFiles();
 
 		/**
 		 * The meta object literal for the '{@link org.hqcm.model.impl.EpochRecordImpl <em>Epoch Record</em>}' class.

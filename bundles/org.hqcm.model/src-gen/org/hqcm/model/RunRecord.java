@@ -34,6 +34,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.hqcm.model.RunRecord#getArtefacts <em>Artefacts</em>}</li>
  *   <li>{@link org.hqcm.model.RunRecord#getProvenance <em>Provenance</em>}</li>
  *   <li>{@link org.hqcm.model.RunRecord#getFailureMessage <em>Failure Message</em>}</li>
+ *   <li>{@link org.hqcm.model.RunRecord#getSkippedFiles <em>Skipped Files</em>}</li>
  * </ul>
  *
  * @see org.hqcm.model.HqcmPackage#getRunRecord()
@@ -287,5 +288,30 @@ public interface RunRecord extends EObject {
 	 * @generated
 	 */
 	void setFailureMessage(String value);
+
+	/**
+	 * Returns the value of the '<em><b>Skipped Files</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Dataset files that were unreadable or corrupt and skipped; each is listed with its reason in the run's log and events.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Skipped Files</em>' attribute.
+	 * @see #setSkippedFiles(int)
+	 * @see org.hqcm.model.HqcmPackage#getRunRecord_SkippedFiles()
+	 * @model
+	 * @generated
+	 */
+	int getSkippedFiles();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.RunRecord#getSkippedFiles <em>Skipped Files</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Skipped Files</em>' attribute.
+	 * @see #getSkippedFiles()
+	 * @generated
+	 */
+	void setSkippedFiles(int value);
 
 } // RunRecord

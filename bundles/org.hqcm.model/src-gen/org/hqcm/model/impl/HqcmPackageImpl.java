@@ -1220,6 +1220,16 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
+	public EAttribute getRunRecord_SkippedFiles() {
+		return (EAttribute)runRecordEClass.getEStructuralFeatures().get(12);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getEpochRecord() {
 		return epochRecordEClass;
 	}
@@ -1853,6 +1863,7 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEReference(runRecordEClass, RUN_RECORD__ARTEFACTS);
 		createEReference(runRecordEClass, RUN_RECORD__PROVENANCE);
 		createEAttribute(runRecordEClass, RUN_RECORD__FAILURE_MESSAGE);
+		createEAttribute(runRecordEClass, RUN_RECORD__SKIPPED_FILES);
 
 		epochRecordEClass = createEClass(EPOCH_RECORD);
 		createEAttribute(epochRecordEClass, EPOCH_RECORD__EPOCH);
@@ -2047,6 +2058,7 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEReference(getRunRecord_Artefacts(), this.getArtefact(), null, "artefacts", null, 0, -1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getRunRecord_Provenance(), this.getProvenance(), null, "provenance", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRunRecord_FailureMessage(), ecorePackage.getEString(), "failureMessage", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRunRecord_SkippedFiles(), ecorePackage.getEInt(), "skippedFiles", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(epochRecordEClass, EpochRecord.class, "EpochRecord", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getEpochRecord_Epoch(), ecorePackage.getEInt(), "epoch", null, 0, 1, EpochRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);

@@ -51,6 +51,7 @@ import org.hqcm.model.TestMetrics;
  *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getArtefacts <em>Artefacts</em>}</li>
  *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getProvenance <em>Provenance</em>}</li>
  *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getFailureMessage <em>Failure Message</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getSkippedFiles <em>Skipped Files</em>}</li>
  * </ul>
  *
  * @generated
@@ -225,6 +226,26 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 	 * @ordered
 	 */
 	protected String failureMessage = FAILURE_MESSAGE_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getSkippedFiles() <em>Skipped Files</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getSkippedFiles()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int SKIPPED_FILES_EDEFAULT = 0;
+
+	/**
+	 * The cached value of the '{@link #getSkippedFiles() <em>Skipped Files</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getSkippedFiles()
+	 * @generated
+	 * @ordered
+	 */
+	protected int skippedFiles = SKIPPED_FILES_EDEFAULT;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -585,6 +606,29 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 	 * @generated
 	 */
 	@Override
+	public int getSkippedFiles() {
+		return skippedFiles;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setSkippedFiles(int newSkippedFiles) {
+		int oldSkippedFiles = skippedFiles;
+		skippedFiles = newSkippedFiles;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.RUN_RECORD__SKIPPED_FILES, oldSkippedFiles, skippedFiles));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public NotificationChain eInverseRemove(InternalEObject otherEnd, int featureID, NotificationChain msgs) {
 		switch (featureID) {
 			case HqcmPackage.RUN_RECORD__EXPERIMENT:
@@ -637,6 +681,8 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 				return getProvenance();
 			case HqcmPackage.RUN_RECORD__FAILURE_MESSAGE:
 				return getFailureMessage();
+			case HqcmPackage.RUN_RECORD__SKIPPED_FILES:
+				return getSkippedFiles();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -689,6 +735,9 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 			case HqcmPackage.RUN_RECORD__FAILURE_MESSAGE:
 				setFailureMessage((String)newValue);
 				return;
+			case HqcmPackage.RUN_RECORD__SKIPPED_FILES:
+				setSkippedFiles((Integer)newValue);
+				return;
 		}
 		super.eSet(featureID, newValue);
 	}
@@ -737,6 +786,9 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 			case HqcmPackage.RUN_RECORD__FAILURE_MESSAGE:
 				setFailureMessage(FAILURE_MESSAGE_EDEFAULT);
 				return;
+			case HqcmPackage.RUN_RECORD__SKIPPED_FILES:
+				setSkippedFiles(SKIPPED_FILES_EDEFAULT);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -773,6 +825,8 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 				return provenance != null;
 			case HqcmPackage.RUN_RECORD__FAILURE_MESSAGE:
 				return FAILURE_MESSAGE_EDEFAULT == null ? failureMessage != null : !FAILURE_MESSAGE_EDEFAULT.equals(failureMessage);
+			case HqcmPackage.RUN_RECORD__SKIPPED_FILES:
+				return skippedFiles != SKIPPED_FILES_EDEFAULT;
 		}
 		return super.eIsSet(featureID);
 	}
@@ -797,6 +851,8 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 		result.append(finished);
 		result.append(", failureMessage: ");
 		result.append(failureMessage);
+		result.append(", skippedFiles: ");
+		result.append(skippedFiles);
 		result.append(')');
 		return result.toString();
 	}

@@ -231,6 +231,21 @@ public final class HybridNetwork {
         lap("backward.block1");
     }
 
+    /**
+     * {@link #backward(INDArray, INDArray)} from host arrays, e.g. the gradients of a
+     * {@link org.hqcm.engine.nn.loss.LossResult}: dLogits [N*K] and dSpatialMap [N*h*w] or null.
+     */
+    public void backward(double[] dLogits, double[] dSpatialMap) {
+        INDArray logits = org.nd4j.linalg.factory.Nd4j.create(dataType, batch, config.classes());
+        HostArrays.copyIn(dLogits, logits);
+        INDArray map = null;
+        if (dSpatialMap != null) {
+            map = org.nd4j.linalg.factory.Nd4j.create(dataType, batch, (long) config.featureSize() * config.featureSize());
+            HostArrays.copyIn(dSpatialMap, map);
+        }
+        backward(logits, map);
+    }
+
     /** Tells the network that parameter values were changed from outside (optimizer step, import). */
     public void parametersChanged() {
         head.parametersChanged();

@@ -118,12 +118,8 @@ public final class TrainStepBenchmark {
         HybridNetwork.Output out = net.forward(images, n, true);
         double[] map = out.spatialMap() == null ? null : HostArrays.toDoubles(out.spatialMap());
         LossResult r = loss.compute(HostArrays.toDoubles(out.logits()), labels, classWeights, map, masks);
-        DataType dt = net.dataType();
-        INDArray dLogits = Nd4j.createFromArray(r.dLogits()).castTo(dt).reshape(n, net.config().classes());
-        INDArray dMap = r.dSpatialMap() == null ? null
-                : Nd4j.createFromArray(r.dSpatialMap()).castTo(dt).reshape(n, r.dSpatialMap().length / n);
         phases.lap("loss");
-        net.backward(dLogits, dMap);
+        net.backward(r.dLogits(), r.dSpatialMap());
         GradientClipping.clipGlobalNorm(net.parameters(), 1.0);
         phases.lap("clip");
         adam.step(net.parameters());

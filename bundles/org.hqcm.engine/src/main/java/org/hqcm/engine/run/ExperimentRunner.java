@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -19,7 +20,10 @@ import org.hqcm.engine.data.LoadedDataset;
 import org.hqcm.engine.data.Split;
 import org.hqcm.engine.data.Splitter;
 import org.hqcm.engine.data.TumourClass;
+import org.hqcm.engine.eval.ClassificationReport;
+import org.hqcm.engine.eval.TribuoEvaluations;
 import org.hqcm.engine.io.ArrayArchive;
+import org.hqcm.engine.io.AtomicFiles;
 import org.hqcm.engine.nn.HybridNetwork;
 import org.hqcm.engine.nn.loss.CompositeLoss;
 import org.hqcm.engine.nn.optim.Optimizer;
@@ -28,12 +32,20 @@ import org.hqcm.engine.train.ExperimentMapping;
 import org.hqcm.engine.train.NetworkTrainer;
 import org.hqcm.engine.train.Predictions;
 import org.hqcm.engine.train.TrainingState;
+import org.hqcm.engine.train.tribuo.HqcmModel;
+import org.hqcm.engine.train.tribuo.HqcmTrainer;
+import org.hqcm.engine.train.tribuo.ImageDataset;
+import org.hqcm.engine.train.tribuo.TrainingCancelledException;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.HqcmFactory;
 import org.hqcm.model.Provenance;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.RunStatus;
 import org.hqcm.model.resource.HqcmResources;
+import org.tribuo.classification.evaluation.LabelEvaluation;
+import org.tribuo.classification.evaluation.LabelEvaluator;
+
+import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 import org.hqcm.model.validation.ExperimentValidator;
 import org.hqcm.model.validation.Problem;
 
@@ -47,6 +59,9 @@ import org.hqcm.model.validation.Problem;
  * augmentation.
  */
 public final class ExperimentRunner {
+
+    /** Tribuo's provenance of the trained model, as text. */
+    static final String PROVENANCE_FILE = "provenance.txt";
 
     private final RunObserver observer;
     private final BooleanSupplier cancelled;
@@ -153,6 +168,7 @@ public final class ExperimentRunner {
                     + fingerprint + ", expected " + known + "); start a new run instead of resuming");
         }
         record.getProvenance().setDatasetFingerprint(fingerprint);
+        record.setSkippedFiles(data.badFiles().size());
         for (var bad : data.badFiles()) {
             events.emit("warning", "message", "skipped " + bad.file() + ": " + bad.reason());
             log.line("skipped %s: %s", bad.file(), bad.reason());
@@ -163,33 +179,38 @@ public final class ExperimentRunner {
                 data.badFiles().size(), split.train().length, split.validation().length, split.test().length,
                 fingerprint);
 
-        HybridNetwork net = HybridNetwork.create(ExperimentMapping.network(experiment, runSeed));
-        Optimizer optimizer = ExperimentMapping.optimizer(experiment);
-        int[] trainCounts = new int[net.config().classes()];
-        for (int i : split.train()) {
-            trainCounts[data.samples().get(i).label()]++;
-        }
-        NetworkTrainer trainer = new NetworkTrainer(net, optimizer, new CompositeLoss(ExperimentMapping.loss(experiment)),
-                ExperimentMapping.training(experiment, runSeed), ExperimentMapping.augmenter(experiment, runSeed),
-                ExperimentMapping.classWeights(experiment, trainCounts));
-        TrainingState state = trainer.newState();
+        List<String> classes = List.copyOf(experiment.getDataset().getClassNames());
+        long wrapStart = System.nanoTime();
+        String description = experiment.getName() + ": " + data.size() + " images " + ds.getImageSize() + "x"
+                + ds.getImageSize() + ", fingerprint " + fingerprint;
+        ImageDataset trainAndValidation = ImageDataset.of(description, data.samples(), classes,
+                new String[] {ImageDataset.TRAIN, ImageDataset.VALIDATION}, split.train(), split.validation());
+        ImageDataset testSet = ImageDataset.of(description + " (test split)", data.samples(), classes, split.test());
+        long wrapNanos = System.nanoTime() - wrapStart;
+
+        Map<String, double[]> resumeFrom = null;
+        int resumedAfter = 0;
         if (resuming && Files.isRegularFile(folder.checkpoint())) {
-            state = trainer.restore(ArrayArchive.read(folder.checkpoint()));
-            log.line("resumed from %s after epoch %d", folder.checkpoint(), state.epochsDone());
+            resumeFrom = ArrayArchive.read(folder.checkpoint());
+            resumedAfter = record.getEpochs().size();
+            log.line("resuming from %s after epoch %d", folder.checkpoint(), resumedAfter);
         }
         int batches = (split.train().length + experiment.getTraining().getBatchSize() - 1)
                 / experiment.getTraining().getBatchSize();
         events.emit("start", "run", record.getId(), "experiment", experiment.getName(), "epochs",
-                experiment.getTraining().getMaxEpochs(), "batches", batches, "resumedFrom", state.epochsDone());
-        observer.phase("training", "training " + experiment.getName() + (state.epochsDone() > 0
-                ? " from epoch " + (state.epochsDone() + 1) : ""));
+                experiment.getTraining().getMaxEpochs(), "batches", batches, "resumedFrom", resumedAfter);
+        observer.phase("training", "training " + experiment.getName()
+                + (resumedAfter > 0 ? " from epoch " + (resumedAfter + 1) : ""));
         events.emit("phase", "name", "training", "message", "training");
 
-        NetworkTrainer.Result result = trainer.train(data.samples(), split, state, cancelled,
-                new RecordingListener(folder, record, net, optimizer, events, log, observer));
-        if (result.outcome() == NetworkTrainer.Outcome.CANCELLED) {
-            String message = "cancelled during epoch " + (result.state().epochsDone() + 1) + "; the checkpoint of epoch "
-                    + result.state().epochsDone() + " is kept: continue with ./hqcm run --resume " + folder.dir();
+        HqcmTrainer trainer = HqcmTrainer.of(experiment, runSeed).session(new HqcmTrainer.Session(
+                new RecordingListener(folder, record, events, log, observer), cancelled, resumeFrom));
+        HqcmModel model;
+        try {
+            model = trainer.train(trainAndValidation);
+        } catch (TrainingCancelledException c) {
+            String message = "cancelled during epoch " + (c.state().epochsDone() + 1) + "; the checkpoint of epoch "
+                    + c.state().epochsDone() + " is kept: continue with ./hqcm run --resume " + folder.dir();
             record.setStatus(RunStatus.CANCELLED);
             record.setFailureMessage(message);
             HqcmResources.save(record, folder.record());
@@ -197,28 +218,47 @@ public final class ExperimentRunner {
             log.line("%s", message);
             return;
         }
+        NetworkTrainer.Result result = trainer.lastResult();
         log.line("training ended (%s) after %d epochs; best epoch %d", result.outcome(), result.state().epochsDone(),
                 result.state().bestEpoch());
         try {
-            ArrayArchive.write(folder.model(), net.exportState());
+            ArrayArchive.write(folder.model(), model.network().exportState());
+            AtomicFiles.writeString(folder.dir().resolve(PROVENANCE_FILE),
+                    ProvenanceUtil.formattedProvenanceString(model.getProvenance()) + "\n");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the model " + folder.model() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the model into " + folder.dir() + ": " + e.getMessage(), e);
         }
 
         observer.phase("evaluating", "evaluating on the test split");
         events.emit("phase", "name", "evaluating", "message", "evaluating on the test split");
-        Predictions test = trainer.predict(data.samples(), split.test());
-        TestEvaluation.write(folder, record, experiment, data, test);
+        Predictions test = model.predictDetailed(data.samples(), split.test());
+        long evalStart = System.nanoTime();
+        LabelEvaluation evaluation = new LabelEvaluator().evaluate(model, model.toPredictions(test, testSet.getData()),
+                testSet.getProvenance());
+        ClassificationReport report = TribuoEvaluations.report(evaluation, classes);
+        wrapNanos += System.nanoTime() - evalStart;
+        double meanEpoch = record.getEpochs().stream().mapToDouble(r -> r.getSeconds()).average().orElse(Double.NaN);
+        log.line("Tribuo wrapping (datasets, predictions, evaluation): %.1f ms = %.3f%% of a mean epoch (%.1f s)",
+                wrapNanos / 1e6, 100 * wrapNanos / 1e9 / meanEpoch, meanEpoch);
+        TestEvaluation.write(folder, record, experiment, data, test, report);
+        artefactOf(record, "Tribuo provenance", PROVENANCE_FILE);
         record.setStatus(RunStatus.COMPLETED);
         record.setFinished(new Date());
         HqcmResources.save(record, folder.record());
-        events.emit("end", "status", "COMPLETED", "message", "completed", "testAccuracy", test.accuracy());
-        log.line("COMPLETED: test accuracy %.4f", test.accuracy());
+        events.emit("end", "status", "COMPLETED", "message", "completed", "testAccuracy", report.accuracy());
+        log.line("COMPLETED: test accuracy %.4f", report.accuracy());
+    }
+
+    private static void artefactOf(RunRecord record, String name, String path) {
+        var a = HqcmFactory.eINSTANCE.createArtefact();
+        a.setName(name);
+        a.setPath(path);
+        record.getArtefacts().add(a);
     }
 
     /** Records each epoch in the run record and writes the checkpoint, both atomically. */
-    private record RecordingListener(RunFolder folder, RunRecord record, HybridNetwork net, Optimizer optimizer,
-            EventLog events, RunLog log, RunObserver observer) implements NetworkTrainer.Listener {
+    private record RecordingListener(RunFolder folder, RunRecord record, EventLog events, RunLog log,
+            RunObserver observer) implements NetworkTrainer.Listener {
 
         @Override
         public void batch(int epoch, int batch, int batches, double loss, double accuracy) {
@@ -229,7 +269,7 @@ public final class ExperimentRunner {
         @Override
         public void epoch(EpochResult r, boolean improved, TrainingState state) {
             try {
-                ArrayArchive.write(folder.checkpoint(), state.toArrays(net, optimizer));
+                ArrayArchive.write(folder.checkpoint(), state.toArrays());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the checkpoint " + folder.checkpoint() + ": "
                         + e.getMessage(), e);

@@ -36,9 +36,10 @@ final class TestEvaluation {
     private TestEvaluation() {
     }
 
-    static void write(RunFolder folder, RunRecord record, Experiment experiment, LoadedDataset data, Predictions test) {
+    /** {@code report} is Tribuo's evaluation of {@code test} (Table 1); the rest comes from the network's outputs. */
+    static void write(RunFolder folder, RunRecord record, Experiment experiment, LoadedDataset data, Predictions test,
+            ClassificationReport report) {
         List<String> classes = List.copyOf(experiment.getDataset().getClassNames());
-        ClassificationReport report = ClassificationReport.of(test.labels(), test.predicted(), classes);
         HqcmFactory f = HqcmFactory.eINSTANCE;
         TestMetrics m = f.createTestMetrics();
         m.setAccuracy(report.accuracy());

@@ -50,6 +50,7 @@ public final class NetworkTrainer {
     private final Augmenter augmenter;
     private final double[] classWeights;
     private final Batch batch;
+    private final Inference inference;
 
     public NetworkTrainer(HybridNetwork net, Optimizer optimizer, CompositeLoss loss, TrainingOptions options,
             Augmenter augmenter, double[] classWeights) {
@@ -61,11 +62,12 @@ public final class NetworkTrainer {
         this.classWeights = classWeights.clone();
         int size = net.config().imageSize();
         this.batch = new Batch(options.batchSize(), size, size / net.config().featureSize());
+        this.inference = new Inference(net, options.batchSize(), loss, this.classWeights);
     }
 
     /** A fresh state for this trainer's options. */
     public TrainingState newState() {
-        return new TrainingState(options);
+        return new TrainingState(options, net, optimizer);
     }
 
     /** Restores a checkpoint written from {@link TrainingState#toArrays} into this trainer's network and optimizer. */
@@ -192,41 +194,7 @@ public final class NetworkTrainer {
 
     /** Inference over {@code indices}: probabilities, maps, head outputs, mean loss and accuracy. */
     public Predictions predict(List<Sample> samples, int[] indices) {
-        int k = net.config().classes();
-        int n = indices.length;
-        int fs = net.config().featureSize();
-        boolean maps = net.config().attention();
-        int headWidth = net.config().head().outputWidth();
-        int[] labels = new int[n];
-        int[] predicted = new int[n];
-        double[] probabilities = new double[n * k];
-        double[] spatial = maps ? new double[n * fs * fs] : null;
-        double[] head = new double[n * headWidth];
-        double lossSum = 0;
-        int correct = 0;
-        for (int from = 0; from < n; from += options.batchSize()) {
-            int to = Math.min(n, from + options.batchSize());
-            batch.fill(samples, indices, from, to, null, 0);
-            int m = batch.n;
-            HybridNetwork.Output out = net.forward(batch.images, m, false);
-            double[] logits = HostArrays.toDoubles(out.logits());
-            double[] map = out.spatialMap() == null ? null : HostArrays.toDoubles(out.spatialMap());
-            LossResult r = loss.compute(logits, java.util.Arrays.copyOf(batch.labels, m), classWeights, map,
-                    batch.masks);
-            lossSum += r.total() * m;
-            correct += correct(logits, batch.labels, m, k);
-            softmax(logits, m, k, probabilities, from * k);
-            for (int i = 0; i < m; i++) {
-                labels[from + i] = batch.labels[i];
-                predicted[from + i] = argmax(logits, i * k, k);
-            }
-            if (map != null) {
-                System.arraycopy(map, 0, spatial, from * fs * fs, m * fs * fs);
-            }
-            System.arraycopy(HostArrays.toDoubles(out.headOutput()), 0, head, from * headWidth, m * headWidth);
-        }
-        return new Predictions(indices.clone(), labels, predicted, probabilities, k, spatial, fs, head, headWidth,
-                n == 0 ? Double.NaN : lossSum / n, n == 0 ? Double.NaN : (double) correct / n);
+        return inference.run(samples, indices);
     }
 
     private int[] shuffled(int[] indices, int epoch) {
@@ -259,23 +227,5 @@ public final class NetworkTrainer {
             }
         }
         return best;
-    }
-
-    private static void softmax(double[] logits, int n, int k, double[] out, int outOffset) {
-        for (int i = 0; i < n; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                max = Math.max(max, logits[i * k + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                double e = Math.exp(logits[i * k + j] - max);
-                out[outOffset + i * k + j] = e;
-                sum += e;
-            }
-            for (int j = 0; j < k; j++) {
-                out[outOffset + i * k + j] /= sum;
-            }
-        }
     }
 }

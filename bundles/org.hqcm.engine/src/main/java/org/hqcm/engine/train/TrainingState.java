@@ -24,8 +24,12 @@ public final class TrainingState {
     final PlateauSchedule schedule;
     Map<String, double[]> bestNetwork;
     boolean finished;
+    private final HybridNetwork net;
+    private final Optimizer optimizer;
 
-    TrainingState(TrainingOptions options) {
+    TrainingState(TrainingOptions options, HybridNetwork net, Optimizer optimizer) {
+        this.net = net;
+        this.optimizer = optimizer;
         this.schedule = new PlateauSchedule(options.plateauFactor(), options.plateauPatience(),
                 options.stoppingPatience());
     }
@@ -49,8 +53,8 @@ public final class TrainingState {
         return schedule.bestEpoch;
     }
 
-    /** The state with the network's current weights and the optimizer's state, as named arrays. */
-    public Map<String, double[]> toArrays(HybridNetwork net, Optimizer optimizer) {
+    /** The state with the network's current weights and the optimizer's state, as named arrays (a checkpoint). */
+    public Map<String, double[]> toArrays() {
         Map<String, double[]> a = new LinkedHashMap<>();
         a.put("finished", new double[] {finished ? 1 : 0});
         a.put("schedule", schedule.export());
@@ -72,7 +76,7 @@ public final class TrainingState {
     /** Restores a state written by {@link #toArrays}: the network and optimizer get their arrays back. */
     static TrainingState fromArrays(Map<String, double[]> a, TrainingOptions options, HybridNetwork net,
             Optimizer optimizer) {
-        TrainingState s = new TrainingState(options);
+        TrainingState s = new TrainingState(options, net, optimizer);
         s.finished = a.getOrDefault("finished", new double[] {0})[0] != 0;
         double[] schedule = a.get("schedule");
         if (schedule == null || schedule.length != 4) {

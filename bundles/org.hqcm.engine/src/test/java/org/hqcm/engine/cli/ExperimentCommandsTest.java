@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.hqcm.engine.run.TinyExperiments;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.presets.Presets;
 import org.hqcm.model.resource.HqcmResources;
@@ -137,18 +138,25 @@ class ExperimentCommandsTest {
     }
 
     @Test
-    void runValidatesAndSaysTrainingIsNotImplementedYet() {
-        Path file = dir.resolve("q.hqcm");
-        assertEquals(0, run("new", "--preset", "quickstart", file.toString()).exit());
-        Run r = run("run", file.toString(), "--seed", "7", "--out", dir.resolve("runs").toString());
+    void runTrainsEvaluatesAndRefusesToResumeACompletedRun() throws Exception {
+        Path file = TinyExperiments.write(TinyExperiments.tiny(1), dir);
+        Path runs = dir.resolve("runs");
+        Run r = run("run", file.toString(), "--seed", "7", "--out", runs.toString());
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("experiment q (" + file + ")"), r.out());
-        assertTrue(r.out().contains("SYNTHETIC 160 per class"), r.out());
-        assertTrue(r.out().contains("quantum head 5 x 5 qubits, 2 layers"), r.out());
-        assertTrue(r.out().contains("up to 12 epochs"), r.out());
-        assertTrue(r.out().contains("seeds:    7;"), r.out());
-        assertTrue(r.out().contains("Training is not implemented"), r.out());
-        assertFalse(Files.exists(dir.resolve("runs")));
+        assertTrue(r.out().contains("experiment tiny"), r.out());
+        assertTrue(r.out().contains("seeds:    7"), r.out());
+        assertTrue(r.out().contains("test accuracy "), r.out());
+        Path folder;
+        try (var s = Files.list(runs)) {
+            folder = s.findFirst().orElseThrow();
+        }
+        assertTrue(r.out().contains("run: " + folder), r.out());
+        assertEquals(7, HqcmResources.loadRunRecord(folder).getProvenance().getSeed());
+
+        Run again = run("run", "--resume", folder.toString());
+        assertEquals(2, again.exit());
+        assertTrue(again.err().contains("already completed"), again.err());
+        assertEquals(2, run("run").exit(), "neither FILE nor --resume");
     }
 
     @Test

@@ -7,13 +7,13 @@ import org.hqcm.model.QuantumHead;
 import org.hqcm.model.presets.Presets;
 import org.hqcm.model.resource.HqcmResources;
 
-/** The quickstart preset shrunk to seconds: 16 px synthetic images, a 4/4/2 backbone, two 2-qubit circuits. */
-final class TinyExperiments {
+/** Test helper shared by the engine's tests: the quickstart preset shrunk to seconds: 16 px synthetic images, a 4/4/2 backbone, two 2-qubit circuits. */
+public final class TinyExperiments {
 
     private TinyExperiments() {
     }
 
-    static Experiment tiny(int epochs) {
+    public static Experiment tiny(int epochs) {
         Experiment e = Presets.create(Presets.QUICKSTART);
         e.setName("tiny");
         e.getDataset().setImageSize(16);
@@ -32,7 +32,7 @@ final class TinyExperiments {
         return e;
     }
 
-    static Path write(Experiment e, Path dir) {
+    public static Path write(Experiment e, Path dir) {
         Path file = dir.resolve(e.getName() + ".hqcm");
         HqcmResources.save(e, file);
         return file;

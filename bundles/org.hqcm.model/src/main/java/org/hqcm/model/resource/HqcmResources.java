@@ -98,9 +98,25 @@ public final class HqcmResources {
         if (!Files.isRegularFile(file)) {
             throw new ModelFileException(file, Files.exists(file) ? "not a regular file" : "no such file", null);
         }
+        return read(file, null, type);
+    }
+
+    /**
+     * Parses model bytes (as {@link #toBytes} wrote them) with the same secure options and checks as {@link #load};
+     * {@code nominalFile} names them in messages and resolves nothing.
+     */
+    public static <T extends EObject> T parse(byte[] xmi, Path nominalFile, Class<T> type) {
+        return read(nominalFile, xmi, type);
+    }
+
+    private static <T extends EObject> T read(Path file, byte[] bytes, Class<T> type) {
         Resource resource = newResourceSet().createResource(uri(file));
         try {
-            resource.load(null);
+            if (bytes == null) {
+                resource.load(null);
+            } else {
+                resource.load(new java.io.ByteArrayInputStream(bytes), null);
+            }
         } catch (IOException | RuntimeException e) {
             throw loadFailure(file, resource, e);
         }

@@ -1,5 +1,6 @@
 package org.hqcm.engine.nn.optim;
 
+import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Map;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.nn.HostArrays;
 import org.hqcm.engine.nn.Parameter;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Adam with decoupled weight decay, step for step as PyTorch's AdamW (amsgrad off):
@@ -72,16 +75,33 @@ public final class AdamW implements Optimizer {
             double[][] mv = moments.computeIfAbsent(p.name(), k -> new double[][] {new double[size], new double[size]});
             double[] m = mv[0];
             double[] v = mv[1];
+            INDArray valueArray = p.value();
+            if (valueArray.dataType() == DataType.FLOAT && isDense(valueArray) && isDense(p.gradient())) {
+                // in place through the native buffers: no copies of the (large) projection weights
+                FloatBuffer g = p.gradient().data().asNioFloat();
+                FloatBuffer value = valueArray.data().asNioFloat();
+                for (int i = 0; i < size; i++) {
+                    double gi = g.get(i);
+                    m[i] = beta1 * m[i] + (1 - beta1) * gi;
+                    v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
+                    value.put(i, (float) (value.get(i) * decay - stepSize * m[i] / (Math.sqrt(v[i]) / sqrtC2 + epsilon)));
+                }
+                continue;
+            }
             double[] g = HostArrays.toDoubles(p.gradient());
-            double[] value = HostArrays.toDoubles(p.value());
+            double[] value = HostArrays.toDoubles(valueArray);
             for (int i = 0; i < size; i++) {
                 double gi = g[i];
                 m[i] = beta1 * m[i] + (1 - beta1) * gi;
                 v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
                 value[i] = value[i] * decay - stepSize * m[i] / (Math.sqrt(v[i]) / sqrtC2 + epsilon);
             }
-            HostArrays.copyIn(value, p.value());
+            HostArrays.copyIn(value, valueArray);
         }
+    }
+
+    private static boolean isDense(INDArray a) {
+        return a.offset() == 0 && a.ordering() == 'c' && a.data().length() == a.length();
     }
 
     /**

@@ -64,6 +64,20 @@ class AdamWTest {
     }
 
     @Test
+    void floatParametersGetTheSameUpdateRoundedToFloat() {
+        double[] start = {0.3, -0.6, 2};
+        double[] grad = {0.5, -1.0, 0.25};
+        Parameter d = param("w", start, grad);
+        Parameter f = new Parameter("w", Nd4j.createFromArray(new float[] {0.3f, -0.6f, 2f}));
+        HostArrays.copyIn(grad, f.gradient());
+        new AdamW(0.05, 0.9, 0.999, 1e-8, 0.01).step(List.of(d));
+        new AdamW(0.05, 0.9, 0.999, 1e-8, 0.01).step(List.of(f));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(d.value().getDouble(i), f.value().getDouble(i), 1e-6);
+        }
+    }
+
+    @Test
     void exportedStateContinuesIdentically() {
         Parameter a = param("w", new double[] {0.3, -0.6, 2}, new double[] {0.5, -1.0, 0.25});
         AdamW first = new AdamW(0.05, 0.9, 0.999, 1e-8, 0.01);

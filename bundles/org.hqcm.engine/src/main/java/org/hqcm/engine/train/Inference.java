@@ -1,0 +1,96 @@
+package org.hqcm.engine.train;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.hqcm.engine.data.Sample;
+import org.hqcm.engine.nn.HostArrays;
+import org.hqcm.engine.nn.HybridNetwork;
+import org.hqcm.engine.nn.loss.CompositeLoss;
+import org.hqcm.engine.nn.loss.LossResult;
+
+/**
+ * The network in inference mode over a list of samples, in batches: probabilities, attention maps, head outputs
+ * and, when a loss is given, the mean loss against the samples' labels and masks.
+ */
+public final class Inference {
+
+    private final HybridNetwork net;
+    private final int batchSize;
+    private final CompositeLoss loss;
+    private final double[] classWeights;
+    private final Batch batch;
+
+    /** @param loss the training loss for validation, or null when only predictions are wanted */
+    public Inference(HybridNetwork net, int batchSize, CompositeLoss loss, double[] classWeights) {
+        this.net = net;
+        this.batchSize = batchSize;
+        this.loss = loss;
+        this.classWeights = classWeights == null ? null : classWeights.clone();
+        int size = net.config().imageSize();
+        this.batch = new Batch(batchSize, size, size / net.config().featureSize());
+    }
+
+    public HybridNetwork network() {
+        return net;
+    }
+
+    /** Runs {@code samples[indices]}; loss and accuracy are NaN without a loss or without samples. */
+    public Predictions run(List<Sample> samples, int[] indices) {
+        int k = net.config().classes();
+        int n = indices.length;
+        int fs = net.config().featureSize();
+        int headWidth = net.config().head().outputWidth();
+        int[] labels = new int[n];
+        int[] predicted = new int[n];
+        double[] probabilities = new double[n * k];
+        double[] spatial = net.config().attention() ? new double[n * fs * fs] : null;
+        double[] head = new double[n * headWidth];
+        double lossSum = 0;
+        int correct = 0;
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
+            batch.fill(samples, indices, from, to, null, 0);
+            int m = batch.n;
+            HybridNetwork.Output out = net.forward(batch.images, m, false);
+            double[] logits = HostArrays.toDoubles(out.logits());
+            double[] map = out.spatialMap() == null ? null : HostArrays.toDoubles(out.spatialMap());
+            if (loss != null) {
+                LossResult r = loss.compute(logits, Arrays.copyOf(batch.labels, m), classWeights, map, batch.masks);
+                lossSum += r.total() * m;
+            }
+            softmax(logits, m, k, probabilities, from * k);
+            for (int i = 0; i < m; i++) {
+                labels[from + i] = batch.labels[i];
+                predicted[from + i] = NetworkTrainer.argmax(logits, i * k, k);
+                if (predicted[from + i] == labels[from + i]) {
+                    correct++;
+                }
+            }
+            if (map != null) {
+                System.arraycopy(map, 0, spatial, from * fs * fs, m * fs * fs);
+            }
+            System.arraycopy(HostArrays.toDoubles(out.headOutput()), 0, head, from * headWidth, m * headWidth);
+        }
+        return new Predictions(indices.clone(), labels, predicted, probabilities, k, spatial, fs, head, headWidth,
+                n == 0 || loss == null ? Double.NaN : lossSum / n, n == 0 ? Double.NaN : (double) correct / n);
+    }
+
+    private static void softmax(double[] logits, int n, int k, double[] out, int outOffset) {
+        for (int i = 0; i < n; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                max = Math.max(max, logits[i * k + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                double e = Math.exp(logits[i * k + j] - max);
+                out[outOffset + i * k + j] = e;
+                sum += e;
+            }
+            for (int j = 0; j < k; j++) {
+                out[outOffset + i * k + j] /= sum;
+            }
+        }
+    }
+}

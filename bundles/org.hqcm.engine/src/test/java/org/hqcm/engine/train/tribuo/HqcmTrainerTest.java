@@ -1,0 +1,85 @@
+package org.hqcm.engine.train.tribuo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.List;
+
+import org.hqcm.engine.data.DatasetLoader;
+import org.hqcm.engine.data.LoadOptions;
+import org.hqcm.engine.data.LoadedDataset;
+import org.hqcm.engine.data.Sample;
+import org.hqcm.engine.data.Split;
+import org.hqcm.engine.data.Splitter;
+import org.hqcm.engine.data.TumourClass;
+import org.hqcm.engine.run.TinyExperiments;
+import org.hqcm.engine.train.ExperimentMapping;
+import org.hqcm.engine.train.Predictions;
+import org.hqcm.model.Experiment;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tribuo.Feature;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.evaluation.LabelEvaluator;
+
+import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
+
+/** The network trained and evaluated through Tribuo's API on real synthetic images. */
+class HqcmTrainerTest {
+
+    static Experiment experiment;
+    static LoadedDataset data;
+    static Split split;
+    static List<String> classes;
+
+    @BeforeAll
+    static void load() {
+        experiment = TinyExperiments.tiny(1);
+        data = DatasetLoader.load(ExperimentMapping.sources(experiment, java.nio.file.Path.of(".")), 16, 3,
+                LoadOptions.defaults().withRequiredClasses(EnumSet.allOf(TumourClass.class)));
+        split = Splitter.split(data.samples(), 0.7, 0.15, 0.15, 3, true, true);
+        classes = List.copyOf(experiment.getDataset().getClassNames());
+    }
+
+    @Test
+    void examplesExposeTheSamplesPixelsWithoutCopies() {
+        ImageDataset d = ImageDataset.of("test", data.samples(), classes, split.test());
+        ImageExample e = (ImageExample) d.getData().get(0);
+        Sample s = data.samples().get(split.test()[0]);
+        assertTrue(e.sample() == s, "the example refers to the loaded sample");
+        assertEquals(256, e.size());
+        int p = 0;
+        for (Feature f : e) {
+            assertEquals(s.pixel(p / 16, p % 16), f.getValue(), 0.0, f.getName());
+            p++;
+        }
+        assertEquals(256, p);
+        assertEquals(256, d.getFeatureMap().size());
+        assertEquals(classes.get(s.label()), e.getOutput().getLabel());
+    }
+
+    @Test
+    void provenanceRecordsTheExperimentAndTribuoPredictsLikeTheNetwork() {
+        ImageDataset trainVal = ImageDataset.of("train", data.samples(), classes,
+                new String[] {ImageDataset.TRAIN, ImageDataset.VALIDATION}, split.train(), split.validation());
+        HqcmModel model = HqcmTrainer.of(experiment, 5).train(trainVal);
+
+        String provenance = ProvenanceUtil.formattedProvenanceString(model.getProvenance());
+        for (String field : List.of("experiment", "learningRate", "qubits", "circuits", "batchSize", "zeta", "gamma",
+                "rotationDegrees", "seed")) {
+            assertTrue(provenance.contains(field), field + " in\n" + provenance);
+        }
+        assertTrue(provenance.contains("0.01"), "the learning rate value");
+
+        ImageDataset test = ImageDataset.of("test", data.samples(), classes, split.test());
+        List<Prediction<Label>> viaTribuo = model.predict(test);
+        Predictions direct = model.predictDetailed(data.samples(), split.test());
+        for (int i = 0; i < direct.size(); i++) {
+            assertEquals(classes.get(direct.predicted()[i]), viaTribuo.get(i).getOutput().getLabel());
+        }
+        var evaluation = new LabelEvaluator().evaluate(model, test);
+        assertEquals(direct.accuracy(), evaluation.accuracy(), 1e-12);
+    }
+}
