@@ -19,5 +19,7 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   exit 2
 fi
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# the IDE's launches start the engine built in this repository (org.hqcm.launch's EngineInstallation)
+export HQCM_HOME="${HQCM_HOME:-$(cd "$here/../.." && pwd)}"
 cd "$product"
 exec "$java_bin" ${HQCM_STUDIO_VM_OPTS:--Xmx2g} -jar "$launcher" -data "$workspace" "${@:2}"

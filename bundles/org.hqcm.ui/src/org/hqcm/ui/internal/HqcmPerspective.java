@@ -3,6 +3,8 @@ package org.hqcm.ui.internal;
 import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
+import org.hqcm.ui.internal.runs.RunDetailsView;
+import org.hqcm.ui.internal.runs.RunsView;
 import org.hqcm.ui.internal.views.CircuitView;
 
 /** The HQCM perspective: projects on the left, editors in the middle, HQCM views and progress around them. */
@@ -21,7 +23,11 @@ public final class HqcmPerspective implements IPerspectiveFactory {
         right.addPlaceholder("org.eclipse.ui.console.ConsoleView");
         // the circuit is wide: it gets the full width under the editors
         IFolderLayout bottom = layout.createFolder("org.hqcm.ui.bottom", IPageLayout.BOTTOM, 0.55f, editors);
+        bottom.addView(RunsView.ID);
         bottom.addView(CircuitView.ID);
+        bottom.addPlaceholder(RunDetailsView.ID);
+        layout.addShowViewShortcut(RunsView.ID);
+        layout.addShowViewShortcut(RunDetailsView.ID);
         layout.addShowViewShortcut(CircuitView.ID);
     }
 }

@@ -7,18 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.hqcm.engine.quantum.Pauli;
+import org.hqcm.ui.internal.testing.UiTesting;
 import org.junit.jupiter.api.Test;
 
 /** In a real workbench (Xvfb in CI): the Circuit view opens, follows its settings and paints the circuit. */
@@ -41,29 +35,7 @@ class CircuitViewTest {
         while (display.readAndDispatch()) {
             // let the view paint
         }
-        Path shot = screenshot(page.getWorkbenchWindow().getShell(), "circuit-view.png");
+        Path shot = UiTesting.screenshot(view, "circuit-view.png");
         assertTrue(Files.size(shot) > 1000, "screenshot written");
-    }
-
-    /** Captures the window into target/screenshots (README pictures come from here, not from hand). */
-    private static Path screenshot(Shell shell, String name) throws Exception {
-        Display display = shell.getDisplay();
-        Rectangle r = shell.getBounds();
-        Image image = new Image(display, r.width, r.height);
-        GC gc = new GC(display);
-        try {
-            gc.copyArea(image, r.x, r.y);
-        } finally {
-            gc.dispose();
-        }
-        ImageData data = image.getImageData();
-        image.dispose();
-        Path dir = Path.of(System.getProperty("hqcm.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        Path file = dir.resolve(name);
-        ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] {data};
-        loader.save(file.toString(), SWT.IMAGE_PNG);
-        return file;
     }
 }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         description = "HQCM Studio engine: hybrid quantum-classical brain-MRI classification.%n"
                 + "Exit codes: 0 ok, 1 run failed, 2 bad input.",
         subcommands = {CommandLine.HelpCommand.class, CircuitCommand.class, BenchCommand.class, DataCommand.class,
-                ValidateCommand.class, NewCommand.class, RunCommand.class})
+                ValidateCommand.class, NewCommand.class, RunCommand.class, ReportCommand.class, CompareCommand.class,
+                ReproduceCommand.class, PredictCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

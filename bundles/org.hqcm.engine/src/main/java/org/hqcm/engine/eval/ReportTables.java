@@ -196,7 +196,7 @@ public final class ReportTables {
     }
 
     /** p-values: four decimals, or two significant digits in scientific notation below 0.0001. */
-    static String pValue(double p) {
+    public static String pValue(double p) {
         if (Double.isNaN(p)) {
             return "n/a";
         }

@@ -132,7 +132,7 @@ public record RunComparison(List<String> classNames, List<ComparedRun> runs, Lis
         m.put(k + "seed", i.seed());
     }
 
-    static final String WILCOXON_NOTE = "Wilcoxon signed-rank test on per-image Jaccard values (first run minus second), "
+    public static final String WILCOXON_NOTE = "Wilcoxon signed-rank test on per-image Jaccard values (first run minus second), "
             + "SciPy's default conventions: zero differences dropped, two-sided, exact distribution for up to 50 pairs "
             + "without ties or zeros, exact permutation for up to 13 pairs with ties or zeros, otherwise normal "
             + "approximation with tie correction and no continuity correction.";

@@ -179,7 +179,7 @@ public final class HybridNetwork {
      */
     public Output forward(float[] images, int n, boolean training) {
         int size = config.imageSize();
-        if (images.length < n * size * size) {
+        if (n < 1 || images.length < n * size * size) {
             throw new IllegalArgumentException("expected " + n + " images of " + size + "x" + size
                     + " (" + n * size * size + " floats), got " + images.length);
         }

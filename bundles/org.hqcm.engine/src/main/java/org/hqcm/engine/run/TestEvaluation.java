@@ -26,12 +26,14 @@ import org.hqcm.model.TestMetrics;
 /**
  * The test-split results of a run, into its record and folder: Table 1 metrics and the confusion matrix, attention
  * Jaccard per threshold (per-image values in {@code jaccard.csv}), training curves, the confusion heatmap and the
- * t-SNE of the head's outputs.
+ * t-SNE of the head's outputs, the attention gallery (Fig 10, with its examples kept in
+ * {@value AttentionExamples#FILE}), and the run's self-contained HTML report ({@value RunReport#FILE}).
  */
 final class TestEvaluation {
 
     static final String JACCARD_FILE = "jaccard.csv";
     static final String PREDICTIONS_FILE = "predictions.csv";
+    static final String GALLERY_FILE = "attention.png";
 
     private TestEvaluation() {
     }
@@ -77,6 +79,8 @@ final class TestEvaluation {
                 jaccard(folder, record, experiment, data.samples(), test);
             }
             figures(folder, record, experiment, report, test);
+            RunReport.write(folder, record);
+            artefact(record, "report", RunReport.FILE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the test results into " + folder.dir() + ": " + e.getMessage(), e);
         }
@@ -130,6 +134,44 @@ final class TestEvaluation {
         }
         AtomicFiles.writeString(folder.dir().resolve(JACCARD_FILE), csv.toString());
         artefact(record, "jaccard", JACCARD_FILE);
+        attentionExamples(folder, record, experiment, samples, test, maps, masks, r);
+    }
+
+    /** Keeps the maps of a few tumour images (for later galleries) and draws this run's gallery (Fig 10). */
+    private static void attentionExamples(RunFolder folder, RunRecord record, Experiment experiment,
+            List<Sample> samples, Predictions test, List<float[][]> maps, List<float[][]> masks,
+            AttentionJaccard.Result r) throws IOException {
+        int count = experiment.getEvaluation().getAttentionExamples();
+        boolean[] tumour = new boolean[test.size()];
+        double[][] scores = new double[test.size()][];
+        for (AttentionJaccard.ImageScore s : r.images()) {
+            tumour[s.image()] = true;
+            scores[s.image()] = s.values();
+        }
+        List<Integer> chosen = AttentionExamples.choose(test.labels(), tumour, count);
+        if (chosen.isEmpty()) {
+            return;
+        }
+        List<AttentionExamples.Example> examples = new ArrayList<>();
+        for (int i : chosen) {
+            Sample s = samples.get(test.indices()[i]);
+            int size = s.size();
+            float[][] image = new float[size][size];
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    image[y][x] = s.pixel(y, x);
+                }
+            }
+            examples.add(new AttentionExamples.Example(test.indices()[i], test.labels()[i], image, masks.get(i),
+                    maps.get(i), scores[i]));
+        }
+        AttentionExamples ex = new AttentionExamples(r.thresholds(), List.copyOf(examples));
+        ex.write(folder.dir().resolve(AttentionExamples.FILE));
+        artefact(record, "attention examples", AttentionExamples.FILE);
+        Files.createDirectories(folder.artefacts());
+        ex.writeGallery("Attention maps T_s (test tumour images)",
+                List.copyOf(experiment.getDataset().getClassNames()), folder.artefacts().resolve(GALLERY_FILE));
+        artefact(record, "attention gallery", "artefacts/" + GALLERY_FILE);
     }
 
     private static void writePredictions(Path file, List<Sample> samples, Predictions test, List<String> classes)

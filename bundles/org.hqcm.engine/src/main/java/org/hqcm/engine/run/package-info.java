@@ -9,7 +9,11 @@
  *   run.log             the human-readable log
  *   checkpoint.zip      the last completed epoch (network, optimizer, schedule, history); atomic
  *   model.zip           the trained network (best weights) for predict; atomic
- *   artefacts/          figures and tables of the evaluation
+ *   predictions.csv     test images in evaluation order: sample,source,label,predicted,p_&lt;class&gt;...
+ *   jaccard.csv         attention Jaccard per tumour test image and threshold
+ *   attention-examples.zip  a few tumour test images with mask, T_s and Jaccard (for galleries; {@link org.hqcm.engine.run.AttentionExamples})
+ *   report.html         the self-contained report ({@link org.hqcm.engine.run.RunReport}); ./hqcm report rewrites it
+ *   artefacts/          figures of the evaluation: loss, accuracy, confusion, tsne, attention (PNG)
  * </pre>
  */
 package org.hqcm.engine.run;

@@ -138,7 +138,7 @@ class ExperimentCommandsTest {
     }
 
     @Test
-    void runTrainsEvaluatesAndRefusesToResumeACompletedRun() throws Exception {
+    void runTrainsPredictsAndRefusesToResumeACompletedRun() throws Exception {
         Path file = TinyExperiments.write(TinyExperiments.tiny(1), dir);
         Path runs = dir.resolve("runs");
         Run r = run("run", file.toString(), "--seed", "7", "--out", runs.toString());
@@ -152,6 +152,20 @@ class ExperimentCommandsTest {
         }
         assertTrue(r.out().contains("run: " + folder), r.out());
         assertEquals(7, HqcmResources.loadRunRecord(folder).getProvenance().getSeed());
+
+        Path images = dir.resolve("images");
+        assertEquals(0, run("data", "synth", "--out", images.toString(), "--per-class", "1", "--size", "24", "--seed",
+                "3").exit());
+        Path glioma = images.resolve("glioma").resolve("glioma_00001.png");
+        Path pngs = dir.resolve("predictions");
+        Run predicted = run("predict", "--model", folder.toString(), "--out", pngs.toString(), glioma.toString());
+        assertEquals(0, predicted.exit(), predicted.err());
+        assertTrue(predicted.out().startsWith(glioma + ": "), predicted.out());
+        assertTrue(predicted.out().contains("glioma 0."), predicted.out());
+        assertTrue(Files.size(pngs.resolve("glioma_00001-attention.png")) > 500);
+        Run missing = run("predict", "--model", folder.toString(), dir.resolve("none.png").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("none.png: no such image file"), missing.err());
 
         Run again = run("run", "--resume", folder.toString());
         assertEquals(2, again.exit());

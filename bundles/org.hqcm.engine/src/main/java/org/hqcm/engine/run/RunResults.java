@@ -1,0 +1,208 @@
+package org.hqcm.engine.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.eval.AttentionJaccard;
+import org.hqcm.engine.eval.ClassificationReport;
+import org.hqcm.engine.eval.ComparedRun;
+import org.hqcm.model.RunRecord;
+import org.hqcm.model.RunStatus;
+import org.hqcm.model.resource.HqcmResources;
+
+/**
+ * The test results of a completed run, read back from its folder alone (no network, no data): the run record,
+ * {@code predictions.csv} and {@code jaccard.csv}. What {@code report}, {@code compare} and {@code reproduce} build on.
+ *
+ * @param sampleIds test images in evaluation order (indices into the run's dataset)
+ * @param jaccard   per-image attention Jaccard, images numbered by their position in the test set; null without
+ *                  attention
+ */
+public record RunResults(RunFolder folder, RunRecord record, List<String> classNames, int[] sampleIds, int[] labels,
+        int[] predicted, AttentionJaccard.Result jaccard) {
+
+    /** A completed run's results; a folder that is not a run, or a run that did not complete, is refused. */
+    public static RunResults read(Path dir) {
+        RunFolder folder = RunFolder.open(dir);
+        RunRecord record = HqcmResources.loadRunRecord(folder.record());
+        if (record.getStatus() != RunStatus.COMPLETED) {
+            String why = record.getFailureMessage() == null || record.getFailureMessage().isBlank() ? ""
+                    : " (" + record.getFailureMessage() + ")";
+            throw new BadInputException(dir + ": the run is " + record.getStatus() + why
+                    + "; only COMPLETED runs have test results (finish it with ./hqcm run --resume " + dir + ")");
+        }
+        return of(folder, record);
+    }
+
+    /** The results of {@code record}'s folder whatever its status (the run writes its report before it completes). */
+    static RunResults of(RunFolder folder, RunRecord record) {
+        List<String> classes = List.copyOf(record.getExperiment().getDataset().getClassNames());
+        Path predictionsFile = folder.dir().resolve(TestEvaluation.PREDICTIONS_FILE);
+        List<List<String>> rows = rows(predictionsFile, "sample,source,label,predicted");
+        int n = rows.size();
+        int[] ids = new int[n];
+        int[] labels = new int[n];
+        int[] predicted = new int[n];
+        Map<Integer, Integer> position = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            List<String> r = rows.get(i);
+            ids[i] = integer(predictionsFile, i, r, 0, Integer.MAX_VALUE);
+            labels[i] = integer(predictionsFile, i, r, 2, classes.size() - 1);
+            predicted[i] = integer(predictionsFile, i, r, 3, classes.size() - 1);
+            position.put(ids[i], i);
+        }
+        Path jaccardFile = folder.dir().resolve(TestEvaluation.JACCARD_FILE);
+        AttentionJaccard.Result jaccard = Files.isRegularFile(jaccardFile) ? jaccard(jaccardFile, position, n) : null;
+        return new RunResults(folder, record, classes, ids, labels, predicted, jaccard);
+    }
+
+    /** The run's name in comparisons: its folder's name. */
+    public String name() {
+        return folder.dir().getFileName().toString();
+    }
+
+    public ClassificationReport report() {
+        return ClassificationReport.of(labels, predicted, classNames);
+    }
+
+    public ComparedRun compared(String name) {
+        return new ComparedRun(name, sampleIds, labels, predicted, jaccard);
+    }
+
+    private static AttentionJaccard.Result jaccard(Path file, Map<Integer, Integer> position, int testImages) {
+        List<String> header;
+        List<String> lines = lines(file);
+        header = split(lines.get(0));
+        if (header.size() < 3 || !header.get(0).equals("sample") || !header.get(1).equals("source")) {
+            throw new BadInputException(file + ": header '" + lines.get(0) + "', expected sample,source,jaccard@T,...");
+        }
+        double[] thresholds = new double[header.size() - 2];
+        for (int t = 0; t < thresholds.length; t++) {
+            String h = header.get(t + 2);
+            try {
+                thresholds[t] = Double.parseDouble(h.substring(h.indexOf('@') + 1));
+            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                throw new BadInputException(file + ": column '" + h + "', expected jaccard@THRESHOLD");
+            }
+        }
+        List<AttentionJaccard.ImageScore> images = new ArrayList<>();
+        double[] sums = new double[thresholds.length];
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> r = split(lines.get(i));
+            if (r.size() != header.size()) {
+                throw new BadInputException(file + ": line " + (i + 1) + " has " + r.size() + " fields, expected "
+                        + header.size());
+            }
+            int sample = integer(file, i - 1, r, 0, Integer.MAX_VALUE);
+            Integer pos = position.get(sample);
+            if (pos == null) {
+                throw new BadInputException(file + ": line " + (i + 1) + ": sample " + sample
+                        + " is not in predictions.csv (expected only test images)");
+            }
+            double[] v = new double[thresholds.length];
+            for (int t = 0; t < v.length; t++) {
+                v[t] = number(file, i, r.get(t + 2));
+                sums[t] += v[t];
+            }
+            images.add(new AttentionJaccard.ImageScore(pos, v));
+        }
+        images.sort((a, b) -> Integer.compare(a.image(), b.image()));
+        double[] means = new double[thresholds.length];
+        for (int t = 0; t < means.length; t++) {
+            means[t] = images.isEmpty() ? Double.NaN : sums[t] / images.size();
+        }
+        return new AttentionJaccard.Result(thresholds, List.copyOf(images), means, testImages - images.size());
+    }
+
+    private static List<List<String>> rows(Path file, String expectedStart) {
+        List<String> lines = lines(file);
+        if (!lines.get(0).startsWith(expectedStart)) {
+            throw new BadInputException(file + ": header '" + lines.get(0) + "', expected it to start with "
+                    + expectedStart);
+        }
+        int columns = split(lines.get(0)).size();
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> r = split(lines.get(i));
+            if (r.size() != columns) {
+                throw new BadInputException(file + ": line " + (i + 1) + " has " + r.size() + " fields, expected "
+                        + columns);
+            }
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    private static List<String> lines(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file + ": missing; a completed run writes it at the end of its test evaluation");
+        }
+        try {
+            List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+            lines.removeIf(String::isBlank);
+            if (lines.isEmpty()) {
+                throw new BadInputException(file + ": empty, expected a CSV header and one line per test image");
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static int integer(Path file, int row, List<String> r, int column, int max) {
+        try {
+            int v = Integer.parseInt(r.get(column).strip());
+            if (v < 0 || v > max) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new BadInputException(file + ": line " + (row + 2) + ", field " + (column + 1) + " is '"
+                    + r.get(column) + "', expected an integer in [0, " + max + "]");
+        }
+    }
+
+    private static double number(Path file, int line, String text) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new BadInputException(file + ": line " + (line + 1) + ": '" + text + "' is not a number");
+        }
+    }
+
+    /** One CSV line (RFC 4180 quoting, as TestEvaluation writes source paths). */
+    static List<String> split(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        out.add(cell.toString());
+        return out;
+    }
+}

@@ -1,0 +1,40 @@
+package org.hqcm.engine.run;
+
+import java.nio.file.Files;
+import java.util.List;
+
+import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.io.ArrayArchive;
+import org.hqcm.engine.nn.HybridNetwork;
+import org.hqcm.engine.train.ExperimentMapping;
+import org.hqcm.engine.train.Inference;
+import org.hqcm.model.Experiment;
+import org.hqcm.model.RunRecord;
+import org.hqcm.model.resource.HqcmResources;
+
+/** The trained network of a completed run, rebuilt from the run's experiment and its model.zip (best weights). */
+public record TrainedModel(Experiment experiment, Inference inference, List<String> classNames) {
+
+    /** Loads the model of {@code folder}; a run without model.zip (not completed) is refused with a clear message. */
+    public static TrainedModel load(RunFolder folder) {
+        if (!Files.isRegularFile(folder.model())) {
+            throw new BadInputException(folder.dir() + ": no trained model (expected model.zip; only completed runs "
+                    + "have one)");
+        }
+        RunRecord record = HqcmResources.loadRunRecord(folder.record());
+        Experiment e = record.getExperiment();
+        HybridNetwork net = HybridNetwork.create(ExperimentMapping.network(e, record.getProvenance().getSeed()));
+        try {
+            net.importState(ArrayArchive.read(folder.model()));
+        } catch (IllegalArgumentException ex) {
+            throw new BadInputException(folder.model() + ": does not fit the run's network (" + ex.getMessage() + ")", ex);
+        }
+        net.parametersChanged();
+        return new TrainedModel(e, new Inference(net, e.getTraining().getBatchSize(), null, null),
+                List.copyOf(e.getDataset().getClassNames()));
+    }
+
+    public int imageSize() {
+        return experiment.getDataset().getImageSize();
+    }
+}

@@ -1,0 +1,49 @@
+package org.hqcm.launch.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.hqcm.model.Backend;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Finding the reactor's engine build and the command line that starts it. */
+class EngineCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void findsTheReactorsEngineAndBuildsItsCommandLine() {
+        EngineInstallation engine = EngineInstallation.at(Path.of(System.getProperty("hqcm.engine.dir")));
+        assertTrue(engine.jar().getFileName().toString().startsWith("org.hqcm.engine-"));
+        assertEquals(Backend.CPU, engine.backend(), "the default build carries nd4j-native");
+
+        List<String> cmd = EngineCommand.of(engine, new LaunchSettings("/p/x.hqcm", 5L, Backend.CPU, "2g"),
+                Path.of("/w/p/x.hqcm"), Path.of("/w/p/runs"));
+        assertTrue(cmd.get(0).endsWith("java"));
+        assertTrue(cmd.contains("-Xmx2g"));
+        int cp = cmd.indexOf("-cp");
+        assertTrue(cmd.get(cp + 1).contains(engine.jar().toString()));
+        assertEquals(List.of("org.hqcm.engine.cli.Main", "run", "/w/p/x.hqcm", "--seed", "5", "--out", "/w/p/runs"),
+                cmd.subList(cp + 2, cmd.size()));
+        List<String> noSeed = EngineCommand.of(engine, new LaunchSettings("/p/x.hqcm", null, Backend.CPU, "2g"),
+                Path.of("/w/p/x.hqcm"), Path.of("/w/p/runs"));
+        assertTrue(!noSeed.contains("--seed"));
+    }
+
+    @Test
+    void aFolderWithoutABuildIsNamedInTheError() throws Exception {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> EngineInstallation.at(dir));
+        assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("lib/nd4j-cuda-11.6-1.0.0-M2.1.jar"), "");
+        Files.writeString(dir.resolve("org.hqcm.engine-0.1.0.jar"), "");
+        assertEquals(Backend.CUDA, EngineInstallation.at(dir).backend());
+    }
+}

@@ -1,0 +1,122 @@
+package org.hqcm.launch.internal.ui;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+import org.eclipse.debug.ui.AbstractLaunchConfigurationTab;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.dialogs.FilteredResourcesSelectionDialog;
+import org.hqcm.launch.internal.LaunchSettings;
+import org.hqcm.model.Backend;
+
+/** The experiment file, seed override, backend and JVM heap of a launch. */
+public final class HqcmMainTab extends AbstractLaunchConfigurationTab {
+
+    private Text experiment;
+    private Text seed;
+    private Combo backend;
+    private Text heap;
+
+    @Override
+    public void createControl(Composite parent) {
+        Composite c = new Composite(parent, SWT.NONE);
+        c.setLayout(new GridLayout(3, false));
+        setControl(c);
+        experiment = text(c, Messages.HqcmMainTab_experiment, 1);
+        Button browse = new Button(c, SWT.PUSH);
+        browse.setText(Messages.HqcmMainTab_browse);
+        browse.addListener(SWT.Selection, e -> browse());
+        seed = text(c, Messages.HqcmMainTab_seed, 2);
+        seed.setMessage(Messages.HqcmMainTab_seedHint);
+        new Label(c, SWT.NONE).setText(Messages.HqcmMainTab_backend);
+        backend = new Combo(c, SWT.READ_ONLY);
+        for (Backend b : Backend.VALUES) {
+            backend.add(b.getLiteral());
+        }
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(backend);
+        backend.addListener(SWT.Selection, e -> updateLaunchConfigurationDialog());
+        heap = text(c, Messages.HqcmMainTab_heap, 2);
+    }
+
+    private Text text(Composite parent, String label, int span) {
+        new Label(parent, SWT.NONE).setText(label);
+        Text t = new Text(parent, SWT.BORDER);
+        GridDataFactory.fillDefaults().grab(true, false).span(span, 1).applyTo(t);
+        t.addListener(SWT.Modify, e -> updateLaunchConfigurationDialog());
+        return t;
+    }
+
+    private void browse() {
+        FilteredResourcesSelectionDialog dialog = new FilteredResourcesSelectionDialog(getShell(), false,
+                ResourcesPlugin.getWorkspace().getRoot(), IResource.FILE);
+        dialog.setTitle(Messages.HqcmMainTab_browseTitle);
+        dialog.setInitialPattern("*.hqcm");
+        if (dialog.open() == Window.OK && dialog.getFirstResult() instanceof IFile f) {
+            experiment.setText(f.getFullPath().toString());
+        }
+    }
+
+    @Override
+    public void setDefaults(ILaunchConfigurationWorkingCopy config) {
+        config.setAttribute(LaunchSettings.ATTR_BACKEND, Backend.CPU.getLiteral());
+        config.setAttribute(LaunchSettings.ATTR_HEAP, LaunchSettings.DEFAULT_HEAP);
+    }
+
+    @Override
+    public void initializeFrom(ILaunchConfiguration config) {
+        try {
+            experiment.setText(config.getAttribute(LaunchSettings.ATTR_EXPERIMENT, ""));
+            seed.setText(config.getAttribute(LaunchSettings.ATTR_SEED, ""));
+            backend.setText(config.getAttribute(LaunchSettings.ATTR_BACKEND, Backend.CPU.getLiteral()));
+            heap.setText(config.getAttribute(LaunchSettings.ATTR_HEAP, LaunchSettings.DEFAULT_HEAP));
+        } catch (CoreException e) {
+            setErrorMessage(e.getMessage());
+        }
+    }
+
+    @Override
+    public void performApply(ILaunchConfigurationWorkingCopy config) {
+        config.setAttribute(LaunchSettings.ATTR_EXPERIMENT, experiment.getText().strip());
+        config.setAttribute(LaunchSettings.ATTR_SEED, seed.getText().strip());
+        config.setAttribute(LaunchSettings.ATTR_BACKEND, backend.getText());
+        config.setAttribute(LaunchSettings.ATTR_HEAP, heap.getText().strip());
+    }
+
+    @Override
+    public boolean isValid(ILaunchConfiguration config) {
+        setErrorMessage(null);
+        try {
+            LaunchSettings s = LaunchSettings.of(config);
+            IResource r = ResourcesPlugin.getWorkspace().getRoot().findMember(s.experiment());
+            if (!(r instanceof IFile)) {
+                setErrorMessage(org.eclipse.osgi.util.NLS.bind(Messages.HqcmMainTab_noSuchFile, s.experiment()));
+                return false;
+            }
+            return true;
+        } catch (CoreException e) {
+            setErrorMessage(e.getStatus().getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public String getName() {
+        return Messages.HqcmMainTab_name;
+    }
+
+    /** For tests: the field texts, in the order experiment, seed, backend, heap. */
+    String[] fields() {
+        return new String[] {experiment.getText(), seed.getText(), backend.getText(), heap.getText()};
+    }
+}

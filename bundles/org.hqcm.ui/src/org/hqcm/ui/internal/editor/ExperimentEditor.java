@@ -1,0 +1,228 @@
+package org.hqcm.ui.internal.editor;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.emf.common.command.BasicCommandStack;
+import org.eclipse.emf.common.command.CommandStack;
+import org.eclipse.emf.common.command.CommandStackListener;
+import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
+import org.eclipse.emf.edit.provider.ReflectiveItemProviderAdapterFactory;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.IFileEditorInput;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.forms.editor.FormEditor;
+import org.eclipse.ui.statushandlers.StatusManager;
+import org.hqcm.model.Experiment;
+import org.hqcm.model.resource.HqcmResources;
+import org.hqcm.model.resource.ModelFileException;
+import org.hqcm.model.validation.ExperimentValidator;
+import org.hqcm.model.validation.Problem;
+
+/**
+ * The editor of .hqcm experiment files: a form page and a read-only XMI page over one model. Edits are commands
+ * on an EMF command stack (undo/redo, dirty state); the model is validated shortly after each change, the
+ * problems shown in the form and as markers; saving writes the file atomically through {@link HqcmResources}.
+ */
+public final class ExperimentEditor extends FormEditor {
+
+    /** Id of this editor, as in plugin.xml. */
+    public static final String ID = "org.hqcm.ui.editors.experiment";
+
+    /** Validation waits for a pause in typing. */
+    private static final int VALIDATION_DELAY_MS = 300;
+
+    private IFile file;
+    private Experiment experiment;
+    private AdapterFactoryEditingDomain domain;
+    private ExperimentFormPage formPage;
+    private XmiPage xmiPage;
+    private List<Problem> problems = List.of();
+    private final Runnable validation = this::validateNow;
+    private final IAction undo = new Action(Messages.ExperimentEditor_undo) {
+        @Override
+        public void run() {
+            domain.getCommandStack().undo();
+        }
+    };
+    private final IAction redo = new Action(Messages.ExperimentEditor_redo) {
+        @Override
+        public void run() {
+            domain.getCommandStack().redo();
+        }
+    };
+    private final CommandStackListener stackListener = event -> commandStackChanged();
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        if (!(input instanceof IFileEditorInput fileInput)) {
+            throw new PartInitException(Messages.ExperimentEditor_notAFile);
+        }
+        file = fileInput.getFile();
+        HqcmResources.registerGlobally();
+        try {
+            experiment = HqcmResources.loadExperiment(path());
+        } catch (ModelFileException e) {
+            throw new PartInitException(NLS.bind(Messages.ExperimentEditor_cannotLoad, file.getFullPath(), e.getMessage()), e);
+        }
+        BasicCommandStack stack = new BasicCommandStack();
+        domain = new AdapterFactoryEditingDomain(new ReflectiveItemProviderAdapterFactory(), stack,
+                experiment.eResource().getResourceSet());
+        stack.addCommandStackListener(stackListener);
+        super.init(site, input);
+        setPartName(file.getName());
+        site.getActionBars().setGlobalActionHandler(ActionFactory.UNDO.getId(), undo);
+        site.getActionBars().setGlobalActionHandler(ActionFactory.REDO.getId(), redo);
+        updateActions();
+    }
+
+    @Override
+    protected void addPages() {
+        try {
+            formPage = new ExperimentFormPage(this);
+            addPage(formPage);
+            xmiPage = new XmiPage(this);
+            addPage(xmiPage);
+        } catch (PartInitException e) {
+            StatusManager.getManager().handle(e.getStatus(), StatusManager.LOG | StatusManager.SHOW);
+        }
+    }
+
+    private void commandStackChanged() {
+        updateActions();
+        editorDirtyStateChanged();
+        if (formPage != null) {
+            formPage.modelChanged();
+        }
+        if (xmiPage != null && getActivePage() == 1) {
+            xmiPage.refresh();
+        }
+        Display display = getSite().getShell().getDisplay();
+        display.timerExec(-1, validation);
+        display.timerExec(VALIDATION_DELAY_MS, validation);
+    }
+
+    private void updateActions() {
+        CommandStack stack = domain.getCommandStack();
+        undo.setEnabled(stack.canUndo());
+        redo.setEnabled(stack.canRedo());
+    }
+
+    /** Validates the model as it is now and shows the problems in the form and as markers. */
+    public void validateNow() {
+        if (experiment == null || file == null) {
+            return;
+        }
+        problems = ExperimentValidator.validate(experiment, path().getParent());
+        if (formPage != null) {
+            formPage.showProblems(problems);
+        }
+        ValidationMarkers.update(file, problems);
+    }
+
+    @Override
+    public void doSave(IProgressMonitor monitor) {
+        try {
+            HqcmResources.save(experiment, path());
+            ((BasicCommandStack) domain.getCommandStack()).saveIsDone();
+            file.refreshLocal(IResource.DEPTH_ZERO, monitor);
+        } catch (ModelFileException | CoreException e) {
+            StatusManager.getManager().handle(Status.error(NLS.bind(Messages.ExperimentEditor_cannotSave,
+                    file.getFullPath(), e.getMessage()), e), StatusManager.LOG | StatusManager.SHOW);
+            if (monitor != null) {
+                monitor.setCanceled(true);
+            }
+            return;
+        }
+        editorDirtyStateChanged();
+        validateNow();
+    }
+
+    @Override
+    public boolean isDirty() {
+        return domain != null && ((BasicCommandStack) domain.getCommandStack()).isSaveNeeded();
+    }
+
+    @Override
+    public void doSaveAs() {
+        // Save As is not offered: a run configuration refers to the file by its path
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return false;
+    }
+
+    @Override
+    public void dispose() {
+        if (getSite() != null) {
+            getSite().getShell().getDisplay().timerExec(-1, validation);
+        }
+        if (domain != null) {
+            domain.getCommandStack().removeCommandStackListener(stackListener);
+        }
+        super.dispose();
+    }
+
+    /** The model being edited. */
+    public Experiment experiment() {
+        return experiment;
+    }
+
+    public AdapterFactoryEditingDomain domain() {
+        return domain;
+    }
+
+    public IFile file() {
+        return file;
+    }
+
+    Path path() {
+        return file.getLocation().toPath();
+    }
+
+    /** The problems of the last validation. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    public IAction undoAction() {
+        return undo;
+    }
+
+    public IAction redoAction() {
+        return redo;
+    }
+
+    /** The form field of a feature path ({@code architecture.head.qubits}), or null. */
+    public org.eclipse.swt.widgets.Control field(String featurePath) {
+        return formPage == null ? null : formPage.control(featurePath);
+    }
+
+    /** The circuit drawn in the Quantum circuit section (null for a classical head). */
+    public org.hqcm.ui.internal.views.CircuitCanvas circuit() {
+        return formPage == null ? null : formPage.circuit();
+    }
+
+    /** The header message of the form (the validation summary). */
+    public int formMessageType() {
+        return formPage == null || formPage.getManagedForm() == null ? 0
+                : formPage.getManagedForm().getForm().getMessageType();
+    }
+
+    /** The XMI page's text. */
+    public String xmi() {
+        return xmiPage == null ? "" : xmiPage.text();
+    }
+}

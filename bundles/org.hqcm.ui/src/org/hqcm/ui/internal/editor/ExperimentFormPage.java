@@ -1,0 +1,185 @@
+package org.hqcm.ui.internal.editor;
+
+import java.util.List;
+
+import org.eclipse.core.databinding.DataBindingContext;
+import org.eclipse.jface.databinding.swt.DisplayRealm;
+import org.eclipse.jface.dialogs.IMessageProvider;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.ui.forms.IManagedForm;
+import org.eclipse.ui.forms.IMessageManager;
+import org.eclipse.ui.forms.editor.FormPage;
+import org.eclipse.ui.forms.widgets.ColumnLayout;
+import org.eclipse.ui.forms.widgets.FormToolkit;
+import org.eclipse.ui.forms.widgets.ScrolledForm;
+import org.eclipse.ui.forms.widgets.Section;
+import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.quantum.CircuitSpec;
+import org.hqcm.engine.train.ExperimentMapping;
+import org.hqcm.model.Architecture;
+import org.hqcm.model.DataSource;
+import org.hqcm.model.Dataset;
+import org.hqcm.model.Experiment;
+import org.hqcm.model.QuantumHead;
+import org.hqcm.model.validation.Problem;
+import org.hqcm.ui.internal.views.CircuitCanvas;
+import org.hqcm.ui.internal.views.CircuitDiagram;
+
+/**
+ * The form of an experiment: sections Experiment, Dataset, Architecture, Quantum circuit (with the circuit drawn
+ * as it is edited), Training, Loss and Evaluation; validation problems show at their fields and in the header.
+ */
+final class ExperimentFormPage extends FormPage {
+
+    static final String ID = "org.hqcm.ui.editors.experiment.form";
+
+    private final ExperimentEditor editor;
+    private DataBindingContext context;
+    private FieldBinder binder;
+    private CircuitCanvas circuit;
+
+    ExperimentFormPage(ExperimentEditor editor) {
+        super(editor, ID, Messages.ExperimentFormPage_title);
+        this.editor = editor;
+    }
+
+    @Override
+    protected void createFormContent(IManagedForm managedForm) {
+        ScrolledForm form = managedForm.getForm();
+        FormToolkit toolkit = managedForm.getToolkit();
+        Experiment e = editor.experiment();
+        form.setText(e.getName() == null ? editor.getPartName() : e.getName());
+        toolkit.decorateFormHeading(form.getForm());
+        Composite body = form.getBody();
+        ColumnLayout layout = new ColumnLayout();
+        layout.minNumColumns = 1;
+        layout.maxNumColumns = 2;
+        body.setLayout(layout);
+        context = new DataBindingContext(DisplayRealm.getRealm(body.getDisplay()));
+        binder = new FieldBinder(context, editor.domain(), toolkit);
+
+        binder.attributes(section(toolkit, body, Messages.ExperimentFormPage_general), e);
+        Dataset d = e.getDataset();
+        if (d != null) {
+            Composite c = section(toolkit, body, Messages.ExperimentFormPage_dataset);
+            binder.attributes(c, d);
+            int i = 0;
+            for (DataSource s : d.getSources()) {
+                heading(toolkit, c, NLS.bind(Messages.ExperimentFormPage_source, i++));
+                binder.attributes(c, s);
+            }
+            if (d.getAugmentation() != null) {
+                heading(toolkit, c, Messages.ExperimentFormPage_augmentation);
+                binder.attributes(c, d.getAugmentation());
+            }
+        }
+        Architecture a = e.getArchitecture();
+        if (a != null) {
+            Composite c = section(toolkit, body, Messages.ExperimentFormPage_architecture);
+            binder.attributes(c, a);
+            if (a.getAttention() != null) {
+                heading(toolkit, c, Messages.ExperimentFormPage_attention);
+                binder.attributes(c, a.getAttention());
+            }
+            boolean quantum = a.getHead() instanceof QuantumHead;
+            Composite h = section(toolkit, body, quantum ? Messages.ExperimentFormPage_quantum : Messages.ExperimentFormPage_classical);
+            binder.attributes(h, a.getHead());
+            if (quantum) {
+                circuit = new CircuitCanvas(h, diagram((QuantumHead) a.getHead()));
+                GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(SWT.DEFAULT, 200).applyTo(circuit.control());
+            } else {
+                toolkit.createLabel(h, Messages.ExperimentFormPage_noCircuit, SWT.WRAP);
+            }
+        }
+        binder.attributes(section(toolkit, body, Messages.ExperimentFormPage_training), e.getTraining());
+        binder.attributes(section(toolkit, body, Messages.ExperimentFormPage_loss), e.getLoss());
+        binder.attributes(section(toolkit, body, Messages.ExperimentFormPage_evaluation), e.getEvaluation());
+        form.reflow(true);
+        editor.validateNow();
+    }
+
+    private static Composite section(FormToolkit toolkit, Composite body, String title) {
+        Section s = toolkit.createSection(body, Section.TITLE_BAR | Section.EXPANDED);
+        s.setText(title);
+        Composite c = toolkit.createComposite(s);
+        c.setLayout(new GridLayout(2, false));
+        s.setClient(c);
+        return c;
+    }
+
+    private static void heading(FormToolkit toolkit, Composite c, String text) {
+        Control l = toolkit.createLabel(c, text);
+        l.setFont(org.eclipse.jface.resource.JFaceResources.getBannerFont());
+        GridDataFactory.fillDefaults().span(2, 1).indent(0, 6).applyTo(l);
+    }
+
+    /** The circuit of a head, or null when its values do not make one (validation says why). */
+    private static CircuitDiagram diagram(QuantumHead q) {
+        try {
+            CircuitSpec spec = ExperimentMapping.circuit(q);
+            return new CircuitDiagram(spec);
+        } catch (BadInputException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Follows the model after a command, undo or redo: the circuit and the list fields. */
+    void modelChanged() {
+        if (binder == null) {
+            return;
+        }
+        binder.refreshLists();
+        Architecture a = editor.experiment().getArchitecture();
+        if (circuit != null && a != null && a.getHead() instanceof QuantumHead q) {
+            CircuitDiagram d = diagram(q);
+            if (d != null) {
+                circuit.setDiagram(d);
+            }
+        }
+    }
+
+    /** Shows the problems at their fields and a summary in the header. */
+    void showProblems(List<Problem> problems) {
+        if (getManagedForm() == null || binder == null) {
+            return;
+        }
+        IMessageManager mm = getManagedForm().getMessageManager();
+        mm.setAutoUpdate(false);
+        mm.removeAllMessages();
+        int i = 0;
+        for (Problem p : problems) {
+            int type = p.isError() ? IMessageProvider.ERROR : IMessageProvider.WARNING;
+            String key = p.featurePath() + "#" + i++;
+            String text = p.featurePath() + ": " + p.message();
+            Control c = binder.control(p.featurePath());
+            if (c != null && !c.isDisposed()) {
+                mm.addMessage(key, text, p, type, c);
+            } else {
+                mm.addMessage(key, text, p, type);
+            }
+        }
+        mm.setAutoUpdate(true);
+    }
+
+    /** The field of a feature path ({@code architecture.head.qubits}), or null. */
+    Control control(String featurePath) {
+        return binder == null ? null : binder.control(featurePath);
+    }
+
+    CircuitCanvas circuit() {
+        return circuit;
+    }
+
+    @Override
+    public void dispose() {
+        if (context != null) {
+            context.dispose();
+        }
+        super.dispose();
+    }
+}

@@ -1,0 +1,56 @@
+package org.hqcm.ui.internal.editor;
+
+import java.nio.charset.StandardCharsets;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.ui.forms.IManagedForm;
+import org.eclipse.ui.forms.editor.FormPage;
+import org.hqcm.model.resource.HqcmResources;
+
+/** The experiment as the XMI it saves to, read-only, following the edits. */
+final class XmiPage extends FormPage {
+
+    static final String ID = "org.hqcm.ui.editors.experiment.xmi";
+
+    private final ExperimentEditor editor;
+    private StyledText text;
+
+    XmiPage(ExperimentEditor editor) {
+        super(editor, ID, Messages.XmiPage_title);
+        this.editor = editor;
+    }
+
+    @Override
+    protected void createFormContent(IManagedForm managedForm) {
+        GridLayoutFactory.fillDefaults().applyTo(managedForm.getForm().getBody());
+        text = new StyledText(managedForm.getForm().getBody(), SWT.READ_ONLY | SWT.H_SCROLL | SWT.V_SCROLL | SWT.BORDER);
+        text.setFont(JFaceResources.getTextFont());
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(text);
+        refresh();
+    }
+
+    @Override
+    public void setActive(boolean active) {
+        super.setActive(active);
+        if (active) {
+            refresh();
+        }
+    }
+
+    /** Serializes the model as it is now (unsaved edits included). */
+    void refresh() {
+        if (text != null && !text.isDisposed()) {
+            byte[] xmi = HqcmResources.toBytes(editor.experiment(), editor.path());
+            text.setText(new String(xmi, StandardCharsets.UTF_8));
+        }
+    }
+
+    String text() {
+        refresh();
+        return text == null ? "" : text.getText();
+    }
+}
