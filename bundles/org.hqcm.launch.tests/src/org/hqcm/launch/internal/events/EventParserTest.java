@@ -39,6 +39,6 @@ class EventParserTest {
         assertThrows(IllegalArgumentException.class, () -> EventParser.parse("{\"type\":\"end\"} trailing"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EventParser.parse("{\"type\":\"end\",\"x\":wrong}"));
-        assertTrue(e.getMessage().contains("column 21"), e.getMessage());
+        assertTrue(e.getMessage().contains("column 19"), e.getMessage());
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -17,25 +15,11 @@ import org.hqcm.engine.quantum.Simulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 class CircuitCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
@@ -49,7 +33,7 @@ class CircuitCommandTest {
     void evalPrintsOneLinePerInputWithTwelveDecimals() throws IOException {
         Path w = write("W.csv", WEIGHTS_2x2);
         Path x = write("X.csv", "1,2,3,4\n0.5,-0.25,0,1\n\n");
-        Run r = run("circuit", "eval", "--qubits", "2", "--layers", "2", "--measure", "Y", "--weights", w.toString(),
+        CliRun r = CliRun.of("circuit", "eval", "--qubits", "2", "--layers", "2", "--measure", "Y", "--weights", w.toString(),
                 "--inputs", x.toString());
         assertEquals(0, r.exit(), r.err());
         String[] lines = r.out().strip().split("\\R");
@@ -73,9 +57,9 @@ class CircuitCommandTest {
     void strangeSimulatorAgreesToFloatPrecision() throws IOException {
         Path w = write("W.csv", "phi,theta,omega\n" + WEIGHTS_2x2);
         Path x = write("X.csv", "1,2,3,4\n");
-        Run sv = run("circuit", "eval", "--qubits", "2", "--layers", "2", "--measure", "X", "--weights", w.toString(),
+        CliRun sv = CliRun.of("circuit", "eval", "--qubits", "2", "--layers", "2", "--measure", "X", "--weights", w.toString(),
                 "--inputs", x.toString());
-        Run st = run("circuit", "eval", "--qubits", "2", "--layers", "2", "--measure", "X", "--weights", w.toString(),
+        CliRun st = CliRun.of("circuit", "eval", "--qubits", "2", "--layers", "2", "--measure", "X", "--weights", w.toString(),
                 "--inputs", x.toString(), "--simulator", "strange");
         assertEquals(0, st.exit(), st.err());
         String[] a = sv.out().strip().split(",");
@@ -89,7 +73,7 @@ class CircuitCommandTest {
     void angleEmbeddingTakesOneValuePerWire() throws IOException {
         Path w = write("W.csv", "0,0,0\n0,0,0\n");
         Path x = write("X.csv", "0.3,1.2\n");
-        Run r = run("circuit", "eval", "--qubits", "2", "--layers", "1", "--measure", "Z", "--embedding", "angle",
+        CliRun r = CliRun.of("circuit", "eval", "--qubits", "2", "--layers", "1", "--measure", "Z", "--embedding", "angle",
                 "--weights", w.toString(), "--inputs", x.toString());
         assertEquals(0, r.exit(), r.err());
         // zero weights: RY(x0) RY(x1), then CNOT(0,1), CNOT(1,0); checked against the dense reference
@@ -105,35 +89,35 @@ class CircuitCommandTest {
     void badCsvIsBadInputNamingFileAndLine() throws IOException {
         Path w = write("W.csv", WEIGHTS_2x2);
         Path x = write("X.csv", "1,2,3,4\n1,2,3\n");
-        Run r = run("circuit", "eval", "--qubits", "2", "--layers", "2", "--weights", w.toString(), "--inputs",
+        CliRun r = CliRun.of("circuit", "eval", "--qubits", "2", "--layers", "2", "--weights", w.toString(), "--inputs",
                 x.toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("X.csv line 2"), r.err());
         assertTrue(r.err().contains("expected 4"), r.err());
 
         Path bad = write("W2.csv", "0.1,0.2,0.3\n1.4,abc,2.6\n-0.7,0.8,0.9\n3.0,1.1,-1.2\n");
-        Run r2 = run("circuit", "eval", "--qubits", "2", "--layers", "2", "--weights", bad.toString(), "--inputs",
+        CliRun r2 = CliRun.of("circuit", "eval", "--qubits", "2", "--layers", "2", "--weights", bad.toString(), "--inputs",
                 write("X1.csv", "1,2,3,4\n").toString());
         assertEquals(2, r2.exit());
         assertTrue(r2.err().contains("W2.csv line 2 column 2") && r2.err().contains("'abc'"), r2.err());
 
         Path shortW = write("W3.csv", "0.1,0.2,0.3\n");
-        Run r3 = run("circuit", "eval", "--qubits", "2", "--layers", "2", "--weights", shortW.toString(), "--inputs",
+        CliRun r3 = CliRun.of("circuit", "eval", "--qubits", "2", "--layers", "2", "--weights", shortW.toString(), "--inputs",
                 write("X2.csv", "1,2,3,4\n").toString());
         assertEquals(2, r3.exit());
         assertTrue(r3.err().contains("W3.csv") && r3.err().contains("1 rows, expected") && r3.err().contains("4 rows"),
                 r3.err());
 
-        Run r4 = run("circuit", "eval", "--qubits", "2", "--layers", "2", "--weights", w.toString(), "--inputs",
+        CliRun r4 = CliRun.of("circuit", "eval", "--qubits", "2", "--layers", "2", "--weights", w.toString(), "--inputs",
                 write("X3.csv", "1,2,NaN,4\n").toString());
         assertEquals(2, r4.exit());
 
-        Run r5 = run("circuit", "eval", "--qubits", "2", "--layers", "2", "--weights", w.toString(), "--inputs",
+        CliRun r5 = CliRun.of("circuit", "eval", "--qubits", "2", "--layers", "2", "--weights", w.toString(), "--inputs",
                 dir.resolve("missing.csv").toString());
         assertEquals(2, r5.exit());
         assertTrue(r5.err().contains("missing.csv"), r5.err());
 
-        Run r6 = run("circuit", "eval", "--qubits", "2", "--layers", "2", "--measure", "W", "--weights", w.toString(),
+        CliRun r6 = CliRun.of("circuit", "eval", "--qubits", "2", "--layers", "2", "--measure", "W", "--weights", w.toString(),
                 "--inputs", x.toString());
         assertEquals(2, r6.exit());
         assertTrue(r6.err().contains("--measure"), r6.err());
@@ -142,9 +126,9 @@ class CircuitCommandTest {
     @Test
     void zeroInputRowIsEvaluatedAsTheZeroState() throws IOException {
         Path w = write("W.csv", WEIGHTS_2x2);
-        Run zero = run("circuit", "eval", "--qubits", "2", "--layers", "2", "--weights", w.toString(), "--inputs",
+        CliRun zero = CliRun.of("circuit", "eval", "--qubits", "2", "--layers", "2", "--weights", w.toString(), "--inputs",
                 write("X.csv", "0,0,0,0\n").toString());
-        Run e0 = run("circuit", "eval", "--qubits", "2", "--layers", "2", "--weights", w.toString(), "--inputs",
+        CliRun e0 = CliRun.of("circuit", "eval", "--qubits", "2", "--layers", "2", "--weights", w.toString(), "--inputs",
                 write("Y.csv", "1,0,0,0\n").toString());
         assertEquals(0, zero.exit(), zero.err());
         assertEquals(e0.out(), zero.out());
@@ -152,7 +136,7 @@ class CircuitCommandTest {
 
     @Test
     void drawPrintsOneLinePerWire() {
-        Run r = run("circuit", "draw", "--qubits", "3", "--layers", "2");
+        CliRun r = CliRun.of("circuit", "draw", "--qubits", "3", "--layers", "2");
         assertEquals(0, r.exit(), r.err());
         String[] lines = r.out().split("\\R");
         assertEquals(3, lines.length);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,7 +16,6 @@ import org.hqcm.model.resource.HqcmResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 /** validate, new and run on real files in a temporary folder. */
 class ExperimentCommandsTest {
@@ -26,28 +23,15 @@ class ExperimentCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void newWritesEachPresetThatThenValidatesAndLoadsAsThePreset() {
         for (String preset : Presets.names()) {
             Path file = dir.resolve(preset + ".hqcm");
-            Run r = run("new", "--preset", preset, file.toString());
+            CliRun r = CliRun.of("new", "--preset", preset, file.toString());
             assertEquals(0, r.exit(), r.err());
             assertTrue(r.out().startsWith("wrote " + file), r.out());
             assertTrue(EcoreUtil.equals(Presets.create(preset), HqcmResources.loadExperiment(file)), preset);
-            Run v = run("validate", file.toString());
+            CliRun v = CliRun.of("validate", file.toString());
             assertEquals(0, v.exit(), v.out() + v.err());
             assertEquals(file + ": ok", v.out().strip());
         }
@@ -56,7 +40,7 @@ class ExperimentCommandsTest {
     @Test
     void newNamesTheExperimentAfterTheFile() {
         Path file = dir.resolve("glioma-trial.hqcm");
-        assertEquals(0, run("new", file.toString()).exit());
+        assertEquals(0, CliRun.of("new", file.toString()).exit());
         Experiment e = HqcmResources.loadExperiment(file);
         assertEquals("glioma-trial", e.getName());
         assertEquals(Presets.create(Presets.QUICKSTART).getTraining().getMaxEpochs(), e.getTraining().getMaxEpochs());
@@ -66,7 +50,7 @@ class ExperimentCommandsTest {
     void newRefusesToOverwrite() throws IOException {
         Path file = dir.resolve("mine.hqcm");
         Files.writeString(file, "precious");
-        Run r = run("new", "--preset", "hqcm-ebtc", file.toString());
+        CliRun r = CliRun.of("new", "--preset", "hqcm-ebtc", file.toString());
         assertEquals(2, r.exit());
         assertEquals("error: " + file + ": already exists; expected a new file (hqcm new never overwrites)", r.err().strip());
         assertEquals("precious", Files.readString(file));
@@ -75,13 +59,13 @@ class ExperimentCommandsTest {
     @Test
     void newListsThePresetsForAnUnknownName() {
         Path file = dir.resolve("x.hqcm");
-        Run r = run("new", "--preset", "paper", file.toString());
+        CliRun r = CliRun.of("new", "--preset", "paper", file.toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("error: --preset: 'paper' is not a preset; expected one of quickstart, hqcm-ebtc, classical"),
                 r.err());
         assertTrue(r.err().contains("classical: the paper's classical counterpart"), r.err());
         assertFalse(Files.exists(file));
-        Run help = run("new", "--help");
+        CliRun help = CliRun.of("new", "--help");
         assertTrue(help.out().contains("quickstart, hqcm-ebtc, classical"), help.out());
     }
 
@@ -94,14 +78,14 @@ class ExperimentCommandsTest {
         e.getTraining().setBatchSize(0);
         Path bad = dir.resolve("bad.hqcm");
         HqcmResources.save(e, bad);
-        Run r = run("validate", good.toString(), bad.toString());
+        CliRun r = CliRun.of("validate", good.toString(), bad.toString());
         assertEquals(2, r.exit());
         String[] lines = r.out().strip().split("\\R");
         assertEquals(good + ": ok", lines[0]);
         assertEquals(bad + ": training.learningRate: -0.1 is not allowed; expected > 0", lines[1]);
         assertEquals(bad + ": training.batchSize: 0 is not allowed; expected >= 1", lines[2]);
         assertEquals(bad + ": 2 error(s)", lines[3]);
-        assertEquals(0, run("validate", good.toString()).exit());
+        assertEquals(0, CliRun.of("validate", good.toString()).exit());
     }
 
     @Test
@@ -112,11 +96,11 @@ class ExperimentCommandsTest {
         Path sub = Files.createDirectories(dir.resolve("sub"));
         Path file = sub.resolve("e.hqcm");
         HqcmResources.save(e, file);
-        Run missing = run("validate", file.toString());
+        CliRun missing = CliRun.of("validate", file.toString());
         assertEquals(2, missing.exit());
         assertTrue(missing.out().contains(sub.resolve("images").toAbsolutePath().normalize() + " does not exist"), missing.out());
         Files.createDirectories(sub.resolve("images"));
-        assertEquals(0, run("validate", file.toString()).exit());
+        assertEquals(0, CliRun.of("validate", file.toString()).exit());
     }
 
     @Test
@@ -127,7 +111,7 @@ class ExperimentCommandsTest {
         Files.writeString(xxe, "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n"
                 + "<hqcm:Experiment xmlns:xmi=\"http://www.omg.org/XMI\" xmlns:hqcm=\"http://hqcm.org/hqcm/1.0\" name=\"&e;\"/>\n");
         Path absent = dir.resolve("absent.hqcm");
-        Run r = run("validate", broken.toString(), xxe.toString(), absent.toString());
+        CliRun r = CliRun.of("validate", broken.toString(), xxe.toString(), absent.toString());
         assertEquals(2, r.exit());
         String[] lines = r.err().strip().split("\\R");
         assertEquals(3, lines.length, r.err());
@@ -141,7 +125,7 @@ class ExperimentCommandsTest {
     void runTrainsPredictsAndRefusesToResumeACompletedRun() throws Exception {
         Path file = TinyExperiments.write(TinyExperiments.tiny(1), dir);
         Path runs = dir.resolve("runs");
-        Run r = run("run", file.toString(), "--seed", "7", "--out", runs.toString());
+        CliRun r = CliRun.of("run", file.toString(), "--seed", "7", "--out", runs.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("experiment tiny"), r.out());
         assertTrue(r.out().contains("seeds:    7"), r.out());
@@ -154,23 +138,23 @@ class ExperimentCommandsTest {
         assertEquals(7, HqcmResources.loadRunRecord(folder).getProvenance().getSeed());
 
         Path images = dir.resolve("images");
-        assertEquals(0, run("data", "synth", "--out", images.toString(), "--per-class", "1", "--size", "24", "--seed",
+        assertEquals(0, CliRun.of("data", "synth", "--out", images.toString(), "--per-class", "1", "--size", "24", "--seed",
                 "3").exit());
         Path glioma = images.resolve("glioma").resolve("glioma_00001.png");
         Path pngs = dir.resolve("predictions");
-        Run predicted = run("predict", "--model", folder.toString(), "--out", pngs.toString(), glioma.toString());
+        CliRun predicted = CliRun.of("predict", "--model", folder.toString(), "--out", pngs.toString(), glioma.toString());
         assertEquals(0, predicted.exit(), predicted.err());
         assertTrue(predicted.out().startsWith(glioma + ": "), predicted.out());
         assertTrue(predicted.out().contains("glioma 0."), predicted.out());
         assertTrue(Files.size(pngs.resolve("glioma_00001-attention.png")) > 500);
-        Run missing = run("predict", "--model", folder.toString(), dir.resolve("none.png").toString());
+        CliRun missing = CliRun.of("predict", "--model", folder.toString(), dir.resolve("none.png").toString());
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("none.png: no such image file"), missing.err());
 
-        Run again = run("run", "--resume", folder.toString());
+        CliRun again = CliRun.of("run", "--resume", folder.toString());
         assertEquals(2, again.exit());
         assertTrue(again.err().contains("already completed"), again.err());
-        assertEquals(2, run("run").exit(), "neither FILE nor --resume");
+        assertEquals(2, CliRun.of("run").exit(), "neither FILE nor --resume");
     }
 
     @Test
@@ -179,7 +163,7 @@ class ExperimentCommandsTest {
         e.getDataset().setImageSize(100);
         Path file = dir.resolve("c.hqcm");
         HqcmResources.save(e, file);
-        Run r = run("run", file.toString());
+        CliRun r = CliRun.of("run", file.toString());
         assertEquals(2, r.exit());
         assertTrue(r.out().startsWith(file + ": dataset.imageSize: 100 is not allowed; expected a multiple of 8"), r.out());
         assertTrue(r.out().contains("nothing was run"), r.out());
