@@ -14,6 +14,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.hqcm.engine.BadInputException;
+import org.hqcm.model.resource.AtomicFiles;
 
 /**
  * Named arrays of doubles in a zip file: one entry per array, little-endian float64, plus a format marker.

@@ -1,5 +1,5 @@
 /**
- * File helpers shared by every part of the engine: atomic writes (temp file + rename) so that a killed
- * process never leaves a half-written result, checkpoint or image behind.
+ * Files of the engine: named-array archives for checkpoints and trained models, written atomically through the
+ * model bundle's {@code AtomicFiles} so that a killed process never leaves a half-written file behind.
  */
 package org.hqcm.engine.io;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
-import org.hqcm.engine.io.AtomicFiles;
+import org.hqcm.model.resource.AtomicFiles;
 
 /**
  * Creates anti-aliased images and writes them as PNG atomically. Only off-screen images are drawn, which

@@ -23,7 +23,7 @@ import org.hqcm.engine.data.TumourClass;
 import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.TribuoEvaluations;
 import org.hqcm.engine.io.ArrayArchive;
-import org.hqcm.engine.io.AtomicFiles;
+import org.hqcm.model.resource.AtomicFiles;
 import org.hqcm.engine.nn.HybridNetwork;
 import org.hqcm.engine.nn.loss.CompositeLoss;
 import org.hqcm.engine.nn.optim.Optimizer;

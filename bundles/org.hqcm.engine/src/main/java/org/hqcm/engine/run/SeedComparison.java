@@ -22,7 +22,7 @@ import org.hqcm.engine.eval.ReportTables;
 import org.hqcm.engine.eval.RunComparison;
 import org.hqcm.engine.eval.Table;
 import org.hqcm.engine.eval.WilcoxonSignedRank;
-import org.hqcm.engine.io.AtomicFiles;
+import org.hqcm.model.resource.AtomicFiles;
 import org.hqcm.engine.plot.LineChart;
 import org.hqcm.model.EpochRecord;
 

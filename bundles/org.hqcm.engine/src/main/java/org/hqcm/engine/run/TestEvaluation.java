@@ -15,7 +15,7 @@ import org.hqcm.engine.eval.ClassMetrics;
 import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.EvaluationFigures;
 import org.hqcm.engine.eval.Tsne;
-import org.hqcm.engine.io.AtomicFiles;
+import org.hqcm.model.resource.AtomicFiles;
 import org.hqcm.engine.train.Predictions;
 import org.hqcm.model.EpochRecord;
 import org.hqcm.model.Experiment;

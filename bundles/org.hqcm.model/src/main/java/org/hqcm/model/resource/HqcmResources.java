@@ -251,33 +251,10 @@ public final class HqcmResources {
     private static void saveRoot(EObject root, Path file) {
         byte[] bytes = toBytes(root, file);
         try {
-            writeAtomically(file, bytes);
+            AtomicFiles.write(file, bytes);
         } catch (IOException e) {
             throw new ModelFileException(file, "cannot write: " + e, e);
         }
     }
 
-    /**
-     * Temp file in the target folder, forced to disk, renamed over the target: readers never see half a file.
-     * (The engine has its own AtomicFiles; the model must not depend on the engine.)
-     */
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                    OutputStream out = Channels.newOutputStream(ch)) {
-                out.write(bytes);
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
 }

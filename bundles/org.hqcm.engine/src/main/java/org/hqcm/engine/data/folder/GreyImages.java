@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
-import org.hqcm.engine.io.AtomicFiles;
+import org.hqcm.model.resource.AtomicFiles;
 
 /** Reads PNG/JPEG as grey levels and writes 8-bit grey PNGs atomically. */
 public final class GreyImages {

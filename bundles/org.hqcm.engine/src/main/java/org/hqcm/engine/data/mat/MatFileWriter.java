@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import org.hqcm.engine.io.AtomicFiles;
+import org.hqcm.model.resource.AtomicFiles;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;

@@ -1,4 +1,4 @@
-package org.hqcm.engine.io;
+package org.hqcm.model.resource;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,7 +12,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes files atomically: the content goes to a temporary file in the same folder, is forced to disk,
+ * Writes files atomically (every result, checkpoint, image and model file of HQCM): the content goes to a temporary file in the same folder, is forced to disk,
  * and is then renamed over the target. Readers see the old file or the new one, never a part.
  */
 public final class AtomicFiles {
