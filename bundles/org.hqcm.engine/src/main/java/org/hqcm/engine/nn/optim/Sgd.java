@@ -5,23 +5,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.nn.HostArrays;
 import org.hqcm.engine.nn.Parameter;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * SGD with momentum and L2 weight decay as PyTorch's {@code torch.optim.SGD} does it:
- * g' = g + wd*p; v = mu*v + g'; p -= lr*v.
+ * SGD with momentum and L2 weight decay, step for step as PyTorch's {@code torch.optim.SGD} (dampening 0, no
+ * Nesterov): g' = g + wd p; v = mu v + g' (v = g' at the first step); p -= lr v. Velocities live in double on the
+ * heap, updated in one plain loop per parameter, as AdamW's moments.
  */
 public final class Sgd implements Optimizer {
 
     private final double momentum;
     private final double weightDecay;
     private double learningRate;
-    private final Map<String, INDArray> velocity = new HashMap<>();
+    private final Map<String, double[]> velocity = new HashMap<>();
 
     public Sgd(double learningRate, double momentum, double weightDecay) {
-        this.learningRate = learningRate;
+        setLearningRate(learningRate);
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new BadInputException("optimizer.momentum: expected a value in [0, 1), got " + momentum);
+        }
+        if (!(weightDecay >= 0)) {
+            throw new BadInputException("optimizer.weightDecay: expected a number >= 0, got " + weightDecay);
+        }
         this.momentum = momentum;
         this.weightDecay = weightDecay;
     }
@@ -33,19 +40,29 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void setLearningRate(double learningRate) {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new BadInputException("optimizer.learningRate: expected a positive number, got " + learningRate);
+        }
         this.learningRate = learningRate;
     }
 
     @Override
     public void step(List<Parameter> parameters) {
         for (Parameter p : parameters) {
-            INDArray g = p.gradient();
-            if (weightDecay != 0) {
-                g = g.add(p.value().mul(weightDecay));
+            double[] g = HostArrays.toDoubles(p.gradient());
+            double[] value = HostArrays.toDoubles(p.value());
+            double[] v = velocity.get(p.name());
+            boolean first = v == null;
+            if (first) {
+                v = new double[g.length];
+                velocity.put(p.name(), v);
             }
-            INDArray v = velocity.computeIfAbsent(p.name(), k -> p.value().ulike().assign(0));
-            v.muli(momentum).addi(g);
-            p.value().subi(v.mul(learningRate));
+            for (int i = 0; i < g.length; i++) {
+                double gi = g[i] + weightDecay * value[i];
+                v[i] = first ? gi : momentum * v[i] + gi;
+                value[i] -= learningRate * v[i];
+            }
+            HostArrays.copyIn(value, p.value());
         }
     }
 
@@ -54,7 +71,7 @@ public final class Sgd implements Optimizer {
         Map<String, double[]> state = new LinkedHashMap<>();
         state.put("learningRate", new double[] {learningRate});
         velocity.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> state.put(e.getKey() + ".velocity", HostArrays.toDoubles(e.getValue())));
+                .forEach(e -> state.put(e.getKey() + ".velocity", e.getValue().clone()));
         return state;
     }
 
@@ -64,7 +81,7 @@ public final class Sgd implements Optimizer {
         if (lr == null || lr.length != 1) {
             throw new IllegalArgumentException("optimizer state: expected learningRate");
         }
-        learningRate = lr[0];
+        setLearningRate(lr[0]);
         velocity.clear();
         for (Parameter p : parameters) {
             double[] v = state.get(p.name() + ".velocity");
@@ -74,9 +91,7 @@ public final class Sgd implements Optimizer {
             if (v.length != p.size()) {
                 throw new IllegalArgumentException("optimizer state: expected " + p.size() + " values for " + p.name());
             }
-            INDArray arr = p.value().ulike();
-            HostArrays.copyIn(v, arr);
-            velocity.put(p.name(), arr);
+            velocity.put(p.name(), v.clone());
         }
     }
 }
