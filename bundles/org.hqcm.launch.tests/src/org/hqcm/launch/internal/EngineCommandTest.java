@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.hqcm.model.Backend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,25 @@ class EngineCommandTest {
         List<String> noSeed = EngineCommand.of(engine, new LaunchSettings("/p/x.hqcm", null, Backend.CPU, "2g"),
                 Path.of("/w/p/x.hqcm"), Path.of("/w/p/runs"));
         assertTrue(!noSeed.contains("--seed"));
+    }
+
+    @Test
+    void thePreferenceNamesTheEngineWhenNoSystemPropertyDoes() throws Exception {
+        String property = System.clearProperty(EngineInstallation.PROPERTY);
+        IEclipsePreferences prefs = InstanceScope.INSTANCE.getNode(EngineInstallation.BUNDLE_ID);
+        try {
+            prefs.put(EngineInstallation.PROPERTY, System.getProperty("hqcm.engine.dir"));
+            assertEquals(Path.of(System.getProperty("hqcm.engine.dir")).toAbsolutePath().normalize(),
+                    EngineInstallation.locate().dir());
+            prefs.put(EngineInstallation.PROPERTY, dir.toString());
+            IllegalStateException e = assertThrows(IllegalStateException.class, EngineInstallation::locate);
+            assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
+        } finally {
+            prefs.remove(EngineInstallation.PROPERTY);
+            if (property != null) {
+                System.setProperty(EngineInstallation.PROPERTY, property);
+            }
+        }
     }
 
     @Test

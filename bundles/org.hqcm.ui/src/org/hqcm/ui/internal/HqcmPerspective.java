@@ -3,6 +3,7 @@ package org.hqcm.ui.internal;
 import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
+import org.hqcm.ui.internal.compare.CompareRunsView;
 import org.hqcm.ui.internal.runs.RunDetailsView;
 import org.hqcm.ui.internal.runs.RunsView;
 import org.hqcm.ui.internal.views.CircuitView;
@@ -26,8 +27,12 @@ public final class HqcmPerspective implements IPerspectiveFactory {
         bottom.addView(RunsView.ID);
         bottom.addView(CircuitView.ID);
         bottom.addPlaceholder(RunDetailsView.ID);
+        bottom.addPlaceholder(CompareRunsView.ID);
+        layout.addNewWizardShortcut("org.hqcm.ui.wizards.newExperiment");
+        layout.addNewWizardShortcut("org.hqcm.ui.wizards.newExampleProject");
         layout.addShowViewShortcut(RunsView.ID);
         layout.addShowViewShortcut(RunDetailsView.ID);
+        layout.addShowViewShortcut(CompareRunsView.ID);
         layout.addShowViewShortcut(CircuitView.ID);
     }
 }

@@ -15,6 +15,8 @@ public final class Messages extends NLS {
     public static String HqcmMainTab_backend;
     public static String HqcmMainTab_heap;
     public static String HqcmMainTab_noSuchFile;
+    public static String EnginePreferencePage_description;
+    public static String EnginePreferencePage_engine;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -100,7 +100,10 @@ class ExperimentEditorTest {
 
         editor.setActivePage(XmiPage.ID);
         assertTrue(editor.xmi().contains("learningRate=\"-0.1\""), "the XMI page follows the model");
-        editor.setActivePage(ExperimentFormPage.ID);
+        editor.field("name").setFocus();
+        IDE.gotoMarker(editor, m);
+        assertEquals(ExperimentFormPage.ID, editor.getActivePageInstance().getId(), "the marker leads to the form");
+        assertEquals(rate, rate.getDisplay().getFocusControl(), "and to the field");
 
         editor.undoAction().run();
         UiTesting.waitUntil("the marker to go", Duration.ofSeconds(10), () -> marker("training.learningRate") == null);
@@ -119,6 +122,22 @@ class ExperimentEditorTest {
         assertEquals(java.util.List.of(16, 16, 8), editor.experiment().getArchitecture().getBackboneWidths());
         editor.undoAction().run();
         assertEquals("32, 32, 16", widths.getText(), "list fields follow undo");
+    }
+
+    @Test
+    void switchingTheHeadRebuildsItsSectionAndUndoes() throws Exception {
+        ExperimentEditor editor = (ExperimentEditor) IDE.openEditor(page, file);
+        UiTesting.flush();
+        editor.selectHead(false);
+        assertInstanceOf(org.hqcm.model.ClassicalHead.class, editor.experiment().getArchitecture().getHead());
+        assertTrue(editor.field("architecture.head.width") instanceof Text, "the classical head's fields");
+        assertEquals(null, editor.circuit(), "no circuit for a classical head");
+        assertTrue(editor.isDirty());
+        editor.undoAction().run();
+        assertInstanceOf(QuantumHead.class, editor.experiment().getArchitecture().getHead());
+        assertEquals("5", ((Text) editor.field("architecture.head.qubits")).getText());
+        assertEquals(5, editor.circuit().diagram().spec().qubits());
+        assertFalse(editor.isDirty());
     }
 
     private IMarker marker(String featurePath) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -16,6 +17,7 @@ import org.eclipse.emf.edit.provider.ReflectiveItemProviderAdapterFactory;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
@@ -23,6 +25,8 @@ import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.forms.editor.FormEditor;
+import org.eclipse.ui.forms.widgets.FormToolkit;
+import org.eclipse.ui.ide.IGotoMarker;
 import org.eclipse.ui.statushandlers.StatusManager;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.resource.HqcmResources;
@@ -206,13 +210,36 @@ public final class ExperimentEditor extends FormEditor {
     }
 
     /** The form field of a feature path ({@code architecture.head.qubits}), or null. */
-    public org.eclipse.swt.widgets.Control field(String featurePath) {
+    public Control field(String featurePath) {
         return formPage == null ? null : formPage.control(featurePath);
     }
 
     /** The circuit drawn in the Quantum circuit section (null for a classical head). */
     public org.hqcm.ui.internal.views.CircuitCanvas circuit() {
         return formPage == null ? null : formPage.circuit();
+    }
+
+    @Override
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == IGotoMarker.class) {
+            return adapter.cast((IGotoMarker) this::gotoMarker);
+        }
+        return super.getAdapter(adapter);
+    }
+
+    /** A double-click in the Problems view: the form page, with the marker's field focused. */
+    private void gotoMarker(IMarker marker) {
+        setActivePage(ExperimentFormPage.ID);
+        Control c = field(marker.getAttribute(ValidationMarkers.FEATURE_PATH, ""));
+        if (c != null && !c.isDisposed()) {
+            FormToolkit.ensureVisible(c);
+            c.setFocus();
+        }
+    }
+
+    /** Switches the head type through the form's combo. */
+    public void selectHead(boolean quantum) {
+        formPage.selectHead(quantum);
     }
 
     /** The header message of the form (the validation summary). */

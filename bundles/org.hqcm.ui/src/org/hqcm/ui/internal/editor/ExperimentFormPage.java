@@ -3,12 +3,15 @@ package org.hqcm.ui.internal.editor;
 import java.util.List;
 
 import org.eclipse.core.databinding.DataBindingContext;
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.jface.databinding.swt.DisplayRealm;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.forms.IManagedForm;
@@ -25,6 +28,9 @@ import org.hqcm.model.Architecture;
 import org.hqcm.model.DataSource;
 import org.hqcm.model.Dataset;
 import org.hqcm.model.Experiment;
+import org.hqcm.model.Head;
+import org.hqcm.model.HqcmPackage;
+import org.hqcm.model.presets.Presets;
 import org.hqcm.model.QuantumHead;
 import org.hqcm.model.validation.Problem;
 import org.hqcm.ui.internal.views.CircuitCanvas;
@@ -42,6 +48,8 @@ final class ExperimentFormPage extends FormPage {
     private DataBindingContext context;
     private FieldBinder binder;
     private CircuitCanvas circuit;
+    private Combo headType;
+    private EClass builtHead;
 
     ExperimentFormPage(ExperimentEditor editor) {
         super(editor, ID, Messages.ExperimentFormPage_title);
@@ -55,11 +63,20 @@ final class ExperimentFormPage extends FormPage {
         Experiment e = editor.experiment();
         form.setText(e.getName() == null ? editor.getPartName() : e.getName());
         toolkit.decorateFormHeading(form.getForm());
-        Composite body = form.getBody();
         ColumnLayout layout = new ColumnLayout();
         layout.minNumColumns = 1;
         layout.maxNumColumns = 2;
-        body.setLayout(layout);
+        form.getBody().setLayout(layout);
+        fill(managedForm);
+        editor.validateNow();
+    }
+
+    /** (Re)creates the sections and their bindings, for the model as it is now. */
+    private void fill(IManagedForm managedForm) {
+        ScrolledForm form = managedForm.getForm();
+        FormToolkit toolkit = managedForm.getToolkit();
+        Experiment e = editor.experiment();
+        Composite body = form.getBody();
         context = new DataBindingContext(DisplayRealm.getRealm(body.getDisplay()));
         binder = new FieldBinder(context, editor.domain(), toolkit);
 
@@ -81,6 +98,8 @@ final class ExperimentFormPage extends FormPage {
         Architecture a = e.getArchitecture();
         if (a != null) {
             Composite c = section(toolkit, body, Messages.ExperimentFormPage_architecture);
+            headChoice(toolkit, c, a);
+            builtHead = a.getHead() == null ? null : a.getHead().eClass();
             binder.attributes(c, a);
             if (a.getAttention() != null) {
                 heading(toolkit, c, Messages.ExperimentFormPage_attention);
@@ -100,7 +119,43 @@ final class ExperimentFormPage extends FormPage {
         binder.attributes(section(toolkit, body, Messages.ExperimentFormPage_loss), e.getLoss());
         binder.attributes(section(toolkit, body, Messages.ExperimentFormPage_evaluation), e.getEvaluation());
         form.reflow(true);
+    }
+
+    /** The head type combo: switching puts the preset's head of that kind in place, as one undoable command. */
+    private void headChoice(FormToolkit toolkit, Composite parent, Architecture a) {
+        toolkit.createLabel(parent, Messages.ExperimentFormPage_head);
+        headType = new Combo(parent, SWT.READ_ONLY);
+        toolkit.adapt(headType);
+        headType.setItems(Messages.ExperimentFormPage_headQuantum, Messages.ExperimentFormPage_headClassical);
+        headType.select(a.getHead() instanceof QuantumHead ? 0 : 1);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(headType);
+        headType.addListener(SWT.Selection, ev -> {
+            boolean quantum = headType.getSelectionIndex() == 0;
+            if (quantum == a.getHead() instanceof QuantumHead) {
+                return;
+            }
+            Head head = Presets.create(quantum ? Presets.QUICKSTART : Presets.CLASSICAL).getArchitecture().getHead();
+            editor.domain().getCommandStack().execute(
+                    SetCommand.create(editor.domain(), a, HqcmPackage.Literals.ARCHITECTURE__HEAD, head));
+        });
+    }
+
+    private void rebuild() {
+        IManagedForm managedForm = getManagedForm();
+        managedForm.getMessageManager().removeAllMessages();
+        context.dispose();
+        for (Control c : managedForm.getForm().getBody().getChildren()) {
+            c.dispose();
+        }
+        circuit = null;
+        fill(managedForm);
         editor.validateNow();
+    }
+
+    /** Switches the head type as the combo would (tests). */
+    void selectHead(boolean quantum) {
+        headType.select(quantum ? 0 : 1);
+        headType.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
     }
 
     private static Composite section(FormToolkit toolkit, Composite body, String title) {
@@ -133,8 +188,13 @@ final class ExperimentFormPage extends FormPage {
         if (binder == null) {
             return;
         }
-        binder.refreshLists();
         Architecture a = editor.experiment().getArchitecture();
+        if (a != null && a.getHead() != null && a.getHead().eClass() != builtHead) {
+            // undo or the head combo changed the head's kind: its section has other fields
+            rebuild();
+            return;
+        }
+        binder.refreshLists();
         if (circuit != null && a != null && a.getHead() instanceof QuantumHead q) {
             CircuitDiagram d = diagram(q);
             if (d != null) {

@@ -18,6 +18,9 @@ public final class Messages extends NLS {
     public static String ExperimentFormPage_augmentation;
     public static String ExperimentFormPage_architecture;
     public static String ExperimentFormPage_attention;
+    public static String ExperimentFormPage_head;
+    public static String ExperimentFormPage_headQuantum;
+    public static String ExperimentFormPage_headClassical;
     public static String ExperimentFormPage_quantum;
     public static String ExperimentFormPage_classical;
     public static String ExperimentFormPage_noCircuit;

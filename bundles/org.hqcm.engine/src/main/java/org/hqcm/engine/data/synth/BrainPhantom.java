@@ -510,7 +510,9 @@ public final class BrainPhantom {
 
         Pituitary(SplittableRandom rng, double difficulty, double minRadius, double sellaU, double sellaV) {
             super(difficulty);
-            double radius = Math.max(minRadius, uniform(rng, 0.055, 0.11) * (1 - 0.45 * difficulty));
+            // difficulty 0.5 keeps the classic 0.055-0.11 range; easy phantoms get lesions clearly larger than the
+            // normal gland (0.028-0.045), which every healthy scan has too, hard ones barely larger
+            double radius = Math.max(minRadius, uniform(rng, 0.055, 0.11) * (1.45 - 0.9 * difficulty));
             ru = radius * uniform(rng, 0.95, 1.3);
             rv = radius * uniform(rng, 0.8, 1.1);
             cu = sellaU;
