@@ -1,0 +1,44 @@
+package org.hqcm.ui.internal.runs;
+
+import org.eclipse.osgi.util.NLS;
+
+/** User-visible strings of the run views (messages.properties). */
+public final class Messages extends NLS {
+    private static final String BUNDLE_NAME = "org.hqcm.ui.internal.runs.messages";
+
+    public static String RunsView_experiment;
+    public static String RunsView_head;
+    public static String RunsView_status;
+    public static String RunsView_epochs;
+    public static String RunsView_accuracy;
+    public static String RunsView_macroF1;
+    public static String RunsView_jaccard;
+    public static String RunsView_duration;
+    public static String RunsView_folder;
+    public static String RunsView_filter;
+    public static String RunsView_compare;
+    public static String RunsView_count;
+    public static String RunsLoadJob_name;
+    public static String RunsLoadJob_unreadable;
+    public static String RunDetailsView_none;
+    public static String RunDetailsView_metric;
+    public static String RunDetailsView_value;
+    public static String RunDetailsView_class;
+    public static String RunDetailsView_precision;
+    public static String RunDetailsView_recall;
+    public static String RunDetailsView_f1;
+    public static String RunDetailsView_support;
+    public static String RunDetailsView_report;
+    public static String RunDetailsView_macro;
+    public static String RunDetailsView_weighted;
+    public static String RunDetailsView_seed;
+    public static String RunDetailsView_backend;
+    public static String RunDetailsView_failure;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {
+    }
+}

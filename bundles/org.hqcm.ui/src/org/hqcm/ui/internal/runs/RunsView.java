@@ -1,0 +1,285 @@
+package org.hqcm.ui.internal.runs;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.resources.IContainer;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IResourceChangeEvent;
+import org.eclipse.core.resources.IResourceChangeListener;
+import org.eclipse.core.resources.IResourceDelta;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.jface.viewers.ViewerComparator;
+import org.eclipse.jface.viewers.ViewerFilter;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.ViewPart;
+import org.hqcm.model.resource.HqcmResources;
+import org.hqcm.ui.internal.compare.CompareRunsView;
+
+/**
+ * Every run of the workspace in one table: experiment, head, status, epochs, test accuracy, macro-F1, attention
+ * Jaccard at 0.99 and duration. Sorted by a click on a column title (again: reversed), filtered by the text field,
+ * reloaded when a run record appears, changes or goes; a double-click opens the run's report.
+ */
+public final class RunsView extends ViewPart {
+
+    /** Id of this view, as in plugin.xml. */
+    public static final String ID = "org.hqcm.ui.views.runs";
+
+    /** Coalesces the bursts of resource events a running engine causes. */
+    private static final long RELOAD_DELAY_MS = 300;
+
+    private Text filter;
+    private Label count;
+    private TableViewer viewer;
+    private final RunOrder order = new RunOrder();
+    private List<RunSummary> all = List.of();
+    private final IResourceChangeListener listener = this::resourcesChanged;
+    private volatile RunsLoadJob job;
+    private final IAction compare = new Action(Messages.RunsView_compare) {
+        @Override
+        public void run() {
+            compareSelected();
+        }
+    };
+
+    @Override
+    public void createPartControl(Composite parent) {
+        parent.setLayout(new GridLayout(2, false));
+        filter = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        filter.setMessage(Messages.RunsView_filter);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(filter);
+        count = new Label(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().hint(120, SWT.DEFAULT).applyTo(count);
+
+        viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+        Table table = viewer.getTable();
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(table);
+        for (RunColumn c : RunColumn.values()) {
+            TableViewerColumn vc = new TableViewerColumn(viewer, c.alignment());
+            vc.getColumn().setText(c.title());
+            vc.getColumn().setWidth(c.width());
+            vc.getColumn().setMoveable(true);
+            vc.setLabelProvider(new ColumnLabelProvider() {
+                @Override
+                public String getText(Object element) {
+                    return c.text((RunSummary) element);
+                }
+            });
+            vc.getColumn().addListener(SWT.Selection, e -> sortBy(c));
+        }
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer.setComparator(order);
+        viewer.addFilter(new ViewerFilter() {
+            @Override
+            public boolean select(Viewer v, Object parentElement, Object element) {
+                return ((RunSummary) element).matches(filter.getText());
+            }
+        });
+        filter.addListener(SWT.Modify, e -> {
+            viewer.refresh();
+            updateCount();
+        });
+        viewer.addDoubleClickListener(e -> open((IStructuredSelection) e.getSelection()));
+        compare.setEnabled(false);
+        viewer.addSelectionChangedListener(e -> compare.setEnabled(((IStructuredSelection) e.getSelection()).size() >= 2));
+        getViewSite().getActionBars().getToolBarManager().add(compare);
+        getSite().setSelectionProvider(viewer);
+        viewer.setInput(all);
+        sortBy(RunColumn.FOLDER);
+        ResourcesPlugin.getWorkspace().addResourceChangeListener(listener, IResourceChangeEvent.POST_CHANGE);
+        reload();
+    }
+
+    /** Reads every run record again in the background; returns the scheduled job. */
+    public synchronized Job reload() {
+        RunsLoadJob[] self = new RunsLoadJob[1];
+        self[0] = new RunsLoadJob(ResourcesPlugin.getWorkspace().getRoot(), rows -> {
+            if (!viewer.getControl().isDisposed()) {
+                viewer.getControl().getDisplay().asyncExec(() -> {
+                    // a load that a newer one replaced must not overwrite the newer rows
+                    if (self[0] == job) {
+                        show(rows);
+                    }
+                });
+            }
+        });
+        if (job != null) {
+            job.cancel();
+        }
+        job = self[0];
+        job.schedule(RELOAD_DELAY_MS);
+        return job;
+    }
+
+    private void show(List<RunSummary> rows) {
+        if (viewer.getControl().isDisposed()) {
+            return;
+        }
+        all = rows;
+        viewer.setInput(all);
+        updateCount();
+    }
+
+    /** Sorts by a column; the same column again reverses the order. */
+    public void sortBy(RunColumn column) {
+        order.sortBy(column);
+        Table table = viewer.getTable();
+        TableColumn tc = table.getColumn(column.ordinal());
+        table.setSortColumn(tc);
+        table.setSortDirection(order.ascending() ? SWT.UP : SWT.DOWN);
+        viewer.refresh();
+    }
+
+    /** Sets the filter text (as the user would type it). */
+    public void setFilter(String text) {
+        filter.setText(text);
+    }
+
+    /** The rows in the order the table shows them, after filtering. */
+    public List<RunSummary> visibleRows() {
+        List<RunSummary> rows = new ArrayList<>();
+        for (TableItem item : viewer.getTable().getItems()) {
+            rows.add((RunSummary) item.getData());
+        }
+        return rows;
+    }
+
+    /** All rows of the last load. */
+    public List<RunSummary> allRows() {
+        return all;
+    }
+
+    /** The last load scheduled (tests wait for it). */
+    public Job lastLoad() {
+        return job;
+    }
+
+    TableViewer viewer() {
+        return viewer;
+    }
+
+    private void updateCount() {
+        count.setText(NLS.bind(Messages.RunsView_count, viewer.getTable().getItemCount(), all.size()));
+    }
+
+    /** Opens the Compare Runs view on the selected runs (two or more). */
+    void compareSelected() {
+        List<IContainer> folders = new ArrayList<>();
+        for (Object o : viewer.getStructuredSelection()) {
+            folders.add(((RunSummary) o).folder());
+        }
+        if (folders.size() < 2) {
+            return;
+        }
+        try {
+            ((CompareRunsView) getSite().getPage().showView(CompareRunsView.ID)).show(folders);
+        } catch (PartInitException e) {
+            ILog.of(RunsView.class).log(e.getStatus());
+        }
+    }
+
+    /** The toolbar's Compare action. */
+    IAction compareAction() {
+        return compare;
+    }
+
+    /** Opens the report of the first selected run (what a double-click does). */
+    void open(IStructuredSelection selection) {
+        if (!(selection.getFirstElement() instanceof RunSummary run)) {
+            return;
+        }
+        try {
+            RunDetailsView details = (RunDetailsView) getSite().getPage().showView(RunDetailsView.ID, null,
+                    IWorkbenchPage.VIEW_ACTIVATE);
+            details.show(run.folder());
+        } catch (PartInitException e) {
+            ILog.of(RunsView.class).log(e.getStatus());
+        }
+    }
+
+    private void resourcesChanged(IResourceChangeEvent event) {
+        IResourceDelta delta = event.getDelta();
+        if (delta == null) {
+            return;
+        }
+        boolean[] touched = {false};
+        try {
+            delta.accept(d -> {
+                IResource r = d.getResource();
+                if (r.getType() == IResource.FILE && HqcmResources.RUN_RECORD_FILE.equals(r.getName())) {
+                    touched[0] = true;
+                }
+                // a removed project or folder takes its runs with it
+                if (d.getKind() == IResourceDelta.REMOVED && r.getType() != IResource.FILE) {
+                    touched[0] = true;
+                }
+                return !touched[0];
+            });
+        } catch (CoreException e) {
+            ILog.of(RunsView.class).log(e.getStatus());
+        }
+        if (touched[0]) {
+            reload();
+        }
+    }
+
+    @Override
+    public void setFocus() {
+        viewer.getControl().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        ResourcesPlugin.getWorkspace().removeResourceChangeListener(listener);
+        super.dispose();
+    }
+
+    /** The table's order: one column, ascending or descending. */
+    static final class RunOrder extends ViewerComparator {
+        private RunColumn column;
+        private boolean ascending = true;
+
+        void sortBy(RunColumn c) {
+            ascending = c != column || !ascending;
+            column = c;
+        }
+
+        boolean ascending() {
+            return ascending;
+        }
+
+        @Override
+        public int compare(Viewer v, Object a, Object b) {
+            if (column == null) {
+                return 0;
+            }
+            int c = column.order().compare((RunSummary) a, (RunSummary) b);
+            return ascending ? c : -c;
+        }
+    }
+}
