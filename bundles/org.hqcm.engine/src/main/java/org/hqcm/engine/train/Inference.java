@@ -8,6 +8,7 @@ import org.hqcm.engine.nn.HostArrays;
 import org.hqcm.engine.nn.HybridNetwork;
 import org.hqcm.engine.nn.loss.CompositeLoss;
 import org.hqcm.engine.nn.loss.LossResult;
+import org.hqcm.engine.nn.loss.Softmax;
 
 /**
  * The network in inference mode over a list of samples, in batches: probabilities, attention maps, head outputs
@@ -59,7 +60,9 @@ public final class Inference {
                 LossResult r = loss.compute(logits, Arrays.copyOf(batch.labels, m), classWeights, map, batch.masks);
                 lossSum += r.total() * m;
             }
-            softmax(logits, m, k, probabilities, from * k);
+            for (int i = 0; i < m; i++) {
+                Softmax.row(logits, i * k, k, probabilities, (from + i) * k);
+            }
             for (int i = 0; i < m; i++) {
                 labels[from + i] = batch.labels[i];
                 predicted[from + i] = NetworkTrainer.argmax(logits, i * k, k);
@@ -74,23 +77,5 @@ public final class Inference {
         }
         return new Predictions(indices.clone(), labels, predicted, probabilities, k, spatial, fs, head, headWidth,
                 n == 0 || loss == null ? Double.NaN : lossSum / n, n == 0 ? Double.NaN : (double) correct / n);
-    }
-
-    private static void softmax(double[] logits, int n, int k, double[] out, int outOffset) {
-        for (int i = 0; i < n; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                max = Math.max(max, logits[i * k + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                double e = Math.exp(logits[i * k + j] - max);
-                out[outOffset + i * k + j] = e;
-                sum += e;
-            }
-            for (int j = 0; j < k; j++) {
-                out[outOffset + i * k + j] /= sum;
-            }
-        }
     }
 }

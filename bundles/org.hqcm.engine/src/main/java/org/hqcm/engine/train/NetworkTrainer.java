@@ -150,15 +150,10 @@ public final class NetworkTrainer {
         HybridNetwork.Output out;
         try {
             out = net.forward(batch.images, n, true);
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof NonFiniteException) {
-                    throw new TrainingDivergedException("epoch " + epoch + ", batch " + batchNumber
-                            + ": the network's activations are no longer finite (" + t.getMessage()
-                            + "); training stopped, the last good checkpoint is kept. Try a lower learning rate.");
-                }
-            }
-            throw e;
+        } catch (NonFiniteException e) {
+            throw new TrainingDivergedException("epoch " + epoch + ", batch " + batchNumber
+                    + ": the network's activations are no longer finite (" + e.getMessage()
+                    + "); training stopped, the last good checkpoint is kept. Try a lower learning rate.");
         }
         double[] logits = HostArrays.toDoubles(out.logits());
         double[] map = out.spatialMap() == null ? null : HostArrays.toDoubles(out.spatialMap());

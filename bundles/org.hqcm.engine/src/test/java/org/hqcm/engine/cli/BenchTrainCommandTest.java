@@ -3,24 +3,16 @@ package org.hqcm.engine.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
 
-import picocli.CommandLine;
 
 class BenchTrainCommandTest {
 
     private static String[] run(int expectedExit, String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        assertEquals(expectedExit, exit, err.toString());
-        return new String[] {out.toString(), err.toString()};
+        CliRun r = CliRun.of(args);
+        assertEquals(expectedExit, r.exit(), r.err());
+        return new String[] {r.out(), r.err()};
     }
 
     @Test

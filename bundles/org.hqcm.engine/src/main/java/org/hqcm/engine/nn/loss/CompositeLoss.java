@@ -50,20 +50,12 @@ public final class CompositeLoss {
         double ce = 0;
         double[] p = new double[k];
         for (int i = 0; i < n; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                max = Math.max(max, logits[i * k + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                p[j] = Math.exp(logits[i * k + j] - max);
-                sum += p[j];
-            }
+            double logSumExp = Softmax.row(logits, i * k, k, p, 0);
             int y = labels[i];
             double w = classWeights[y] / weightSum;
-            ce += w * (Math.log(sum) + max - logits[i * k + y]);
+            ce += w * (logSumExp - logits[i * k + y]);
             for (int j = 0; j < k; j++) {
-                dLogits[i * k + j] = weights.alpha() * w * (p[j] / sum - (j == y ? 1 : 0));
+                dLogits[i * k + j] = weights.alpha() * w * (p[j] - (j == y ? 1 : 0));
             }
         }
         if (!weights.usesMask()) {
