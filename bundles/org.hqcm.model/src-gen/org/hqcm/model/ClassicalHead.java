@@ -20,6 +20,7 @@ package org.hqcm.model;
  *   <li>{@link org.hqcm.model.ClassicalHead#getWidth <em>Width</em>}</li>
  *   <li>{@link org.hqcm.model.ClassicalHead#getActivation <em>Activation</em>}</li>
  *   <li>{@link org.hqcm.model.ClassicalHead#getProjectionWidth <em>Projection Width</em>}</li>
+ *   <li>{@link org.hqcm.model.ClassicalHead#getNormalizedSlices <em>Normalized Slices</em>}</li>
  * </ul>
  *
  * @see org.hqcm.model.HqcmPackage#getClassicalHead()
@@ -107,5 +108,31 @@ public interface ClassicalHead extends Head {
 	 * @generated
 	 */
 	void setProjectionWidth(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Normalized Slices</b></em>' attribute.
+	 * The default value is <code>"5"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The projection is cut into this many equal slices, each L2-normalised before the dense layer, as the quantum layer's amplitude embedding normalises each circuit's slice (the paper's counterpart: 5 circuits). 0 feeds the projection as it is; without the normalisation the quickstart's classical head stayed at chance in 3 of 7 seeds.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Normalized Slices</em>' attribute.
+	 * @see #setNormalizedSlices(int)
+	 * @see org.hqcm.model.HqcmPackage#getClassicalHead_NormalizedSlices()
+	 * @model default="5"
+	 * @generated
+	 */
+	int getNormalizedSlices();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.ClassicalHead#getNormalizedSlices <em>Normalized Slices</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Normalized Slices</em>' attribute.
+	 * @see #getNormalizedSlices()
+	 * @generated
+	 */
+	void setNormalizedSlices(int value);
 
 } // ClassicalHead

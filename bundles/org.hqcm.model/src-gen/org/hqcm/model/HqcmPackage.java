@@ -680,13 +680,22 @@ public interface HqcmPackage extends EPackage {
 	int CLASSICAL_HEAD__PROJECTION_WIDTH = HEAD_FEATURE_COUNT + 2;
 
 	/**
+	 * The feature id for the '<em><b>Normalized Slices</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CLASSICAL_HEAD__NORMALIZED_SLICES = HEAD_FEATURE_COUNT + 3;
+
+	/**
 	 * The number of structural features of the '<em>Classical Head</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int CLASSICAL_HEAD_FEATURE_COUNT = HEAD_FEATURE_COUNT + 3;
+	int CLASSICAL_HEAD_FEATURE_COUNT = HEAD_FEATURE_COUNT + 4;
 
 	/**
 	 * The number of operations of the '<em>Classical Head</em>' class.
@@ -789,13 +798,22 @@ public interface HqcmPackage extends EPackage {
 	int TRAINING__BATCH_SIZE = 8;
 
 	/**
+	 * The feature id for the '<em><b>Batch Norm Recalibration</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TRAINING__BATCH_NORM_RECALIBRATION = 9;
+
+	/**
 	 * The feature id for the '<em><b>Backend</b></em>' attribute.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int TRAINING__BACKEND = 9;
+	int TRAINING__BACKEND = 10;
 
 	/**
 	 * The number of structural features of the '<em>Training</em>' class.
@@ -804,7 +822,7 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int TRAINING_FEATURE_COUNT = 10;
+	int TRAINING_FEATURE_COUNT = 11;
 
 	/**
 	 * The number of operations of the '<em>Training</em>' class.
@@ -2273,6 +2291,17 @@ public interface HqcmPackage extends EPackage {
 	EAttribute getClassicalHead_ProjectionWidth();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.ClassicalHead#getNormalizedSlices <em>Normalized Slices</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Normalized Slices</em>'.
+	 * @see org.hqcm.model.ClassicalHead#getNormalizedSlices()
+	 * @see #getClassicalHead()
+	 * @generated
+	 */
+	EAttribute getClassicalHead_NormalizedSlices();
+
+	/**
 	 * Returns the meta object for class '{@link org.hqcm.model.Training <em>Training</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -2380,6 +2409,17 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getTraining_BatchSize();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Training#getBatchNormRecalibration <em>Batch Norm Recalibration</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Batch Norm Recalibration</em>'.
+	 * @see org.hqcm.model.Training#getBatchNormRecalibration()
+	 * @see #getTraining()
+	 * @generated
+	 */
+	EAttribute getTraining_BatchNormRecalibration();
 
 	/**
 	 * Returns the meta object for the attribute '{@link org.hqcm.model.Training#getBackend <em>Backend</em>}'.
@@ -3677,6 +3717,14 @@ public interface HqcmPackage extends EPackage {
 		EAttribute CLASSICAL_HEAD__PROJECTION_WIDTH = eINSTANCE.getClassicalHead_ProjectionWidth();
 
 		/**
+		 * The meta object literal for the '<em><b>Normalized Slices</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CLASSICAL_HEAD__NORMALIZED_SLICES = eINSTANCE.getClassicalHead_NormalizedSlices();
+
+		/**
 		 * The meta object literal for the '{@link org.hqcm.model.impl.TrainingImpl <em>Training</em>}' class.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -3757,6 +3805,14 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute TRAINING__BATCH_SIZE = eINSTANCE.getTraining_BatchSize();
+
+		/**
+		 * The meta object literal for the '<em><b>Batch Norm Recalibration</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TRAINING__BATCH_NORM_RECALIBRATION = eINSTANCE.getTraining_BatchNormRecalibration();
 
 		/**
 		 * The meta object literal for the '<em><b>Backend</b></em>' attribute feature.

@@ -23,6 +23,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.hqcm.model.Training#getEarlyStoppingPatience <em>Early Stopping Patience</em>}</li>
  *   <li>{@link org.hqcm.model.Training#getMaxEpochs <em>Max Epochs</em>}</li>
  *   <li>{@link org.hqcm.model.Training#getBatchSize <em>Batch Size</em>}</li>
+ *   <li>{@link org.hqcm.model.Training#getBatchNormRecalibration <em>Batch Norm Recalibration</em>}</li>
  *   <li>{@link org.hqcm.model.Training#getBackend <em>Backend</em>}</li>
  * </ul>
  *
@@ -249,6 +250,32 @@ public interface Training extends EObject {
 	 * @generated
 	 */
 	void setBatchSize(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Batch Norm Recalibration</b></em>' attribute.
+	 * The default value is <code>"0"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Precise BatchNorm: after every epoch, before validation, BatchNorm's running statistics are recomputed as the average over this many training images (unaugmented, the same ones every epoch) with the epoch's final weights. 0 keeps PyTorch's momentum running averages, as the paper. Costs about a third of a training step per batch of images.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Batch Norm Recalibration</em>' attribute.
+	 * @see #setBatchNormRecalibration(int)
+	 * @see org.hqcm.model.HqcmPackage#getTraining_BatchNormRecalibration()
+	 * @model default="0"
+	 * @generated
+	 */
+	int getBatchNormRecalibration();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.Training#getBatchNormRecalibration <em>Batch Norm Recalibration</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Batch Norm Recalibration</em>' attribute.
+	 * @see #getBatchNormRecalibration()
+	 * @generated
+	 */
+	void setBatchNormRecalibration(int value);
 
 	/**
 	 * Returns the value of the '<em><b>Backend</b></em>' attribute.

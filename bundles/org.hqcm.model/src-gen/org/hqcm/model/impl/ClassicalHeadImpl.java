@@ -24,6 +24,7 @@ import org.hqcm.model.HqcmPackage;
  *   <li>{@link org.hqcm.model.impl.ClassicalHeadImpl#getWidth <em>Width</em>}</li>
  *   <li>{@link org.hqcm.model.impl.ClassicalHeadImpl#getActivation <em>Activation</em>}</li>
  *   <li>{@link org.hqcm.model.impl.ClassicalHeadImpl#getProjectionWidth <em>Projection Width</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.ClassicalHeadImpl#getNormalizedSlices <em>Normalized Slices</em>}</li>
  * </ul>
  *
  * @generated
@@ -88,6 +89,26 @@ public class ClassicalHeadImpl extends HeadImpl implements ClassicalHead {
 	 * @ordered
 	 */
 	protected int projectionWidth = PROJECTION_WIDTH_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getNormalizedSlices() <em>Normalized Slices</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getNormalizedSlices()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int NORMALIZED_SLICES_EDEFAULT = 5;
+
+	/**
+	 * The cached value of the '{@link #getNormalizedSlices() <em>Normalized Slices</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getNormalizedSlices()
+	 * @generated
+	 * @ordered
+	 */
+	protected int normalizedSlices = NORMALIZED_SLICES_EDEFAULT;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -183,6 +204,29 @@ public class ClassicalHeadImpl extends HeadImpl implements ClassicalHead {
 	 * @generated
 	 */
 	@Override
+	public int getNormalizedSlices() {
+		return normalizedSlices;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setNormalizedSlices(int newNormalizedSlices) {
+		int oldNormalizedSlices = normalizedSlices;
+		normalizedSlices = newNormalizedSlices;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.CLASSICAL_HEAD__NORMALIZED_SLICES, oldNormalizedSlices, normalizedSlices));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Object eGet(int featureID, boolean resolve, boolean coreType) {
 		switch (featureID) {
 			case HqcmPackage.CLASSICAL_HEAD__WIDTH:
@@ -191,6 +235,8 @@ public class ClassicalHeadImpl extends HeadImpl implements ClassicalHead {
 				return getActivation();
 			case HqcmPackage.CLASSICAL_HEAD__PROJECTION_WIDTH:
 				return getProjectionWidth();
+			case HqcmPackage.CLASSICAL_HEAD__NORMALIZED_SLICES:
+				return getNormalizedSlices();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -211,6 +257,9 @@ public class ClassicalHeadImpl extends HeadImpl implements ClassicalHead {
 				return;
 			case HqcmPackage.CLASSICAL_HEAD__PROJECTION_WIDTH:
 				setProjectionWidth((Integer)newValue);
+				return;
+			case HqcmPackage.CLASSICAL_HEAD__NORMALIZED_SLICES:
+				setNormalizedSlices((Integer)newValue);
 				return;
 		}
 		super.eSet(featureID, newValue);
@@ -233,6 +282,9 @@ public class ClassicalHeadImpl extends HeadImpl implements ClassicalHead {
 			case HqcmPackage.CLASSICAL_HEAD__PROJECTION_WIDTH:
 				setProjectionWidth(PROJECTION_WIDTH_EDEFAULT);
 				return;
+			case HqcmPackage.CLASSICAL_HEAD__NORMALIZED_SLICES:
+				setNormalizedSlices(NORMALIZED_SLICES_EDEFAULT);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -251,6 +303,8 @@ public class ClassicalHeadImpl extends HeadImpl implements ClassicalHead {
 				return activation != ACTIVATION_EDEFAULT;
 			case HqcmPackage.CLASSICAL_HEAD__PROJECTION_WIDTH:
 				return projectionWidth != PROJECTION_WIDTH_EDEFAULT;
+			case HqcmPackage.CLASSICAL_HEAD__NORMALIZED_SLICES:
+				return normalizedSlices != NORMALIZED_SLICES_EDEFAULT;
 		}
 		return super.eIsSet(featureID);
 	}
@@ -271,6 +325,8 @@ public class ClassicalHeadImpl extends HeadImpl implements ClassicalHead {
 		result.append(activation);
 		result.append(", projectionWidth: ");
 		result.append(projectionWidth);
+		result.append(", normalizedSlices: ");
+		result.append(normalizedSlices);
 		result.append(')');
 		return result.toString();
 	}

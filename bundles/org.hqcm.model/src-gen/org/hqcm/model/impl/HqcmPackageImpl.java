@@ -860,6 +860,16 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
+	public EAttribute getClassicalHead_NormalizedSlices() {
+		return (EAttribute)classicalHeadEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getTraining() {
 		return trainingEClass;
 	}
@@ -960,8 +970,18 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
-	public EAttribute getTraining_Backend() {
+	public EAttribute getTraining_BatchNormRecalibration() {
 		return (EAttribute)trainingEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTraining_Backend() {
+		return (EAttribute)trainingEClass.getEStructuralFeatures().get(10);
 	}
 
 	/**
@@ -1823,6 +1843,7 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(classicalHeadEClass, CLASSICAL_HEAD__WIDTH);
 		createEAttribute(classicalHeadEClass, CLASSICAL_HEAD__ACTIVATION);
 		createEAttribute(classicalHeadEClass, CLASSICAL_HEAD__PROJECTION_WIDTH);
+		createEAttribute(classicalHeadEClass, CLASSICAL_HEAD__NORMALIZED_SLICES);
 
 		trainingEClass = createEClass(TRAINING);
 		createEAttribute(trainingEClass, TRAINING__OPTIMIZER);
@@ -1834,6 +1855,7 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(trainingEClass, TRAINING__EARLY_STOPPING_PATIENCE);
 		createEAttribute(trainingEClass, TRAINING__MAX_EPOCHS);
 		createEAttribute(trainingEClass, TRAINING__BATCH_SIZE);
+		createEAttribute(trainingEClass, TRAINING__BATCH_NORM_RECALIBRATION);
 		createEAttribute(trainingEClass, TRAINING__BACKEND);
 
 		lossEClass = createEClass(LOSS);
@@ -2018,6 +2040,7 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getClassicalHead_Width(), ecorePackage.getEInt(), "width", "25", 0, 1, ClassicalHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getClassicalHead_Activation(), this.getActivation(), "activation", "TANH", 0, 1, ClassicalHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getClassicalHead_ProjectionWidth(), ecorePackage.getEInt(), "projectionWidth", "160", 0, 1, ClassicalHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getClassicalHead_NormalizedSlices(), ecorePackage.getEInt(), "normalizedSlices", "5", 0, 1, ClassicalHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(trainingEClass, Training.class, "Training", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getTraining_Optimizer(), this.getOptimizer(), "optimizer", "ADAMW", 0, 1, Training.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2029,6 +2052,7 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getTraining_EarlyStoppingPatience(), ecorePackage.getEInt(), "earlyStoppingPatience", "5", 0, 1, Training.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getTraining_MaxEpochs(), ecorePackage.getEInt(), "maxEpochs", "40", 0, 1, Training.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getTraining_BatchSize(), ecorePackage.getEInt(), "batchSize", "64", 0, 1, Training.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTraining_BatchNormRecalibration(), ecorePackage.getEInt(), "batchNormRecalibration", "0", 0, 1, Training.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getTraining_Backend(), this.getBackend(), "backend", "CPU", 0, 1, Training.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(lossEClass, Loss.class, "Loss", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);

@@ -32,6 +32,7 @@ import org.hqcm.model.Training;
  *   <li>{@link org.hqcm.model.impl.TrainingImpl#getEarlyStoppingPatience <em>Early Stopping Patience</em>}</li>
  *   <li>{@link org.hqcm.model.impl.TrainingImpl#getMaxEpochs <em>Max Epochs</em>}</li>
  *   <li>{@link org.hqcm.model.impl.TrainingImpl#getBatchSize <em>Batch Size</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.TrainingImpl#getBatchNormRecalibration <em>Batch Norm Recalibration</em>}</li>
  *   <li>{@link org.hqcm.model.impl.TrainingImpl#getBackend <em>Backend</em>}</li>
  * </ul>
  *
@@ -217,6 +218,26 @@ public class TrainingImpl extends MinimalEObjectImpl.Container implements Traini
 	 * @ordered
 	 */
 	protected int batchSize = BATCH_SIZE_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getBatchNormRecalibration() <em>Batch Norm Recalibration</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getBatchNormRecalibration()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int BATCH_NORM_RECALIBRATION_EDEFAULT = 0;
+
+	/**
+	 * The cached value of the '{@link #getBatchNormRecalibration() <em>Batch Norm Recalibration</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getBatchNormRecalibration()
+	 * @generated
+	 * @ordered
+	 */
+	protected int batchNormRecalibration = BATCH_NORM_RECALIBRATION_EDEFAULT;
 
 	/**
 	 * The default value of the '{@link #getBackend() <em>Backend</em>}' attribute.
@@ -470,6 +491,29 @@ public class TrainingImpl extends MinimalEObjectImpl.Container implements Traini
 	 * @generated
 	 */
 	@Override
+	public int getBatchNormRecalibration() {
+		return batchNormRecalibration;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setBatchNormRecalibration(int newBatchNormRecalibration) {
+		int oldBatchNormRecalibration = batchNormRecalibration;
+		batchNormRecalibration = newBatchNormRecalibration;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.TRAINING__BATCH_NORM_RECALIBRATION, oldBatchNormRecalibration, batchNormRecalibration));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Backend getBackend() {
 		return backend;
 	}
@@ -513,6 +557,8 @@ public class TrainingImpl extends MinimalEObjectImpl.Container implements Traini
 				return getMaxEpochs();
 			case HqcmPackage.TRAINING__BATCH_SIZE:
 				return getBatchSize();
+			case HqcmPackage.TRAINING__BATCH_NORM_RECALIBRATION:
+				return getBatchNormRecalibration();
 			case HqcmPackage.TRAINING__BACKEND:
 				return getBackend();
 		}
@@ -553,6 +599,9 @@ public class TrainingImpl extends MinimalEObjectImpl.Container implements Traini
 				return;
 			case HqcmPackage.TRAINING__BATCH_SIZE:
 				setBatchSize((Integer)newValue);
+				return;
+			case HqcmPackage.TRAINING__BATCH_NORM_RECALIBRATION:
+				setBatchNormRecalibration((Integer)newValue);
 				return;
 			case HqcmPackage.TRAINING__BACKEND:
 				setBackend((Backend)newValue);
@@ -596,6 +645,9 @@ public class TrainingImpl extends MinimalEObjectImpl.Container implements Traini
 			case HqcmPackage.TRAINING__BATCH_SIZE:
 				setBatchSize(BATCH_SIZE_EDEFAULT);
 				return;
+			case HqcmPackage.TRAINING__BATCH_NORM_RECALIBRATION:
+				setBatchNormRecalibration(BATCH_NORM_RECALIBRATION_EDEFAULT);
+				return;
 			case HqcmPackage.TRAINING__BACKEND:
 				setBackend(BACKEND_EDEFAULT);
 				return;
@@ -629,6 +681,8 @@ public class TrainingImpl extends MinimalEObjectImpl.Container implements Traini
 				return maxEpochs != MAX_EPOCHS_EDEFAULT;
 			case HqcmPackage.TRAINING__BATCH_SIZE:
 				return batchSize != BATCH_SIZE_EDEFAULT;
+			case HqcmPackage.TRAINING__BATCH_NORM_RECALIBRATION:
+				return batchNormRecalibration != BATCH_NORM_RECALIBRATION_EDEFAULT;
 			case HqcmPackage.TRAINING__BACKEND:
 				return backend != BACKEND_EDEFAULT;
 		}
@@ -663,6 +717,8 @@ public class TrainingImpl extends MinimalEObjectImpl.Container implements Traini
 		result.append(maxEpochs);
 		result.append(", batchSize: ");
 		result.append(batchSize);
+		result.append(", batchNormRecalibration: ");
+		result.append(batchNormRecalibration);
 		result.append(", backend: ");
 		result.append(backend);
 		result.append(')');

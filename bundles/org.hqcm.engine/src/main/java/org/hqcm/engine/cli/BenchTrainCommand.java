@@ -52,7 +52,7 @@ public final class BenchTrainCommand implements Runnable {
         int c = 5;
         HeadConfig h = switch (head.toLowerCase(Locale.ROOT)) {
             case "quantum" -> new HeadConfig.Quantum(CircuitSpec.paper(q, d), c, Simulator.STATEVECTOR);
-            case "classical" -> new HeadConfig.Classical(c << q, q * c, Activation.TANH);
+            case "classical" -> new HeadConfig.Classical(c << q, q * c, Activation.TANH, c);
             default -> throw new BadInputException("--head " + head + ": expected quantum or classical");
         };
         return new NetworkConfig(size, List.of(128, 64, 32), true, 16, List.of(1, 3, 5), 7, h, 4, 42L);

@@ -28,6 +28,8 @@ final class BatchNorm {
     private final INDArray mean;
     private final INDArray var;
     private final INDArray invStd;
+    /** Batches folded in since {@link #beginRecalibration()}; -1 outside a recalibration. */
+    private int recalibrationBatches = -1;
 
     BatchNorm(String name, DataType dataType, int channels) {
         gamma = new Parameter(name + ".gamma", Nd4j.ones(dataType, 1, channels));
@@ -51,14 +53,36 @@ final class BatchNorm {
         return beta;
     }
 
+    /**
+     * From now on training-mode batches replace the running statistics by their plain average (PyTorch's
+     * momentum=None) instead of the momentum update, until {@link #endRecalibration()}.
+     */
+    void beginRecalibration() {
+        recalibrationBatches = 0;
+    }
+
+    void endRecalibration() {
+        recalibrationBatches = -1;
+    }
+
+    /** Weight of the current batch in the running statistics, counting it as folded in. */
+    private double nextBatchWeight() {
+        if (recalibrationBatches < 0) {
+            return MOMENTUM;
+        }
+        recalibrationBatches++;
+        return 1.0 / recalibrationBatches;
+    }
+
     /** Folds one batch's statistics (biased variance over {@code m} values) into the running estimates. */
     void updateRunning(double[] batchMean, double[] batchVar, long m) {
         double unbias = m > 1 ? (double) m / (m - 1) : 1.0;
+        double w = nextBatchWeight();
         double[] rm = HostArrays.toDoubles(runningMean);
         double[] rv = HostArrays.toDoubles(runningVar);
         for (int c = 0; c < rm.length; c++) {
-            rm[c] = (1 - MOMENTUM) * rm[c] + MOMENTUM * batchMean[c];
-            rv[c] = (1 - MOMENTUM) * rv[c] + MOMENTUM * batchVar[c] * unbias;
+            rm[c] = (1 - w) * rm[c] + w * batchMean[c];
+            rv[c] = (1 - w) * rv[c] + w * batchVar[c] * unbias;
         }
         HostArrays.copyIn(rm, runningMean);
         HostArrays.copyIn(rv, runningVar);
@@ -84,9 +108,10 @@ final class BatchNorm {
         NativeOps.gemm(ones, y, var, false, false, 1.0 / m, 0.0);
         invStd.assign(Transforms.pow(var.add(EPSILON), -0.5, false));
         recomputeOutput(z, y);
-        runningMean.muli(1 - MOMENTUM).addi(mean.mul(MOMENTUM));
+        double w = nextBatchWeight();
+        runningMean.muli(1 - w).addi(mean.mul(w));
         double unbias = m > 1 ? (double) m / (m - 1) : 1.0;
-        runningVar.muli(1 - MOMENTUM).addi(var.mul(MOMENTUM * unbias));
+        runningVar.muli(1 - w).addi(var.mul(w * unbias));
     }
 
     /** Inference mode with the running statistics ({@code z} untouched). */

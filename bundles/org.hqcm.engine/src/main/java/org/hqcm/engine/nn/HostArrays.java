@@ -49,6 +49,46 @@ public final class HostArrays {
         return a.dup('c').data().asFloat();
     }
 
+    /**
+     * Whether {@code a} is a float or double array that owns its whole buffer in c order from offset 0,
+     * so that its native buffer can be read and written as a plain Java buffer.
+     */
+    public static boolean isDense(INDArray a) {
+        DataType t = a.dataType();
+        return (t == DataType.FLOAT || t == DataType.DOUBLE) && a.offset() == 0 && a.ordering() == 'c'
+                && a.data().length() == a.length();
+    }
+
+    /**
+     * The first non-finite element of {@code a} (NaN or infinite), or 0 when all are finite. Dense arrays are
+     * scanned through their buffers: one ND4J reduction per parameter per step costs more than the scan.
+     */
+    public static double firstNonFinite(INDArray a) {
+        if (!isDense(a)) {
+            double sum = a.sumNumber().doubleValue();
+            return Double.isFinite(sum) ? 0 : sum;
+        }
+        int size = Math.toIntExact(a.length());
+        if (a.dataType() == DataType.FLOAT) {
+            java.nio.FloatBuffer b = a.data().asNioFloat();
+            for (int i = 0; i < size; i++) {
+                float v = b.get(i);
+                if (!Float.isFinite(v)) {
+                    return v;
+                }
+            }
+        } else {
+            java.nio.DoubleBuffer b = a.data().asNioDouble();
+            for (int i = 0; i < size; i++) {
+                double v = b.get(i);
+                if (!Double.isFinite(v)) {
+                    return v;
+                }
+            }
+        }
+        return 0;
+    }
+
     private static void requireDense(INDArray dst, int length) {
         if (dst.offset() != 0 || dst.ordering() != 'c' || dst.length() != length || !dst.isR()) {
             throw new IllegalArgumentException("expected a dense c-order array of " + length

@@ -102,7 +102,7 @@ public final class HybridNetwork {
     public static HybridNetwork create(NetworkConfig config, DataType dataType) {
         if (config.head() instanceof HeadConfig.Classical c) {
             return new HybridNetwork(config, dataType,
-                    new ClassicalHead(dataType, c.projectionWidth(), c.width(), c.activation()));
+                    new ClassicalHead(dataType, c.projectionWidth(), c.width(), c.activation(), c.normalizedSlices()));
         }
         HeadConfig.Quantum q = (HeadConfig.Quantum) config.head();
         return new HybridNetwork(config, dataType,
@@ -254,6 +254,20 @@ public final class HybridNetwork {
     /** The backbone's output F of the last forward pass, [N, h, w, C]. */
     public INDArray features() {
         return features;
+    }
+
+    /**
+     * Precise BatchNorm: training-mode forward passes between this call and
+     * {@link #endBatchNormRecalibration()} set every running mean and variance to the average over those
+     * batches, computed with the weights as they are now. Evaluation then uses the statistics of the
+     * final weights rather than a momentum average over batches seen while the weights still moved.
+     */
+    public void beginBatchNormRecalibration() {
+        norms().values().forEach(BatchNorm::beginRecalibration);
+    }
+
+    public void endBatchNormRecalibration() {
+        norms().values().forEach(BatchNorm::endRecalibration);
     }
 
     private Map<String, BatchNorm> norms() {

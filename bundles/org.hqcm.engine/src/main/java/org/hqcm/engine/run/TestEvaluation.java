@@ -183,7 +183,9 @@ final class TestEvaluation {
         csv.append('\n');
         for (int i = 0; i < test.size(); i++) {
             int sample = test.indices()[i];
-            csv.append(sample).append(',').append(csvText(String.valueOf(samples.get(sample).source()))).append(',')
+            Path source = samples.get(sample).source();
+            // generated images have no file: say so rather than print "null"
+            csv.append(sample).append(',').append(csvText(source == null ? "synthetic" : source.toString())).append(',')
                     .append(test.labels()[i]).append(',').append(test.predicted()[i]);
             for (int k = 0; k < test.classes(); k++) {
                 csv.append(String.format(Locale.ROOT, ",%.6f", test.probabilities()[i * test.classes() + k]));

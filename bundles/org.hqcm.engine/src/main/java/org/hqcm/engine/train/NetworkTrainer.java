@@ -103,6 +103,12 @@ public final class NetworkTrainer {
                 seen += batch.n;
                 listener.batch(epoch, b + 1, batches, lossSum / seen, (double) correct / seen);
             }
+            if (options.recalibrationImages() > 0) {
+                if (cancelled.getAsBoolean()) {
+                    return new Result(Outcome.CANCELLED, state);
+                }
+                recalibrateBatchNorm(samples, train);
+            }
             Predictions val = predict(samples, split.validation());
             double seconds = (System.nanoTime() - t0) / 1e9;
             EpochResult result = new EpochResult(epoch, lossSum / seen, (double) correct / seen, val.loss(),
@@ -133,6 +139,20 @@ public final class NetworkTrainer {
             state.finished = true;
         }
         return new Result(Outcome.COMPLETED, state);
+    }
+
+    /** Precise BatchNorm over the first training images in split order, unaugmented (the same every epoch). */
+    private void recalibrateBatchNorm(List<Sample> samples, int[] train) {
+        int images = Math.min(train.length, options.recalibrationImages());
+        net.beginBatchNormRecalibration();
+        try {
+            for (int from = 0; from < images; from += options.batchSize()) {
+                batch.fill(samples, train, from, Math.min(images, from + options.batchSize()), null, 0);
+                net.forward(batch.images, batch.n, true);
+            }
+        } finally {
+            net.endBatchNormRecalibration();
+        }
     }
 
     private void restoreBest(TrainingState state) {
@@ -176,10 +196,10 @@ public final class NetworkTrainer {
         }
         optimizer.step(net.parameters());
         for (var p : net.parameters()) {
-            double sum = p.value().sumNumber().doubleValue();
-            if (!Double.isFinite(sum)) {
+            double bad = HostArrays.firstNonFinite(p.value());
+            if (bad != 0) {
                 throw new TrainingDivergedException("epoch " + epoch + ", batch " + batchNumber + ": parameter "
-                        + p.name() + " became " + sum + " after the optimizer step (learning rate "
+                        + p.name() + " became " + bad + " after the optimizer step (learning rate "
                         + optimizer.learningRate() + "); training stopped, the last good checkpoint is kept.");
             }
         }

@@ -10,9 +10,11 @@ import org.hqcm.engine.BadInputException;
  * @param plateauPatience  epochs without validation-loss improvement before the learning rate drops
  * @param stoppingPatience epochs without improvement before training stops (best weights restored)
  * @param seed             shuffling and augmentation seed
+ * @param recalibrationImages training images (unaugmented) over which BatchNorm's statistics are recomputed
+ *                         after every epoch, before validation; 0 keeps the momentum running averages
  */
 public record TrainingOptions(double clipNorm, double plateauFactor, int plateauPatience, int stoppingPatience,
-        int maxEpochs, int batchSize, long seed) {
+        int maxEpochs, int batchSize, long seed, int recalibrationImages) {
 
     public TrainingOptions {
         if (maxEpochs < 1) {
@@ -20,6 +22,10 @@ public record TrainingOptions(double clipNorm, double plateauFactor, int plateau
         }
         if (batchSize < 1) {
             throw new BadInputException("training.batchSize: expected at least 1, got " + batchSize);
+        }
+        if (recalibrationImages < 0) {
+            throw new BadInputException("training.batchNormRecalibration: expected 0 (off) or a number of images, got "
+                    + recalibrationImages);
         }
         if (!(plateauFactor > 0 && plateauFactor <= 1)) {
             throw new BadInputException("training.plateauFactor: expected a value in (0, 1], got " + plateauFactor);

@@ -61,12 +61,12 @@ class ExperimentCommandsTest {
         Path file = dir.resolve("x.hqcm");
         CliRun r = CliRun.of("new", "--preset", "paper", file.toString());
         assertEquals(2, r.exit());
-        assertTrue(r.err().startsWith("error: --preset: 'paper' is not a preset; expected one of quickstart, hqcm-ebtc, classical"),
+        assertTrue(r.err().startsWith("error: --preset: 'paper' is not a preset; expected one of quickstart, quickstart-classical, hqcm-ebtc, classical"),
                 r.err());
         assertTrue(r.err().contains("classical: the paper's classical counterpart"), r.err());
         assertFalse(Files.exists(file));
         CliRun help = CliRun.of("new", "--help");
-        assertTrue(help.out().contains("quickstart, hqcm-ebtc, classical"), help.out());
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("quickstart, quickstart-classical, hqcm-ebtc, classical"), help.out());
     }
 
     @Test

@@ -77,6 +77,48 @@ class HybridNetworkTest {
     }
 
     @Test
+    void recalibrationAveragesTheBatchStatisticsOfTheCurrentWeights() {
+        float[] a = HybridNetworkGradientTest.images(1);
+        float[] b = HybridNetworkGradientTest.images(2);
+        float[] c = HybridNetworkGradientTest.images(3);
+        String[] keys = {"block1.bn.runningMean", "block1.bn.runningVar", "block3.bn.runningMean", "block3.bn.runningVar"};
+        Map<String, double[]> onlyA = recalibrated(a);
+        Map<String, double[]> onlyB = recalibrated(b);
+        Map<String, double[]> both = recalibrated(a, b);
+        Map<String, double[]> fresh = HybridNetwork.create(HybridNetworkGradientTest.tinyConfig(true), DataType.DOUBLE).exportState();
+        for (String k : keys) {
+            double[] x = onlyA.get(k);
+            double[] y = onlyB.get(k);
+            double[] xy = both.get(k);
+            for (int i = 0; i < xy.length; i++) {
+                assertEquals((x[i] + y[i]) / 2, xy[i], 1e-12, k + "[" + i + "]");
+            }
+            assertFalse(java.util.Arrays.equals(fresh.get(k), x), k + " was not recomputed");
+        }
+        // afterwards training batches go back to the momentum update: 0.9 old + 0.1 batch
+        HybridNetwork net = HybridNetwork.create(HybridNetworkGradientTest.tinyConfig(true), DataType.DOUBLE);
+        net.beginBatchNormRecalibration();
+        net.forward(a, N, true);
+        net.endBatchNormRecalibration();
+        net.forward(c, N, true);
+        double[] cOnly = recalibrated(c).get("block1.bn.runningMean");
+        double[] after = net.exportState().get("block1.bn.runningMean");
+        for (int i = 0; i < after.length; i++) {
+            assertEquals(0.9 * onlyA.get("block1.bn.runningMean")[i] + 0.1 * cOnly[i], after[i], 1e-12);
+        }
+    }
+
+    private static Map<String, double[]> recalibrated(float[]... batches) {
+        HybridNetwork net = HybridNetwork.create(HybridNetworkGradientTest.tinyConfig(true), DataType.DOUBLE);
+        net.beginBatchNormRecalibration();
+        for (float[] x : batches) {
+            net.forward(x, N, true);
+        }
+        net.endBatchNormRecalibration();
+        return net.exportState();
+    }
+
+    @Test
     void batchesOfOtherSizesReuseTheBuffersAndGiveTheSameInference() {
         HybridNetwork net = HybridNetwork.create(HybridNetworkGradientTest.tinyConfig(true), DataType.DOUBLE);
         float[] x = HybridNetworkGradientTest.images(1);
@@ -156,10 +198,10 @@ class HybridNetworkTest {
     @Test
     void badConfigurationsNameTheField() {
         BadInputException e = assertThrows(BadInputException.class, () -> new NetworkConfig(20, List.of(4, 4, 2), true, 2,
-                List.of(1, 3, 5), 7, new HeadConfig.Classical(8, 3, Activation.TANH), 3, 1));
+                List.of(1, 3, 5), 7, new HeadConfig.Classical(8, 3, Activation.TANH, 2), 3, 1));
         assertTrue(e.getMessage().contains("network.imageSize"), e.getMessage());
         e = assertThrows(BadInputException.class, () -> new NetworkConfig(16, List.of(4, 4, 2), true, 2,
-                List.of(1, 4), 7, new HeadConfig.Classical(8, 3, Activation.TANH), 3, 1));
+                List.of(1, 4), 7, new HeadConfig.Classical(8, 3, Activation.TANH, 2), 3, 1));
         assertTrue(e.getMessage().contains("network.spatialKernels"), e.getMessage());
     }
 }

@@ -97,6 +97,7 @@ public final class ExperimentDefaults {
         ClassicalHead h = FACTORY.createClassicalHead();
         h.setProjectionWidth((1 << counterpartOf.getQubits()) * counterpartOf.getCircuits());
         h.setWidth(counterpartOf.getQubits() * counterpartOf.getCircuits());
+        h.setNormalizedSlices(counterpartOf.getCircuits());
         return h;
     }
 

@@ -294,6 +294,11 @@ public class HqcmConstraints extends HqcmValidator {
         if (h.getProjectionWidth() < 1 || h.getProjectionWidth() > MAX_AMPLITUDES) {
             c.error(Literals.CLASSICAL_HEAD__PROJECTION_WIDTH, h.getProjectionWidth(), "1.." + MAX_AMPLITUDES);
         }
+        int slices = h.getNormalizedSlices();
+        if (slices < 0 || slices > 0 && h.getProjectionWidth() > 0 && h.getProjectionWidth() % slices != 0) {
+            c.error(Literals.CLASSICAL_HEAD__NORMALIZED_SLICES, slices,
+                    "0 (none) or a divisor of the projection width " + h.getProjectionWidth());
+        }
         return c.ok;
     }
 
@@ -319,6 +324,9 @@ public class HqcmConstraints extends HqcmValidator {
         }
         if (t.getBatchSize() < 1) {
             c.error(Literals.TRAINING__BATCH_SIZE, t.getBatchSize(), ">= 1");
+        }
+        if (t.getBatchNormRecalibration() < 0) {
+            c.error(Literals.TRAINING__BATCH_NORM_RECALIBRATION, t.getBatchNormRecalibration(), ">= 0 (0 = off)");
         }
         return c.ok;
     }

@@ -115,7 +115,7 @@ class PresetsTest {
     @Test
     void unknownPresetNamesTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Presets.create("paper"));
-        assertEquals("unknown preset 'paper'; expected one of quickstart, hqcm-ebtc, classical", e.getMessage());
+        assertEquals("unknown preset 'paper'; expected one of quickstart, quickstart-classical, hqcm-ebtc, classical", e.getMessage());
     }
 
     @Test

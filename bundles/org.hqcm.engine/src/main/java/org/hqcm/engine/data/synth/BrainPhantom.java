@@ -520,7 +520,9 @@ public final class BrainPhantom {
             lobe = uniform(rng, 0, 0.12);
             lobePhase = uniform(rng, 0, 2 * Math.PI);
             level = uniform(rng, 0.72, 0.88);
-            cystic = rng.nextDouble() < 0.25;
+            // a cyst leaves a thin bright rim that at 64 px resembles the normal gland of a healthy scan: a
+            // quarter of the lesions at the classic difficulty 0.5, none on easy phantoms
+            cystic = rng.nextDouble() < 0.5 * difficulty;
         }
 
         @Override

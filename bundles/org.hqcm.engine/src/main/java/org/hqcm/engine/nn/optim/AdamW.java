@@ -76,7 +76,7 @@ public final class AdamW implements Optimizer {
             double[] m = mv[0];
             double[] v = mv[1];
             INDArray valueArray = p.value();
-            if (valueArray.dataType() == DataType.FLOAT && isDense(valueArray) && isDense(p.gradient())) {
+            if (valueArray.dataType() == DataType.FLOAT && HostArrays.isDense(valueArray) && HostArrays.isDense(p.gradient())) {
                 // in place through the native buffers: no copies of the (large) projection weights
                 FloatBuffer g = p.gradient().data().asNioFloat();
                 FloatBuffer value = valueArray.data().asNioFloat();
@@ -100,9 +100,6 @@ public final class AdamW implements Optimizer {
         }
     }
 
-    private static boolean isDense(INDArray a) {
-        return a.offset() == 0 && a.ordering() == 'c' && a.data().length() == a.length();
-    }
 
     /**
      * The optimizer's state as plain arrays: "step" and "learningRate" (one value each) and, per

@@ -78,6 +78,8 @@ public final class HqcmTrainer implements Trainer<Label> {
     private String classicalActivation;
     @Config(description = "Classical head: projection width.")
     private int projectionWidth;
+    @Config(description = "Classical head: L2-normalised slices of the projection (0 = none).")
+    private int normalizedSlices;
     @Config(description = "Optimizer.")
     private String optimizer;
     @Config(description = "Initial learning rate.")
@@ -96,6 +98,8 @@ public final class HqcmTrainer implements Trainer<Label> {
     private int maxEpochs;
     @Config(description = "Batch size.")
     private int batchSize;
+    @Config(description = "Training images over which BatchNorm statistics are recomputed after every epoch (0 = momentum averages).")
+    private int batchNormRecalibration;
     @Config(description = "Loss weight of the cross-entropy.")
     private double alpha;
     @Config(description = "Loss weight of the mask terms.")
@@ -155,6 +159,7 @@ public final class HqcmTrainer implements Trainer<Label> {
             t.classicalWidth = c.getWidth();
             t.classicalActivation = c.getActivation().getName();
             t.projectionWidth = c.getProjectionWidth();
+            t.normalizedSlices = c.getNormalizedSlices();
         }
         var tr = e.getTraining();
         t.optimizer = tr.getOptimizer().getName();
@@ -166,6 +171,7 @@ public final class HqcmTrainer implements Trainer<Label> {
         t.earlyStoppingPatience = tr.getEarlyStoppingPatience();
         t.maxEpochs = tr.getMaxEpochs();
         t.batchSize = tr.getBatchSize();
+        t.batchNormRecalibration = tr.getBatchNormRecalibration();
         var l = e.getLoss();
         t.alpha = l.getAlpha();
         t.beta = l.getBeta();
