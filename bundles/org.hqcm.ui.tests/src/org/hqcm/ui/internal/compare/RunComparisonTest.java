@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.hqcm.model.HqcmFactory;
@@ -46,6 +48,30 @@ class RunComparisonTest {
         String md = c.toMarkdown();
         assertTrue(md.contains("| description | one, \"two\" | a\\|b |"), md);
         assertTrue(md.contains("|---|---|---|"), md);
+    }
+
+    @Test
+    void foldersThatAreNoRunsGetTheEnginesReasonInsteadOfStatistics() throws Exception {
+        Path dir = Files.createTempDirectory("hqcm-compare");
+        Path a = Files.createDirectory(dir.resolve("first"));
+        Path b = Files.createDirectory(dir.resolve("second"));
+        PairedStatistics s = PairedStatistics.of(List.of(a, b));
+        assertEquals(null, s.engine());
+        assertTrue(s.rows().isEmpty());
+        assertTrue(s.hasUnavailable());
+        assertEquals(null, s.unavailable(0), "the reference's reason is given for the runs paired with it");
+        assertTrue(s.unavailable(1).contains(a.toString()), s.unavailable(1));
+        RunComparison c = new RunComparison(List.of("first", "second"), List.of(record(Presets.QUICKSTART, 0.5, ""),
+                record(Presets.QUICKSTART, 0.6, ""))).withStatistics(s);
+        String md = c.toMarkdown();
+        assertTrue(md.contains("## Paired statistics against first\n\n- No paired statistics for second: "), md);
+        String csv = c.toCsv();
+        assertTrue(csv.contains("\r\nstatistic,not available because,,"), csv);
+        String pending = new RunComparison(List.of("first", "second"), c.records()).toMarkdown();
+        assertTrue(pending.contains("Not computed yet."), pending);
+        Files.delete(a);
+        Files.delete(b);
+        Files.delete(dir);
     }
 
     @Test

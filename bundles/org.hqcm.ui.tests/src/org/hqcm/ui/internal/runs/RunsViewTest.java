@@ -144,7 +144,6 @@ class RunsViewTest {
         assertEquals(rate[2], rate[3], "both runs share the learning rate: " + String.join(",", rate));
         assertTrue(Double.parseDouble(rate[2]) > 0, String.join(",", rate));
         compare.setOnlyDifferences(true);
-        UiTesting.screenshot(compare, "compare-runs.png");
     }
 
     private static void awaitLoad(RunsView view) {

@@ -62,6 +62,8 @@ public final class TinyExperiments {
             c.setWidth(4);
             c.setActivation(Activation.TANH);
             c.setProjectionWidth(8);
+            // the counterpart of the tiny quantum head: its 2 circuits normalise 2 slices of the projection
+            c.setNormalizedSlices(2);
             e.getArchitecture().setHead(c);
         }
         HqcmResources.save(e, file);

@@ -13,6 +13,11 @@ public final class Messages extends NLS {
     public static String CompareRunsView_parameter;
     public static String CompareRunsView_validationAccuracy;
     public static String CompareRunsView_trainLoss;
+    public static String CompareRunsView_statistic;
+    public static String CompareRunsView_computingStatistics;
+    public static String CompareRunsView_noStatistics;
+    public static String CompareRunsView_noConfusion;
+    public static String CompareRunsView_confusionAxes;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

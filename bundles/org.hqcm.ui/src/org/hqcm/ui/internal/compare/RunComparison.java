@@ -20,7 +20,8 @@ import org.hqcm.model.validation.FeaturePaths;
 
 /**
  * Two or more runs side by side, independent of SWT: every experiment parameter by its feature path, the test
- * metrics with their difference to the first run, and both as Markdown or CSV.
+ * metrics with their difference to the first run, once computed the paired statistics of {@code hqcm compare},
+ * and all as Markdown or CSV.
  */
 public final class RunComparison {
 
@@ -33,14 +34,30 @@ public final class RunComparison {
 
     private final List<String> names;
     private final List<RunRecord> records;
+    private final PairedStatistics statistics;
 
     /** @param names column titles (run folder names), in the order of {@code records} */
     public RunComparison(List<String> names, List<RunRecord> records) {
+        this(names, records, null);
+    }
+
+    private RunComparison(List<String> names, List<RunRecord> records, PairedStatistics statistics) {
         if (names.size() != records.size() || records.size() < 2) {
             throw new IllegalArgumentException("a comparison needs two or more runs with a name each");
         }
         this.names = List.copyOf(names);
         this.records = List.copyOf(records);
+        this.statistics = statistics;
+    }
+
+    /** The same runs with their paired statistics (computed from the same runs' folders, in the same order). */
+    public RunComparison withStatistics(PairedStatistics s) {
+        return new RunComparison(names, records, s);
+    }
+
+    /** The paired statistics, or null while they are not computed. */
+    public PairedStatistics statistics() {
+        return statistics;
     }
 
     public List<String> names() {
@@ -148,10 +165,15 @@ public final class RunComparison {
         return x == Math.rint(x) && Math.abs(x) < 1e9 ? Long.toString((long) x) : String.format(Locale.ROOT, "%.4f", x);
     }
 
-    /** The comparison as Markdown: a metrics table, then the parameters that differ. */
+    /**
+     * The comparison as Markdown: a metrics table, the paired statistics as {@code hqcm compare} writes them,
+     * then the parameters that differ.
+     */
     public String toMarkdown() {
         StringBuilder b = new StringBuilder("## Metrics\n\n");
         table(b, "metric", metrics());
+        b.append("\n## Paired statistics against ").append(names.get(0)).append("\n\n");
+        b.append(statistics == null ? "Not computed yet.\n" : statistics.toMarkdown(names));
         b.append("\n## Parameters that differ\n\n");
         table(b, "parameter", parameters(true));
         return b.toString();
@@ -167,7 +189,10 @@ public final class RunComparison {
         }
     }
 
-    /** The comparison as CSV (RFC 4180 quoting): section, name, one column per run. */
+    /**
+     * The comparison as CSV (RFC 4180 quoting): section, name, one column per run; statistics are in the column
+     * of the run compared with the first.
+     */
     public String toCsv() {
         StringBuilder b = new StringBuilder();
         b.append(csv("section")).append(',').append(csv("name"));
@@ -175,6 +200,18 @@ public final class RunComparison {
         b.append("\r\n");
         for (Row r : metrics()) {
             line(b, "metric", r);
+        }
+        if (statistics != null) {
+            for (Row r : statistics.rows()) {
+                line(b, "statistic", r);
+            }
+            List<String> why = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                why.add(statistics.unavailable(i) == null ? "" : statistics.unavailable(i));
+            }
+            if (statistics.hasUnavailable()) {
+                line(b, "statistic", new Row("not available because", why));
+            }
         }
         for (Row r : parameters(false)) {
             line(b, "parameter", r);
@@ -189,6 +226,7 @@ public final class RunComparison {
     }
 
     private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -1,5 +1,6 @@
 /**
- * The Compare Runs view: parameters and metrics of two or more runs side by side (with deltas to the first),
- * their validation curves overlaid, and the comparison as Markdown or CSV.
+ * The Compare Runs view: metrics and parameters of two or more runs side by side (with deltas to the first), the
+ * paired statistics of {@code hqcm compare} (computed by the engine) against the first run, overlaid validation
+ * curves, confusion matrices, and the comparison as Markdown or CSV.
  */
 package org.hqcm.ui.internal.compare;

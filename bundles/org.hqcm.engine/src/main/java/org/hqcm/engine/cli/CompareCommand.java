@@ -4,20 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.hqcm.engine.BadInputException;
-import org.hqcm.engine.eval.ComparedRun;
 import org.hqcm.engine.eval.HtmlReport;
-import org.hqcm.engine.eval.PairedBootstrap;
 import org.hqcm.engine.eval.RunComparison;
-import org.hqcm.engine.eval.WilcoxonSignedRank;
 import org.hqcm.engine.run.Json;
 import org.hqcm.engine.run.OutputFolder;
 import org.hqcm.engine.run.RunResults;
@@ -51,33 +44,7 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         List<RunResults> results = runs.stream().map(RunResults::read).toList();
-        List<String> classes = results.get(0).classNames();
-        List<ComparedRun> compared = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < results.size(); i++) {
-            RunResults r = results.get(i);
-            if (!r.classNames().equals(classes)) {
-                throw new BadInputException(runs.get(i) + ": classes " + r.classNames() + ", but " + runs.get(0)
-                        + " has " + classes + ": runs with different classes cannot be compared");
-            }
-            String name = r.name();
-            // two folders of the same name (from different parents) still need distinct column titles
-            for (int k = 2; !names.add(name); k++) {
-                name = r.name() + "#" + k;
-            }
-            compared.add(r.compared(name));
-        }
-        String fp = compared.get(0).fingerprint();
-        for (int i = 1; i < compared.size(); i++) {
-            if (!compared.get(i).fingerprint().equals(fp)) {
-                throw new BadInputException("runs " + runs.get(0) + " and " + runs.get(i)
-                        + " were evaluated on different test sets (test-set fingerprint " + fp + " vs "
-                        + compared.get(i).fingerprint() + ", " + compared.get(0).labels().length + " vs "
-                        + compared.get(i).labels().length + " images): paired statistics need the same test images; "
-                        + "runs of one experiment (same data and seed, any --seed) share their test set");
-            }
-        }
-        RunComparison c = RunComparison.of(compared, classes, WilcoxonSignedRank.SCIPY_DEFAULT, PairedBootstrap.DEFAULT);
+        RunComparison c = RunResults.compare(results);
         String markdown = c.toMarkdown();
         Path dir = out != null ? out : OutputFolder.stamped(Path.of("."), "comparison");
         try {

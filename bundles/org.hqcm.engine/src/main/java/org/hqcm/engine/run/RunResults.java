@@ -6,13 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.eval.AttentionJaccard;
 import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.ComparedRun;
+import org.hqcm.engine.eval.PairedBootstrap;
+import org.hqcm.engine.eval.RunComparison;
+import org.hqcm.engine.eval.TestSetFingerprint;
+import org.hqcm.engine.eval.WilcoxonSignedRank;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.RunStatus;
 import org.hqcm.model.resource.HqcmResources;
@@ -74,6 +80,53 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
 
     public ComparedRun compared(String name) {
         return new ComparedRun(name, sampleIds, labels, predicted, jaccard);
+    }
+
+    /** Identity of the test images this run was evaluated on (ids in order and their labels). */
+    public String fingerprint() {
+        return TestSetFingerprint.of(sampleIds, labels);
+    }
+
+    /**
+     * Refuses a run that cannot be compared image by image with {@code reference}: other classes, or another test
+     * set. The messages name both folders and what would make them comparable.
+     */
+    public void checkComparableWith(RunResults reference) {
+        Path a = reference.folder().dir();
+        Path b = folder.dir();
+        if (!classNames.equals(reference.classNames())) {
+            throw new BadInputException(b + ": classes " + classNames + ", but " + a + " has " + reference.classNames()
+                    + ": runs with different classes cannot be compared");
+        }
+        String fp = reference.fingerprint();
+        if (!fingerprint().equals(fp)) {
+            throw new BadInputException("runs " + a + " and " + b + " were evaluated on different test sets (test-set "
+                    + "fingerprint " + fp + " vs " + fingerprint() + ", " + reference.labels().length + " vs "
+                    + labels.length + " images): paired statistics need the same test images; runs of one experiment "
+                    + "(same data and seed, any --seed) share their test set");
+        }
+    }
+
+    /**
+     * What {@code hqcm compare} reports: the first run against each other one, with SciPy's Wilcoxon conventions
+     * and the default paired bootstrap; columns are named after the folders ({@code name#2} for a repeated name).
+     *
+     * @throws BadInputException when a run cannot be compared with the first ({@link #checkComparableWith})
+     */
+    public static RunComparison compare(List<RunResults> runs) {
+        List<ComparedRun> compared = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (RunResults r : runs) {
+            r.checkComparableWith(runs.get(0));
+            String name = r.name();
+            // two folders of the same name (from different parents) still need distinct column titles
+            for (int k = 2; !names.add(name); k++) {
+                name = r.name() + "#" + k;
+            }
+            compared.add(r.compared(name));
+        }
+        return RunComparison.of(compared, runs.get(0).classNames(), WilcoxonSignedRank.SCIPY_DEFAULT,
+                PairedBootstrap.DEFAULT);
     }
 
     private static AttentionJaccard.Result jaccard(Path file, Map<Integer, Integer> position, int testImages) {
