@@ -40,6 +40,18 @@ class LaunchSettingsTest {
     }
 
     @Test
+    void aHeapTooSmallForTheEngineIsRejected() {
+        assertEquals(512L << 20, LaunchSettings.heapBytes("512m"));
+        assertEquals(4L << 30, LaunchSettings.heapBytes("4G"));
+        assertEquals(-1, LaunchSettings.heapBytes("4 g"));
+        new LaunchSettings("/p/x.hqcm", null, Backend.CPU, "64m");
+        IllegalArgumentException bytes = assertThrows(IllegalArgumentException.class,
+                () -> new LaunchSettings("/p/x.hqcm", null, Backend.CPU, "4096"));
+        assertTrue(bytes.getMessage().contains("'4096'") && bytes.getMessage().contains("bytes"), bytes.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new LaunchSettings("/p/x.hqcm", null, Backend.CPU, "65535k"));
+    }
+
+    @Test
     void rejectsFilesThatAreNoExperiments() {
         assertThrows(IllegalArgumentException.class, () -> new LaunchSettings("", null, Backend.CPU, "4g"));
         assertThrows(IllegalArgumentException.class, () -> new LaunchSettings("/p/run.hqcmrun", null, Backend.CPU, "4g"));

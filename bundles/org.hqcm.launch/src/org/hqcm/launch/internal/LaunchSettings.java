@@ -1,6 +1,7 @@
 package org.hqcm.launch.internal;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.eclipse.core.runtime.CoreException;
@@ -29,7 +30,9 @@ public record LaunchSettings(String experiment, Long seed, Backend backend, Stri
     /** Enough for the quickstart; the paper's experiment wants more (set it in the tab). */
     public static final String DEFAULT_HEAP = "4g";
 
-    private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
+    private static final Pattern HEAP = Pattern.compile("([1-9][0-9]{0,9})([kKmMgG]?)");
+    /** Below this the engine cannot even load a batch; "4096" (bytes, not megabytes) is the usual slip. */
+    public static final long MIN_HEAP_BYTES = 64L << 20;
 
     public LaunchSettings {
         if (experiment == null || experiment.isBlank()) {
@@ -38,9 +41,24 @@ public record LaunchSettings(String experiment, Long seed, Backend backend, Stri
         if (!experiment.toLowerCase(Locale.ROOT).endsWith(".hqcm")) {
             throw new IllegalArgumentException(NLS.bind(Messages.LaunchSettings_notExperiment, experiment));
         }
-        if (heap == null || !HEAP.matcher(heap).matches()) {
+        if (heapBytes(heap) < MIN_HEAP_BYTES) {
             throw new IllegalArgumentException(NLS.bind(Messages.LaunchSettings_badHeap, heap));
         }
+    }
+
+    /** The bytes of a heap size in -Xmx syntax, or -1 when it is not one. */
+    public static long heapBytes(String heap) {
+        Matcher m = heap == null ? null : HEAP.matcher(heap);
+        if (m == null || !m.matches()) {
+            return -1;
+        }
+        int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        return Long.parseLong(m.group(1)) << shift;
     }
 
     /** Reads and checks the attributes; a bad value is a CoreException naming the attribute and value. */

@@ -7,6 +7,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.ui.AbstractLaunchConfigurationTab;
+import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
@@ -67,10 +68,16 @@ public final class HqcmMainTab extends AbstractLaunchConfigurationTab {
         }
     }
 
+    /** The defaults, with the experiment selected in the workbench (as Eclipse's own tabs take the selection). */
     @Override
     public void setDefaults(ILaunchConfigurationWorkingCopy config) {
         config.setAttribute(LaunchSettings.ATTR_BACKEND, Backend.CPU.getLiteral());
         config.setAttribute(LaunchSettings.ATTR_HEAP, LaunchSettings.DEFAULT_HEAP);
+        IResource selected = DebugUITools.getSelectedResource();
+        if (selected instanceof IFile f && HqcmLaunchShortcut.isExperiment(f)) {
+            config.setAttribute(LaunchSettings.ATTR_EXPERIMENT, f.getFullPath().toString());
+            config.setMappedResources(new IResource[] {f});
+        }
     }
 
     @Override
@@ -78,7 +85,13 @@ public final class HqcmMainTab extends AbstractLaunchConfigurationTab {
         try {
             experiment.setText(config.getAttribute(LaunchSettings.ATTR_EXPERIMENT, ""));
             seed.setText(config.getAttribute(LaunchSettings.ATTR_SEED, ""));
-            backend.setText(config.getAttribute(LaunchSettings.ATTR_BACKEND, Backend.CPU.getLiteral()));
+            // a read-only combo ignores a text it does not list: a bad value shows as no choice, not as CPU
+            int b = backend.indexOf(config.getAttribute(LaunchSettings.ATTR_BACKEND, Backend.CPU.getLiteral()));
+            if (b >= 0) {
+                backend.select(b);
+            } else {
+                backend.deselectAll();
+            }
             heap.setText(config.getAttribute(LaunchSettings.ATTR_HEAP, LaunchSettings.DEFAULT_HEAP));
         } catch (CoreException e) {
             setErrorMessage(e.getMessage());
@@ -91,6 +104,16 @@ public final class HqcmMainTab extends AbstractLaunchConfigurationTab {
         config.setAttribute(LaunchSettings.ATTR_SEED, seed.getText().strip());
         config.setAttribute(LaunchSettings.ATTR_BACKEND, backend.getText());
         config.setAttribute(LaunchSettings.ATTR_HEAP, heap.getText().strip());
+        // the mapping lets Run (context launch) find this configuration from the file, and follows renames
+        IResource r = experimentFile(experiment.getText().strip());
+        config.setMappedResources(r == null ? null : new IResource[] {r});
+    }
+
+    private static IFile experimentFile(String path) {
+        if (!ResourcesPlugin.getWorkspace().validatePath(path, IResource.FILE).isOK()) {
+            return null;
+        }
+        return ResourcesPlugin.getWorkspace().getRoot().findMember(path) instanceof IFile f ? f : null;
     }
 
     @Override
@@ -98,8 +121,7 @@ public final class HqcmMainTab extends AbstractLaunchConfigurationTab {
         setErrorMessage(null);
         try {
             LaunchSettings s = LaunchSettings.of(config);
-            IResource r = ResourcesPlugin.getWorkspace().getRoot().findMember(s.experiment());
-            if (!(r instanceof IFile)) {
+            if (experimentFile(s.experiment()) == null) {
                 setErrorMessage(org.eclipse.osgi.util.NLS.bind(Messages.HqcmMainTab_noSuchFile, s.experiment()));
                 return false;
             }
@@ -118,5 +140,21 @@ public final class HqcmMainTab extends AbstractLaunchConfigurationTab {
     /** For tests: the field texts, in the order experiment, seed, backend, heap. */
     String[] fields() {
         return new String[] {experiment.getText(), seed.getText(), backend.getText(), heap.getText()};
+    }
+
+    Text experimentField() {
+        return experiment;
+    }
+
+    Text seedField() {
+        return seed;
+    }
+
+    Combo backendField() {
+        return backend;
+    }
+
+    Text heapField() {
+        return heap;
     }
 }

@@ -16,12 +16,21 @@ import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.dialogs.IMessageProvider;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
+import org.hqcm.model.DataSource;
+import org.hqcm.model.Experiment;
 import org.hqcm.model.QuantumHead;
+import org.hqcm.model.SourceKind;
 import org.hqcm.model.resource.HqcmResources;
 import org.hqcm.ui.internal.testing.TinyExperiments;
 import org.hqcm.ui.internal.testing.UiTesting;
@@ -32,7 +41,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped quickstart example in the experiment editor: change the qubits, undo and redo, save, and see a
- * bad value become a problem marker and a form message.
+ * bad value become a problem marker and a form message; add, edit and remove data sources the same way.
  */
 class ExperimentEditorTest {
 
@@ -96,7 +105,6 @@ class ExperimentEditorTest {
         assertEquals(IMarker.SEVERITY_ERROR, m.getAttribute(IMarker.SEVERITY, -1));
         assertTrue(m.getAttribute(IMarker.MESSAGE, "").contains("-0.1"), m.getAttribute(IMarker.MESSAGE, ""));
         assertEquals(IMessageProvider.ERROR, editor.formMessageType(), "shown in the form too");
-        UiTesting.screenshot(editor, "experiment-editor.png");
 
         editor.setActivePage(XmiPage.ID);
         assertTrue(editor.xmi().contains("learningRate=\"-0.1\""), "the XMI page follows the model");
@@ -139,6 +147,134 @@ class ExperimentEditorTest {
         assertEquals("5", ((Text) editor.field("architecture.head.qubits")).getText());
         assertEquals(5, editor.circuit().diagram().spec().qubits());
         assertFalse(editor.isDirty());
+    }
+
+    @Test
+    void addsEditsAndRemovesDataSourcesUndoablyAndSavesThem() throws Exception {
+        ExperimentEditor editor = (ExperimentEditor) IDE.openEditor(page, file);
+        UiTesting.flush();
+        DataSourcesPart part = editor.sources();
+        Table table = part.viewer().getTable();
+        var sources = editor.experiment().getDataset().getSources();
+        DataSource original = sources.get(0);
+        assertEquals(1, sources.size());
+        assertEquals(1, table.getItemCount());
+        assertEquals(600, original.getImagesPerClass());
+
+        click(part, SourceKind.SYNTHETIC, part.addButton());
+        assertEquals(2, sources.size(), "Add puts a source into the model");
+        DataSource added = sources.get(1);
+        assertEquals(SourceKind.SYNTHETIC, added.getKind());
+        assertEquals(200, added.getImagesPerClass(), "with the model's defaults");
+        assertTrue(editor.isDirty());
+        assertEquals(2, table.getItemCount());
+        assertEquals(1, table.getSelectionIndex(), "the new source is selected");
+        Text images = (Text) editor.field("dataset.sources[1].imagesPerClass");
+        assertEquals("200", images.getText(), "its fields are shown");
+        images.setText("12");
+        assertEquals(12, added.getImagesPerClass());
+        assertTrue(table.getItem(1).getText(2).contains("12"), table.getItem(1).getText(2));
+
+        editor.undoAction().run();
+        assertEquals(200, added.getImagesPerClass());
+        editor.undoAction().run();
+        assertEquals(java.util.List.of(original), sources, "undo takes the source out again");
+        assertEquals(1, table.getItemCount());
+        assertFalse(editor.isDirty());
+        editor.redoAction().run();
+        editor.redoAction().run();
+        assertEquals(java.util.List.of(original, added), sources);
+        assertEquals(12, added.getImagesPerClass());
+
+        table.setSelection(0);
+        table.notifyListeners(SWT.Selection, new Event());
+        assertEquals("600", ((Text) editor.field("dataset.sources[0].imagesPerClass")).getText());
+        part.removeButton().notifyListeners(SWT.Selection, new Event());
+        assertEquals(java.util.List.of(added), sources, "Remove takes the selected source out");
+        assertEquals(1, table.getItemCount());
+        editor.undoAction().run();
+        assertEquals(java.util.List.of(original, added), sources, "undo puts it back in its place");
+        assertEquals(0, table.getSelectionIndex(), "and selects it");
+        assertEquals("600", ((Text) editor.field("dataset.sources[0].imagesPerClass")).getText());
+
+        editor.doSave(null);
+        assertFalse(editor.isDirty());
+        Experiment saved = HqcmResources.loadExperiment(file.getLocation().toPath());
+        assertEquals(2, saved.getDataset().getSources().size(), "saved to the file");
+        assertEquals(12, saved.getDataset().getSources().get(1).getImagesPerClass());
+        page.closeAllEditors(false);
+        ExperimentEditor reopened = (ExperimentEditor) IDE.openEditor(page, file);
+        UiTesting.flush();
+        assertEquals(2, reopened.sources().viewer().getTable().getItemCount(), "read back from disk");
+        assertEquals("12", ((Text) reopened.field("dataset.sources[1].imagesPerClass")).getText());
+    }
+
+    @Test
+    void aSourceWithoutItsDataIsMarked() throws Exception {
+        ExperimentEditor editor = (ExperimentEditor) IDE.openEditor(page, file);
+        UiTesting.flush();
+        DataSourcesPart part = editor.sources();
+        click(part, SourceKind.SYNTHETIC, part.addButton());
+        Combo kind = (Combo) editor.field("dataset.sources[1].kind");
+        kind.select(SourceKind.IMAGE_FOLDER.getValue());
+        kind.notifyListeners(SWT.Selection, new Event());
+        DataSource added = editor.experiment().getDataset().getSources().get(1);
+        assertEquals(SourceKind.IMAGE_FOLDER, added.getKind());
+        UiTesting.flush();
+        Text path = assertInstanceOf(Text.class, editor.field("dataset.sources[1].path"), "a folder source has a path field");
+        assertEquals(null, editor.field("dataset.sources[1].imagesPerClass"), "and no generator fields");
+        assertEquals("", path.getText());
+        UiTesting.waitUntil("a marker for the missing path", Duration.ofSeconds(10), () -> marker("dataset.sources[1].path") != null);
+        IMarker missing = marker("dataset.sources[1].path");
+        assertEquals(IMarker.SEVERITY_ERROR, missing.getAttribute(IMarker.SEVERITY, -1));
+        assertTrue(missing.getAttribute(IMarker.MESSAGE, "").contains("needs a path"), missing.getAttribute(IMarker.MESSAGE, ""));
+        assertEquals(IMessageProvider.ERROR, editor.formMessageType());
+        UiTesting.waitUntil("the row marked", Duration.ofSeconds(5),
+                () -> part.viewer().getTable().getItem(1).getImage(0) != null);
+        assertEquals(null, part.viewer().getTable().getItem(0).getImage(0), "the valid source is not marked");
+        UiTesting.screenshot(editor, "experiment-editor.png");
+
+        path.setText("scans");
+        assertEquals("scans", added.getPath());
+        UiTesting.waitUntil("the marker to name the folder that is not there", Duration.ofSeconds(10),
+                () -> marker("dataset.sources[1].path") != null
+                        && marker("dataset.sources[1].path").getAttribute(IMarker.MESSAGE, "").contains("does not exist"));
+        Files.createDirectories(project.getLocation().toPath().resolve("scans"));
+        editor.validateNow();
+        assertEquals(null, marker("dataset.sources[1].path"), "a folder that exists is fine");
+
+        // the Problems view leads to a source's field even when another source is selected
+        Files.delete(project.getLocation().toPath().resolve("scans"));
+        editor.validateNow();
+        IMarker notThere = marker("dataset.sources[1].path");
+        Table table = part.viewer().getTable();
+        table.setSelection(0);
+        table.notifyListeners(SWT.Selection, new Event());
+        assertEquals(null, part.shownControl("dataset.sources[1].path"));
+        IDE.gotoMarker(editor, notThere);
+        assertEquals(1, table.getSelectionIndex());
+        Control focused = table.getDisplay().getFocusControl();
+        assertEquals(part.shownControl("dataset.sources[1].path"), focused, "the path field of that source");
+
+        // no source at all is an error on the table
+        part.removeButton().notifyListeners(SWT.Selection, new Event());
+        table.setSelection(0);
+        table.notifyListeners(SWT.Selection, new Event());
+        part.removeButton().notifyListeners(SWT.Selection, new Event());
+        assertEquals(0, table.getItemCount());
+        assertFalse(part.removeButton().isEnabled());
+        UiTesting.waitUntil("a marker for no sources", Duration.ofSeconds(10), () -> marker("dataset.sources") != null);
+        editor.undoAction().run();
+        editor.undoAction().run();
+        assertEquals(2, table.getItemCount());
+        UiTesting.waitUntil("the marker to go", Duration.ofSeconds(10), () -> marker("dataset.sources") == null);
+    }
+
+    /** Chooses a kind in the Add combo and presses a button, as a user would. */
+    private static void click(DataSourcesPart part, SourceKind kind, Button button) {
+        part.kindChoice().select(kind.getValue());
+        part.kindChoice().notifyListeners(SWT.Selection, new Event());
+        button.notifyListeners(SWT.Selection, new Event());
     }
 
     private IMarker marker(String featurePath) {

@@ -214,6 +214,11 @@ public final class ExperimentEditor extends FormEditor {
         return formPage == null ? null : formPage.control(featurePath);
     }
 
+    /** The table of data sources of the Dataset section, with its buttons and the selected source's fields. */
+    DataSourcesPart sources() {
+        return formPage == null ? null : formPage.sources();
+    }
+
     /** The circuit drawn in the Quantum circuit section (null for a classical head). */
     public org.hqcm.ui.internal.views.CircuitCanvas circuit() {
         return formPage == null ? null : formPage.circuit();

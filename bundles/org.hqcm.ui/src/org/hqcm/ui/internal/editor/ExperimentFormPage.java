@@ -8,7 +8,6 @@ import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.jface.databinding.swt.DisplayRealm;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
@@ -25,7 +24,6 @@ import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.quantum.CircuitSpec;
 import org.hqcm.engine.train.ExperimentMapping;
 import org.hqcm.model.Architecture;
-import org.hqcm.model.DataSource;
 import org.hqcm.model.Dataset;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.Head;
@@ -48,6 +46,7 @@ final class ExperimentFormPage extends FormPage {
     private DataBindingContext context;
     private FieldBinder binder;
     private CircuitCanvas circuit;
+    private DataSourcesPart sources;
     private Combo headType;
     private EClass builtHead;
 
@@ -84,12 +83,10 @@ final class ExperimentFormPage extends FormPage {
         Dataset d = e.getDataset();
         if (d != null) {
             Composite c = section(toolkit, body, Messages.ExperimentFormPage_dataset);
+            heading(toolkit, c, Messages.ExperimentFormPage_sources);
+            sources = new DataSourcesPart(c, this, d, toolkit);
+            heading(toolkit, c, Messages.ExperimentFormPage_split);
             binder.attributes(c, d);
-            int i = 0;
-            for (DataSource s : d.getSources()) {
-                heading(toolkit, c, NLS.bind(Messages.ExperimentFormPage_source, i++));
-                binder.attributes(c, s);
-            }
             if (d.getAugmentation() != null) {
                 heading(toolkit, c, Messages.ExperimentFormPage_augmentation);
                 binder.attributes(c, d.getAugmentation());
@@ -148,6 +145,7 @@ final class ExperimentFormPage extends FormPage {
             c.dispose();
         }
         circuit = null;
+        sources = null;
         fill(managedForm);
         editor.validateNow();
     }
@@ -163,6 +161,8 @@ final class ExperimentFormPage extends FormPage {
         s.setText(title);
         Composite c = toolkit.createComposite(s);
         c.setLayout(new GridLayout(2, false));
+        // flat form texts have no border of their own: an empty field would not show at all
+        toolkit.paintBordersFor(c);
         s.setClient(c);
         return c;
     }
@@ -195,6 +195,9 @@ final class ExperimentFormPage extends FormPage {
             return;
         }
         binder.refreshLists();
+        if (sources != null) {
+            sources.modelChanged();
+        }
         if (circuit != null && a != null && a.getHead() instanceof QuantumHead q) {
             CircuitDiagram d = diagram(q);
             if (d != null) {
@@ -211,12 +214,18 @@ final class ExperimentFormPage extends FormPage {
         IMessageManager mm = getManagedForm().getMessageManager();
         mm.setAutoUpdate(false);
         mm.removeAllMessages();
+        if (sources != null) {
+            sources.showProblems(problems);
+        }
         int i = 0;
         for (Problem p : problems) {
             int type = p.isError() ? IMessageProvider.ERROR : IMessageProvider.WARNING;
             String key = p.featurePath() + "#" + i++;
             String text = p.featurePath() + ": " + p.message();
             Control c = binder.control(p.featurePath());
+            if (c == null && sources != null) {
+                c = sources.shownControl(p.featurePath());
+            }
             if (c != null && !c.isDisposed()) {
                 mm.addMessage(key, text, p, type, c);
             } else {
@@ -226,9 +235,38 @@ final class ExperimentFormPage extends FormPage {
         mm.setAutoUpdate(true);
     }
 
-    /** The field of a feature path ({@code architecture.head.qubits}), or null. */
+    /** Removes the messages from the fields, before fields are disposed. */
+    void clearMessages() {
+        if (getManagedForm() != null) {
+            getManagedForm().getMessageManager().removeAllMessages();
+        }
+    }
+
+    /** Lays the form out again after a part of it changed size. */
+    void reflow() {
+        if (getManagedForm() != null) {
+            getManagedForm().getForm().reflow(true);
+        }
+    }
+
+    ExperimentEditor editor() {
+        return editor;
+    }
+
+    /**
+     * The field of a feature path ({@code architecture.head.qubits}), or null; for a data source's field
+     * ({@code dataset.sources[1].path}) that source is selected first, so that its fields exist.
+     */
     Control control(String featurePath) {
-        return binder == null ? null : binder.control(featurePath);
+        if (binder == null) {
+            return null;
+        }
+        Control c = binder.control(featurePath);
+        return c == null && sources != null ? sources.control(featurePath) : c;
+    }
+
+    DataSourcesPart sources() {
+        return sources;
     }
 
     CircuitCanvas circuit() {

@@ -43,6 +43,9 @@ import org.hqcm.model.validation.FeaturePaths;
  */
 final class FieldBinder {
 
+    /** Preferred width of a text field: the form's columns are laid out from it, the field then fills its column. */
+    static final int FIELD_WIDTH = 160;
+
     private final DataBindingContext context;
     private final EditingDomain domain;
     private final FormToolkit toolkit;
@@ -65,20 +68,28 @@ final class FieldBinder {
                 continue;
             }
             toolkit.createLabel(parent, label(a.getName()));
-            Control c;
-            if (a.isMany()) {
-                c = list(parent, owner, a);
-            } else if (a.getEAttributeType() instanceof EEnum e) {
-                c = choice(parent, owner, a, e);
-            } else if (a.getEAttributeType().getInstanceClass() == boolean.class
-                    || a.getEAttributeType() == EcorePackage.Literals.EBOOLEAN_OBJECT) {
-                c = check(parent, owner, a);
-            } else {
-                c = text(parent, owner, a);
-            }
-            GridDataFactory.fillDefaults().grab(true, false).applyTo(c);
-            controls.put(FeaturePaths.of(owner, a, -1), c);
+            field(parent, owner, a);
         }
+    }
+
+    /** The bound field of one attribute (without its label), filling its cell horizontally. */
+    Control field(Composite parent, EObject owner, EAttribute a) {
+        Control c;
+        if (a.isMany()) {
+            c = list(parent, owner, a);
+        } else if (a.getEAttributeType() instanceof EEnum e) {
+            c = choice(parent, owner, a, e);
+        } else if (a.getEAttributeType().getInstanceClass() == boolean.class
+                || a.getEAttributeType() == EcorePackage.Literals.EBOOLEAN_OBJECT) {
+            c = check(parent, owner, a);
+        } else {
+            c = text(parent, owner, a);
+        }
+        // a width hint, or a long description sets the width of the whole form and pushes fields off screen
+        GridDataFactory.fillDefaults().grab(true, false).hint(c instanceof Button ? SWT.DEFAULT : FIELD_WIDTH, SWT.DEFAULT)
+                .applyTo(c);
+        controls.put(FeaturePaths.of(owner, a, -1), c);
+        return c;
     }
 
     private Text text(Composite parent, EObject owner, EAttribute a) {

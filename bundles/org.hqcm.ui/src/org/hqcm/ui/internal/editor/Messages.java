@@ -14,7 +14,8 @@ public final class Messages extends NLS {
     public static String ExperimentFormPage_title;
     public static String ExperimentFormPage_general;
     public static String ExperimentFormPage_dataset;
-    public static String ExperimentFormPage_source;
+    public static String ExperimentFormPage_sources;
+    public static String ExperimentFormPage_split;
     public static String ExperimentFormPage_augmentation;
     public static String ExperimentFormPage_architecture;
     public static String ExperimentFormPage_attention;
@@ -30,6 +31,22 @@ public final class Messages extends NLS {
     public static String ExperimentFormPage_problems;
     public static String XmiPage_title;
     public static String FieldBinder_notA;
+    public static String DataSourcesPart_columnNumber;
+    public static String DataSourcesPart_columnKind;
+    public static String DataSourcesPart_columnData;
+    public static String DataSourcesPart_kindTip;
+    public static String DataSourcesPart_add;
+    public static String DataSourcesPart_remove;
+    public static String DataSourcesPart_browse;
+    public static String DataSourcesPart_synthetic;
+    public static String DataSourcesPart_noPath;
+    public static String DataSourcesPart_kindSynthetic;
+    public static String DataSourcesPart_kindFigshare;
+    public static String DataSourcesPart_kindImageFolder;
+    public static String DataSourcesPart_kindDicom;
+    public static String DataSourcesPart_chooseTitle;
+    public static String DataSourcesPart_chooseFolder;
+    public static String DataSourcesPart_chooseFigshare;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
