@@ -118,15 +118,10 @@ public final class Presets {
     }
 
     static Experiment quickstartClassical() {
-        Experiment e = quickstart();
-        e.setName(QUICKSTART_CLASSICAL);
-        e.setDescription("The quickstart's classical counterpart: the same data, split, backbone, attention and schedule, "
+        return classicalCounterpart(quickstart(), QUICKSTART_CLASSICAL, "The quickstart's classical counterpart: the same data, split, backbone, attention and schedule, "
                 + "with the quantum layer replaced by a dense layer of the same output width (25, tanh) on the same "
                 + "five L2-normalised slices of the projection. Its runs share the quickstart's test set, so "
                 + "'hqcm compare' and the Compare Runs view can pair them.");
-        Architecture a = e.getArchitecture();
-        a.setHead(ExperimentDefaults.newClassicalHead((QuantumHead) a.getHead()));
-        return e;
     }
 
     static Experiment hqcmEbtc() {
@@ -144,15 +139,19 @@ public final class Presets {
     }
 
     static Experiment classical() {
-        Experiment e = hqcmEbtc();
-        e.setName(CLASSICAL);
-        e.setDescription("The paper's classical counterpart of HQCM-EBTC: everything as in hqcm-ebtc except that "
+        return classicalCounterpart(hqcmEbtc(), CLASSICAL, "The paper's classical counterpart of HQCM-EBTC: everything as in hqcm-ebtc except that "
                 + "the quantum processing layer is replaced by a dense layer of the same output width "
                 + "(5 qubits x 5 circuits = 25, tanh so that outputs lie in [-1, 1] like expectation values), "
                 + "fed the projection's five slices L2-normalised as the amplitude embedding feeds the circuits. "
                 + "The source is SYNTHETIC (4 x 1,894 images) until pointed at the real data, as in hqcm-ebtc.");
-        Architecture a = e.getArchitecture();
+    }
+
+    /** {@code quantum} renamed, with the classical counterpart of its quantum head. */
+    private static Experiment classicalCounterpart(Experiment quantum, String name, String description) {
+        quantum.setName(name);
+        quantum.setDescription(description);
+        Architecture a = quantum.getArchitecture();
         a.setHead(ExperimentDefaults.newClassicalHead((QuantumHead) a.getHead()));
-        return e;
+        return quantum;
     }
 }
