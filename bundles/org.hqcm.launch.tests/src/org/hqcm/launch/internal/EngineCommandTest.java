@@ -21,6 +21,18 @@ class EngineCommandTest {
     Path dir;
 
     @Test
+    void theEnvironmentKeepsTheIdesAndAddsWhatHqcmSets() {
+        List<String> env = List.of(EngineCommand.environment());
+        String path = System.getenv("PATH");
+        if (path != null) {
+            assertTrue(env.contains("PATH=" + path), "the IDE's own variables are passed on");
+        }
+        String policy = System.getenv("OMP_WAIT_POLICY");
+        assertTrue(env.contains("OMP_WAIT_POLICY=" + (policy != null ? policy : "passive")), env.toString());
+        assertEquals(1, env.stream().filter(v -> v.startsWith("GLIBC_TUNABLES=")).count());
+    }
+
+    @Test
     void findsTheReactorsEngineAndBuildsItsCommandLine() {
         EngineInstallation engine = EngineInstallation.at(Path.of(System.getProperty("hqcm.engine.dir")));
         assertTrue(engine.jar().getFileName().toString().startsWith("org.hqcm.engine-"));

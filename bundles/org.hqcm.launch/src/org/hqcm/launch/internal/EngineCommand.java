@@ -55,10 +55,14 @@ public final class EngineCommand {
         return cache + "/javacpp";
     }
 
-    /** The environment: the IDE's, plus glibc's hugetlb tunable as ./hqcm sets it (notes/nd4j-performance.md). */
+    /**
+     * The environment: the IDE's, plus what ./hqcm sets: glibc's hugetlb tunable (notes/nd4j-performance.md)
+     * and passive OpenMP waiting, so that runs launched side by side do not stall each other's spinning threads.
+     */
     public static String[] environment() {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putIfAbsent("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1");
+        env.putIfAbsent("OMP_WAIT_POLICY", "passive");
         return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 }
