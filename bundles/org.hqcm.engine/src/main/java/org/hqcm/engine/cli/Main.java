@@ -2,6 +2,7 @@ package org.hqcm.engine.cli;
 
 import java.io.PrintWriter;
 
+import org.hqcm.engine.BackendFailure;
 import org.hqcm.engine.BadInputException;
 
 import picocli.CommandLine;
@@ -47,6 +48,17 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (LinkageError e) {
+            // picocli passes Errors through; a backend that cannot load deserves a message, not a stack trace
+            if (!BackendFailure.isBackendFailure(e)) {
+                throw e;
+            }
+            System.err.println("failed: " + BackendFailure.describe(e));
+            code = ExitCodes.FAILED;
+        }
+        System.exit(code);
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.hqcm.engine.BackendFailure;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.EngineInfo;
 import org.hqcm.engine.data.DatasetLoader;
@@ -138,7 +139,8 @@ public final class ExperimentRunner {
                 HqcmResources.save(record, folder.record());
                 run(folder, record, experiment, runSeed, resuming, events, log);
             } catch (RuntimeException | Error e) {
-                String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                String message = BackendFailure.isBackendFailure(e) ? BackendFailure.describe(e)
+                        : e.getMessage() == null ? e.toString() : e.getMessage();
                 record.setStatus(RunStatus.FAILED);
                 record.setFinished(new Date());
                 record.setFailureMessage(message);
