@@ -63,10 +63,6 @@ public final class ExperimentMapping {
         if (a.getHead() instanceof ClassicalHead c) {
             // the projection has the quantum counterpart's width: 2^q * c with the paper's q = c = 5 unless the
             // experiment's width says otherwise; the classical head maps it to `width`
-            if (c.getNormalizedSlices() < 0 || c.getNormalizedSlices() > 0 && c.getProjectionWidth() % c.getNormalizedSlices() != 0) {
-                throw new BadInputException("architecture.head.normalizedSlices: " + c.getNormalizedSlices()
-                        + "; expected 0 or a divisor of the projection width " + c.getProjectionWidth());
-            }
             return new HeadConfig.Classical(projectionWidth(c), c.getWidth(), activation(c), c.getNormalizedSlices());
         }
         throw new BadInputException("architecture.head: expected a QuantumHead or a ClassicalHead, got "
