@@ -250,13 +250,22 @@ public interface HqcmPackage extends EPackage {
 	int DATASET__GROUP_BY_PATIENT = 7;
 
 	/**
+	 * The feature id for the '<em><b>Max Image Pixels</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATASET__MAX_IMAGE_PIXELS = 8;
+
+	/**
 	 * The feature id for the '<em><b>Augmentation</b></em>' containment reference.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int DATASET__AUGMENTATION = 8;
+	int DATASET__AUGMENTATION = 9;
 
 	/**
 	 * The number of structural features of the '<em>Dataset</em>' class.
@@ -265,7 +274,7 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int DATASET_FEATURE_COUNT = 9;
+	int DATASET_FEATURE_COUNT = 10;
 
 	/**
 	 * The number of operations of the '<em>Dataset</em>' class.
@@ -1935,6 +1944,17 @@ public interface HqcmPackage extends EPackage {
 	EAttribute getDataset_GroupByPatient();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Dataset#getMaxImagePixels <em>Max Image Pixels</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Max Image Pixels</em>'.
+	 * @see org.hqcm.model.Dataset#getMaxImagePixels()
+	 * @see #getDataset()
+	 * @generated
+	 */
+	EAttribute getDataset_MaxImagePixels();
+
+	/**
 	 * Returns the meta object for the containment reference '{@link org.hqcm.model.Dataset#getAugmentation <em>Augmentation</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -3437,6 +3457,14 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute DATASET__GROUP_BY_PATIENT = eINSTANCE.getDataset_GroupByPatient();
+
+		/**
+		 * The meta object literal for the '<em><b>Max Image Pixels</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATASET__MAX_IMAGE_PIXELS = eINSTANCE.getDataset_MaxImagePixels();
 
 		/**
 		 * The meta object literal for the '<em><b>Augmentation</b></em>' containment reference feature.

@@ -530,8 +530,18 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
+	public EAttribute getDataset_MaxImagePixels() {
+		return (EAttribute)datasetEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EReference getDataset_Augmentation() {
-		return (EReference)datasetEClass.getEStructuralFeatures().get(8);
+		return (EReference)datasetEClass.getEStructuralFeatures().get(9);
 	}
 
 	/**
@@ -1803,6 +1813,7 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(datasetEClass, DATASET__TEST_FRACTION);
 		createEAttribute(datasetEClass, DATASET__STRATIFIED);
 		createEAttribute(datasetEClass, DATASET__GROUP_BY_PATIENT);
+		createEAttribute(datasetEClass, DATASET__MAX_IMAGE_PIXELS);
 		createEReference(datasetEClass, DATASET__AUGMENTATION);
 
 		dataSourceEClass = createEClass(DATA_SOURCE);
@@ -2000,6 +2011,7 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getDataset_TestFraction(), ecorePackage.getEDouble(), "testFraction", "0.15", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getDataset_Stratified(), ecorePackage.getEBoolean(), "stratified", "true", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getDataset_GroupByPatient(), ecorePackage.getEBoolean(), "groupByPatient", "true", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataset_MaxImagePixels(), ecorePackage.getEInt(), "maxImagePixels", "16777216", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getDataset_Augmentation(), this.getAugmentation(), null, "augmentation", null, 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(dataSourceEClass, DataSource.class, "DataSource", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);

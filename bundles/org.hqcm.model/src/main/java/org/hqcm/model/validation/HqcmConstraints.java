@@ -57,6 +57,33 @@ public class HqcmConstraints extends HqcmValidator {
     /** How far train + validation + test fractions may be from 1. */
     public static final double FRACTION_SUM_TOLERANCE = 1e-6;
 
+    // Upper limits. Each keeps one value from asking for more memory or time than a machine has; the run's memory
+    // as a whole is estimated by the engine before it trains. The reason is part of the message.
+    /** Longest experiment name: run folders are NAME-yyyyMMdd-HHmmss[-N], and a file name has at most 255 bytes. */
+    public static final int MAX_NAME_LENGTH = 200;
+    /** Most repeats of one experiment. */
+    public static final int MAX_REPEATS = 1000;
+    /** Most classes: the run record keeps a K x K confusion matrix, the classifier has K outputs. */
+    public static final int MAX_CLASSES = 256;
+    /** Largest input side: the data loaders resize to at most this. */
+    public static final int MAX_IMAGE_SIZE = 1024;
+    /** Largest {@code Dataset.maxImagePixels}: a decoded image of 2^28 pixels takes 1 GiB as floats. */
+    public static final int MAX_IMAGE_PIXELS_LIMIT = 1 << 28;
+    /** Most synthetic images per class: 4 x 100,000 images of 128 x 128 take about 20 GB. */
+    public static final int MAX_IMAGES_PER_CLASS = 100_000;
+    /** Widest convolution block: common CNNs stop at 512-2048 filters, and activations grow with the width. */
+    public static final int MAX_WIDTH = 4096;
+    /** Largest attention kernel: the paper's are 1-7, and a k x k kernel holds k^2 x C^2 weights. */
+    public static final int MAX_KERNEL = 31;
+    /** Deepest circuit: each layer is a pass over 2^qubits amplitudes per image and circuit. */
+    public static final int MAX_LAYERS = 1000;
+    /** Most shots: beyond 10^8 the estimate is within 10^-4 of the exact value, which shots = 0 gives. */
+    public static final int MAX_SHOTS = 100_000_000;
+    /** Largest batch: activations grow linearly with it. */
+    public static final int MAX_BATCH_SIZE = 4096;
+    /** Most attention examples: one gallery row each. */
+    public static final int MAX_ATTENTION_EXAMPLES = 64;
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     @Override
@@ -65,6 +92,10 @@ public class HqcmConstraints extends HqcmValidator {
         String name = e.getName();
         if (name == null || name.isBlank()) {
             c.missing(Literals.EXPERIMENT__NAME, "a name of letters, digits, '.', '_' or '-'");
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            c.problem(Diagnostic.ERROR, Literals.EXPERIMENT__NAME, -1, format(name.substring(0, 20) + "...") + " ("
+                    + name.length() + " characters) is not allowed; expected at most " + MAX_NAME_LENGTH
+                    + " characters (it names run folders NAME-yyyyMMdd-HHmmss, and a file name has at most 255 bytes)");
         } else if (!NAME.matcher(name).matches()) {
             c.error(Literals.EXPERIMENT__NAME, name,
                     "letters, digits, '.', '_' or '-', starting with a letter or digit (it names run folders)");
@@ -72,6 +103,7 @@ public class HqcmConstraints extends HqcmValidator {
         if (e.getRepeats() < 1) {
             c.error(Literals.EXPERIMENT__REPEATS, e.getRepeats(), ">= 1");
         }
+        c.atMost(Literals.EXPERIMENT__REPEATS, -1, e.getRepeats(), MAX_REPEATS, "runs of consecutive seeds");
         c.required(Literals.EXPERIMENT__DATASET, e.getDataset());
         c.required(Literals.EXPERIMENT__ARCHITECTURE, e.getArchitecture());
         c.required(Literals.EXPERIMENT__TRAINING, e.getTraining());
@@ -90,6 +122,11 @@ public class HqcmConstraints extends HqcmValidator {
         if (names.size() < 2) {
             c.problem(Diagnostic.ERROR, Literals.DATASET__CLASS_NAMES, -1,
                     format(names) + " is not allowed; expected at least 2 class names");
+        } else if (names.size() > MAX_CLASSES) {
+            c.problem(Diagnostic.ERROR, Literals.DATASET__CLASS_NAMES, -1, names.size()
+                    + " class names are not allowed; expected at most " + MAX_CLASSES
+                    + " (the run record keeps a classes x classes confusion matrix)");
+            names = List.of(); // one problem, not one per name
         }
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
@@ -106,6 +143,17 @@ public class HqcmConstraints extends HqcmValidator {
         int size = d.getImageSize();
         if (size < 16 || size % 8 != 0) {
             c.error(Literals.DATASET__IMAGE_SIZE, size, "a multiple of 8 and >= 16 (three 2x2 poolings)");
+        } else {
+            c.atMost(Literals.DATASET__IMAGE_SIZE, -1, size, MAX_IMAGE_SIZE, "the data loaders resize to at most "
+                    + MAX_IMAGE_SIZE + " x " + MAX_IMAGE_SIZE);
+        }
+        int maxPixels = d.getMaxImagePixels();
+        if (maxPixels < 1) {
+            c.error(Literals.DATASET__MAX_IMAGE_PIXELS, maxPixels, ">= 1");
+        } else if (c.atMost(Literals.DATASET__MAX_IMAGE_PIXELS, -1, maxPixels, MAX_IMAGE_PIXELS_LIMIT,
+                "a decoded image of " + MAX_IMAGE_PIXELS_LIMIT + " pixels takes 1 GiB as floats")
+                && size >= 16 && maxPixels < (long) size * size) {
+            c.error(Literals.DATASET__MAX_IMAGE_PIXELS, maxPixels, ">= imageSize x imageSize = " + (long) size * size);
         }
         boolean fractionsOk = fraction(c, Literals.DATASET__TRAIN_FRACTION, d.getTrainFraction());
         fractionsOk &= fraction(c, Literals.DATASET__VALIDATION_FRACTION, d.getValidationFraction());
@@ -138,7 +186,9 @@ public class HqcmConstraints extends HqcmValidator {
         if (s.getKind() == SourceKind.SYNTHETIC) {
             if (s.getImagesPerClass() < 1) {
                 c.error(Literals.DATA_SOURCE__IMAGES_PER_CLASS, s.getImagesPerClass(), ">= 1");
-            } else if (s.eContainer() instanceof Dataset d) {
+            } else if (c.atMost(Literals.DATA_SOURCE__IMAGES_PER_CLASS, -1, s.getImagesPerClass(), MAX_IMAGES_PER_CLASS,
+                    "4 x " + MAX_IMAGES_PER_CLASS + " images of 128 x 128 take about 20 GB")
+                    && s.eContainer() instanceof Dataset d) {
                 double smallest = Math.min(d.getTrainFraction(), Math.min(d.getValidationFraction(), d.getTestFraction()));
                 if (smallest > 0 && s.getImagesPerClass() * smallest < 1) {
                     c.problem(Diagnostic.WARNING, Literals.DATA_SOURCE__IMAGES_PER_CLASS, -1, s.getImagesPerClass()
@@ -174,6 +224,11 @@ public class HqcmConstraints extends HqcmValidator {
             c.error(Literals.DATA_SOURCE__PATH, path, wanted + "; " + resolved + " does not exist");
         } else if (folderOnly && !Files.isDirectory(resolved)) {
             c.error(Literals.DATA_SOURCE__PATH, path, wanted + "; " + resolved + " is not a folder");
+        } else if (!Files.isDirectory(resolved) && !Files.isRegularFile(resolved)) {
+            c.error(Literals.DATA_SOURCE__PATH, path, wanted + "; " + resolved
+                    + " is neither a regular file nor a folder (devices, pipes and sockets are never read)");
+        } else if (!Files.isReadable(resolved)) {
+            c.error(Literals.DATA_SOURCE__PATH, path, wanted + "; " + resolved + " cannot be read (permission denied)");
         }
         return c.ok;
     }
@@ -215,6 +270,9 @@ public class HqcmConstraints extends HqcmValidator {
         for (int i = 0; i < widths.size(); i++) {
             if (widths.get(i) < 1) {
                 c.error(Literals.ARCHITECTURE__BACKBONE_WIDTHS, i, widths.get(i), ">= 1");
+            } else {
+                c.atMost(Literals.ARCHITECTURE__BACKBONE_WIDTHS, i, widths.get(i), MAX_WIDTH,
+                        "filters; the paper's widest block has 128, and activations grow with the width");
             }
         }
         if (!widths.isEmpty() && a.eContainer() instanceof Experiment e && e.getDataset() != null) {
@@ -249,13 +307,19 @@ public class HqcmConstraints extends HqcmValidator {
         for (int i = 0; i < kernels.size(); i++) {
             if (!oddPositive(kernels.get(i))) {
                 c.error(Literals.ATTENTION__SPATIAL_KERNELS, i, kernels.get(i), "an odd kernel size >= 1");
+            } else {
+                c.atMost(Literals.ATTENTION__SPATIAL_KERNELS, i, kernels.get(i), MAX_KERNEL, KERNEL_REASON);
             }
         }
         if (!oddPositive(a.getFuseKernel())) {
             c.error(Literals.ATTENTION__FUSE_KERNEL, a.getFuseKernel(), "an odd kernel size >= 1");
+        } else {
+            c.atMost(Literals.ATTENTION__FUSE_KERNEL, -1, a.getFuseKernel(), MAX_KERNEL, KERNEL_REASON);
         }
         return c.ok;
     }
+
+    private static final String KERNEL_REASON = "the paper uses 1-7; a k x k kernel holds k^2 x channels^2 weights";
 
     private static boolean oddPositive(int k) {
         return k >= 1 && k % 2 == 1;
@@ -272,6 +336,9 @@ public class HqcmConstraints extends HqcmValidator {
         }
         if (h.getLayers() < 1) {
             c.error(Literals.QUANTUM_HEAD__LAYERS, h.getLayers(), ">= 1");
+        } else {
+            c.atMost(Literals.QUANTUM_HEAD__LAYERS, -1, h.getLayers(), MAX_LAYERS,
+                    "each layer is a pass over 2^qubits amplitudes per image and circuit");
         }
         if (h.getCircuits() < 1) {
             c.error(Literals.QUANTUM_HEAD__CIRCUITS, h.getCircuits(), ">= 1");
@@ -281,6 +348,9 @@ public class HqcmConstraints extends HqcmValidator {
         }
         if (h.getShots() < 0) {
             c.error(Literals.QUANTUM_HEAD__SHOTS, h.getShots(), ">= 0 (0 = exact expectation values)");
+        } else {
+            c.atMost(Literals.QUANTUM_HEAD__SHOTS, -1, h.getShots(), MAX_SHOTS,
+                    "beyond 10^8 shots the estimate is within 10^-4 of the exact value; 0 gives it exactly");
         }
         return c.ok;
     }
@@ -290,6 +360,8 @@ public class HqcmConstraints extends HqcmValidator {
         Check c = new Check(h, diagnostics);
         if (h.getWidth() < 1) {
             c.error(Literals.CLASSICAL_HEAD__WIDTH, h.getWidth(), ">= 1");
+        } else {
+            c.atMost(Literals.CLASSICAL_HEAD__WIDTH, -1, h.getWidth(), MAX_AMPLITUDES, "as the projection");
         }
         if (h.getProjectionWidth() < 1 || h.getProjectionWidth() > MAX_AMPLITUDES) {
             c.error(Literals.CLASSICAL_HEAD__PROJECTION_WIDTH, h.getProjectionWidth(), "1.." + MAX_AMPLITUDES);
@@ -324,6 +396,9 @@ public class HqcmConstraints extends HqcmValidator {
         }
         if (t.getBatchSize() < 1) {
             c.error(Literals.TRAINING__BATCH_SIZE, t.getBatchSize(), ">= 1");
+        } else {
+            c.atMost(Literals.TRAINING__BATCH_SIZE, -1, t.getBatchSize(), MAX_BATCH_SIZE,
+                    "activations grow linearly with the batch; the paper uses 64");
         }
         if (t.getBatchNormRecalibration() < 0) {
             c.error(Literals.TRAINING__BATCH_NORM_RECALIBRATION, t.getBatchNormRecalibration(), ">= 0 (0 = off)");
@@ -390,6 +465,9 @@ public class HqcmConstraints extends HqcmValidator {
         }
         if (e.getAttentionExamples() < 0) {
             c.error(Literals.EVALUATION__ATTENTION_EXAMPLES, e.getAttentionExamples(), ">= 0");
+        } else {
+            c.atMost(Literals.EVALUATION__ATTENTION_EXAMPLES, -1, e.getAttentionExamples(), MAX_ATTENTION_EXAMPLES,
+                    "one row of the attention gallery each");
         }
         return c.ok;
     }
@@ -432,6 +510,15 @@ public class HqcmConstraints extends HqcmValidator {
 
         void error(EStructuralFeature f, int index, Object value, String expected) {
             problem(Diagnostic.ERROR, f, index, format(value) + " is not allowed; expected " + expected);
+        }
+
+        /** Reports {@code value > max} with the reason of the limit; true when the value is within it. */
+        boolean atMost(EStructuralFeature f, int index, long value, long max, String reason) {
+            if (value <= max) {
+                return true;
+            }
+            problem(Diagnostic.ERROR, f, index, value + " is not allowed; expected at most " + max + " (" + reason + ")");
+            return false;
         }
 
         void missing(EStructuralFeature f, String expected) {
