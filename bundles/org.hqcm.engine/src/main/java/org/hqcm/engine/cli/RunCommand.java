@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -30,14 +31,17 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code hqcm run FILE} trains and evaluates an experiment into a new run folder; {@code hqcm run --resume DIR}
- * continues a run that was killed or cancelled. Ctrl-C stops after the current batch and keeps the last checkpoint.
+ * continues a run that was killed or cancelled. Ctrl-C stops within seconds and keeps the last checkpoint.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run an experiment file (.hqcm): validate it, train with a checkpoint per epoch, evaluate on the",
             "test split, and write everything into runs/<experiment>-<time>/.",
-            "Ctrl-C stops cleanly after the current batch; --resume continues from the last checkpoint.",
+            "Ctrl-C stops cleanly within seconds, keeping the last checkpoint; --resume continues from it.",
             "Exit codes: 0 completed, 1 failed or cancelled, 2 bad input."})
 public final class RunCommand implements Callable<Integer> {
+
+    /** How long Ctrl-C or SIGTERM waits for the run to stop cleanly before the JVM exits anyway. */
+    static final int STOP_WAIT_SECONDS = 60;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The experiment file.")
     Path file;
@@ -69,10 +73,15 @@ public final class RunCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             cancelled.set(true);
             stderr.println();
-            stderr.println("stopping after the current batch (the last checkpoint is kept) ...");
+            stderr.println("stopping (the last checkpoint is kept) ...");
             stderr.flush();
             try {
-                finished.await();
+                // the run checks the flag between layers and in every long loop: it stops within seconds; should it
+                // not, the JVM exits anyway (results and checkpoints are written atomically, never half)
+                if (!finished.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    stderr.println("did not stop within " + STOP_WAIT_SECONDS + " s; exiting (the last checkpoint is kept)");
+                    stderr.flush();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

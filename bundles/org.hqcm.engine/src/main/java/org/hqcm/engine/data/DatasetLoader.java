@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.Cancellation;
 import org.hqcm.engine.data.dicom.DicomFolderReader;
 import org.hqcm.engine.data.folder.ImageFolderReader;
 import org.hqcm.engine.data.mat.FigshareMatReader;
@@ -142,8 +144,11 @@ public final class DatasetLoader {
         List<Job> all = new ArrayList<>(total);
         jobsPerSource.forEach(all::addAll);
         Object[] results = new Object[total];
-        Parallel.forEach(total, options.threads(), "hqcm-data-load", i -> results[i] = one(all.get(i), imageSize),
-                options.progress());
+        BooleanSupplier cancelled = Cancellation.current();
+        Parallel.forEach(total, options.threads(), "hqcm-data-load", i -> {
+            Cancellation.check(cancelled);
+            results[i] = one(all.get(i), imageSize);
+        }, options.progress());
         return results;
     }
 

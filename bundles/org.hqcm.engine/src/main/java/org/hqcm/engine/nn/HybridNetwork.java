@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.hqcm.engine.Cancellation;
 import org.hqcm.engine.quantum.QuantumLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -50,6 +51,7 @@ public final class HybridNetwork {
     }
 
     private void lap(String phase) {
+        Cancellation.check(); // between every two layers: a cancelled run stops within a layer, not after the batch
         if (times != null) {
             times.lap(phase);
         }

@@ -1,5 +1,6 @@
 package org.hqcm.engine.quantum;
 
+import org.hqcm.engine.Cancellation;
 import org.hqcm.engine.NonFiniteException;
 
 import java.util.Arrays;
@@ -47,6 +48,8 @@ final class StateVectorEvaluator implements CircuitEvaluator {
     private final double[] scratchB;
 
     private Tile[] tiles = new Tile[0];
+    /** The run's cancellation flag, taken from the calling thread for the tiles on the pool's threads. */
+    private java.util.function.BooleanSupplier cancelled = Cancellation.current();
     private int batch = -1;
     private boolean backwardReady;
 
@@ -106,6 +109,7 @@ final class StateVectorEvaluator implements CircuitEvaluator {
                     + ", output " + rows * circuits * q + ", weights " + circuits * spec.weightCount() + "; got "
                     + input.length + ", " + output.length + ", " + weights.length);
         }
+        cancelled = Cancellation.current();
         prepareGates(weights);
         layout(rows);
         Tile[] ts = tiles;
@@ -190,6 +194,7 @@ final class StateVectorEvaluator implements CircuitEvaluator {
                     + ", gradInput " + batch * circuits * inWidth + ", gradWeights " + circuits * spec.weightCount());
         }
         backwardReady = false;
+        cancelled = Cancellation.current();
         Tile[] ts = tiles;
         Parallel.forEach(ts.length, t -> ts[t].backward(gradOutput, gradInput));
         // reduce in a fixed order: the result does not depend on thread timing
@@ -325,6 +330,7 @@ final class StateVectorEvaluator implements CircuitEvaluator {
             }
             phase(0);
             for (int l = 0; l < layers; l++) {
+                Cancellation.check(cancelled);
                 int g = (circuit * layers + l) * q;
                 for (int w = 0; w < q; w++) {
                     rotateY(masks[w], ryCos[g + w], rySin[g + w]);
@@ -464,6 +470,7 @@ final class StateVectorEvaluator implements CircuitEvaluator {
             }
             Arrays.fill(phaseAcc, 0.0);
             for (int l = layers - 1; l >= 0; l--) {
+                Cancellation.check(cancelled);
                 if (ring[l] != null) {
                     permute(re, ringInverse[l]);
                     permute(im, ringInverse[l]);

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.hqcm.engine.BackendFailure;
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.Cancellation;
+import org.hqcm.engine.RunCancelledException;
 import org.hqcm.engine.EngineInfo;
 import org.hqcm.engine.data.DatasetLoader;
 import org.hqcm.engine.data.LoadOptions;
@@ -50,7 +52,8 @@ import org.hqcm.model.validation.Problem;
 /**
  * Runs one experiment into one run folder: validate, load and split the data, train with a checkpoint per epoch,
  * evaluate on the test split, and write the run record, the model and the artefacts. A killed run continues with
- * {@link #resume}; a cancelled one stops after the current batch and keeps its last checkpoint.
+ * {@link #resume}; a cancelled one stops within a layer of its current batch (or wherever it is) and keeps its last
+ * checkpoint.
  *
  * <p>Seeds: the experiment's seed fixes the data (synthetic generation and the split), so runs of one experiment
  * share their test set; the run seed (the experiment's seed, or {@code --seed}) fixes initialisation, shuffling and
@@ -63,6 +66,7 @@ public final class ExperimentRunner {
 
     private final RunObserver observer;
     private final BooleanSupplier cancelled;
+    private String phase = "starting";
 
     public ExperimentRunner(RunObserver observer, BooleanSupplier cancelled) {
         this.observer = observer;
@@ -137,7 +141,15 @@ public final class ExperimentRunner {
                 }
                 record.setFailureMessage(null);
                 HqcmResources.save(record, folder.record());
-                run(folder, record, experiment, runSeed, resuming, events, log);
+                Cancellation.during(cancelled, () -> {
+                    run(folder, record, experiment, runSeed, resuming, events, log);
+                    return null;
+                });
+            } catch (RunCancelledException c) {
+                // outside the epoch loop (loading, evaluation): the last checkpoint is still the truth
+                cancelled(folder, record, events, log, "cancelled while " + phase + "; "
+                        + (record.getEpochs().isEmpty() ? "no epoch was completed yet"
+                                : "the checkpoint of epoch " + record.getEpochs().size() + " is kept"));
             } catch (RuntimeException | Error e) {
                 String message = BackendFailure.isBackendFailure(e) ? BackendFailure.describe(e)
                         : e.getMessage() == null ? e.toString() : e.getMessage();
@@ -154,8 +166,7 @@ public final class ExperimentRunner {
 
     private void run(RunFolder folder, RunRecord record, Experiment experiment, long runSeed, boolean resuming,
             EventLog events, RunLog log) {
-        observer.phase("loading", "loading the dataset");
-        events.emit("phase", "name", "loading", "message", "loading the dataset");
+        phase(events, "loading", "loading the dataset");
         var ds = experiment.getDataset();
         LoadedDataset data = DatasetLoader.load(ExperimentMapping.sources(experiment, folder.dir()), ds.getImageSize(),
                 experiment.getSeed(), LoadOptions.defaults().withRequiredClasses(EnumSet.allOf(TumourClass.class))
@@ -198,6 +209,7 @@ public final class ExperimentRunner {
                 / experiment.getTraining().getBatchSize();
         events.emit("start", "run", record.getId(), "experiment", experiment.getName(), "epochs",
                 experiment.getTraining().getMaxEpochs(), "batches", batches, "resumedFrom", resumedAfter);
+        phase = "training";
         observer.phase("training", "training " + experiment.getName()
                 + (resumedAfter > 0 ? " from epoch " + (resumedAfter + 1) : ""));
         events.emit("phase", "name", "training", "message", "training");
@@ -208,13 +220,8 @@ public final class ExperimentRunner {
         try {
             model = trainer.train(trainAndValidation);
         } catch (TrainingCancelledException c) {
-            String message = "cancelled during epoch " + (c.state().epochsDone() + 1) + "; the checkpoint of epoch "
-                    + c.state().epochsDone() + " is kept: continue with ./hqcm run --resume " + folder.dir();
-            record.setStatus(RunStatus.CANCELLED);
-            record.setFailureMessage(message);
-            HqcmResources.save(record, folder.record());
-            events.emit("end", "status", "CANCELLED", "message", message);
-            log.line("%s", message);
+            cancelled(folder, record, events, log, "cancelled during epoch " + (c.state().epochsDone() + 1)
+                    + "; the checkpoint of epoch " + c.state().epochsDone() + " is kept");
             return;
         }
         NetworkTrainer.Result result = trainer.lastResult();
@@ -228,8 +235,7 @@ public final class ExperimentRunner {
             throw new UncheckedIOException("cannot write the model into " + folder.dir() + ": " + e.getMessage(), e);
         }
 
-        observer.phase("evaluating", "evaluating on the test split");
-        events.emit("phase", "name", "evaluating", "message", "evaluating on the test split");
+        phase(events, "evaluating", "evaluating on the test split");
         Predictions test = model.predictDetailed(data.samples(), split.test());
         long evalStart = System.nanoTime();
         LabelEvaluation evaluation = new LabelEvaluator().evaluate(model, model.toPredictions(test, testSet.getData()),
@@ -248,6 +254,23 @@ public final class ExperimentRunner {
         HqcmResources.save(record, folder.record());
         events.emit("end", "status", "COMPLETED", "message", "completed", "testAccuracy", report.accuracy());
         log.line("COMPLETED: test accuracy %.4f", report.accuracy());
+    }
+
+    /** The end of a cancelled run: status CANCELLED, and how to continue. */
+    private static void cancelled(RunFolder folder, RunRecord record, EventLog events, RunLog log, String what) {
+        String message = what + ": continue with ./hqcm run --resume " + folder.dir();
+        record.setStatus(RunStatus.CANCELLED);
+        record.setFailureMessage(message);
+        HqcmResources.save(record, folder.record());
+        events.emit("end", "status", "CANCELLED", "message", message);
+        log.line("%s", message);
+    }
+
+    /** What the run is doing, for the message of a cancellation ("loading the dataset", ...). */
+    private void phase(EventLog events, String name, String message) {
+        phase = message;
+        observer.phase(name, message);
+        events.emit("phase", "name", name, "message", message);
     }
 
     private static void artefactOf(RunRecord record, String name, String path) {

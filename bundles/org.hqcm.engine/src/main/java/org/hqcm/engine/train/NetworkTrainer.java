@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
+import org.hqcm.engine.Cancellation;
 import org.hqcm.engine.NonFiniteException;
+import org.hqcm.engine.RunCancelledException;
 import org.hqcm.engine.data.Augmenter;
 import org.hqcm.engine.data.Sample;
 import org.hqcm.engine.data.Split;
@@ -77,9 +79,20 @@ public final class NetworkTrainer {
 
     /**
      * Trains from {@code state} (fresh or restored) until max epochs, early stopping or cancellation. Cancellation is
-     * checked before every batch; a cancelled epoch is dropped (the last epoch's state stays the truth).
+     * checked before every batch and, through {@link Cancellation}, between the network's layers and in every long
+     * loop below them; a cancelled epoch is dropped (the last epoch's state stays the truth).
      */
     public Result train(List<Sample> samples, Split split, TrainingState state, BooleanSupplier cancelled,
+            Listener listener) {
+        try {
+            return Cancellation.during(cancelled, () -> epochs(samples, split, state, cancelled, listener));
+        } catch (RunCancelledException e) {
+            // thrown before the optimizer step or the epoch's bookkeeping: the state is that of the last epoch
+            return new Result(Outcome.CANCELLED, state);
+        }
+    }
+
+    private Result epochs(List<Sample> samples, Split split, TrainingState state, BooleanSupplier cancelled,
             Listener listener) {
         int[] train = split.train();
         int batches = (train.length + options.batchSize() - 1) / options.batchSize();
@@ -147,6 +160,7 @@ public final class NetworkTrainer {
         net.beginBatchNormRecalibration();
         try {
             for (int from = 0; from < images; from += options.batchSize()) {
+                Cancellation.check();
                 batch.fill(samples, train, from, Math.min(images, from + options.batchSize()), null, 0);
                 net.forward(batch.images, batch.n, true);
             }
