@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.hqcm.engine.run.MemoryEstimate;
+import org.hqcm.engine.run.RunPreflight;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.resource.HqcmResources;
 import org.hqcm.model.resource.ModelFileException;
@@ -11,8 +13,9 @@ import org.hqcm.model.validation.ExperimentValidator;
 import org.hqcm.model.validation.Problem;
 
 /**
- * An experiment file as the CLI sees it: loaded (or why not) and validated, with relative source paths
- * resolved against the file's folder. Problems print as {@code FILE: feature: message}.
+ * An experiment file as the CLI sees it: loaded (or why not) and checked as a run checks it before it starts
+ * ({@link RunPreflight}: constraints, data listing, memory), with relative source paths resolved against the file's
+ * folder. Problems print as {@code FILE: feature: message}.
  */
 record CheckedExperiment(Path file, Experiment experiment, List<Problem> problems, String loadFailure) {
 
@@ -20,7 +23,8 @@ record CheckedExperiment(Path file, Experiment experiment, List<Problem> problem
         try {
             Experiment e = HqcmResources.loadExperiment(file);
             Path base = file.toAbsolutePath().normalize().getParent();
-            return new CheckedExperiment(file, e, ExperimentValidator.validate(e, base), null);
+            return new CheckedExperiment(file, e,
+                    RunPreflight.check(e, base, MemoryEstimate.Limits.ofThisProcess()), null);
         } catch (ModelFileException e) {
             return new CheckedExperiment(file, null, List.of(), e.getMessage());
         }

@@ -115,15 +115,7 @@ public final class DatasetLoader {
             return jobs;
         }
         SourceReader reader = reader(spec);
-        List<Path> files;
-        try {
-            files = reader.files(refused);
-        } catch (IOException e) {
-            throw new BadInputException("cannot list " + spec.describe() + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new BadInputException("cannot list " + spec.describe() + ": " + e.getCause().getMessage(), e);
-        }
-        for (Path f : files) {
+        for (Path f : files(reader, spec, refused)) {
             jobs.add(new Job() {
                 @Override
                 public RawImage make() throws Exception {
@@ -137,6 +129,35 @@ public final class DatasetLoader {
             });
         }
         return jobs;
+    }
+
+    /**
+     * The files a file source would read, without reading them (what {@link #load} does first); files refused
+     * before reading (links out of the root, linked class folders) go to {@code refused}. A source that cannot be
+     * listed is a {@link BadInputException} naming it.
+     */
+    public static List<Path> files(SourceSpec spec, List<BadFile> refused) {
+        return files(reader(spec), spec, refused);
+    }
+
+    private static List<Path> files(SourceReader reader, SourceSpec spec, List<BadFile> refused) {
+        try {
+            return reader.files(refused);
+        } catch (IOException e) {
+            throw new BadInputException("cannot list " + spec.describe() + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new BadInputException("cannot list " + spec.describe() + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** What a source of {@code kind} is expected to hold, for messages. */
+    public static String expectation(SourceKind kind) {
+        return switch (kind) {
+            case FIGSHARE_MAT -> "figshare brain-tumour .mat files (MATLAB v7.3) anywhere under the folder";
+            case IMAGE_FOLDER -> "PNG/JPEG files in class folders (healthy/notumor, meningioma, glioma, pituitary)";
+            case DICOM -> "DICOM files (.dcm or no extension) in class folders";
+            case SYNTHETIC -> "at least one image per class";
+        };
     }
 
     /** Runs every job; each result is a {@link Sample} or a {@link BadFile}, in job order. */
@@ -181,15 +202,6 @@ public final class DatasetLoader {
             }
             throw new BadInputException(sb.toString());
         }
-    }
-
-    private static String expectation(SourceKind kind) {
-        return switch (kind) {
-            case FIGSHARE_MAT -> "figshare brain-tumour .mat files (MATLAB v7.3) anywhere under the folder";
-            case IMAGE_FOLDER -> "PNG/JPEG files in class folders (healthy/notumor, meningioma, glioma, pituitary)";
-            case DICOM -> "DICOM files (.dcm or no extension) in class folders";
-            case SYNTHETIC -> "at least one image per class";
-        };
     }
 
     private static void checkClasses(LoadedDataset ds, List<SourceSpec> sources, LoadOptions options) {
