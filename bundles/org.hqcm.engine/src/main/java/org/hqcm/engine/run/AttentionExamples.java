@@ -1,7 +1,6 @@
 package org.hqcm.engine.run;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import java.util.Map;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.io.ArrayArchive;
 import org.hqcm.engine.plot.AttentionGallery;
+import org.hqcm.model.Experiment;
 
 /**
  * The attention examples of a run (Fig 10): a few tumour test images with their mask, the run's map T_s and its
@@ -81,8 +81,31 @@ public record AttentionExamples(double[] thresholds, List<Example> examples) {
         ArrayArchive.write(file, a);
     }
 
-    public static AttentionExamples read(Path file) {
-        Map<String, double[]> a = ArrayArchive.read(file);
+    /**
+     * Reads the examples of a run of {@code experiment}: at most its {@code attentionExamples} images of its image
+     * size, so that a zip bomb is refused before it is inflated.
+     */
+    public static AttentionExamples read(Path file, Experiment experiment) {
+        int size = experiment.getDataset().getImageSize();
+        int blocks = experiment.getArchitecture().getBackboneWidths().size();
+        long feature = (long) (size >> blocks) * (size >> blocks);
+        long taus = experiment.getEvaluation().getJaccardThresholds().size();
+        int most = experiment.getEvaluation().getAttentionExamples();
+        Map<String, double[]> a = ArrayArchive.read(file, new ArrayArchive.Limits(name -> {
+            if (name.equals("thresholds")) {
+                return taus;
+            }
+            if (name.equals("count")) {
+                return 1;
+            }
+            return switch (name.substring(name.indexOf('.') + 1)) {
+                case "sample" -> 2;
+                case "image", "mask" -> (long) size * size;
+                case "map" -> feature;
+                case "jaccard" -> taus;
+                default -> -1;
+            };
+        }, taus + 1 + most * (2 + 2L * size * size + feature + taus), 2 + 5 * most));
         double[] thresholds = get(a, "thresholds", file);
         int count = (int) ArrayArchive.scalar(a, "count", file);
         List<Example> examples = new ArrayList<>();
@@ -172,6 +195,6 @@ public record AttentionExamples(double[] thresholds, List<Example> examples) {
 
     /** True when the run folder holds attention examples. */
     static boolean exist(RunFolder folder) {
-        return Files.isRegularFile(folder.dir().resolve(FILE));
+        return folder.hasFile(FILE);
     }
 }

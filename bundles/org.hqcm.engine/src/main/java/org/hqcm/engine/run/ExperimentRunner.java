@@ -3,7 +3,9 @@ package org.hqcm.engine.run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.hqcm.engine.BackendFailure;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.Cancellation;
+import org.hqcm.engine.IoMessages;
 import org.hqcm.engine.RunCancelledException;
 import org.hqcm.engine.EngineInfo;
 import org.hqcm.engine.data.DatasetLoader;
@@ -26,6 +29,7 @@ import org.hqcm.engine.data.TumourClass;
 import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.TribuoEvaluations;
 import org.hqcm.engine.io.ArrayArchive;
+import org.hqcm.engine.nn.HybridNetwork;
 import org.hqcm.model.resource.AtomicFiles;
 import org.hqcm.engine.train.EpochResult;
 import org.hqcm.engine.train.ExperimentMapping;
@@ -73,16 +77,22 @@ public final class ExperimentRunner {
         this.cancelled = cancelled;
     }
 
-    /** Loads and validates an experiment file; problems that are errors become one BadInputException listing all. */
+    /**
+     * Loads an experiment file and checks it as {@code hqcm validate} does ({@link RunPreflight}: constraints, data
+     * listing, memory); problems that are errors become one BadInputException listing all.
+     */
     public static Experiment loadValid(Path file) {
         Experiment e = HqcmResources.loadExperiment(file);
-        List<Problem> problems = ExperimentValidator.validate(e, baseDir(file));
+        refuseErrors(file, RunPreflight.check(e, baseDir(file), MemoryEstimate.Limits.ofThisProcess()));
+        return e;
+    }
+
+    private static void refuseErrors(Path where, List<Problem> problems) {
         if (ExperimentValidator.hasErrors(problems)) {
             throw new BadInputException(problems.stream().filter(Problem::isError)
-                    .map(p -> file + ": " + p.featurePath() + ": " + p.message())
+                    .map(p -> where + ": " + p.featurePath() + ": " + p.message())
                     .collect(Collectors.joining("\n")));
         }
-        return e;
     }
 
     private static Path baseDir(Path file) {
@@ -113,27 +123,61 @@ public final class ExperimentRunner {
         p.setSeed(runSeed);
         p.setBackend(experiment.getTraining().getBackend());
         record.setProvenance(p);
-        HqcmResources.save(EcoreUtil.copy(experiment), folder.experiment());
-        HqcmResources.save(record, folder.record());
-        execute(folder, record, false);
+        try (RunLock lock = RunLock.acquire(folder)) {
+            HqcmResources.save(EcoreUtil.copy(experiment), folder.experiment());
+            HqcmResources.save(record, folder.record());
+            execute(folder, record, false, List.of());
+        }
         return folder;
     }
 
-    /** Continues a run from its last checkpoint (or from the start when it has none). */
+    /**
+     * Continues a run from its last checkpoint (or from the start when it has none, which it says). Holds the run
+     * folder's {@link RunLock}: a run that is still going refuses the resume, naming its process; one that was killed
+     * left a stale lock, which is taken over. What a kill left half-done (temporary files of atomic writes, a torn
+     * last line of events.jsonl) is cleaned up first, and said so in run.log.
+     */
     public RunFolder resume(Path runDir) {
         RunFolder folder = RunFolder.open(runDir);
-        RunRecord record = HqcmResources.loadRunRecord(folder.record());
-        if (record.getStatus() == RunStatus.COMPLETED) {
-            throw new BadInputException(runDir + ": the run is already completed; nothing to resume");
+        try (RunLock lock = RunLock.acquire(folder)) {
+            RunRecord record = HqcmResources.loadRunRecord(folder.record());
+            if (record.getStatus() == RunStatus.COMPLETED) {
+                throw new BadInputException(runDir + ": the run is already completed; nothing to resume");
+            }
+            // the data or the machine may have changed since the run started
+            refuseErrors(folder.record(), RunPreflight.check(record.getExperiment(), folder.dir(),
+                    MemoryEstimate.Limits.ofThisProcess()));
+            execute(folder, record, true, repair(folder, lock));
         }
-        execute(folder, record, true);
         return folder;
     }
 
-    private void execute(RunFolder folder, RunRecord record, boolean resuming) {
+    /** Cleans up after a killed process; returns what was done, for run.log. */
+    private static List<String> repair(RunFolder folder, RunLock lock) {
+        List<String> notes = new ArrayList<>();
+        if (!lock.previousHolder().isEmpty()) {
+            notes.add("took over the lock of " + lock.previousHolder() + ", which ended without releasing it");
+        }
+        for (String tmp : folder.removeLeftoverTempFiles()) {
+            notes.add("removed " + tmp + ", left by an interrupted write");
+        }
+        try {
+            long dropped = TornLines.repair(folder.file("events.jsonl"));
+            if (dropped > 0) {
+                notes.add("dropped the torn last line of events.jsonl (" + dropped + " bytes written when the run was"
+                        + " killed)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot repair " + folder.events() + ": " + IoMessages.describe(e), e);
+        }
+        return notes;
+    }
+
+    private void execute(RunFolder folder, RunRecord record, boolean resuming, List<String> notes) {
         Experiment experiment = record.getExperiment();
         long runSeed = record.getProvenance().getSeed();
-        try (EventLog events = new EventLog(folder.events()); RunLog log = new RunLog(folder.log())) {
+        try (EventLog events = new EventLog(folder.file("events.jsonl")); RunLog log = new RunLog(folder.file("run.log"))) {
+            notes.forEach(n -> log.line("%s", n));
             try {
                 record.setStatus(RunStatus.RUNNING);
                 if (record.getStarted() == null) {
@@ -188,6 +232,7 @@ public final class ExperimentRunner {
         log.line("data: %d images (%d skipped), split %d / %d / %d, fingerprint %s", data.size(),
                 data.badFiles().size(), split.train().length, split.validation().length, split.test().length,
                 fingerprint);
+        log.line("%s", MemoryEstimate.of(experiment, data.size()).summary(Runtime.getRuntime().maxMemory()));
 
         List<String> classes = List.copyOf(experiment.getDataset().getClassNames());
         long wrapStart = System.nanoTime();
@@ -200,10 +245,21 @@ public final class ExperimentRunner {
 
         Map<String, double[]> resumeFrom = null;
         int resumedAfter = 0;
-        if (resuming && Files.isRegularFile(folder.checkpoint())) {
-            resumeFrom = ArrayArchive.read(folder.checkpoint());
+        if (resuming && Files.exists(folder.file("checkpoint.zip"), LinkOption.NOFOLLOW_LINKS)) {
+            // a checkpoint is read against the shape of the run's network, so a zip bomb is refused unread
+            HybridNetwork shape = HybridNetwork.create(ExperimentMapping.network(experiment, runSeed));
+            resumeFrom = ArrayArchive.read(folder.checkpoint(),
+                    TrainingState.archiveLimits(shape, experiment.getTraining().getMaxEpochs()));
             resumedAfter = record.getEpochs().size();
             log.line("resuming from %s after epoch %d", folder.checkpoint(), resumedAfter);
+        } else if (resuming && !record.getEpochs().isEmpty()) {
+            String message = folder.checkpoint() + " is missing: the " + record.getEpochs().size() + " epochs in "
+                    + HqcmResources.RUN_RECORD_FILE + " cannot be continued, so training starts again at epoch 1 (their"
+                    + " records are replaced as the new epochs complete)";
+            record.getEpochs().clear();
+            events.emit("warning", "message", message);
+            log.line("warning: %s", message);
+            observer.warning(message);
         }
         int batches = (split.train().length + experiment.getTraining().getBatchSize() - 1)
                 / experiment.getTraining().getBatchSize();

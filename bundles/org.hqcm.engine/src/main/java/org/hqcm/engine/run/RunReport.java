@@ -2,7 +2,6 @@ package org.hqcm.engine.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +34,16 @@ public final class RunReport {
 
     /** Rewrites the report of a completed run from its folder; returns the report's path. */
     public static Path write(Path runDir) {
+        return write(runDir, new ArrayList<>());
+    }
+
+    /**
+     * {@link #write(Path)}, adding to {@code skipped} each figure that was not embedded because it is a symbolic link
+     * (with where it points): a run folder from someone else must not make the report carry another file.
+     */
+    public static Path write(Path runDir, List<String> skipped) {
         RunResults results = RunResults.read(runDir);
-        Path written = write(results);
+        Path written = write(results, skipped);
         RunRecord record = results.record();
         // runs from before reports existed get theirs registered like a new run's
         if (record.getArtefacts().stream().noneMatch(a -> FILE.equals(a.getPath()))) {
@@ -50,13 +57,13 @@ public final class RunReport {
     }
 
     static Path write(RunFolder folder, RunRecord record) {
-        return write(RunResults.of(folder, record));
+        return write(RunResults.of(folder, record), new ArrayList<>());
     }
 
-    private static Path write(RunResults r) {
+    private static Path write(RunResults r, List<String> skipped) {
         Path target = r.folder().dir().resolve(FILE);
         try {
-            build(r).write(target);
+            build(r, skipped).write(target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
@@ -64,6 +71,10 @@ public final class RunReport {
     }
 
     static HtmlReport build(RunResults r) throws IOException {
+        return build(r, new ArrayList<>());
+    }
+
+    static HtmlReport build(RunResults r, List<String> skipped) throws IOException {
         RunRecord record = r.record();
         Experiment e = record.getExperiment();
         ClassificationReport report = r.report();
@@ -87,18 +98,27 @@ public final class RunReport {
                             + "value >= threshold, compared with the tumour mask; images without a tumour are not "
                             + "scored. Per-image values in jaccard.csv.");
         }
-        Path a = r.folder().artefacts();
-        h = figure(h, "Fig 7: loss per epoch (train solid, validation dashed)", a.resolve("loss.png"));
-        h = figure(h, "Fig 7: accuracy per epoch (train solid, validation dashed)", a.resolve("accuracy.png"));
-        h = figure(h, "Fig 9: confusion matrix of the test split", a.resolve("confusion.png"));
-        h = figure(h, "Fig 8: t-SNE of the head's outputs over the test split", a.resolve("tsne.png"));
-        h = figure(h, "Fig 10: attention maps of tumour test images (input, mask, T_s, overlay)",
-                a.resolve(TestEvaluation.GALLERY_FILE));
+        RunFolder f = r.folder();
+        h = figure(h, "Fig 7: loss per epoch (train solid, validation dashed)", f, "loss.png", skipped);
+        h = figure(h, "Fig 7: accuracy per epoch (train solid, validation dashed)", f, "accuracy.png", skipped);
+        h = figure(h, "Fig 9: confusion matrix of the test split", f, "confusion.png", skipped);
+        h = figure(h, "Fig 8: t-SNE of the head's outputs over the test split", f, "tsne.png", skipped);
+        h = figure(h, "Fig 10: attention maps of tumour test images (input, mask, T_s, overlay)", f,
+                TestEvaluation.GALLERY_FILE, skipped);
         return h;
     }
 
-    private static HtmlReport figure(HtmlReport h, String caption, Path png) throws IOException {
-        return Files.isRegularFile(png) ? h.heading(caption).figure(caption, png) : h;
+    /** The figure artefacts/NAME when it is the folder's own file; a link is skipped, said in the page and in skipped. */
+    private static HtmlReport figure(HtmlReport h, String caption, RunFolder folder, String name, List<String> skipped)
+            throws IOException {
+        String relative = "artefacts/" + name;
+        var link = folder.link(relative);
+        if (link.isPresent()) {
+            String why = RunFolder.linkMessage(link.get());
+            skipped.add(why);
+            return h.heading(caption).note("Not shown: " + why + ".");
+        }
+        return folder.hasFile(relative) ? h.heading(caption).figure(caption, folder.dir().resolve(relative)) : h;
     }
 
     static Table confusionCounts(ConfusionMatrix cm) {

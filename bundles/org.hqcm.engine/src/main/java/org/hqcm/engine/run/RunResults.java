@@ -1,7 +1,6 @@
 package org.hqcm.engine.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.IoMessages;
 import org.hqcm.engine.eval.AttentionJaccard;
+import org.hqcm.engine.io.Utf8Lines;
 import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.ComparedRun;
 import org.hqcm.engine.eval.PairedBootstrap;
@@ -50,7 +51,7 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
     /** The results of {@code record}'s folder whatever its status (the run writes its report before it completes). */
     static RunResults of(RunFolder folder, RunRecord record) {
         List<String> classes = List.copyOf(record.getExperiment().getDataset().getClassNames());
-        Path predictionsFile = folder.dir().resolve(TestEvaluation.PREDICTIONS_FILE);
+        Path predictionsFile = folder.file(TestEvaluation.PREDICTIONS_FILE);
         List<List<String>> rows = rows(predictionsFile, "sample,source,label,predicted");
         int n = rows.size();
         int[] ids = new int[n];
@@ -62,9 +63,16 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
             ids[i] = integer(predictionsFile, i, r, 0, Integer.MAX_VALUE);
             labels[i] = integer(predictionsFile, i, r, 2, classes.size() - 1);
             predicted[i] = integer(predictionsFile, i, r, 3, classes.size() - 1);
-            position.put(ids[i], i);
+            for (int c = 4; c < r.size(); c++) {
+                probability(predictionsFile, i + 2, r.get(c));
+            }
+            Integer first = position.put(ids[i], i);
+            if (first != null) {
+                throw new BadInputException(predictionsFile + ": line " + (i + 2) + ": sample " + ids[i]
+                        + " appears again (first on line " + (first + 2) + "); expected each test image once");
+            }
         }
-        Path jaccardFile = folder.dir().resolve(TestEvaluation.JACCARD_FILE);
+        Path jaccardFile = folder.file(TestEvaluation.JACCARD_FILE);
         AttentionJaccard.Result jaccard = Files.isRegularFile(jaccardFile) ? jaccard(jaccardFile, position, n) : null;
         return new RunResults(folder, record, classes, ids, labels, predicted, jaccard);
     }
@@ -161,7 +169,7 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
             }
             double[] v = new double[thresholds.length];
             for (int t = 0; t < v.length; t++) {
-                v[t] = number(file, i, r.get(t + 2));
+                v[t] = probability(file, i + 1, r.get(t + 2));
                 sums[t] += v[t];
             }
             images.add(new AttentionJaccard.ImageScore(pos, v));
@@ -193,19 +201,27 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
         return rows;
     }
 
+    /** Larger than the CSV of any run (a million test images take about 100 MB): not read. */
+    static final long MAX_CSV_BYTES = 256L << 20;
+
     private static List<String> lines(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": missing; a completed run writes it at the end of its test evaluation");
         }
         try {
-            List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+            long size = Files.size(file);
+            if (size > MAX_CSV_BYTES) {
+                throw new BadInputException(file + ": " + size + " bytes, more than the " + MAX_CSV_BYTES
+                        + " of any run's results; not read");
+            }
+            List<String> lines = Utf8Lines.read(file);
             lines.removeIf(String::isBlank);
             if (lines.isEmpty()) {
                 throw new BadInputException(file + ": empty, expected a CSV header and one line per test image");
             }
             return lines;
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw new BadInputException(file + ": cannot read (" + IoMessages.reason(e) + ")", e);
         }
     }
 
@@ -222,12 +238,19 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
         }
     }
 
-    private static double number(Path file, int line, String text) {
+    /** A probability (or Jaccard index) field: a number in [0, 1]; NaN, infinities and text are refused. */
+    private static double probability(Path file, int line, String text) {
+        double v;
         try {
-            return Double.parseDouble(text.strip());
+            v = Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
-            throw new BadInputException(file + ": line " + (line + 1) + ": '" + text + "' is not a number");
+            throw new BadInputException(file + ": line " + line + ": '" + text + "' is not a number");
         }
+        if (!(v >= 0 && v <= 1)) {
+            throw new BadInputException(file + ": line " + line + ": " + text.strip() + " is not allowed; expected a"
+                    + " number in [0, 1]");
+        }
+        return v;
     }
 
     /** One CSV line (RFC 4180 quoting, as TestEvaluation writes source paths). */

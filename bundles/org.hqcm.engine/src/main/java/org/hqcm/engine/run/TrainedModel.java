@@ -1,6 +1,7 @@
 package org.hqcm.engine.run;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.util.List;
 
 import org.hqcm.engine.BadInputException;
@@ -17,7 +18,7 @@ public record TrainedModel(Experiment experiment, Inference inference, List<Stri
 
     /** Loads the model of {@code folder}; a run without model.zip (not completed) is refused with a clear message. */
     public static TrainedModel load(RunFolder folder) {
-        if (!Files.isRegularFile(folder.model())) {
+        if (!Files.exists(folder.file("model.zip"), LinkOption.NOFOLLOW_LINKS)) {
             throw new BadInputException(folder.dir() + ": no trained model (expected model.zip; only completed runs "
                     + "have one)");
         }
@@ -25,7 +26,8 @@ public record TrainedModel(Experiment experiment, Inference inference, List<Stri
         Experiment e = record.getExperiment();
         HybridNetwork net = HybridNetwork.create(ExperimentMapping.network(e, record.getProvenance().getSeed()));
         try {
-            net.importState(ArrayArchive.read(folder.model()));
+            // exactly the arrays of this network: a zip bomb is refused before it is inflated
+            net.importState(ArrayArchive.read(folder.model(), ArrayArchive.Limits.of(net.exportState())));
         } catch (IllegalArgumentException ex) {
             throw new BadInputException(folder.model() + ": does not fit the run's network (" + ex.getMessage() + ")", ex);
         }

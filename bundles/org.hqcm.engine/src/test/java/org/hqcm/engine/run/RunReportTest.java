@@ -95,8 +95,8 @@ class RunReportTest {
 
     @Test
     void attentionExamplesAlternateTumourClassesAndReadBack() {
-        AttentionExamples ex = AttentionExamples.read(run.dir().resolve(AttentionExamples.FILE));
         RunResults r = RunResults.read(run.dir());
+        AttentionExamples ex = AttentionExamples.read(run.dir().resolve(AttentionExamples.FILE), r.record().getExperiment());
         assertEquals(Math.min(r.record().getExperiment().getEvaluation().getAttentionExamples(),
                 r.jaccard().images().size()), ex.examples().size());
         assertFalse(ex.isEmpty());
