@@ -6,6 +6,7 @@ import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.quantum.CircuitSpec;
 import org.hqcm.engine.quantum.Embedding;
 import org.hqcm.engine.quantum.Pauli;
+import org.hqcm.model.validation.HqcmConstraints;
 
 import picocli.CommandLine.Option;
 
@@ -28,6 +29,14 @@ final class CircuitOptions {
     String embedding;
 
     CircuitSpec spec(int shots) {
+        if (layers > HqcmConstraints.MAX_LAYERS) {
+            throw new BadInputException("--layers " + layers + " is not allowed; expected 1.." + HqcmConstraints.MAX_LAYERS
+                    + " (as an experiment's architecture.head.layers: each layer is a pass over 2^qubits amplitudes)");
+        }
+        if (shots > HqcmConstraints.MAX_SHOTS) {
+            throw new BadInputException("--shots " + shots + " is not allowed; expected 0.." + HqcmConstraints.MAX_SHOTS
+                    + " (as an experiment's architecture.head.shots; 0 gives exact values)");
+        }
         Pauli pauli;
         try {
             pauli = Pauli.valueOf(measure.strip().toUpperCase(Locale.ROOT));

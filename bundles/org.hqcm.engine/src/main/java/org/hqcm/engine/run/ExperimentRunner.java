@@ -214,6 +214,7 @@ public final class ExperimentRunner {
         var ds = experiment.getDataset();
         LoadedDataset data = DatasetLoader.load(ExperimentMapping.sources(experiment, folder.dir()), ds.getImageSize(),
                 experiment.getSeed(), LoadOptions.defaults().withRequiredClasses(EnumSet.allOf(TumourClass.class))
+                        .withMaxImagePixels(ds.getMaxImagePixels())
                         .withProgress(observer));
         String fingerprint = data.fingerprint();
         String known = record.getProvenance().getDatasetFingerprint();

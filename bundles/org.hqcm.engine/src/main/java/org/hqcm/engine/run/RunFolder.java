@@ -38,7 +38,8 @@ public record RunFolder(Path dir) {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a run folder in " + parent + ": " + IoMessages.describe(e), e);
+            throw new BadInputException("cannot create a run folder in " + parent + " (--out): " + IoMessages.describe(e),
+                    e);
         }
     }
 

@@ -23,6 +23,7 @@ import org.hqcm.model.Architecture;
 import org.hqcm.model.ClassicalHead;
 import org.hqcm.model.DataSource;
 import org.hqcm.model.Experiment;
+import org.hqcm.model.HqcmPackage;
 import org.hqcm.model.Loss;
 import org.hqcm.model.QuantumHead;
 import org.hqcm.model.Training;
@@ -149,6 +150,11 @@ public final class ExperimentMapping {
     public static Augmenter augmenter(Experiment e, long seed) {
         var a = e.getDataset().getAugmentation();
         return a == null ? null : new Augmenter(a.getRotationDegrees(), a.isHorizontalFlip(), a.isVerticalFlip(), seed);
+    }
+
+    /** The default of {@code Dataset.maxImagePixels} in the model, for readers of data outside an experiment. */
+    public static long defaultMaxImagePixels() {
+        return ((Number) HqcmPackage.Literals.DATASET__MAX_IMAGE_PIXELS.getDefaultValue()).longValue();
     }
 
     /** The dataset sources; relative paths resolve against {@code baseDir} (the experiment file's folder). */

@@ -216,6 +216,44 @@ class HostileRunFolderTest {
     }
 
     @Test
+    void aDicomOfTwoHundredThousandNestedSequencesGivesPredictOneLine() throws IOException {
+        // Part-10 header, explicit VR little endian, then 200,000 sequences each inside an item of the one before
+        java.io.ByteArrayOutputStream f = new java.io.ByteArrayOutputStream();
+        f.writeBytes(new byte[128]);
+        f.writeBytes("DICM".getBytes(StandardCharsets.US_ASCII));
+        byte[] ts = "1.2.840.10008.1.2.1\0".getBytes(StandardCharsets.US_ASCII);
+        f.writeBytes(new byte[] {0x02, 0x00, 0x10, 0x00, 'U', 'I', (byte) ts.length, 0});
+        f.writeBytes(ts);
+        byte[] open = {0x08, 0x00, 0x32, 0x10, 'S', 'Q', 0, 0, -1, -1, -1, -1, -2, -1, 0x00, -32, -1, -1, -1, -1};
+        for (int i = 0; i < 200_000; i++) {
+            f.writeBytes(open);
+        }
+        Path dicom = Files.write(dir.resolve("nested.dcm"), f.toByteArray());
+        CliRun r = CliRun.of("predict", "--model", run.toString(), "--out", dir.resolve("out").toString(),
+                dicom.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().matches("error: " + java.util.regex.Pattern.quote(dicom.toString()) + ": cannot read the "
+                + "image \\(sequences nested more than 64 deep at byte \\d+ \\(real files nest a few levels\\); not "
+                + "read\\); expected a PNG, JPEG or uncompressed DICOM file\n"), r.err());
+    }
+
+    @Test
+    void overlaysOfTwoInputsOfOneFileNameGetDistinctNames() throws IOException {
+        Path a = Files.createDirectories(dir.resolve("a")).resolve("scan.png");
+        Path b = Files.createDirectories(dir.resolve("b")).resolve("scan.png");
+        GreyImages.writePng(a, new float[16 * 16], 16, 16);
+        float[] bright = new float[16 * 16];
+        java.util.Arrays.fill(bright, 1f);
+        GreyImages.writePng(b, bright, 16, 16);
+        Path out = dir.resolve("out");
+        CliRun r = CliRun.of("predict", "--model", run.toString(), "--out", out.toString(), a.toString(), b.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("overlay " + out.resolve("scan-attention.png")), r.out());
+        assertTrue(r.out().contains("overlay " + out.resolve("scan-2-attention.png")), r.out());
+        assertTrue(Files.exists(out.resolve("scan-attention.png")) && Files.exists(out.resolve("scan-2-attention.png")));
+    }
+
+    @Test
     void attentionExamplesBeyondTheExperimentsShapeAreRefused() throws IOException {
         Path examples = run.resolve("attention-examples.zip");
         bomb(examples, "0.image", 1 << 20);
