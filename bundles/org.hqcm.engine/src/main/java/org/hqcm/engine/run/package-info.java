@@ -14,6 +14,10 @@
  *   attention-examples.zip  a few tumour test images with mask, T_s and Jaccard (for galleries; {@link org.hqcm.engine.run.AttentionExamples})
  *   report.html         the self-contained report ({@link org.hqcm.engine.run.RunReport}); ./hqcm report rewrites it
  *   artefacts/          figures of the evaluation: loss, accuracy, confusion, tsne, attention (PNG)
+ *   run.lock            held (an OS file lock) by the one process writing the folder; names it ({@link org.hqcm.engine.run.RunLock})
  * </pre>
+ * Files of a run folder are read only when they are its own: a symbolic link, or a link on the way, is refused or
+ * skipped with its name ({@link org.hqcm.engine.run.RunFolder#link}). A killed process may leave {@code .NAME.*.tmp}
+ * files of atomic writes and a torn last line of events.jsonl; a resume removes and repairs them, and says so in run.log.
  */
 package org.hqcm.engine.run;

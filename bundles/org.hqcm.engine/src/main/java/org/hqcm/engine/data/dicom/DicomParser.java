@@ -342,12 +342,15 @@ public final class DicomParser {
         return s.replace('\0', ' ').trim();
     }
 
-    private long integer(long len, String what) throws IOException {
+    /** The first of the backslash-separated values of a text element. */
+    private String firstValue(long len) throws IOException {
         String s = text(len);
         int sep = s.indexOf('\\');
-        if (sep >= 0) {
-            s = s.substring(0, sep).trim();
-        }
+        return sep >= 0 ? s.substring(0, sep).trim() : s;
+    }
+
+    private long integer(long len, String what) throws IOException {
+        String s = firstValue(len);
         try {
             return s.isEmpty() ? 1 : Long.parseLong(s);
         } catch (NumberFormatException e) {
@@ -356,11 +359,7 @@ public final class DicomParser {
     }
 
     private double decimal(long len, String what) throws IOException {
-        String s = text(len);
-        int sep = s.indexOf('\\');
-        if (sep >= 0) {
-            s = s.substring(0, sep).trim();
-        }
+        String s = firstValue(len);
         try {
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {
