@@ -11,6 +11,7 @@ import org.hqcm.model.Attention;
 import org.hqcm.model.ClassicalHead;
 import org.hqcm.model.DataSource;
 import org.hqcm.model.Dataset;
+import org.hqcm.model.Embedding;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.Optimizer;
 import org.hqcm.model.QuantumHead;
@@ -257,7 +258,9 @@ public record MemoryEstimate(long parameters, long stateValues, List<Part> parts
                 headOutput = h.getWidth();
                 headParams = (long) projection * headOutput + headOutput;
             } else if (a.getHead() instanceof QuantumHead q) {
-                projection = q.getCircuits() << q.getQubits();
+                // amplitude embedding takes 2^q values per circuit, angle embedding q
+                projection = q.getEmbedding() == Embedding.ANGLE ? q.getCircuits() * q.getQubits()
+                        : q.getCircuits() << q.getQubits();
                 headOutput = q.getCircuits() * q.getQubits();
                 headParams = 3L * q.getCircuits() * q.getLayers() * q.getQubits();
             } else {

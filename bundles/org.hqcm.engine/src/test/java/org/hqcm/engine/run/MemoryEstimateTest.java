@@ -35,13 +35,19 @@ class MemoryEstimateTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"quickstart", "quickstart-classical", "hqcm-ebtc", "classical", "tiny", "no-attention",
-        "kernels"})
+        "kernels", "angle"})
     void parameterCountsAreThoseOfTheRealNetwork(String name) {
         Experiment e = switch (name) {
             case "tiny" -> TinyExperiments.tiny(1);
             case "no-attention" -> {
                 Experiment x = Presets.create(Presets.QUICKSTART);
                 x.getArchitecture().getAttention().setEnabled(false);
+                yield x;
+            }
+            case "angle" -> {
+                Experiment x = TinyExperiments.tiny(1);
+                ((QuantumHead) x.getArchitecture().getHead()).setEmbedding(org.hqcm.model.Embedding.ANGLE);
+                ((QuantumHead) x.getArchitecture().getHead()).setLayers(3);
                 yield x;
             }
             case "kernels" -> {
