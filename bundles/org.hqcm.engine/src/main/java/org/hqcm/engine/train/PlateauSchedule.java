@@ -43,7 +43,8 @@ final class PlateauSchedule {
                 badForPlateau = 0;
             }
         }
-        return new Decision(improved, lr, badForStopping >= stoppingPatience);
+        // patience 0 means "never stop early" (the model's documentation); it used to stop after every epoch
+        return new Decision(improved, lr, stoppingPatience > 0 && badForStopping >= stoppingPatience);
     }
 
     double[] export() {
