@@ -116,14 +116,14 @@ public final class CompareRunsView extends ViewPart {
         parameters = table(tabs);
         tab(Messages.CompareRunsView_parametersTab, parameters);
         tabs.setSelection(0);
-        // curves stacked on the left leave the confusion grids room to stay square and readable
+        // the two charts and the confusion grids side by side: each chart gets the whole height for its ticks, the
+        // grids stay square
         SashForm figures = new SashForm(sash, SWT.HORIZONTAL);
-        SashForm curves = new SashForm(figures, SWT.VERTICAL);
-        accuracy = chart(curves, Messages.CompareRunsView_validationAccuracy, Messages.CompareRunsView_accuracyAxis,
+        accuracy = chart(figures, Messages.CompareRunsView_validationAccuracy, Messages.CompareRunsView_accuracyAxis,
                 "validation-accuracy");
-        loss = chart(curves, Messages.CompareRunsView_trainLoss, Messages.CompareRunsView_lossAxis, "training-loss");
+        loss = chart(figures, Messages.CompareRunsView_trainLoss, Messages.CompareRunsView_lossAxis, "training-loss");
         confusions = new Composite(figures, SWT.NONE);
-        figures.setWeights(1, 1);
+        figures.setWeights(3, 3, 4);
         sash.setWeights(2, 3);
         enableExport(false);
     }

@@ -284,7 +284,9 @@ public final class LineChart implements Figure {
             x0 -= 0.5;
             x1 += 0.5;
         }
-        Scale ys = Scale.nice(y0, y1, 6);
+        // a little headroom: a line at the top or bottom of the data stays off the frame
+        double pad = (y1 - y0) * 0.03;
+        Scale ys = Scale.nice(y0 >= 0 ? Math.max(0, y0 - pad) : y0 - pad, y1 + pad, 6);
         if (integerX) {
             return new double[] {x0, x1, ys.min(), ys.max()};
         }
