@@ -311,6 +311,10 @@ public final class LineChart implements Figure {
                     out.add(v);
                 }
             }
+            // the first epoch is labelled too when there is room before the first nice tick
+            if (integers && lo == Math.rint(lo) && (out.isEmpty() || out.get(0) - lo >= step / 2)) {
+                out.add(0, lo);
+            }
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
@@ -326,8 +330,12 @@ public final class LineChart implements Figure {
         if (integer) {
             return Long.toString(Math.round(v));
         }
+        // as many decimals as the step needs: 0.025 steps read 1.975, 2.000, 2.025
         double step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : 1;
-        int decimals = Math.max(0, Math.min(6, (int) Math.ceil(-Math.log10(step) - 1e-9)));
+        int decimals = 0;
+        while (decimals < 6 && Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals))) > 1e-6) {
+            decimals++;
+        }
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
