@@ -103,8 +103,9 @@ public final class PairedStatistics {
     }
 
     /**
-     * One row per statistic, one cell per run: empty for the reference and for a run without statistics. Names
-     * say which way a difference goes (reference minus run, as {@code hqcm compare}).
+     * One row per statistic, one cell per run: empty for the reference and for a run without statistics.
+     * Differences follow the view's one convention, run - reference: the engine's paired bootstrap estimates
+     * reference - run (as {@code hqcm compare} prints them), so estimate and interval are negated here.
      */
     public List<org.hqcm.ui.internal.compare.RunComparison.Row> rows() {
         Map<String, String[]> rows = new LinkedHashMap<>();
@@ -117,8 +118,8 @@ public final class PairedStatistics {
             put(rows, i, "McNemar: right only in the reference", Long.toString(m.aRightBWrong()));
             put(rows, i, "McNemar: right only in this run", Long.toString(m.aWrongBRight()));
             put(rows, i, "McNemar p (exact, two-sided)", ReportTables.pValue(m.exactPValue()));
-            interval(rows, i, "Accuracy diff.", p.bootstrap().accuracy());
-            interval(rows, i, "Macro-F1 diff.", p.bootstrap().macroF1());
+            interval(rows, i, "Accuracy delta", p.bootstrap().accuracy());
+            interval(rows, i, "Macro-F1 delta", p.bootstrap().macroF1());
             PairedBootstrap.Interval a = p.bootstrap().accuracy();
             put(rows, i, "Bootstrap CI method", String.format(Locale.ROOT, "percentile, %d paired resamples, seed %d",
                     a.resamples(), a.seed()));
@@ -143,31 +144,23 @@ public final class PairedStatistics {
 
     private void interval(Map<String, String[]> rows, int run, String what, PairedBootstrap.Interval i) {
         String ci = String.format(Locale.ROOT, " %d%% CI ", Math.round(i.confidence() * 100));
-        put(rows, run, what + " (reference - run)", signed(i.estimate()));
-        put(rows, run, what + ci + "lower", signed(i.lower()));
-        put(rows, run, what + ci + "upper", signed(i.upper()));
+        put(rows, run, what, signed(-i.estimate()));
+        put(rows, run, what + ci + "lower", signed(-i.upper()));
+        put(rows, run, what + ci + "upper", signed(-i.lower()));
     }
 
     private static String signed(double v) {
+        v = v == 0 ? 0 : v; // no "-0.0000"
         return String.format(Locale.ROOT, "%+.4f", v);
     }
 
-    /**
-     * The engine's Markdown of the paired statistics, its headings one level down to sit under a section of the
-     * view's export, then the runs without statistics and why.
-     */
-    public String toMarkdown(List<String> names) {
+    /** The runs without statistics and why, as Markdown list items (empty when every run has them). */
+    public String unavailableMarkdown(List<String> names) {
         StringBuilder b = new StringBuilder();
-        if (engine != null) {
-            String md = engine.toMarkdown();
-            String title = "# Run comparison\n\n";
-            md = md.startsWith(title) ? md.substring(title.length()) : md;
-            md.lines().forEach(l -> b.append(l.startsWith("#") ? "#" + l : l).append('\n'));
-        }
         for (int i = 1; i < runs; i++) {
             String why = unavailable.get(i);
             if (why != null) {
-                b.append(b.length() == 0 ? "" : "\n").append("- No paired statistics for ").append(names.get(i))
+                b.append("- No paired statistics for ").append(names.get(i))
                         .append(": ").append(why).append('\n');
             }
         }

@@ -1,6 +1,9 @@
 /**
- * The Compare Runs view: metrics and parameters of two or more runs side by side (with deltas to the first), the
- * paired statistics of {@code hqcm compare} (computed by the engine) against the first run, overlaid validation
- * curves, confusion matrices, and the comparison as Markdown or CSV.
+ * The Compare Runs view: metrics and parameters of two or more runs side by side (with delta columns, run - first
+ * run), the paired statistics of {@code hqcm compare} (computed by the engine) against the first run, interactive
+ * validation curves, clickable confusion matrices, the error drill-down into a cell's test images
+ * ({@link org.hqcm.ui.internal.compare.CellImagesView}), and the comparison as Markdown or CSV (Commons CSV). May
+ * use SWT, the workbench, the figures package and the engine's run, eval and plot packages (which read the run
+ * folders); never trains.
  */
 package org.hqcm.ui.internal.compare;

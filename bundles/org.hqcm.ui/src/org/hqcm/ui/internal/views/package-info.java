@@ -1,2 +1,5 @@
-/** HQCM views: the circuit diagram (more views come with the run and comparison work). */
+/**
+ * HQCM views: the circuit diagram (scroll, zoom, tooltips, PNG/SVG export through the figures package). May use
+ * SWT, the workbench, the figures package and the engine's quantum package (CircuitSpec).
+ */
 package org.hqcm.ui.internal.views;

@@ -174,7 +174,7 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
         return new AttentionJaccard.Result(thresholds, List.copyOf(images), means, testImages - images.size());
     }
 
-    private static List<List<String>> rows(Path file, String expectedStart) {
+    static List<List<String>> rows(Path file, String expectedStart) {
         List<String> lines = lines(file);
         if (!lines.get(0).startsWith(expectedStart)) {
             throw new BadInputException(file + ": header '" + lines.get(0) + "', expected it to start with "
@@ -209,7 +209,7 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
         }
     }
 
-    private static int integer(Path file, int row, List<String> r, int column, int max) {
+    static int integer(Path file, int row, List<String> r, int column, int max) {
         try {
             int v = Integer.parseInt(r.get(column).strip());
             if (v < 0 || v > max) {
@@ -222,7 +222,7 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
         }
     }
 
-    private static double number(Path file, int line, String text) {
+    static double number(Path file, int line, String text) {
         try {
             return Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {

@@ -75,6 +75,8 @@ final class TestEvaluation {
             writePredictions(folder.dir().resolve(PREDICTIONS_FILE), data.samples(), test, classes);
             record.getArtefacts().clear();
             artefact(record, "predictions", PREDICTIONS_FILE);
+            TestImages.write(folder.dir().resolve(TestImages.FILE), data.samples(), test);
+            artefact(record, "test images", TestImages.FILE);
             if (test.spatialMaps() != null) {
                 jaccard(folder, record, experiment, data.samples(), test);
             }

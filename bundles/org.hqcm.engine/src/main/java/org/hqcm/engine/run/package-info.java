@@ -11,6 +11,7 @@
  *   model.zip           the trained network (best weights) for predict; atomic
  *   predictions.csv     test images in evaluation order: sample,source,label,predicted,p_&lt;class&gt;...
  *   jaccard.csv         attention Jaccard per tumour test image and threshold
+ *   test-images.zip     every test image with its mask and T_s, 8 bits each, for the IDE's drill-down ({@link org.hqcm.engine.run.TestImages})
  *   attention-examples.zip  a few tumour test images with mask, T_s and Jaccard (for galleries; {@link org.hqcm.engine.run.AttentionExamples})
  *   report.html         the self-contained report ({@link org.hqcm.engine.run.RunReport}); ./hqcm report rewrites it
  *   artefacts/          figures of the evaluation: loss, accuracy, confusion, tsne, attention (PNG)
