@@ -54,6 +54,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue this run from its last checkpoint.")
     Path resume;
 
+    @Option(names = "--run-dir", paramLabel = "DIR",
+            description = "Write the run into exactly this folder (created, or empty) instead of a new folder under --out.")
+    Path runDir;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -101,13 +105,18 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         Experiment e = checked.experiment();
+        if (runDir != null && e.getRepeats() > 1) {
+            throw new BadInputException(file + ": repeats " + e.getRepeats() + " with --run-dir; expected repeats 1 "
+                    + "(one folder holds one run)");
+        }
         long firstSeed = seed != null ? seed : e.getSeed();
         printSummary(stdout, e, firstSeed);
         int status = ExitCodes.OK;
         for (int r = 0; r < Math.max(1, e.getRepeats()) && status == ExitCodes.OK; r++) {
             ExperimentRunner runner = new ExperimentRunner(
                     new TrainingProgress(stderr, e.getTraining().getMaxEpochs()), cancelled::get);
-            RunFolder folder = runner.start(file, firstSeed + r, out);
+            RunFolder folder = runDir != null ? runner.startAt(file, firstSeed + r, runDir)
+                    : runner.start(file, firstSeed + r, out);
             status = report(stdout, folder);
         }
         return status;
