@@ -95,6 +95,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int newRuns(PrintWriter stdout, PrintWriter stderr, AtomicBoolean cancelled) {
+        if (file.getFileName() != null && file.getFileName().toString().endsWith("." + HqcmResources.SWEEP_EXTENSION)) {
+            throw new BadInputException(file + ": a sweep; expected an experiment (.hqcm) here (run sweeps with: hqcm sweep "
+                    + file + ")");
+        }
         CheckedExperiment checked = CheckedExperiment.of(file);
         checked.print(stdout, stderr);
         if (!checked.ok()) {

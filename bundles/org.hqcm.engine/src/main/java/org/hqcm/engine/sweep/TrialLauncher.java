@@ -20,6 +20,12 @@ import java.util.Set;
  */
 public record TrialLauncher(String javaBinary, String classpath) {
 
+    /**
+     * System property: the class path of trial JVMs started by this JVM, when it is leaner than this JVM's own
+     * ({@code ./hqcm sweep} sets the engine's: the trials need none of Spark's 149 jars).
+     */
+    public static final String CLASSPATH_PROPERTY = "hqcm.trial.classpath";
+
     /** Where ND4J's natives unpack when the spec names no folder: the machine-local cache {@code ./hqcm} uses. */
     static Path defaultNativeCache() {
         String cache = System.getenv("HQCM_CACHE");
@@ -31,10 +37,16 @@ public record TrialLauncher(String javaBinary, String classpath) {
     }
 
     /**
-     * The Java of this JVM and a classpath that reaches the engine from here: the entries of every URL class loader
-     * from the context loader up (a Spark executor loads the application's jars into one), then this JVM's class path.
+     * The Java of this JVM and a classpath that reaches the engine from here: {@value #CLASSPATH_PROPERTY} when set,
+     * else the entries of every URL class loader from the context loader up (a Spark executor loads the application's
+     * jars into one), then this JVM's class path.
      */
     public static TrialLauncher fromThisJvm() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String given = System.getProperty(CLASSPATH_PROPERTY);
+        if (given != null && !given.isBlank()) {
+            return new TrialLauncher(java, given);
+        }
         Set<String> entries = new LinkedHashSet<>();
         for (ClassLoader l = Thread.currentThread().getContextClassLoader(); l != null; l = l.getParent()) {
             if (l instanceof URLClassLoader u) {
@@ -54,7 +66,6 @@ public record TrialLauncher(String javaBinary, String classpath) {
                 entries.add(e);
             }
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new TrialLauncher(java, String.join(File.pathSeparator, entries));
     }
 
