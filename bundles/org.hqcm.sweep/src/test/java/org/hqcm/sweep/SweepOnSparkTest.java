@@ -160,6 +160,12 @@ class SweepOnSparkTest {
         } finally {
             driver.destroyForcibly();
         }
+        // the trials' JVMs see their parent gone (end of their standard input) and halt: no orphan trains on
+        long orphansGone = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < orphansGone && trialProcessesOf(out) > 0) {
+            Thread.sleep(100);
+        }
+        assertEquals(0, trialProcessesOf(out), "trial JVMs of the killed driver");
         List<Path> published = TinySweep.runs(out);
         assertFalse(published.isEmpty(), "a trial was published before the kill");
         assertTrue(published.size() < 4, "the driver was killed mid-sweep");
@@ -218,6 +224,13 @@ class SweepOnSparkTest {
         } catch (IOException | InterruptedException | NumberFormatException e) {
             // the assertion on killed reports it
         }
+    }
+
+    /** Live trial JVMs working in a sweep folder. */
+    private static long trialProcessesOf(Path sweepDir) {
+        String dirName = sweepDir.toString();
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains("TrialProcess")
+                && c.contains(dirName)).orElse(false)).count();
     }
 
     private static int count(String text, String word) {
