@@ -3,10 +3,9 @@ package org.hqcm.sweep;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.cli.ShutdownCancel;
 import org.hqcm.engine.run.OutputFolder;
 import org.hqcm.engine.sweep.SweepDriver;
 import org.hqcm.engine.sweep.SweepFolder;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * {@code hqcm sweep FILE [--master local[K] | spark://HOST:PORT] [--out DIR]}, {@code hqcm sweep --resume DIR}, and
  * {@code hqcm sweep report DIR}.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true, subcommands = SweepCommand.Report.class,
+@Command(name = "sweep", mixinStandardHelpOptions = true, subcommands = {SweepCommand.Report.class, SweepBench.class},
         description = {"Run a sweep (.hqcmsweep): every configuration x seed as an ordinary run, one Apache Spark task per",
             "trial, in embedded local mode (default local[K] with K the cores of this machine) or on a standalone",
             "cluster (spark://HOST:PORT; the sweep folder must be on storage every worker sees at the same path).",
@@ -75,32 +74,12 @@ public final class SweepCommand implements Callable<Integer> {
         if (warning != null) {
             stderr.println(warning);
         }
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancelled.set(true);
-            stderr.println();
-            stderr.println("stopping: running trials stop after their current batch and keep their checkpoints ...");
-            stderr.flush();
-            try {
-                finished.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "hqcm-sweep-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (ShutdownCancel cancel = ShutdownCancel.install(stderr,
+                "stopping: running trials stop after their current batch and keep their checkpoints ...")) {
             String javaOptions = System.getenv().getOrDefault("HQCM_TRIAL_JAVA_OPTS",
                     System.getenv().getOrDefault("HQCM_JAVA_OPTS", "-Xmx4g"));
             return new SweepDriver(folder, executor, stdout, stderr, javaOptions, System.getenv("HQCM_TRIAL_NATIVE_CACHE"))
-                    .run(cancelled::get);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down (Ctrl-C): the hook waits for us
-            }
+                    .run(cancel.flag()::get);
         }
     }
 

@@ -10,10 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.hqcm.engine.run.TinyExperiments;
 import org.hqcm.model.Experiment;
-import org.hqcm.model.QuantumHead;
 import org.hqcm.model.Sweep;
-import org.hqcm.model.presets.Presets;
 import org.hqcm.model.presets.SweepPresets;
 import org.hqcm.model.resource.HqcmResources;
 import org.hqcm.model.sweep.FeaturePath;
@@ -30,25 +29,12 @@ final class TinySweep {
     private TinySweep() {
     }
 
-    /** The quickstart shrunk to seconds per trial: 16 px, 16 images per class, 4/4/2 backbone, two 2-qubit circuits. */
+    /** The engine's tiny experiment (16 px, 4/4/2 backbone, two 2-qubit circuits) with a fixed number of epochs. */
     static Experiment tinyExperiment(int epochs) {
-        Experiment e = Presets.create(Presets.QUICKSTART);
-        e.setName("tiny");
-        e.getDataset().setImageSize(16);
+        Experiment e = TinyExperiments.tiny(epochs);
         e.getDataset().getSources().get(0).setImagesPerClass(16);
-        e.getArchitecture().getBackboneWidths().clear();
-        e.getArchitecture().getBackboneWidths().addAll(List.of(4, 4, 2));
-        e.getArchitecture().getAttention().setReductionRatio(1);
-        QuantumHead q = (QuantumHead) e.getArchitecture().getHead();
-        q.setQubits(2);
-        q.setLayers(1);
-        q.setCircuits(2);
-        e.getTraining().setMaxEpochs(epochs);
         e.getTraining().setEarlyStoppingPatience(0);
-        e.getTraining().setBatchSize(8);
-        e.getTraining().setLearningRate(0.01);
         e.getTraining().setBatchNormRecalibration(16);
-        e.getEvaluation().setTsnePerplexity(2);
         e.getEvaluation().setAttentionExamples(1);
         return e;
     }

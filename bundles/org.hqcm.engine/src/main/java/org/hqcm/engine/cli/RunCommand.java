@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -68,29 +67,10 @@ public final class RunCommand implements Callable<Integer> {
         if ((file == null) == (resume == null)) {
             throw new BadInputException("run: expected an experiment FILE or --resume RUN_DIR (exactly one of them)");
         }
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancelled.set(true);
-            stderr.println();
-            stderr.println("stopping after the current batch (the last checkpoint is kept) ...");
-            stderr.flush();
-            try {
-                finished.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "hqcm-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (ShutdownCancel cancel = ShutdownCancel.install(stderr,
+                "stopping after the current batch (the last checkpoint is kept) ...")) {
+            AtomicBoolean cancelled = cancel.flag();
             return resume != null ? resumeRun(stdout, stderr, cancelled) : newRuns(stdout, stderr, cancelled);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down (Ctrl-C): the hook is running and waits for us
-            }
         }
     }
 
