@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.hqcm.engine.run.TinyExperiments;
 import org.hqcm.model.Experiment;
+import org.hqcm.model.QuantumHead;
 import org.hqcm.model.Sweep;
+import org.hqcm.model.presets.Presets;
 import org.hqcm.model.presets.SweepPresets;
 import org.hqcm.model.resource.HqcmResources;
 import org.hqcm.model.sweep.FeaturePath;
@@ -29,12 +30,28 @@ final class TinySweep {
     private TinySweep() {
     }
 
-    /** The engine's tiny experiment (16 px, 4/4/2 backbone, two 2-qubit circuits) with a fixed number of epochs. */
+    /**
+     * The engine's tiny experiment (its test helper TinyExperiments, not shared across modules: a test-jar next to the
+     * engine jar would be picked up by every {@code org.hqcm.engine-*.jar} glob) with a fixed number of epochs.
+     */
     static Experiment tinyExperiment(int epochs) {
-        Experiment e = TinyExperiments.tiny(epochs);
+        Experiment e = Presets.create(Presets.QUICKSTART);
+        e.setName("tiny");
+        e.getDataset().setImageSize(16);
         e.getDataset().getSources().get(0).setImagesPerClass(16);
+        e.getArchitecture().getBackboneWidths().clear();
+        e.getArchitecture().getBackboneWidths().addAll(List.of(4, 4, 2));
+        e.getArchitecture().getAttention().setReductionRatio(1);
+        QuantumHead q = (QuantumHead) e.getArchitecture().getHead();
+        q.setQubits(2);
+        q.setLayers(1);
+        q.setCircuits(2);
+        e.getTraining().setMaxEpochs(epochs);
         e.getTraining().setEarlyStoppingPatience(0);
+        e.getTraining().setBatchSize(8);
+        e.getTraining().setLearningRate(0.01);
         e.getTraining().setBatchNormRecalibration(16);
+        e.getEvaluation().setTsnePerplexity(2);
         e.getEvaluation().setAttentionExamples(1);
         return e;
     }
