@@ -129,12 +129,14 @@ public final class GroupReport {
     }
 
     static Table paired(SeedGroups groups) {
-        List<String> header = List.of("Axis", "A", "B", "Seeds", "Accuracy A - B (mean ± sd)", "Wilcoxon p (Holm)",
+        List<String> header = List.of("Axis", "A", "B", "Other axes", "Seeds", "Accuracy A - B (mean ± sd)", "Wilcoxon p (Holm)",
                 "Macro-F1 A - B (mean ± sd)", "Wilcoxon p (Holm)", "McNemar pooled b / c", "McNemar p (Holm)");
         List<List<String>> rows = new ArrayList<>();
         for (SeedGroups.Comparison c : groups.comparisons()) {
+            String others = c.a().axisValues().entrySet().stream().filter(e -> !e.getKey().equals(c.axis()))
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
             rows.add(List.of(c.axis(), c.a().axisValues().get(c.axis()), c.b().axisValues().get(c.axis()),
-                    String.valueOf(c.seeds().length), MeanSd.of(c.accuracyDiffs()).format(4),
+                    others.isEmpty() ? "-" : others, String.valueOf(c.seeds().length), MeanSd.of(c.accuracyDiffs()).format(4),
                     p(c.wilcoxonAccuracy()), MeanSd.of(c.macroF1Diffs()).format(4), p(c.wilcoxonMacroF1()),
                     c.mcnemar() == null ? "n/a" : c.mcnemar().aRightBWrong() + " / " + c.mcnemar().aWrongBRight(),
                     c.mcnemarTest() == null ? "n/a" : p(c.mcnemarTest())));

@@ -78,7 +78,8 @@ public final class ParallelCoordinates {
                 double hi = values.stream().mapToDouble(ParallelCoordinates::numberOrNaN).max().orElse(1);
                 return hi > lo ? (numberOrNaN(v) - lo) / (hi - lo) : 0.5;
             }
-            return values.size() <= 1 ? 0.5 : (double) values.indexOf(v) / (values.size() - 1);
+            // categories inset from the ends, so that their labels do not sit on the metric's extremes
+            return values.size() <= 1 ? 0.5 : 0.1 + 0.8 * values.indexOf(v) / (values.size() - 1);
         }
     }
 
@@ -135,19 +136,6 @@ public final class ParallelCoordinates {
                 g.setColor(Theme.TEXT);
                 int w = fm.stringWidth(name);
                 g.drawString(name, (int) Math.max(2, Math.min(width - w - 2, x[a] - w / 2.0)), top - fm.getHeight() / 2 - 4);
-                if (a < axes.size()) {
-                    for (String v : scales.get(a).values()) {
-                        int y = (int) (bottom - (bottom - top) * scales.get(a).position(v));
-                        g.drawString(v, (int) x[a] + 6, y + fm.getAscent() / 2);
-                        g.drawLine((int) x[a] - 3, y, (int) x[a] + 3, y);
-                    }
-                } else {
-                    for (double t : ms.ticks()) {
-                        int y = (int) (bottom - (bottom - top) * (t - ms.min()) / (ms.max() - ms.min()));
-                        g.drawString(String.format(Locale.ROOT, "%.3g", t), (int) x[a] + 6, y + fm.getAscent() / 2);
-                        g.drawLine((int) x[a] - 3, y, (int) x[a] + 3, y);
-                    }
-                }
             }
             // lines, the best drawn last (on top)
             List<Line> sorted = new ArrayList<>(lines);
@@ -169,6 +157,31 @@ public final class ParallelCoordinates {
                 Color c = Colormap.VIRIDIS.color(Double.isFinite(t) ? Math.max(0, Math.min(1, t)) : 0);
                 g.setColor(c);
                 g.draw(path);
+            }
+            // value labels last, on a white box, so lines never cross them
+            g.setStroke(Theme.AXIS_STROKE);
+            for (int a = 0; a < n; a++) {
+                List<String[]> marks = new ArrayList<>();
+                if (a < axes.size()) {
+                    for (String v : scales.get(a).values()) {
+                        marks.add(new String[] {v, String.valueOf(bottom - (bottom - top) * scales.get(a).position(v))});
+                    }
+                } else {
+                    for (double t : ms.ticks()) {
+                        marks.add(new String[] {String.format(Locale.ROOT, "%.3g", t),
+                                String.valueOf(bottom - (bottom - top) * (t - ms.min()) / (ms.max() - ms.min()))});
+                    }
+                }
+                for (String[] m : marks) {
+                    int y = (int) Double.parseDouble(m[1]);
+                    int w = fm.stringWidth(m[0]);
+                    g.setColor(Theme.BACKGROUND);
+                    g.fillRect((int) x[a] + 5, y - fm.getAscent() / 2 - 1, w + 2, fm.getAscent() + 2);
+                    g.setColor(Theme.AXIS);
+                    g.drawLine((int) x[a] - 3, y, (int) x[a] + 3, y);
+                    g.setColor(Theme.TEXT);
+                    g.drawString(m[0], (int) x[a] + 6, y + fm.getAscent() / 2 - 1);
+                }
             }
         } finally {
             g.dispose();
