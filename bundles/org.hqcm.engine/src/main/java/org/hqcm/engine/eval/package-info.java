@@ -9,6 +9,10 @@
  * percentile bootstrap ({@link org.hqcm.engine.eval.PairedBootstrap}), all gathered by
  * {@link org.hqcm.engine.eval.RunComparison}, which refuses runs on different test sets
  * ({@link org.hqcm.engine.eval.TestSetFingerprint});</li>
+ * <li>seed-grouped comparison of configurations (a sweep's, or {@code hqcm compare --group}):
+ * {@link org.hqcm.engine.eval.SeedGroups} (mean, sd and 95% t-interval across seeds; configurations that differ in one
+ * axis paired by seed: Wilcoxon signed-rank, pooled McNemar, {@link org.hqcm.engine.eval.Holm}) written by
+ * {@link org.hqcm.engine.eval.GroupReport} as Markdown, HTML and JSON (Gson) with band curves and parallel coordinates;</li>
  * <li>exact t-SNE ({@link org.hqcm.engine.eval.Tsne}) and attention-map Jaccard indices
  * ({@link org.hqcm.engine.eval.AttentionJaccard});</li>
  * <li>output: Markdown/CSV {@link org.hqcm.engine.eval.Table}s ({@link org.hqcm.engine.eval.ReportTables}), PNG

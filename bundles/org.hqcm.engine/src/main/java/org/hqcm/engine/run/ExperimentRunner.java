@@ -89,6 +89,16 @@ public final class ExperimentRunner {
     /** A new run of {@code experimentFile} in a new folder under {@code runsRoot}. */
     public RunFolder start(Path experimentFile, Long seedOverride, Path runsRoot) {
         Experiment experiment = loadValid(experimentFile);
+        return start(experimentFile, experiment, seedOverride, RunFolder.create(runsRoot, experiment.getName()));
+    }
+
+    /** A new run of {@code experimentFile} in exactly {@code runDir} (new or empty). */
+    public RunFolder startAt(Path experimentFile, Long seedOverride, Path runDir) {
+        Experiment experiment = loadValid(experimentFile);
+        return start(experimentFile, experiment, seedOverride, RunFolder.createAt(runDir));
+    }
+
+    private RunFolder start(Path experimentFile, Experiment experiment, Long seedOverride, RunFolder folder) {
         // the run folder must stand alone (resume, IDE): its copy names the data by absolute paths
         Path base = baseDir(experimentFile);
         for (var source : experiment.getDataset().getSources()) {
@@ -97,7 +107,6 @@ public final class ExperimentRunner {
             }
         }
         long runSeed = seedOverride != null ? seedOverride : experiment.getSeed();
-        RunFolder folder = RunFolder.create(runsRoot, experiment.getName());
         RunRecord record = HqcmFactory.eINSTANCE.createRunRecord();
         record.setId(folder.dir().getFileName().toString());
         record.setExperiment(EcoreUtil.copy(experiment));

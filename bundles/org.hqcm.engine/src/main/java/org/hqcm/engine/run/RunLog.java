@@ -11,13 +11,13 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** The run's human-readable log, {@code run.log}: timestamped lines, flushed at once, appended on resume. */
-final class RunLog implements AutoCloseable {
+/** The run's human-readable log, {@code run.log} (and a sweep's {@code sweep.log}): timestamped lines, flushed at once, appended on resume. */
+public final class RunLog implements AutoCloseable {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private final Writer out;
 
-    RunLog(Path file) {
+    public RunLog(Path file) {
         try {
             out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
@@ -26,7 +26,7 @@ final class RunLog implements AutoCloseable {
         }
     }
 
-    synchronized void line(String format, Object... args) {
+    public synchronized void line(String format, Object... args) {
         try {
             out.write(LocalDateTime.now().format(TIME) + "  " + String.format(Locale.ROOT, format, args) + "\n");
             out.flush();

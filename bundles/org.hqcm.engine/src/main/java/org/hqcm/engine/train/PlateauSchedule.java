@@ -43,7 +43,8 @@ final class PlateauSchedule {
                 badForPlateau = 0;
             }
         }
-        return new Decision(improved, lr, badForStopping >= stoppingPatience);
+        // 0 = never stop early (Training.earlyStoppingPatience's documentation); it stopped after epoch 1 before
+        return new Decision(improved, lr, stoppingPatience > 0 && badForStopping >= stoppingPatience);
     }
 
     double[] export() {
