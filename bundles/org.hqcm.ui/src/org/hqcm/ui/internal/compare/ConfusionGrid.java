@@ -10,7 +10,7 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
-import org.hqcm.engine.eval.ConfusionMatrix;
+import org.hqcm.engine.eval.ConfusionCounts;
 import org.hqcm.engine.plot.Colormap;
 import org.hqcm.model.RunRecord;
 
@@ -25,7 +25,7 @@ final class ConfusionGrid {
 
     private final Canvas canvas;
     private final String title;
-    private final ConfusionMatrix matrix;
+    private final ConfusionCounts matrix;
 
     ConfusionGrid(Composite parent, String title, RunRecord record) {
         this.title = title;
@@ -36,7 +36,7 @@ final class ConfusionGrid {
     }
 
     /** The matrix of the run record, or null when the run has none (it did not reach its test evaluation). */
-    static ConfusionMatrix matrixOf(RunRecord record) {
+    static ConfusionCounts matrixOf(RunRecord record) {
         var m = record.getConfusionMatrix();
         List<String> classes = record.getExperiment() == null ? List.of()
                 : List.copyOf(record.getExperiment().getDataset().getClassNames());
@@ -48,7 +48,7 @@ final class ConfusionGrid {
         for (int i = 0; i < k * k; i++) {
             counts[i / k][i % k] = m.getCounts().get(i);
         }
-        return ConfusionMatrix.ofCounts(counts, classes);
+        return ConfusionCounts.ofCounts(counts, classes);
     }
 
     Canvas control() {
@@ -56,7 +56,7 @@ final class ConfusionGrid {
     }
 
     /** What the grid shows, or null when the run has no confusion matrix. */
-    ConfusionMatrix matrix() {
+    ConfusionCounts matrix() {
         return matrix;
     }
 

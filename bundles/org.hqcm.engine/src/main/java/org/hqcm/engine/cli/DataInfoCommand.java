@@ -16,8 +16,8 @@ import org.hqcm.engine.data.DatasetLoader;
 import org.hqcm.engine.data.GivenSplit;
 import org.hqcm.engine.data.LoadOptions;
 import org.hqcm.engine.data.LoadedDataset;
-import org.hqcm.engine.data.SourceKind;
-import org.hqcm.engine.data.SourceKinds;
+import org.hqcm.engine.data.SourceFormat;
+import org.hqcm.engine.data.SourceFormats;
 import org.hqcm.engine.data.SourceSpec;
 import org.hqcm.engine.data.SourceSummary;
 import org.hqcm.engine.data.Split;
@@ -46,7 +46,7 @@ public final class DataInfoCommand implements Callable<Integer> {
 
     @Option(names = "--kind", paramLabel = "KIND",
             description = "Kind of every folder SOURCE: ${COMPLETION-CANDIDATES} (default: inferred).")
-    SourceKind kind;
+    SourceFormat kind;
 
     @Option(names = "--size", defaultValue = "128", description = "Image size after resizing (default: ${DEFAULT-VALUE}).")
     int size;
@@ -143,7 +143,7 @@ public final class DataInfoCommand implements Callable<Integer> {
     }
 
     /** {@code synthetic:N[:D]} or a path (kind given or inferred). */
-    static SourceSpec parseSource(String text, SourceKind kind) {
+    static SourceSpec parseSource(String text, SourceFormat kind) {
         if (text.toLowerCase(Locale.ROOT).startsWith("synthetic")) {
             String[] parts = text.split(":");
             try {
@@ -159,8 +159,8 @@ public final class DataInfoCommand implements Callable<Integer> {
             }
         }
         Path p = Path.of(text);
-        SourceKind k = kind != null ? kind : SourceKinds.infer(p);
-        if (k == SourceKind.SYNTHETIC) {
+        SourceFormat k = kind != null ? kind : SourceFormats.infer(p);
+        if (k == SourceFormat.SYNTHETIC) {
             throw new BadInputException("--kind SYNTHETIC with a path '" + text + "': write synthetic:N instead");
         }
         return SourceSpec.files(k, p);

@@ -137,7 +137,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (source != null) {
             DataSource s = HqcmFactory.eINSTANCE.createDataSource();
             s.setKind(SourceKind.get(source.kind().name()));
-            if (source.kind() == org.hqcm.engine.data.SourceKind.SYNTHETIC) {
+            if (source.kind() == org.hqcm.engine.data.SourceFormat.SYNTHETIC) {
                 s.setImagesPerClass(source.perClass());
                 s.setDifficulty(source.difficulty());
             } else {

@@ -16,7 +16,7 @@ import org.hqcm.engine.eval.AttentionJaccard;
 import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.ComparedRun;
 import org.hqcm.engine.eval.PairedBootstrap;
-import org.hqcm.engine.eval.RunComparison;
+import org.hqcm.engine.eval.PairedComparison;
 import org.hqcm.engine.eval.TestSetFingerprint;
 import org.hqcm.engine.eval.WilcoxonSignedRank;
 import org.hqcm.model.RunRecord;
@@ -113,7 +113,7 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
      *
      * @throws BadInputException when a run cannot be compared with the first ({@link #checkComparableWith})
      */
-    public static RunComparison compare(List<RunResults> runs) {
+    public static PairedComparison compare(List<RunResults> runs) {
         List<ComparedRun> compared = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (RunResults r : runs) {
@@ -125,7 +125,7 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
             }
             compared.add(r.compared(name));
         }
-        return RunComparison.of(compared, runs.get(0).classNames(), WilcoxonSignedRank.SCIPY_DEFAULT,
+        return PairedComparison.of(compared, runs.get(0).classNames(), WilcoxonSignedRank.SCIPY_DEFAULT,
                 PairedBootstrap.DEFAULT);
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.data.Augmenter;
-import org.hqcm.engine.data.SourceKind;
+import org.hqcm.engine.data.SourceFormat;
 import org.hqcm.engine.data.SourceSpec;
 import org.hqcm.engine.nn.Activation;
 import org.hqcm.engine.nn.HeadConfig;
@@ -155,8 +155,8 @@ public final class ExperimentMapping {
     public static List<SourceSpec> sources(Experiment e, Path baseDir) {
         List<SourceSpec> specs = new ArrayList<>();
         for (DataSource s : e.getDataset().getSources()) {
-            SourceKind kind = SourceKind.valueOf(s.getKind().getName());
-            if (kind == SourceKind.SYNTHETIC) {
+            SourceFormat kind = SourceFormat.valueOf(s.getKind().getName());
+            if (kind == SourceFormat.SYNTHETIC) {
                 specs.add(SourceSpec.synthetic(s.getImagesPerClass(), s.getDifficulty()));
             } else {
                 Path p = Path.of(s.getPath() == null ? "" : s.getPath());
