@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code hqcm data info}: loads sources as an experiment would and reports what they hold. */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info", defaultValueProvider = ModelDefaults.class, mixinStandardHelpOptions = true,
         description = {"Describe dataset sources: counts per class and split, sizes, masks, bad files, chart.",
             "Loads the sources as an experiment would and prints counts per class and split, original image sizes, "
                 + "masks, patients and bad files; writes a class-distribution chart (PNG).",
@@ -48,13 +48,16 @@ public final class DataInfoCommand implements Callable<Integer> {
             description = "Kind of every folder SOURCE: ${COMPLETION-CANDIDATES} (default: inferred).")
     SourceFormat kind;
 
-    @Option(names = "--size", defaultValue = "128", description = "Image size after resizing (default: ${DEFAULT-VALUE}).")
+    @ModelDefault("Dataset.imageSize")
+    @Option(names = "--size", description = "Image size after resizing (default: ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and phantom (default: ${DEFAULT-VALUE}).")
+    @ModelDefault("Experiment.seed")
+    @Option(names = "--seed", description = "Seed of the split and phantom (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--fractions", defaultValue = "0.7,0.15,0.15", paramLabel = "TRAIN,VAL,TEST",
+    @ModelDefault({"Dataset.trainFraction", "Dataset.validationFraction", "Dataset.testFraction"})
+    @Option(names = "--fractions", paramLabel = "TRAIN,VAL,TEST",
             description = "Split fractions (default: ${DEFAULT-VALUE}).")
     String fractionsText;
 

@@ -11,16 +11,17 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.data.SourceFormat;
 import org.hqcm.engine.data.SourceSpec;
 import org.hqcm.engine.run.ExperimentRunner;
 import org.hqcm.engine.run.OutputFolder;
 import org.hqcm.engine.run.RunFolder;
 import org.hqcm.engine.run.RunResults;
 import org.hqcm.engine.run.SeedComparison;
+import org.hqcm.engine.train.ExperimentMapping;
 import org.hqcm.model.DataSource;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.HqcmFactory;
-import org.hqcm.model.SourceKind;
 import org.hqcm.model.presets.Presets;
 import org.hqcm.model.resource.HqcmResources;
 
@@ -136,8 +137,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     private void adapt(Experiment e, SourceSpec source) {
         if (source != null) {
             DataSource s = HqcmFactory.eINSTANCE.createDataSource();
-            s.setKind(SourceKind.get(source.kind().name()));
-            if (source.kind() == org.hqcm.engine.data.SourceFormat.SYNTHETIC) {
+            s.setKind(ExperimentMapping.kind(source.kind()));
+            if (source.kind() == SourceFormat.SYNTHETIC) {
                 s.setImagesPerClass(source.perClass());
                 s.setDifficulty(source.difficulty());
             } else {

@@ -26,7 +26,7 @@ class HybridNetworkGradientTest {
     /** With attention the classical head normalises two slices of the projection; without, none. */
     static NetworkConfig tinyConfig(boolean attention) {
         return new NetworkConfig(S, List.of(4, 4, 2), attention, 2, List.of(1, 3, 5), 7,
-                new HeadConfig.Classical(8, 3, Activation.TANH, attention ? 2 : 0), 3, 7L);
+                new HeadConfig.Classical(8, 3, ActivationFunction.TANH, attention ? 2 : 0), 3, 7L);
     }
 
     /** Random pixels; the second image has a black frame 5 pixels wide, so that max-pooling sees ties. */
