@@ -3,5 +3,7 @@
  * parts (dataset, architecture, training, loss, evaluation), {@code RunRecord} and its results, the enums, and
  * {@code HqcmFactory} / {@code HqcmPackage}. Start new experiments from
  * {@link org.hqcm.model.presets.ExperimentDefaults} so that many-valued defaults are filled.
+ *
+ * <p>May use: EMF (ecore, common) only: generated code.
  */
 package org.hqcm.model;

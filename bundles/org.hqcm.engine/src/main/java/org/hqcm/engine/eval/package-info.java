@@ -15,5 +15,9 @@
  * figures ({@link org.hqcm.engine.eval.EvaluationFigures}) and a self-contained
  * {@link org.hqcm.engine.eval.HtmlReport}.</li>
  * </ul>
+ *
+ * <p>May use: Tribuo (its evaluation, read through TribuoEvaluations), Apache Commons CSV (tables),
+ * {@code org.hqcm.engine.plot} and {@code io}; not ND4J or the network (evaluation works on arrays a run has
+ * written, so reports and comparisons need no training).
  */
 package org.hqcm.engine.eval;

@@ -21,7 +21,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * would change the float rounding of every step and with it every trained model.
  *
  * <p>Per-channel sums are GEMV against a ones vector: ND4J's own column reductions are ~50x slower
- * on this layout (notes/nd4j-performance.md).
+ * on this layout (BatchNorm statistics of the paper's backbone at 64 px: 4.7 ms instead of 230 ms).
  */
 final class BatchNorm {
     /** PyTorch's BatchNorm2d defaults, which the paper's implementation used; not user settings. */
