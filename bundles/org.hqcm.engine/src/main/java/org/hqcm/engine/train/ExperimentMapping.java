@@ -192,12 +192,12 @@ public final class ExperimentMapping {
 
     /** The model's kind of a source the engine reads in {@code format} (the inverse of {@link #format(SourceKind)}). */
     public static SourceKind kind(SourceFormat format) {
-        return switch (format) {
-            case SYNTHETIC -> SourceKind.SYNTHETIC;
-            case FIGSHARE_MAT -> SourceKind.FIGSHARE_MAT;
-            case IMAGE_FOLDER -> SourceKind.IMAGE_FOLDER;
-            case DICOM -> SourceKind.DICOM;
-        };
+        for (SourceKind k : SourceKind.VALUES) {
+            if (format(k) == format) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("no source kind of the model is read as " + format);
     }
 
     /** The ND4J backend that actually loaded (the build profile decides, not the experiment's training.backend). */

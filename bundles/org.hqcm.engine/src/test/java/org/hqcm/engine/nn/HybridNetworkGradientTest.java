@@ -31,16 +31,7 @@ class HybridNetworkGradientTest {
 
     /** Random pixels; the second image has a black frame 5 pixels wide, so that max-pooling sees ties. */
     static float[] images(long seed) {
-        Random r = new Random(seed);
-        float[] x = new float[N * S * S];
-        for (int i = 0; i < x.length; i++) {
-            int img = i / (S * S);
-            int yy = i % (S * S) / S;
-            int xx = i % S;
-            boolean frame = img == 1 && (yy < 5 || yy >= S - 5 || xx < 5 || xx >= S - 5);
-            x[i] = frame ? 0f : r.nextFloat();
-        }
-        return x;
+        return LayerGradientCheck.pixels(N, S, seed);
     }
 
     static float[] masks() {

@@ -112,6 +112,20 @@ final class LayerGradientCheck {
         return layer;
     }
 
+    /** {@code n} random single-channel images, a black frame 5 pixels wide in every other one (max-pooling ties). */
+    static float[] pixels(int n, int size, long seed) {
+        Random r = new Random(seed);
+        float[] x = new float[n * size * size];
+        for (int i = 0; i < x.length; i++) {
+            int img = i / (size * size);
+            int yy = i % (size * size) / size;
+            int xx = i % size;
+            boolean frame = img % 2 == 1 && (yy < 5 || yy >= size - 5 || xx < 5 || xx >= size - 5);
+            x[i] = frame ? 0f : r.nextFloat();
+        }
+        return x;
+    }
+
     /** Gaussian values of the given shape and type. */
     static INDArray random(long[] shape, DataType type, long seed) {
         Random r = new Random(seed);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.Random;
-
 import org.hqcm.engine.quantum.CircuitSpec;
 import org.hqcm.engine.quantum.QuantumLayer;
 import org.hqcm.engine.quantum.Simulator;
@@ -23,19 +21,10 @@ import org.nd4j.linalg.factory.Nd4j;
 class LayerGradientTest {
     private static final DataType D = DataType.DOUBLE;
 
-    /** {@code n} single-channel images, a black frame in every other one (max-pooling ties). */
+    /** {@code n} single-channel images as an [N, S, S, 1] array ({@link LayerGradientCheck#pixels}). */
     static INDArray images(int n, int size, long seed) {
-        Random r = new Random(seed);
-        float[] x = new float[n * size * size];
-        for (int i = 0; i < x.length; i++) {
-            int img = i / (size * size);
-            int yy = i % (size * size) / size;
-            int xx = i % size;
-            boolean frame = img % 2 == 1 && (yy < 5 || yy >= size - 5 || xx < 5 || xx >= size - 5);
-            x[i] = frame ? 0f : r.nextFloat();
-        }
         INDArray a = Nd4j.create(DataType.FLOAT, n, size, size, 1);
-        HostArrays.copyIn(x, a);
+        HostArrays.copyIn(LayerGradientCheck.pixels(n, size, seed), a);
         return a;
     }
 
