@@ -5,7 +5,7 @@
  * ({@link org.hqcm.engine.data.Augmenter}). The API is plain records so the training step can map the EMF
  * experiment model onto it without this package knowing the model.
  *
- * <p>May use: the JDK, the model's {@code AtomicFiles} for writing, its subpackages' readers; not the experiment
- * model (ExperimentMapping translates it) and not ND4J.
+ * <p>May use: the JDK, the engine's exceptions, its subpackages' readers; not the experiment model
+ * (ExperimentMapping translates it) and not ND4J.
  */
 package org.hqcm.engine.data;

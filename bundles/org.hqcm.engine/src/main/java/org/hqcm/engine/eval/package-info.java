@@ -17,7 +17,7 @@
  * </ul>
  *
  * <p>May use: Tribuo (its evaluation, read through TribuoEvaluations), Apache Commons CSV (tables),
- * {@code org.hqcm.engine.plot} and {@code io}; not ND4J or the network (evaluation works on arrays a run has
+ * {@code org.hqcm.engine.plot} and {@code io}, the engine's exceptions, the model's {@code AtomicFiles}; not ND4J or the network (evaluation works on arrays a run has
  * written, so reports and comparisons need no training).
  */
 package org.hqcm.engine.eval;
