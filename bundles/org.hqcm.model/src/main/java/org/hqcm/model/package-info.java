@@ -4,5 +4,7 @@
  * {@code SweepAxis}es and {@code SweepRecord} with its {@code TrialRecord}s and {@code ConfigurationSummary}s, the enums, and
  * {@code HqcmFactory} / {@code HqcmPackage}. Start new experiments from
  * {@link org.hqcm.model.presets.ExperimentDefaults} so that many-valued defaults are filled.
+ *
+ * <p>May use: EMF (ecore, common) only: generated code.
  */
 package org.hqcm.model;

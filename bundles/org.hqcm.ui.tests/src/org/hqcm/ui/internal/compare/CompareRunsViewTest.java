@@ -37,9 +37,10 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
-import org.hqcm.engine.eval.ConfusionMatrix;
+import org.hqcm.engine.eval.ConfusionCounts;
 import org.hqcm.engine.eval.JaccardComparison;
-import org.hqcm.engine.eval.RunComparison.Pair;
+import org.hqcm.engine.eval.PairedComparison;
+import org.hqcm.engine.eval.PairedComparison.Pair;
 import org.hqcm.engine.run.RunResults;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.resource.HqcmResources;
@@ -127,7 +128,7 @@ class CompareRunsViewTest {
         CompareRunsView view = show(quantum, classical);
         Path q = quantum.getLocation().toPath();
         Path c = classical.getLocation().toPath();
-        org.hqcm.engine.eval.RunComparison engine = RunResults.compare(List.of(RunResults.read(q), RunResults.read(c)));
+        PairedComparison engine = RunResults.compare(List.of(RunResults.read(q), RunResults.read(c)));
         Pair pair = engine.pairs().get(0);
         List<List<String>> rows = view.statisticsRows();
         assertEquals("", view.statisticsMessage(), "both runs are on one test set");
@@ -165,10 +166,10 @@ class CompareRunsViewTest {
             assertClose(j.wilcoxon().pValue(), row(rows, t + "Wilcoxon p (two-sided)").get(1));
         }
 
-        List<ConfusionMatrix> grids = view.confusionMatrices();
+        List<ConfusionCounts> grids = view.confusionMatrices();
         assertEquals(2, grids.size());
         for (int i = 0; i < 2; i++) {
-            ConfusionMatrix expected = engine.reports().get(i).confusion();
+            ConfusionCounts expected = engine.reports().get(i).confusion();
             assertEquals(expected, grids.get(i), "run " + i + "'s record holds the counts of its predictions.csv");
             assertEquals(engine.runs().get(i).labels().length, grids.get(i).total());
             Control grid = view.confusionControls().get(i);
@@ -412,7 +413,7 @@ class CompareRunsViewTest {
     }
 
     /** The off-diagonal cell with the most images, or the fullest cell when the run made no error. */
-    private static int[] fullestErrorCell(org.hqcm.engine.eval.ConfusionMatrix m) {
+    private static int[] fullestErrorCell(ConfusionCounts m) {
         int k = m.classNames().size();
         int[] best = {0, 0};
         long most = -1;

@@ -30,6 +30,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.statushandlers.StatusManager;
+import org.hqcm.engine.eval.ConfusionCounts;
 import org.hqcm.model.EpochRecord;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.resource.AtomicFiles;
@@ -410,7 +411,7 @@ public final class CompareRunsView extends ViewPart {
     }
 
     /** The confusion matrices shown, one per run in column order; null for a run without one (tests). */
-    public List<org.hqcm.engine.eval.ConfusionMatrix> confusionMatrices() {
+    public List<ConfusionCounts> confusionMatrices() {
         return grids.stream().map(ConfusionGrid::matrix).toList();
     }
 

@@ -12,7 +12,7 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
-import org.hqcm.engine.eval.ConfusionMatrix;
+import org.hqcm.engine.eval.ConfusionCounts;
 import org.hqcm.engine.plot.Colormap;
 import org.hqcm.model.RunRecord;
 
@@ -34,7 +34,7 @@ public final class ConfusionGrid {
 
     private final Canvas canvas;
     private final String title;
-    private final ConfusionMatrix matrix;
+    private final ConfusionCounts matrix;
     private CellListener listener;
     /** Geometry of the last paint: left, top, cell size (0 when no grid fits). */
     private int x0;
@@ -69,7 +69,7 @@ public final class ConfusionGrid {
     }
 
     /** The matrix of the run record, or null when the run has none (it did not reach its test evaluation). */
-    static ConfusionMatrix matrixOf(RunRecord record) {
+    static ConfusionCounts matrixOf(RunRecord record) {
         var m = record.getConfusionMatrix();
         List<String> classes = record.getExperiment() == null ? List.of()
                 : List.copyOf(record.getExperiment().getDataset().getClassNames());
@@ -81,7 +81,7 @@ public final class ConfusionGrid {
         for (int i = 0; i < k * k; i++) {
             counts[i / k][i % k] = m.getCounts().get(i);
         }
-        return ConfusionMatrix.ofCounts(counts, classes);
+        return ConfusionCounts.ofCounts(counts, classes);
     }
 
     /** Asks {@code l} to open a cell's images on a click or Enter. */
@@ -94,7 +94,7 @@ public final class ConfusionGrid {
     }
 
     /** What the grid shows, or null when the run has no confusion matrix. */
-    public ConfusionMatrix matrix() {
+    public ConfusionCounts matrix() {
         return matrix;
     }
 

@@ -11,8 +11,9 @@ import java.util.Map;
 import org.hqcm.engine.eval.JaccardComparison;
 import org.hqcm.engine.eval.McNemar;
 import org.hqcm.engine.eval.PairedBootstrap;
+import org.hqcm.engine.eval.PairedComparison;
+import org.hqcm.engine.eval.PairedComparison.Pair;
 import org.hqcm.engine.eval.ReportTables;
-import org.hqcm.engine.eval.RunComparison.Pair;
 import org.hqcm.engine.run.RunResults;
 
 /**
@@ -26,13 +27,13 @@ public final class PairedStatistics {
 
     private final int runs;
     /** The engine's comparison of the reference with the runs it can be paired with; null when there are none. */
-    private final org.hqcm.engine.eval.RunComparison engine;
+    private final PairedComparison engine;
     /** For each run, the index of its pair in {@code engine.pairs()}; -1 for the reference and unpaired runs. */
     private final int[] pairOf;
     /** Why a run (by index) has no statistics. */
     private final Map<Integer, String> unavailable;
 
-    private PairedStatistics(int runs, org.hqcm.engine.eval.RunComparison engine, int[] pairOf,
+    private PairedStatistics(int runs, PairedComparison engine, int[] pairOf,
             Map<Integer, String> unavailable) {
         this.runs = runs;
         this.engine = engine;
@@ -88,7 +89,7 @@ public final class PairedStatistics {
     }
 
     /** The engine's comparison of the reference with every run that could be paired with it, or null. */
-    public org.hqcm.engine.eval.RunComparison engine() {
+    public PairedComparison engine() {
         return engine;
     }
 
@@ -107,7 +108,7 @@ public final class PairedStatistics {
      * Differences follow the view's one convention, run - reference: the engine's paired bootstrap estimates
      * reference - run (as {@code hqcm compare} prints them), so estimate and interval are negated here.
      */
-    public List<org.hqcm.ui.internal.compare.RunComparison.Row> rows() {
+    public List<RunComparison.Row> rows() {
         Map<String, String[]> rows = new LinkedHashMap<>();
         for (int i = 1; i < runs; i++) {
             if (pairOf[i] < 0) {
@@ -132,8 +133,8 @@ public final class PairedStatistics {
                         + j.wilcoxon().zeros());
             }
         }
-        List<org.hqcm.ui.internal.compare.RunComparison.Row> out = new ArrayList<>();
-        rows.forEach((name, cells) -> out.add(new org.hqcm.ui.internal.compare.RunComparison.Row(name,
+        List<RunComparison.Row> out = new ArrayList<>();
+        rows.forEach((name, cells) -> out.add(new RunComparison.Row(name,
                 Arrays.stream(cells).map(c -> c == null ? "" : c).toList())));
         return out;
     }

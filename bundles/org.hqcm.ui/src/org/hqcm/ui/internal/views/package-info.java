@@ -1,5 +1,6 @@
 /**
- * HQCM views: the circuit diagram (scroll, zoom, tooltips, PNG/SVG export through the figures package). May use
- * SWT, the workbench, the figures package and the engine's quantum package (CircuitSpec).
+ * HQCM views: the circuit diagram (scroll, zoom, tooltips, PNG/SVG export through the figures package).
+ *
+ * <p>May use: SWT and the workbench, the figures package, the engine's circuit spec (quantum).
  */
 package org.hqcm.ui.internal.views;

@@ -15,8 +15,8 @@ import java.util.concurrent.Callable;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.eval.GroupReport;
 import org.hqcm.engine.eval.HtmlReport;
+import org.hqcm.engine.eval.PairedComparison;
 import org.hqcm.engine.eval.SeedGroups;
-import org.hqcm.engine.eval.RunComparison;
 import org.hqcm.engine.run.Json;
 import org.hqcm.engine.run.OutputFolder;
 import org.hqcm.engine.run.RunResults;
@@ -67,7 +67,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         List<RunResults> results = runs.stream().map(RunResults::read).toList();
-        RunComparison c = RunResults.compare(results);
+        PairedComparison c = RunResults.compare(results);
         String markdown = c.toMarkdown();
         Path dir = out != null ? out : OutputFolder.stamped(Path.of("."), "comparison");
         try {

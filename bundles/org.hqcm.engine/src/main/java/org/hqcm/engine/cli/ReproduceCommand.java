@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.data.SourceFormat;
 import org.hqcm.engine.data.SourceSpec;
 import org.hqcm.engine.run.OutputFolder;
 import org.hqcm.engine.run.RunResults;
@@ -19,10 +20,10 @@ import org.hqcm.engine.sweep.SweepFolder;
 import org.hqcm.model.DataSource;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.HqcmFactory;
-import org.hqcm.model.SourceKind;
 import org.hqcm.model.Sweep;
 import org.hqcm.model.SweepRecord;
 import org.hqcm.model.TrialRecord;
+import org.hqcm.engine.train.ExperimentMapping;
 import org.hqcm.model.presets.Presets;
 import org.hqcm.model.presets.SweepPresets;
 import org.hqcm.model.resource.HqcmResources;
@@ -140,8 +141,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     private void adapt(Experiment e, SourceSpec source) {
         if (source != null) {
             DataSource s = HqcmFactory.eINSTANCE.createDataSource();
-            s.setKind(SourceKind.get(source.kind().name()));
-            if (source.kind() == org.hqcm.engine.data.SourceKind.SYNTHETIC) {
+            s.setKind(ExperimentMapping.kind(source.kind()));
+            if (source.kind() == SourceFormat.SYNTHETIC) {
                 s.setImagesPerClass(source.perClass());
                 s.setDifficulty(source.difficulty());
             } else {

@@ -92,7 +92,7 @@ public final class DatasetLoader {
 
     private static List<Job> jobs(SourceSpec spec, int imageSize, long seed, List<BadFile> refused) {
         List<Job> jobs = new ArrayList<>();
-        if (spec.kind() == SourceKind.SYNTHETIC) {
+        if (spec.kind() == SourceFormat.SYNTHETIC) {
             BrainPhantom phantom = new BrainPhantom(imageSize, spec.difficulty());
             for (TumourClass c : TumourClass.values()) {
                 for (int i = 0; i < spec.perClass(); i++) {
@@ -178,7 +178,7 @@ public final class DatasetLoader {
         }
     }
 
-    private static String expectation(SourceKind kind) {
+    private static String expectation(SourceFormat kind) {
         return switch (kind) {
             case FIGSHARE_MAT -> "figshare brain-tumour .mat files (MATLAB v7.3) anywhere under the folder";
             case IMAGE_FOLDER -> "PNG/JPEG files in class folders (healthy/notumor, meningioma, glioma, pituitary)";

@@ -1,6 +1,8 @@
 package org.hqcm.engine.run;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,14 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.eval.AttentionJaccard;
 import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.ComparedRun;
 import org.hqcm.engine.eval.PairedBootstrap;
-import org.hqcm.engine.eval.RunComparison;
+import org.hqcm.engine.eval.PairedComparison;
 import org.hqcm.engine.eval.TestSetFingerprint;
 import org.hqcm.engine.eval.WilcoxonSignedRank;
+import org.hqcm.engine.io.CsvFormats;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.RunStatus;
 import org.hqcm.model.resource.HqcmResources;
@@ -113,7 +118,7 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
      *
      * @throws BadInputException when a run cannot be compared with the first ({@link #checkComparableWith})
      */
-    public static RunComparison compare(List<RunResults> runs) {
+    public static PairedComparison compare(List<RunResults> runs) {
         List<ComparedRun> compared = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (RunResults r : runs) {
@@ -125,16 +130,16 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
             }
             compared.add(r.compared(name));
         }
-        return RunComparison.of(compared, runs.get(0).classNames(), WilcoxonSignedRank.SCIPY_DEFAULT,
+        return PairedComparison.of(compared, runs.get(0).classNames(), WilcoxonSignedRank.SCIPY_DEFAULT,
                 PairedBootstrap.DEFAULT);
     }
 
     private static AttentionJaccard.Result jaccard(Path file, Map<Integer, Integer> position, int testImages) {
-        List<String> header;
-        List<String> lines = lines(file);
-        header = split(lines.get(0));
+        List<List<String>> records = records(file);
+        List<String> header = records.get(0);
         if (header.size() < 3 || !header.get(0).equals("sample") || !header.get(1).equals("source")) {
-            throw new BadInputException(file + ": header '" + lines.get(0) + "', expected sample,source,jaccard@T,...");
+            throw new BadInputException(file + ": header '" + String.join(",", header)
+                    + "', expected sample,source,jaccard@T,...");
         }
         double[] thresholds = new double[header.size() - 2];
         for (int t = 0; t < thresholds.length; t++) {
@@ -147,8 +152,8 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
         }
         List<AttentionJaccard.ImageScore> images = new ArrayList<>();
         double[] sums = new double[thresholds.length];
-        for (int i = 1; i < lines.size(); i++) {
-            List<String> r = split(lines.get(i));
+        for (int i = 1; i < records.size(); i++) {
+            List<String> r = records.get(i);
             if (r.size() != header.size()) {
                 throw new BadInputException(file + ": line " + (i + 1) + " has " + r.size() + " fields, expected "
                         + header.size());
@@ -175,15 +180,15 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
     }
 
     static List<List<String>> rows(Path file, String expectedStart) {
-        List<String> lines = lines(file);
-        if (!lines.get(0).startsWith(expectedStart)) {
-            throw new BadInputException(file + ": header '" + lines.get(0) + "', expected it to start with "
-                    + expectedStart);
+        List<List<String>> records = records(file);
+        String header = String.join(",", records.get(0));
+        if (!header.startsWith(expectedStart)) {
+            throw new BadInputException(file + ": header '" + header + "', expected it to start with " + expectedStart);
         }
-        int columns = split(lines.get(0)).size();
+        int columns = records.get(0).size();
         List<List<String>> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            List<String> r = split(lines.get(i));
+        for (int i = 1; i < records.size(); i++) {
+            List<String> r = records.get(i);
             if (r.size() != columns) {
                 throw new BadInputException(file + ": line " + (i + 1) + " has " + r.size() + " fields, expected "
                         + columns);
@@ -193,20 +198,26 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
         return rows;
     }
 
-    private static List<String> lines(Path file) {
+    /** The records of a run file ({@link CsvFormats#RUN_FILE}), header first, blank lines left out. */
+    private static List<List<String>> records(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": missing; a completed run writes it at the end of its test evaluation");
         }
-        try {
-            List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
-            lines.removeIf(String::isBlank);
-            if (lines.isEmpty()) {
-                throw new BadInputException(file + ": empty, expected a CSV header and one line per test image");
+        List<List<String>> records = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CsvFormats.RUN_FILE.parse(in)) {
+            for (CSVRecord r : parser) {
+                if (r.size() > 1 || !r.get(0).isBlank()) {
+                    records.add(r.toList());
+                }
             }
-            return lines;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
+        if (records.isEmpty()) {
+            throw new BadInputException(file + ": empty, expected a CSV header and one line per test image");
+        }
+        return records;
     }
 
     static int integer(Path file, int row, List<String> r, int column, int max) {
@@ -228,34 +239,5 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
         } catch (NumberFormatException e) {
             throw new BadInputException(file + ": line " + (line + 1) + ": '" + text + "' is not a number");
         }
-    }
-
-    /** One CSV line (RFC 4180 quoting, as TestEvaluation writes source paths). */
-    static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        out.add(cell.toString());
-        return out;
     }
 }

@@ -16,5 +16,10 @@
  *   report.html         the self-contained report ({@link org.hqcm.engine.run.RunReport}); ./hqcm report rewrites it
  *   artefacts/          figures of the evaluation: loss, accuracy, confusion, tsne, attention (PNG)
  * </pre>
+ *
+ * <p>While it runs, a run tells one {@link org.hqcm.engine.run.RunObserver}: a
+ * {@link org.hqcm.engine.run.CompositeRunObserver} of the event stream, the log and the front end.
+ *
+ * <p>May use: everything in the engine but the command line, the model (runs are EMF run records), Tribuo.
  */
 package org.hqcm.engine.run;

@@ -66,6 +66,28 @@ public class HqcmConstraints extends HqcmValidator {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
+    /**
+     * Every rule's message: {@code path: value is not allowed; expected ...}. The engine's records word the invariants
+     * that protect their own arithmetic with it, so a value that reaches them unvalidated reads as validation says it.
+     */
+    public static String notAllowed(String path, Object value, String expected) {
+        return path + ": " + notAllowedDetail(value, expected);
+    }
+
+    private static String notAllowedDetail(Object value, String expected) {
+        return format(value) + " is not allowed; expected " + expected;
+    }
+
+    /** The rule of a classical head's normalizedSlices: 0 (none) or a divisor of the projection width. */
+    public static boolean normalizedSlicesAllowed(int slices, int projectionWidth) {
+        return slices == 0 || slices > 0 && (projectionWidth <= 0 || projectionWidth % slices == 0);
+    }
+
+    /** What a classical head's normalizedSlices allows for {@code projectionWidth}. */
+    public static String normalizedSlicesExpected(int projectionWidth) {
+        return "0 (none) or a divisor of the projection width " + projectionWidth;
+    }
+
     @Override
     public boolean validateExperiment_valuesAllowed(Experiment e, DiagnosticChain diagnostics, Map<Object, Object> context) {
         Check c = new Check(e, diagnostics);
@@ -301,10 +323,9 @@ public class HqcmConstraints extends HqcmValidator {
         if (h.getProjectionWidth() < 1 || h.getProjectionWidth() > MAX_AMPLITUDES) {
             c.error(Literals.CLASSICAL_HEAD__PROJECTION_WIDTH, h.getProjectionWidth(), "1.." + MAX_AMPLITUDES);
         }
-        int slices = h.getNormalizedSlices();
-        if (slices < 0 || slices > 0 && h.getProjectionWidth() > 0 && h.getProjectionWidth() % slices != 0) {
-            c.error(Literals.CLASSICAL_HEAD__NORMALIZED_SLICES, slices,
-                    "0 (none) or a divisor of the projection width " + h.getProjectionWidth());
+        if (!normalizedSlicesAllowed(h.getNormalizedSlices(), h.getProjectionWidth())) {
+            c.error(Literals.CLASSICAL_HEAD__NORMALIZED_SLICES, h.getNormalizedSlices(),
+                    normalizedSlicesExpected(h.getProjectionWidth()));
         }
         return c.ok;
     }
@@ -689,7 +710,7 @@ public class HqcmConstraints extends HqcmValidator {
         }
 
         void error(EStructuralFeature f, int index, Object value, String expected) {
-            problem(Diagnostic.ERROR, f, index, format(value) + " is not allowed; expected " + expected);
+            problem(Diagnostic.ERROR, f, index, notAllowedDetail(value, expected));
         }
 
         void missing(EStructuralFeature f, String expected) {

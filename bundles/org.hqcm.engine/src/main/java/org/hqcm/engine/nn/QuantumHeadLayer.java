@@ -1,6 +1,8 @@
 package org.hqcm.engine.nn;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.hqcm.engine.quantum.QuantumLayer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -8,18 +10,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The quantum layer as a head. Its weights are a network parameter like any other (double precision,
- * so that the optimizer's updates are not rounded to float); the value is copied into the layer's own
- * array before each forward pass, which makes an optimizer step or an import take effect.
+ * The quantum layer as the network's head, between the projection z (width 2^q * c) and the classifier. Its weights
+ * are a network parameter like any other (double precision, so that the optimizer's updates are not rounded to
+ * float); the value is copied into the layer's own array before each forward pass, which makes an optimizer step or
+ * an import take effect. The weights start from the quantum layer's own seeded draw (uniform in [0, 2 pi), as
+ * PennyLane), not from the network's random stream.
  */
-final class QuantumHead implements Head {
+final class QuantumHeadLayer implements Layer {
     private final QuantumLayer layer;
     private final DataType dataType;
     private final Parameter weights;
     private final double[] gradient;
     private int batch;
 
-    QuantumHead(DataType dataType, QuantumLayer layer) {
+    QuantumHeadLayer(DataType dataType, QuantumLayer layer) {
         this.layer = layer;
         this.dataType = dataType;
         double[] initial = layer.parameters();
@@ -28,7 +32,17 @@ final class QuantumHead implements Head {
     }
 
     @Override
-    public INDArray forward(INDArray z) {
+    public String name() {
+        return "head";
+    }
+
+    @Override
+    public void initialise(SplittableRandom random) {
+        // the quantum layer drew its weights from the network's seed when it was built
+    }
+
+    @Override
+    public INDArray forward(INDArray z, boolean training) {
         parametersChanged();
         batch = (int) z.size(0);
         float[] out = layer.forward(HostArrays.toFloats(z), batch);
@@ -39,7 +53,7 @@ final class QuantumHead implements Head {
 
     @Override
     public INDArray backward(INDArray dOut) {
-        java.util.Arrays.fill(gradient, 0);
+        Arrays.fill(gradient, 0);
         float[] dz = layer.backward(HostArrays.toFloats(dOut), gradient);
         HostArrays.copyIn(gradient, weights.gradient());
         INDArray result = Nd4j.create(dataType, batch, layer.inputWidth());
@@ -50,11 +64,6 @@ final class QuantumHead implements Head {
     @Override
     public List<Parameter> parameters() {
         return List.of(weights);
-    }
-
-    @Override
-    public int outputWidth() {
-        return layer.outputWidth();
     }
 
     @Override

@@ -7,29 +7,29 @@ import java.util.List;
  * Counts of test images by true class (row) and predicted class (column). Immutable.
  * Row-normalised values divide each row by its support; a class with no test image has a row of zeros.
  */
-public final class ConfusionMatrix {
+public final class ConfusionCounts {
 
     private final List<String> classNames;
     private final long[][] counts;
 
-    private ConfusionMatrix(List<String> classNames, long[][] counts) {
+    private ConfusionCounts(List<String> classNames, long[][] counts) {
         this.classNames = classNames;
         this.counts = counts;
     }
 
     /** Counts from labels; every label must be in {@code 0 .. classNames.size()-1}. */
-    public static ConfusionMatrix of(int[] yTrue, int[] yPred, List<String> classNames) {
+    public static ConfusionCounts of(int[] yTrue, int[] yPred, List<String> classNames) {
         Labels.check(yTrue, yPred, classNames.size());
         int k = classNames.size();
         long[][] c = new long[k][k];
         for (int i = 0; i < yTrue.length; i++) {
             c[yTrue[i]][yPred[i]]++;
         }
-        return new ConfusionMatrix(List.copyOf(classNames), c);
+        return new ConfusionCounts(List.copyOf(classNames), c);
     }
 
     /** A matrix from counts {@code counts[true][predicted]}. */
-    public static ConfusionMatrix ofCounts(long[][] counts, List<String> classNames) {
+    public static ConfusionCounts ofCounts(long[][] counts, List<String> classNames) {
         int k = classNames.size();
         if (k < 2) {
             throw new IllegalArgumentException("a confusion matrix needs at least 2 classes, got " + k);
@@ -49,7 +49,7 @@ public final class ConfusionMatrix {
             }
             c[r] = counts[r].clone();
         }
-        return new ConfusionMatrix(List.copyOf(classNames), c);
+        return new ConfusionCounts(List.copyOf(classNames), c);
     }
 
     public List<String> classNames() {
@@ -129,7 +129,7 @@ public final class ConfusionMatrix {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ConfusionMatrix m && classNames.equals(m.classNames) && Arrays.deepEquals(counts, m.counts);
+        return o instanceof ConfusionCounts m && classNames.equals(m.classNames) && Arrays.deepEquals(counts, m.counts);
     }
 
     @Override
@@ -139,6 +139,6 @@ public final class ConfusionMatrix {
 
     @Override
     public String toString() {
-        return "ConfusionMatrix" + classNames + Arrays.deepToString(counts);
+        return "ConfusionCounts" + classNames + Arrays.deepToString(counts);
     }
 }

@@ -1,7 +1,7 @@
 package org.hqcm.engine.data;
 
 /** The kinds of dataset source; mirrors the experiment model's source kind. */
-public enum SourceKind {
+public enum SourceFormat {
     /** The built-in brain-MRI phantom: nothing to download. */
     SYNTHETIC,
     /** figshare brain-tumour dataset: MATLAB v7.3 {@code .mat} files with a {@code cjdata} group. */

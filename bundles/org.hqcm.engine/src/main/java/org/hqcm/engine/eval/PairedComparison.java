@@ -14,7 +14,7 @@ import org.hqcm.engine.BadInputException;
  * threshold), McNemar's test on paired correctness and bootstrap intervals of the accuracy and macro-F1
  * differences (first minus other). Runs evaluated on different test sets are refused.
  */
-public record RunComparison(List<String> classNames, List<ComparedRun> runs, List<ClassificationReport> reports,
+public record PairedComparison(List<String> classNames, List<ComparedRun> runs, List<ClassificationReport> reports,
         List<Pair> pairs) {
 
     /** The paired statistics of the first run against one other. */
@@ -23,7 +23,7 @@ public record RunComparison(List<String> classNames, List<ComparedRun> runs, Lis
     }
 
     /** Compares {@code runs.get(0)} with each later run. */
-    public static RunComparison of(List<ComparedRun> runs, List<String> classNames, WilcoxonSignedRank wilcoxon,
+    public static PairedComparison of(List<ComparedRun> runs, List<String> classNames, WilcoxonSignedRank wilcoxon,
             PairedBootstrap bootstrap) {
         if (runs.size() < 2) {
             throw new BadInputException("a comparison needs at least two runs, got " + runs.size());
@@ -48,7 +48,7 @@ public record RunComparison(List<String> classNames, List<ComparedRun> runs, Lis
             pairs.add(new Pair(first.name(), other.name(), McNemar.test(first.labels(), first.predicted(), other.predicted()),
                     bootstrap.compare(first.labels(), first.predicted(), other.predicted(), classNames.size()), j));
         }
-        return new RunComparison(List.copyOf(classNames), List.copyOf(runs), reports, List.copyOf(pairs));
+        return new PairedComparison(List.copyOf(classNames), List.copyOf(runs), reports, List.copyOf(pairs));
     }
 
     public Table table1() {

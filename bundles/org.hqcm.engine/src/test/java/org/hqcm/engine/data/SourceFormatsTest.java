@@ -12,7 +12,7 @@ import org.hqcm.engine.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SourceKindsTest {
+class SourceFormatsTest {
 
     @TempDir
     Path tmp;
@@ -21,7 +21,7 @@ class SourceKindsTest {
     void theKindFollowsTheFilesInTheFolder() throws IOException {
         Path mats = Files.createDirectories(tmp.resolve("mats/part1"));
         Files.write(mats.resolve("1.mat"), new byte[8]);
-        assertEquals(SourceKind.FIGSHARE_MAT, SourceKinds.infer(tmp.resolve("mats")));
+        assertEquals(SourceFormat.FIGSHARE_MAT, SourceFormats.infer(tmp.resolve("mats")));
 
         Path dicom = Files.createDirectories(tmp.resolve("dicom/glioma"));
         byte[] part10 = new byte[140];
@@ -31,14 +31,14 @@ class SourceKindsTest {
         part10[131] = 'M';
         Files.write(dicom.resolve("IM0001"), part10);
         Files.write(dicom.resolve("IM0002"), part10);
-        assertEquals(SourceKind.DICOM, SourceKinds.infer(tmp.resolve("dicom")));
+        assertEquals(SourceFormat.DICOM, SourceFormats.infer(tmp.resolve("dicom")));
 
         Path images = Files.createDirectories(tmp.resolve("images/notumor"));
         Files.write(images.resolve("a.jpg"), new byte[8]);
-        assertEquals(SourceKind.IMAGE_FOLDER, SourceKinds.infer(tmp.resolve("images")));
+        assertEquals(SourceFormat.IMAGE_FOLDER, SourceFormats.infer(tmp.resolve("images")));
 
         Path empty = Files.createDirectories(tmp.resolve("empty"));
-        BadInputException e = assertThrows(BadInputException.class, () -> SourceKinds.infer(empty));
+        BadInputException e = assertThrows(BadInputException.class, () -> SourceFormats.infer(empty));
         assertTrue(e.getMessage().contains("--kind"), e.getMessage());
     }
 }

@@ -9,17 +9,17 @@ import java.util.stream.Stream;
 import org.hqcm.engine.BadInputException;
 
 /** Guesses the kind of a source from what a path holds. */
-public final class SourceKinds {
+public final class SourceFormats {
     private static final int MAX_LOOKED_AT = 2000;
 
-    private SourceKinds() {
+    private SourceFormats() {
     }
 
     /**
      * A folder of {@code .mat} files is FIGSHARE_MAT; a folder with class sub-folders holding {@code .dcm} (or
      * extension-less) files is DICOM, holding PNG/JPEG it is IMAGE_FOLDER.
      */
-    public static SourceKind infer(Path path) {
+    public static SourceFormat infer(Path path) {
         if (!Files.isDirectory(path)) {
             throw new BadInputException("source " + path + " is not a folder (expected a dataset folder, or"
                     + " synthetic:N)");
@@ -44,9 +44,9 @@ public final class SourceKinds {
         } catch (IOException e) {
             throw new BadInputException("cannot look into source " + path + ": " + e.getMessage(), e);
         }
-        Optional<SourceKind> kind = mat >= Math.max(img, dcm) && mat > 0 ? Optional.of(SourceKind.FIGSHARE_MAT)
-                : dcm > img ? Optional.of(SourceKind.DICOM)
-                : img > 0 ? Optional.of(SourceKind.IMAGE_FOLDER) : Optional.empty();
+        Optional<SourceFormat> kind = mat >= Math.max(img, dcm) && mat > 0 ? Optional.of(SourceFormat.FIGSHARE_MAT)
+                : dcm > img ? Optional.of(SourceFormat.DICOM)
+                : img > 0 ? Optional.of(SourceFormat.IMAGE_FOLDER) : Optional.empty();
         return kind.orElseThrow(() -> new BadInputException("cannot tell what kind of dataset " + path
                 + " is: expected .mat files, class folders of PNG/JPEG images, or class folders of DICOM files"
                 + " (or give --kind)"));

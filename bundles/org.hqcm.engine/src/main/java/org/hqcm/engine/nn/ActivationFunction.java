@@ -3,8 +3,11 @@ package org.hqcm.engine.nn;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-/** Element-wise activation of the classical head; derivatives are taken from the activation's output. */
-public enum Activation {
+/**
+ * Element-wise activation of the classical head: the model's ActivationFunction as far as the engine implements it.
+ * Derivatives are taken from the activation's output.
+ */
+public enum ActivationFunction {
     RELU, TANH, SIGMOID;
 
     /** Applies the activation in place and returns {@code x}. */

@@ -11,7 +11,7 @@ import java.util.List;
 import org.hqcm.engine.BadInputException;
 import org.junit.jupiter.api.Test;
 
-class RunComparisonTest {
+class PairedComparisonTest {
 
     static final int[] IDS = {10, 11, 12, 13, 14, 15, 16, 17, 18, 19};
     static final PairedBootstrap FAST = new PairedBootstrap(500, 42, 0.95);
@@ -21,7 +21,7 @@ class RunComparisonTest {
         ComparedRun a = new ComparedRun("HQCM", IDS, ClassificationReportTest.Y_TRUE, ClassificationReportTest.Y_TRUE, jaccard(0.5));
         ComparedRun b = new ComparedRun("Classical", IDS, ClassificationReportTest.Y_TRUE, ClassificationReportTest.Y_PRED,
                 jaccard(0.3));
-        RunComparison c = RunComparison.of(List.of(a, b), ClassificationReportTest.ABC, WilcoxonSignedRank.SCIPY_DEFAULT, FAST);
+        PairedComparison c = PairedComparison.of(List.of(a, b), ClassificationReportTest.ABC, WilcoxonSignedRank.SCIPY_DEFAULT, FAST);
         assertEquals(1, c.pairs().size());
         var p = c.pairs().get(0);
         // A is always right, B wrong on 4 images: b = 4, c = 0, exact p = 2 * 0.5^4
@@ -50,10 +50,10 @@ class RunComparisonTest {
         otherIds[9] = 99;
         ComparedRun b = new ComparedRun("b", otherIds, ClassificationReportTest.Y_TRUE, ClassificationReportTest.Y_PRED, null);
         var e = assertThrows(BadInputException.class,
-                () -> RunComparison.of(List.of(a, b), ClassificationReportTest.ABC, WilcoxonSignedRank.SCIPY_DEFAULT, FAST));
+                () -> PairedComparison.of(List.of(a, b), ClassificationReportTest.ABC, WilcoxonSignedRank.SCIPY_DEFAULT, FAST));
         assertTrue(e.getMessage().contains("different test sets"), e.getMessage());
         assertThrows(BadInputException.class,
-                () -> RunComparison.of(List.of(a), ClassificationReportTest.ABC, WilcoxonSignedRank.SCIPY_DEFAULT, FAST));
+                () -> PairedComparison.of(List.of(a), ClassificationReportTest.ABC, WilcoxonSignedRank.SCIPY_DEFAULT, FAST));
     }
 
     @Test

@@ -1,29 +1,45 @@
-package org.hqcm.engine.nn;
+package org.hqcm.engine.train;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.hqcm.engine.data.GivenSplit;
+import org.hqcm.engine.data.Sample;
+import org.hqcm.engine.data.TumourClass;
+import org.hqcm.engine.nn.HeadConfig;
+import org.hqcm.engine.nn.HybridNetwork;
+import org.hqcm.engine.nn.NetworkConfig;
 import org.hqcm.engine.nn.loss.CompositeLoss;
-import org.hqcm.engine.nn.loss.LossResult;
 import org.hqcm.engine.nn.loss.LossWeights;
-import org.hqcm.engine.nn.loss.MaskGrid;
-import org.hqcm.engine.nn.optim.AdamW;
-import org.hqcm.engine.nn.optim.GradientClipping;
+import org.hqcm.engine.nn.optim.Optimizer;
+import org.hqcm.model.Experiment;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Times full training steps (forward, composite loss, backward, global-norm clipping, AdamW) of a network
- * on synthetic data, and ND4J's FP32 GEMM in the same process as the reference.
+ * Times the training step of {@link TrainingStep} (forward, composite loss, backward, global-norm clipping, the
+ * optimizer) of an experiment's network, mapped as a run maps it, on random images, and ND4J's FP32 GEMM in the same
+ * process as the reference.
  */
 public final class TrainStepBenchmark {
 
-    /** What to time. */
-    public record Setup(NetworkConfig network, LossWeights loss, int batch, int warmupSteps, int steps) {
+    /** What to time: the network, loss, optimizer and clipping of {@code experiment} (seeded by its seed). */
+    public record Setup(Experiment experiment, int batch, int warmupSteps, int steps) {
+        /** The network the steps train. */
+        public NetworkConfig network() {
+            return ExperimentMapping.network(experiment, experiment.getSeed());
+        }
+
+        LossWeights loss() {
+            return ExperimentMapping.loss(experiment);
+        }
     }
 
     /**
@@ -32,7 +48,7 @@ public final class TrainStepBenchmark {
      * the measured steps (on a shared machine, the rate the steps could get at that time), in FLOP/s.
      */
     public record Result(Setup setup, double[] stepMs, double flopsPerStep, double gemmPeakFlops,
-            double gemmMedianFlops, java.util.Map<String, Double> phaseMsPerStep) {
+            double gemmMedianFlops, Map<String, Double> phaseMsPerStep) {
         public double medianMs() {
             return stepMs[stepMs.length / 2];
         }
@@ -59,73 +75,64 @@ public final class TrainStepBenchmark {
         int n = setup.batch();
         int s = cfg.imageSize();
         SplittableRandom random = new SplittableRandom(11);
-        float[] images = new float[n * s * s];
-        float[] fullMasks = new float[n * s * s];
-        int[] labels = new int[n];
+        List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            labels[i] = random.nextInt(cfg.classes());
+            int label = random.nextInt(cfg.classes());
+            float[] image = new float[s * s];
             for (int p = 0; p < s * s; p++) {
-                images[i * s * s + p] = (float) random.nextDouble();
+                image[p] = (float) random.nextDouble();
             }
-            if (labels[i] != 0) {
+            byte[] mask = new byte[s * s];
+            if (label != 0) {
                 int y0 = random.nextInt(s / 2);
                 int x0 = random.nextInt(s / 2);
                 for (int y = y0; y < y0 + s / 4; y++) {
                     for (int x = x0; x < x0 + s / 4; x++) {
-                        fullMasks[i * s * s + y * s + x] = 1f;
+                        mask[y * s + x] = 1;
                     }
                 }
             }
+            samples.add(Sample.of(s, image, mask, TumourClass.ofLabel(label), null, null,
+                    GivenSplit.NONE, s, s));
         }
-        float[] masks = MaskGrid.maxPool(fullMasks, n, s, s / cfg.featureSize());
+        int[] order = new int[n];
+        Arrays.setAll(order, i -> i);
+        Batch batch = new Batch(n, s, s / cfg.featureSize());
+        batch.fill(samples, order, 0, n, null, 0);
         double[] classWeights = new double[cfg.classes()];
         Arrays.fill(classWeights, 1.0);
 
         HybridNetwork net = HybridNetwork.create(cfg);
-        CompositeLoss loss = new CompositeLoss(setup.loss());
-        AdamW adam = new AdamW(1e-3, 0.9, 0.999, 1e-8, 1e-4);
+        Optimizer optimizer = ExperimentMapping.optimizer(setup.experiment());
+        TrainingStep step = new TrainingStep(net, optimizer, new CompositeLoss(setup.loss()),
+                setup.experiment().getTraining().getGradientClipNorm(), classWeights);
         double[] times = new double[setup.steps()];
         double[] gemmRates = new double[setup.warmupSteps() + setup.steps()];
         INDArray[] gemm = gemmOperands(2048);
         PhaseTimes phases = new PhaseTimes();
-        net.recordPhases(phases);
-        for (int step = 0; step < setup.warmupSteps() + setup.steps(); step++) {
-            if (step == setup.warmupSteps()) {
+        net.observeLayers(phases);
+        step.observePhases(phases);
+        for (int i = 0; i < setup.warmupSteps() + setup.steps(); i++) {
+            if (i == setup.warmupSteps()) {
                 phases.clear();
             }
-            gemmRates[Math.min(step, gemmRates.length - 1)] = gemmRate(gemm);
+            gemmRates[Math.min(i, gemmRates.length - 1)] = gemmRate(gemm);
             phases.start();
             long t0 = System.nanoTime();
-            trainStep(net, loss, adam, images, n, labels, classWeights, masks, phases);
+            step.run(batch, 1, i + 1);
             long t1 = System.nanoTime();
-            if (step >= setup.warmupSteps()) {
-                times[step - setup.warmupSteps()] = (t1 - t0) / 1e6;
+            if (i >= setup.warmupSteps()) {
+                times[i - setup.warmupSteps()] = (t1 - t0) / 1e6;
             }
         }
         Arrays.sort(times);
-        java.util.Map<String, Double> perStep = new java.util.LinkedHashMap<>();
-        phases.millis().forEach((k, v) -> perStep.put(k, v / setup.steps()));
         for (double g : gemmRates) {
             peak = Math.max(peak, g);
         }
         double[] during = Arrays.copyOfRange(gemmRates, setup.warmupSteps(), gemmRates.length);
         Arrays.sort(during);
-        return new Result(setup, times, trainingFlops(cfg, n), peak, during[during.length / 2], perStep);
-    }
-
-    static double trainStep(HybridNetwork net, CompositeLoss loss, AdamW adam, float[] images, int n, int[] labels,
-            double[] classWeights, float[] masks, PhaseTimes phases) {
-        HybridNetwork.Output out = net.forward(images, n, true);
-        double[] map = out.spatialMap() == null ? null : HostArrays.toDoubles(out.spatialMap());
-        LossResult r = loss.compute(HostArrays.toDoubles(out.logits()), labels, classWeights, map, masks);
-        phases.lap("loss");
-        net.backward(r.dLogits(), r.dSpatialMap());
-        GradientClipping.clipGlobalNorm(net.parameters(), 1.0);
-        phases.lap("clip");
-        adam.step(net.parameters());
-        net.parametersChanged();
-        phases.lap("adamw");
-        return r.total();
+        return new Result(setup, times, trainingFlops(cfg, n), peak, during[during.length / 2],
+                phases.millisPerStep(setup.steps()));
     }
 
     /**
