@@ -21,6 +21,7 @@ import org.hqcm.model.Backend;
 import org.hqcm.model.ClassMetrics;
 import org.hqcm.model.ClassWeighting;
 import org.hqcm.model.ClassicalHead;
+import org.hqcm.model.ConfigurationSummary;
 import org.hqcm.model.ConfusionMatrix;
 import org.hqcm.model.DataSource;
 import org.hqcm.model.Dataset;
@@ -42,8 +43,13 @@ import org.hqcm.model.RunRecord;
 import org.hqcm.model.RunStatus;
 import org.hqcm.model.Simulator;
 import org.hqcm.model.SourceKind;
+import org.hqcm.model.Sweep;
+import org.hqcm.model.SweepAxis;
+import org.hqcm.model.SweepRecord;
+import org.hqcm.model.SweepStrategy;
 import org.hqcm.model.TestMetrics;
 import org.hqcm.model.Training;
+import org.hqcm.model.TrialRecord;
 
 import org.hqcm.model.util.HqcmValidator;
 
@@ -199,6 +205,41 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	private EClass sweepEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass sweepAxisEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass sweepRecordEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass trialRecordEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass configurationSummaryEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
 	private EEnum sourceKindEEnum = null;
 
 	/**
@@ -263,6 +304,13 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	private EEnum runStatusEEnum = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EEnum sweepStrategyEEnum = null;
 
 	/**
 	 * Creates an instance of the model <b>Package</b>, registered with
@@ -1670,6 +1718,496 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
+	public EClass getSweep() {
+		return sweepEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_Name() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_Description() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_ExperimentFile() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getSweep_Experiment() {
+		return (EReference)sweepEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_Seeds() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_SeedCount() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_FirstSeed() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getSweep_Axes() {
+		return (EReference)sweepEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_Strategy() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_RandomCount() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_RandomSeed() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(10);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_ThreadsPerTrial() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(11);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getSweepAxis() {
+		return sweepAxisEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepAxis_Path() {
+		return (EAttribute)sweepAxisEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepAxis_Values() {
+		return (EAttribute)sweepAxisEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getSweepRecord() {
+		return sweepRecordEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepRecord_Name() {
+		return (EAttribute)sweepRecordEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepRecord_State() {
+		return (EAttribute)sweepRecordEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepRecord_Started() {
+		return (EAttribute)sweepRecordEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepRecord_Finished() {
+		return (EAttribute)sweepRecordEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepRecord_Master() {
+		return (EAttribute)sweepRecordEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepRecord_ThreadsPerTrial() {
+		return (EAttribute)sweepRecordEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepRecord_Axes() {
+		return (EAttribute)sweepRecordEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getSweepRecord_Trials() {
+		return (EReference)sweepRecordEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getSweepRecord_Configurations() {
+		return (EReference)sweepRecordEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepRecord_FailureMessage() {
+		return (EAttribute)sweepRecordEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getTrialRecord() {
+		return trialRecordEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_Id() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_Configuration() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_Label() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_AxisValues() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_Seed() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_State() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_RunFolder() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_Attempts() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_Seconds() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_Accuracy() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_MacroF1() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(10);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_FailureMessage() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(11);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getConfigurationSummary() {
+		return configurationSummaryEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getConfigurationSummary_Id() {
+		return (EAttribute)configurationSummaryEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getConfigurationSummary_Label() {
+		return (EAttribute)configurationSummaryEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getConfigurationSummary_AxisValues() {
+		return (EAttribute)configurationSummaryEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getConfigurationSummary_Seeds() {
+		return (EAttribute)configurationSummaryEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getConfigurationSummary_AccuracyMean() {
+		return (EAttribute)configurationSummaryEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getConfigurationSummary_AccuracySd() {
+		return (EAttribute)configurationSummaryEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getConfigurationSummary_MacroF1Mean() {
+		return (EAttribute)configurationSummaryEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getConfigurationSummary_MacroF1Sd() {
+		return (EAttribute)configurationSummaryEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EEnum getSourceKind() {
 		return sourceKindEEnum;
 	}
@@ -1762,6 +2300,16 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	@Override
 	public EEnum getRunStatus() {
 		return runStatusEEnum;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EEnum getSweepStrategy() {
+		return sweepStrategyEEnum;
 	}
 
 	/**
@@ -1946,6 +2494,60 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(provenanceEClass, PROVENANCE__MACHINE);
 		createEAttribute(provenanceEClass, PROVENANCE__BACKEND);
 
+		sweepEClass = createEClass(SWEEP);
+		createEAttribute(sweepEClass, SWEEP__NAME);
+		createEAttribute(sweepEClass, SWEEP__DESCRIPTION);
+		createEAttribute(sweepEClass, SWEEP__EXPERIMENT_FILE);
+		createEReference(sweepEClass, SWEEP__EXPERIMENT);
+		createEAttribute(sweepEClass, SWEEP__SEEDS);
+		createEAttribute(sweepEClass, SWEEP__SEED_COUNT);
+		createEAttribute(sweepEClass, SWEEP__FIRST_SEED);
+		createEReference(sweepEClass, SWEEP__AXES);
+		createEAttribute(sweepEClass, SWEEP__STRATEGY);
+		createEAttribute(sweepEClass, SWEEP__RANDOM_COUNT);
+		createEAttribute(sweepEClass, SWEEP__RANDOM_SEED);
+		createEAttribute(sweepEClass, SWEEP__THREADS_PER_TRIAL);
+
+		sweepAxisEClass = createEClass(SWEEP_AXIS);
+		createEAttribute(sweepAxisEClass, SWEEP_AXIS__PATH);
+		createEAttribute(sweepAxisEClass, SWEEP_AXIS__VALUES);
+
+		sweepRecordEClass = createEClass(SWEEP_RECORD);
+		createEAttribute(sweepRecordEClass, SWEEP_RECORD__NAME);
+		createEAttribute(sweepRecordEClass, SWEEP_RECORD__STATE);
+		createEAttribute(sweepRecordEClass, SWEEP_RECORD__STARTED);
+		createEAttribute(sweepRecordEClass, SWEEP_RECORD__FINISHED);
+		createEAttribute(sweepRecordEClass, SWEEP_RECORD__MASTER);
+		createEAttribute(sweepRecordEClass, SWEEP_RECORD__THREADS_PER_TRIAL);
+		createEAttribute(sweepRecordEClass, SWEEP_RECORD__AXES);
+		createEReference(sweepRecordEClass, SWEEP_RECORD__TRIALS);
+		createEReference(sweepRecordEClass, SWEEP_RECORD__CONFIGURATIONS);
+		createEAttribute(sweepRecordEClass, SWEEP_RECORD__FAILURE_MESSAGE);
+
+		trialRecordEClass = createEClass(TRIAL_RECORD);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__ID);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__CONFIGURATION);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__LABEL);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__AXIS_VALUES);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__SEED);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__STATE);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__RUN_FOLDER);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__ATTEMPTS);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__SECONDS);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__ACCURACY);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__MACRO_F1);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__FAILURE_MESSAGE);
+
+		configurationSummaryEClass = createEClass(CONFIGURATION_SUMMARY);
+		createEAttribute(configurationSummaryEClass, CONFIGURATION_SUMMARY__ID);
+		createEAttribute(configurationSummaryEClass, CONFIGURATION_SUMMARY__LABEL);
+		createEAttribute(configurationSummaryEClass, CONFIGURATION_SUMMARY__AXIS_VALUES);
+		createEAttribute(configurationSummaryEClass, CONFIGURATION_SUMMARY__SEEDS);
+		createEAttribute(configurationSummaryEClass, CONFIGURATION_SUMMARY__ACCURACY_MEAN);
+		createEAttribute(configurationSummaryEClass, CONFIGURATION_SUMMARY__ACCURACY_SD);
+		createEAttribute(configurationSummaryEClass, CONFIGURATION_SUMMARY__MACRO_F1_MEAN);
+		createEAttribute(configurationSummaryEClass, CONFIGURATION_SUMMARY__MACRO_F1_SD);
+
 		// Create enums
 		sourceKindEEnum = createEEnum(SOURCE_KIND);
 		embeddingEEnum = createEEnum(EMBEDDING);
@@ -1957,6 +2559,7 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		backendEEnum = createEEnum(BACKEND);
 		classWeightingEEnum = createEEnum(CLASS_WEIGHTING);
 		runStatusEEnum = createEEnum(RUN_STATUS);
+		sweepStrategyEEnum = createEEnum(SWEEP_STRATEGY);
 	}
 
 	/**
@@ -2144,6 +2747,60 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getProvenance_Machine(), ecorePackage.getEString(), "machine", null, 0, 1, Provenance.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getProvenance_Backend(), this.getBackend(), "backend", "CPU", 0, 1, Provenance.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
+		initEClass(sweepEClass, Sweep.class, "Sweep", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getSweep_Name(), ecorePackage.getEString(), "name", null, 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_Description(), ecorePackage.getEString(), "description", null, 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_ExperimentFile(), ecorePackage.getEString(), "experimentFile", null, 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getSweep_Experiment(), this.getExperiment(), null, "experiment", null, 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_Seeds(), ecorePackage.getELong(), "seeds", null, 0, -1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_SeedCount(), ecorePackage.getEInt(), "seedCount", "5", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_FirstSeed(), ecorePackage.getELong(), "firstSeed", "42", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getSweep_Axes(), this.getSweepAxis(), null, "axes", null, 0, -1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_Strategy(), this.getSweepStrategy(), "strategy", "GRID", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_RandomCount(), ecorePackage.getEInt(), "randomCount", "10", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_RandomSeed(), ecorePackage.getELong(), "randomSeed", "42", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_ThreadsPerTrial(), ecorePackage.getEInt(), "threadsPerTrial", "1", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(sweepAxisEClass, SweepAxis.class, "SweepAxis", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getSweepAxis_Path(), ecorePackage.getEString(), "path", null, 0, 1, SweepAxis.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweepAxis_Values(), ecorePackage.getEString(), "values", null, 0, -1, SweepAxis.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(sweepRecordEClass, SweepRecord.class, "SweepRecord", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getSweepRecord_Name(), ecorePackage.getEString(), "name", null, 0, 1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweepRecord_State(), this.getRunStatus(), "state", "CREATED", 0, 1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweepRecord_Started(), ecorePackage.getEDate(), "started", null, 0, 1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweepRecord_Finished(), ecorePackage.getEDate(), "finished", null, 0, 1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweepRecord_Master(), ecorePackage.getEString(), "master", null, 0, 1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweepRecord_ThreadsPerTrial(), ecorePackage.getEInt(), "threadsPerTrial", "1", 0, 1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweepRecord_Axes(), ecorePackage.getEString(), "axes", null, 0, -1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getSweepRecord_Trials(), this.getTrialRecord(), null, "trials", null, 0, -1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getSweepRecord_Configurations(), this.getConfigurationSummary(), null, "configurations", null, 0, -1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweepRecord_FailureMessage(), ecorePackage.getEString(), "failureMessage", null, 0, 1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(trialRecordEClass, TrialRecord.class, "TrialRecord", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getTrialRecord_Id(), ecorePackage.getEString(), "id", null, 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_Configuration(), ecorePackage.getEString(), "configuration", null, 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_Label(), ecorePackage.getEString(), "label", null, 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_AxisValues(), ecorePackage.getEString(), "axisValues", null, 0, -1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_Seed(), ecorePackage.getELong(), "seed", null, 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_State(), this.getRunStatus(), "state", "CREATED", 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_RunFolder(), ecorePackage.getEString(), "runFolder", null, 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_Attempts(), ecorePackage.getEInt(), "attempts", "0", 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_Seconds(), ecorePackage.getEDouble(), "seconds", "0.0", 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_Accuracy(), ecorePackage.getEDouble(), "accuracy", "0.0", 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_MacroF1(), ecorePackage.getEDouble(), "macroF1", "0.0", 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_FailureMessage(), ecorePackage.getEString(), "failureMessage", null, 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(configurationSummaryEClass, ConfigurationSummary.class, "ConfigurationSummary", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getConfigurationSummary_Id(), ecorePackage.getEString(), "id", null, 0, 1, ConfigurationSummary.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getConfigurationSummary_Label(), ecorePackage.getEString(), "label", null, 0, 1, ConfigurationSummary.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getConfigurationSummary_AxisValues(), ecorePackage.getEString(), "axisValues", null, 0, -1, ConfigurationSummary.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getConfigurationSummary_Seeds(), ecorePackage.getEInt(), "seeds", "0", 0, 1, ConfigurationSummary.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getConfigurationSummary_AccuracyMean(), ecorePackage.getEDouble(), "accuracyMean", "0.0", 0, 1, ConfigurationSummary.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getConfigurationSummary_AccuracySd(), ecorePackage.getEDouble(), "accuracySd", "0.0", 0, 1, ConfigurationSummary.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getConfigurationSummary_MacroF1Mean(), ecorePackage.getEDouble(), "macroF1Mean", "0.0", 0, 1, ConfigurationSummary.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getConfigurationSummary_MacroF1Sd(), ecorePackage.getEDouble(), "macroF1Sd", "0.0", 0, 1, ConfigurationSummary.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
 		// Initialize enums and add enum literals
 		initEEnum(sourceKindEEnum, SourceKind.class, "SourceKind");
 		addEEnumLiteral(sourceKindEEnum, SourceKind.SYNTHETIC);
@@ -2194,6 +2851,10 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		addEEnumLiteral(runStatusEEnum, RunStatus.COMPLETED);
 		addEEnumLiteral(runStatusEEnum, RunStatus.FAILED);
 		addEEnumLiteral(runStatusEEnum, RunStatus.CANCELLED);
+
+		initEEnum(sweepStrategyEEnum, SweepStrategy.class, "SweepStrategy");
+		addEEnumLiteral(sweepStrategyEEnum, SweepStrategy.GRID);
+		addEEnumLiteral(sweepStrategyEEnum, SweepStrategy.RANDOM);
 
 		// Create resource
 		createResource(eNS_URI);
@@ -2273,6 +2934,18 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		   });
 		addAnnotation
 		  (evaluationEClass,
+		   source,
+		   new String[] {
+			   "constraints", "valuesAllowed"
+		   });
+		addAnnotation
+		  (sweepEClass,
+		   source,
+		   new String[] {
+			   "constraints", "valuesAllowed"
+		   });
+		addAnnotation
+		  (sweepAxisEClass,
 		   source,
 		   new String[] {
 			   "constraints", "valuesAllowed"

@@ -14,20 +14,24 @@ import picocli.CommandLine.Option;
  * {@code hqcm bench quantum}: the quantum layer's forward and forward + backward time for a batch with the
  * state-vector simulator, and Strange's forward time per circuit measured in the same run, with their ratio.
  */
-@Command(name = "quantum", mixinStandardHelpOptions = true,
+@Command(name = "quantum", defaultValueProvider = ModelDefaults.class, mixinStandardHelpOptions = true,
         description = "Time the quantum layer (STATEVECTOR forward, forward+backward) against STRANGE per circuit.")
 public final class BenchQuantumCommand implements Runnable {
 
-    @Option(names = "--batch", defaultValue = "64", description = "Rows per batch (default: ${DEFAULT-VALUE}).")
+    @ModelDefault("Training.batchSize")
+    @Option(names = "--batch", description = "Rows per batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--circuits", defaultValue = "5", description = "Parallel circuits (default: ${DEFAULT-VALUE}).")
+    @ModelDefault("QuantumHead.circuits")
+    @Option(names = "--circuits", description = "Parallel circuits (default: ${DEFAULT-VALUE}).")
     int circuits;
 
-    @Option(names = "--qubits", defaultValue = "5", description = "Qubits per circuit (default: ${DEFAULT-VALUE}).")
+    @ModelDefault("QuantumHead.qubits")
+    @Option(names = "--qubits", description = "Qubits per circuit (default: ${DEFAULT-VALUE}).")
     int qubits;
 
-    @Option(names = "--layers", defaultValue = "2", description = "Entangling layers (default: ${DEFAULT-VALUE}).")
+    @ModelDefault("QuantumHead.layers")
+    @Option(names = "--layers", description = "Entangling layers (default: ${DEFAULT-VALUE}).")
     int layers;
 
     @Option(names = "--repeats", defaultValue = "2000", description = "Timed repetitions (default: ${DEFAULT-VALUE}).")

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code hqcm circuit draw}: the circuit as text, one line per wire. */
-@Command(name = "draw", mixinStandardHelpOptions = true,
+@Command(name = "draw", defaultValueProvider = ModelDefaults.class, mixinStandardHelpOptions = true,
         description = "Print the circuit as text: @ is a CNOT's control, X its target.")
 public final class CircuitDrawCommand implements Runnable {
 

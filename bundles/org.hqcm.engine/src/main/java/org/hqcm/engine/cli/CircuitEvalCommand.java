@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * {@code hqcm circuit eval}: the expectation values of one circuit for each input row, in double precision,
  * one output line per input with the Q values of wires 0..Q-1 to 12 decimals.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval", defaultValueProvider = ModelDefaults.class, mixinStandardHelpOptions = true,
         description = "Print the expectation value on every wire (wire 0 first, 12 decimals) for each input row.")
 public final class CircuitEvalCommand implements Runnable {
 
@@ -35,15 +35,18 @@ public final class CircuitEvalCommand implements Runnable {
             description = "One input per row: 2^Q values (amplitude embedding, need not be normalised) or Q angles.")
     Path inputs;
 
-    @Option(names = "--simulator", defaultValue = "statevector", paramLabel = "statevector|strange",
+    @ModelDefault(value = "QuantumHead.simulator", lowerCase = true)
+    @Option(names = "--simulator", paramLabel = "statevector|strange",
             description = "Simulator (default: ${DEFAULT-VALUE}).")
     String simulator;
 
-    @Option(names = "--shots", defaultValue = "0", paramLabel = "N",
+    @ModelDefault("QuantumHead.shots")
+    @Option(names = "--shots", paramLabel = "N",
             description = "0 for exact expectations, else sample N shots per wire (default: ${DEFAULT-VALUE}).")
     int shots;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the shot sampling (default: ${DEFAULT-VALUE}).")
+    @ModelDefault("Experiment.seed")
+    @Option(names = "--seed", description = "Seed of the shot sampling (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @CommandLine.Spec

@@ -19,11 +19,13 @@ final class CircuitOptions {
     @Option(names = "--layers", required = true, paramLabel = "L", description = "Number of StronglyEntanglingLayers.")
     int layers;
 
-    @Option(names = "--measure", defaultValue = "Y", paramLabel = "X|Y|Z",
+    @ModelDefault(value = "QuantumHead.measurement", dropPrefix = "PAULI_")
+    @Option(names = "--measure", paramLabel = "X|Y|Z",
             description = "Pauli observable measured on every wire (default: ${DEFAULT-VALUE}).")
     String measure;
 
-    @Option(names = "--embedding", defaultValue = "amplitude", paramLabel = "amplitude|angle",
+    @ModelDefault(value = "QuantumHead.embedding", lowerCase = true)
+    @Option(names = "--embedding", paramLabel = "amplitude|angle",
             description = "amplitude: 2^Q values per input, L2-normalised; angle: Q values, RY(x_j) on wire j "
                     + "(default: ${DEFAULT-VALUE}).")
     String embedding;

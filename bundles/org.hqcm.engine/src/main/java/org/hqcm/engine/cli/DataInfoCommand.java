@@ -18,8 +18,8 @@ import org.hqcm.engine.data.DatasetLoader;
 import org.hqcm.engine.data.GivenSplit;
 import org.hqcm.engine.data.LoadOptions;
 import org.hqcm.engine.data.LoadedDataset;
-import org.hqcm.engine.data.SourceKind;
-import org.hqcm.engine.data.SourceKinds;
+import org.hqcm.engine.data.SourceFormat;
+import org.hqcm.engine.data.SourceFormats;
 import org.hqcm.engine.data.SourceSpec;
 import org.hqcm.engine.data.SourceSummary;
 import org.hqcm.engine.data.Split;
@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code hqcm data info}: loads sources as an experiment would and reports what they hold. */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info", defaultValueProvider = ModelDefaults.class, mixinStandardHelpOptions = true,
         description = {"Describe dataset sources: counts per class and split, sizes, masks, bad files, chart.",
             "Loads the sources as an experiment would and prints counts per class and split, original image sizes, "
                 + "masks, patients and bad files; writes a class-distribution chart (PNG).",
@@ -50,15 +50,18 @@ public final class DataInfoCommand implements Callable<Integer> {
 
     @Option(names = "--kind", paramLabel = "KIND",
             description = "Kind of every folder SOURCE: ${COMPLETION-CANDIDATES} (default: inferred).")
-    SourceKind kind;
+    SourceFormat kind;
 
-    @Option(names = "--size", defaultValue = "128", description = "Image size after resizing (default: ${DEFAULT-VALUE}).")
+    @ModelDefault("Dataset.imageSize")
+    @Option(names = "--size", description = "Image size after resizing (default: ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and phantom (default: ${DEFAULT-VALUE}).")
+    @ModelDefault("Experiment.seed")
+    @Option(names = "--seed", description = "Seed of the split and phantom (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--fractions", defaultValue = "0.7,0.15,0.15", paramLabel = "TRAIN,VAL,TEST",
+    @ModelDefault({"Dataset.trainFraction", "Dataset.validationFraction", "Dataset.testFraction"})
+    @Option(names = "--fractions", paramLabel = "TRAIN,VAL,TEST",
             description = "Split fractions (default: ${DEFAULT-VALUE}).")
     String fractionsText;
 
@@ -175,7 +178,7 @@ public final class DataInfoCommand implements Callable<Integer> {
     }
 
     /** {@code synthetic:N[:D]} or a path (kind given or inferred). */
-    static SourceSpec parseSource(String text, SourceKind kind) {
+    static SourceSpec parseSource(String text, SourceFormat kind) {
         if (text.toLowerCase(Locale.ROOT).startsWith("synthetic")) {
             String[] parts = text.split(":");
             try {
@@ -197,8 +200,8 @@ public final class DataInfoCommand implements Callable<Integer> {
             }
         }
         Path p = Path.of(text);
-        SourceKind k = kind != null ? kind : SourceKinds.infer(p);
-        if (k == SourceKind.SYNTHETIC) {
+        SourceFormat k = kind != null ? kind : SourceFormats.infer(p);
+        if (k == SourceFormat.SYNTHETIC) {
             throw new BadInputException("--kind SYNTHETIC with a path '" + text + "': write synthetic:N instead");
         }
         return SourceSpec.files(k, p);

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hqcm", mixinStandardHelpOptions = true, versionProvider = EngineVersion.class,
         description = "HQCM Studio engine: hybrid quantum-classical brain-MRI classification.%n"
+                + "Sweeps on Apache Spark: ./hqcm sweep FILE, ./hqcm sweep --resume DIR, ./hqcm sweep report DIR, "
+                + "./hqcm bench sweep (bundles/org.hqcm.sweep).%n"
                 + "Exit codes: 0 ok, 1 run failed, 2 bad input.",
         subcommands = {CommandLine.HelpCommand.class, CircuitCommand.class, BenchCommand.class, DataCommand.class,
                 ValidateCommand.class, NewCommand.class, RunCommand.class, ReportCommand.class, CompareCommand.class,

@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -31,17 +29,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code hqcm run FILE} trains and evaluates an experiment into a new run folder; {@code hqcm run --resume DIR}
- * continues a run that was killed or cancelled. Ctrl-C stops within seconds and keeps the last checkpoint.
+ * continues a run that was killed or cancelled. Ctrl-C stops after the current batch and keeps the last checkpoint.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run an experiment file (.hqcm): validate it, train with a checkpoint per epoch, evaluate on the",
             "test split, and write everything into runs/<experiment>-<time>/.",
-            "Ctrl-C stops cleanly within seconds, keeping the last checkpoint; --resume continues from it.",
+            "Ctrl-C stops cleanly after the current batch; --resume continues from the last checkpoint.",
             "Exit codes: 0 completed, 1 failed or cancelled, 2 bad input."})
 public final class RunCommand implements Callable<Integer> {
-
-    /** How long Ctrl-C or SIGTERM waits for the run to stop cleanly before the JVM exits anyway. */
-    static final int STOP_WAIT_SECONDS = 60;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The experiment file.")
     Path file;
@@ -58,6 +53,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue this run from its last checkpoint.")
     Path resume;
 
+    @Option(names = "--run-dir", paramLabel = "DIR",
+            description = "Write the run into exactly this folder (created, or empty) instead of a new folder under --out.")
+    Path runDir;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -68,38 +67,17 @@ public final class RunCommand implements Callable<Integer> {
         if ((file == null) == (resume == null)) {
             throw new BadInputException("run: expected an experiment FILE or --resume RUN_DIR (exactly one of them)");
         }
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancelled.set(true);
-            stderr.println();
-            stderr.println("stopping (the last checkpoint is kept) ...");
-            stderr.flush();
-            try {
-                // the run checks the flag between layers and in every long loop: it stops within seconds; should it
-                // not, the JVM exits anyway (results and checkpoints are written atomically, never half)
-                if (!finished.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    stderr.println("did not stop within " + STOP_WAIT_SECONDS + " s; exiting (the last checkpoint is kept)");
-                    stderr.flush();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "hqcm-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (ShutdownCancel cancel = ShutdownCancel.install(stderr, "stopping (the last checkpoint is kept) ...")) {
+            AtomicBoolean cancelled = cancel.flag();
             return resume != null ? resumeRun(stdout, stderr, cancelled) : newRuns(stdout, stderr, cancelled);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down (Ctrl-C): the hook is running and waits for us
-            }
         }
     }
 
     private int newRuns(PrintWriter stdout, PrintWriter stderr, AtomicBoolean cancelled) {
+        if (file.getFileName() != null && file.getFileName().toString().endsWith("." + HqcmResources.SWEEP_EXTENSION)) {
+            throw new BadInputException(file + ": a sweep; expected an experiment (.hqcm) here (run sweeps with: hqcm sweep "
+                    + file + ")");
+        }
         CheckedExperiment checked = CheckedExperiment.of(file);
         checked.print(stdout, stderr);
         if (!checked.ok()) {
@@ -110,13 +88,18 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         Experiment e = checked.experiment();
+        if (runDir != null && e.getRepeats() > 1) {
+            throw new BadInputException(file + ": repeats " + e.getRepeats() + " with --run-dir; expected repeats 1 "
+                    + "(one folder holds one run)");
+        }
         long firstSeed = seed != null ? seed : e.getSeed();
         printSummary(stdout, e, firstSeed);
         int status = ExitCodes.OK;
         for (int r = 0; r < Math.max(1, e.getRepeats()) && status == ExitCodes.OK; r++) {
             ExperimentRunner runner = new ExperimentRunner(
                     new TrainingProgress(stderr, e.getTraining().getMaxEpochs()), cancelled::get);
-            RunFolder folder = runner.start(file, firstSeed + r, out);
+            RunFolder folder = runDir != null ? runner.startAt(file, firstSeed + r, runDir)
+                    : runner.start(file, firstSeed + r, out);
             status = report(stdout, folder);
         }
         return status;

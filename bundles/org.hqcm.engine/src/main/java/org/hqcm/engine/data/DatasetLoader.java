@@ -118,7 +118,7 @@ public final class DatasetLoader {
 
     private static List<Job> jobs(SourceSpec spec, int imageSize, long seed, List<BadFile> refused, long maxPixels) {
         List<Job> jobs = new ArrayList<>();
-        if (spec.kind() == SourceKind.SYNTHETIC) {
+        if (spec.kind() == SourceFormat.SYNTHETIC) {
             BrainPhantom phantom = new BrainPhantom(imageSize, spec.difficulty());
             for (TumourClass c : TumourClass.values()) {
                 for (int i = 0; i < spec.perClass(); i++) {
@@ -175,7 +175,7 @@ public final class DatasetLoader {
     }
 
     /** What a source of {@code kind} is expected to hold, for messages. */
-    public static String expectation(SourceKind kind) {
+    public static String expectation(SourceFormat kind) {
         return switch (kind) {
             case FIGSHARE_MAT -> "figshare brain-tumour .mat files (MATLAB v7.3) anywhere under the folder";
             case IMAGE_FOLDER -> "PNG/JPEG files in class folders (healthy/notumor, meningioma, glioma, pituitary)";

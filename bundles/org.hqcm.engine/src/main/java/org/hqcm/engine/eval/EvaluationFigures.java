@@ -21,7 +21,7 @@ public final class EvaluationFigures {
     }
 
     /** Fig 9: counts with row shares, shaded by the share of the true class. */
-    public static void confusion(ConfusionMatrix m, String title, Path png) throws IOException {
+    public static void confusion(ConfusionCounts m, String title, Path png) throws IOException {
         Heatmap.confusion(title, m.classNames(), m.counts()).writePng(png, 640, 600);
     }
 

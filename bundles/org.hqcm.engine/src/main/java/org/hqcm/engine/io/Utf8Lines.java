@@ -21,6 +21,11 @@ public final class Utf8Lines {
     private Utf8Lines() {
     }
 
+    /** The file's text, its lines joined by '\n'; bytes that are not UTF-8 are an IOException naming line and column. */
+    public static String text(Path file) throws IOException {
+        return String.join("\n", read(file));
+    }
+
     /** The file's lines (without line ends); a malformed byte gives an IOException "line N: bytes 0x.. are not UTF-8". */
     public static List<String> read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);

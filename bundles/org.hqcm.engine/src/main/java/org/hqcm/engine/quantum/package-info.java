@@ -8,5 +8,8 @@
  * {@code RZ(a) = diag(e^{-ia/2}, e^{ia/2})}, {@code RY(a) = [[cos a/2, -sin a/2], [sin a/2, cos a/2]]},
  * {@code Rot(phi, theta, omega) = RZ(omega) RY(theta) RZ(phi)}; layer {@code l} applies Rot on every wire and then
  * {@code CNOT(i, (i + r) mod q)} for {@code i = 0..q-1} with {@code r = (l mod (q-1)) + 1} (no CNOT when q = 1).
+ *
+ * <p>May use: the JDK, Strange (org.redfx) and the engine's exceptions; not ND4J (the network hands it host
+ * arrays).
  */
 package org.hqcm.engine.quantum;

@@ -1,6 +1,7 @@
 package org.hqcm.engine.run;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.io.ArrayArchive;
 import org.hqcm.engine.plot.AttentionGallery;
 import org.hqcm.model.Experiment;
+import org.hqcm.model.resource.HqcmResources;
 
 /**
  * The attention examples of a run (Fig 10): a few tumour test images with their mask, the run's map T_s and its
@@ -82,6 +84,20 @@ public record AttentionExamples(double[] thresholds, List<Example> examples) {
     }
 
     /**
+     * Reads the examples file of a run folder, within the shape its run record gives ({@link #read(Path, Experiment)});
+     * a file outside a run folder is read within {@link ArrayArchive.Limits#any()}.
+     */
+    public static AttentionExamples read(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && Files.isRegularFile(dir.resolve(HqcmResources.RUN_RECORD_FILE))) {
+            RunFolder folder = RunFolder.open(dir);
+            return read(folder.file(file.getFileName().toString()),
+                    HqcmResources.loadRunRecord(folder.record()).getExperiment());
+        }
+        return fromArrays(ArrayArchive.read(file), file);
+    }
+
+    /**
      * Reads the examples of a run of {@code experiment}: at most its {@code attentionExamples} images of its image
      * size, so that a zip bomb is refused before it is inflated.
      */
@@ -106,6 +122,10 @@ public record AttentionExamples(double[] thresholds, List<Example> examples) {
                 default -> -1;
             };
         }, taus + 1 + most * (2 + 2L * size * size + feature + taus), 2 + 5 * most));
+        return fromArrays(a, file);
+    }
+
+    private static AttentionExamples fromArrays(Map<String, double[]> a, Path file) {
         double[] thresholds = get(a, "thresholds", file);
         int count = (int) ArrayArchive.scalar(a, "count", file);
         List<Example> examples = new ArrayList<>();

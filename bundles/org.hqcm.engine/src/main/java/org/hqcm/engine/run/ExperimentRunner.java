@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -30,7 +31,6 @@ import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.TribuoEvaluations;
 import org.hqcm.engine.io.ArrayArchive;
 import org.hqcm.engine.nn.HybridNetwork;
-import org.hqcm.model.resource.AtomicFiles;
 import org.hqcm.engine.train.EpochResult;
 import org.hqcm.engine.train.ExperimentMapping;
 import org.hqcm.engine.train.NetworkTrainer;
@@ -45,13 +45,14 @@ import org.hqcm.model.HqcmFactory;
 import org.hqcm.model.Provenance;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.RunStatus;
+import org.hqcm.model.resource.AtomicFiles;
 import org.hqcm.model.resource.HqcmResources;
+import org.hqcm.model.validation.ExperimentValidator;
+import org.hqcm.model.validation.Problem;
 import org.tribuo.classification.evaluation.LabelEvaluation;
 import org.tribuo.classification.evaluation.LabelEvaluator;
 
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
-import org.hqcm.model.validation.ExperimentValidator;
-import org.hqcm.model.validation.Problem;
 
 /**
  * Runs one experiment into one run folder: validate, load and split the data, train with a checkpoint per epoch,
@@ -103,6 +104,16 @@ public final class ExperimentRunner {
     /** A new run of {@code experimentFile} in a new folder under {@code runsRoot}. */
     public RunFolder start(Path experimentFile, Long seedOverride, Path runsRoot) {
         Experiment experiment = loadValid(experimentFile);
+        return start(experimentFile, experiment, seedOverride, RunFolder.create(runsRoot, experiment.getName()));
+    }
+
+    /** A new run of {@code experimentFile} in exactly {@code runDir} (new or empty). */
+    public RunFolder startAt(Path experimentFile, Long seedOverride, Path runDir) {
+        Experiment experiment = loadValid(experimentFile);
+        return start(experimentFile, experiment, seedOverride, RunFolder.createAt(runDir));
+    }
+
+    private RunFolder start(Path experimentFile, Experiment experiment, Long seedOverride, RunFolder folder) {
         // the run folder must stand alone (resume, IDE): its copy names the data by absolute paths
         Path base = baseDir(experimentFile);
         for (var source : experiment.getDataset().getSources()) {
@@ -111,7 +122,6 @@ public final class ExperimentRunner {
             }
         }
         long runSeed = seedOverride != null ? seedOverride : experiment.getSeed();
-        RunFolder folder = RunFolder.create(runsRoot, experiment.getName());
         RunRecord record = HqcmFactory.eINSTANCE.createRunRecord();
         record.setId(folder.dir().getFileName().toString());
         record.setExperiment(EcoreUtil.copy(experiment));
@@ -121,6 +131,7 @@ public final class ExperimentRunner {
         p.setCommit(EngineInfo.commit());
         p.setMachine(EngineInfo.machine());
         p.setSeed(runSeed);
+        // what was asked for until ND4J has loaded; then the backend that actually runs (see run)
         p.setBackend(experiment.getTraining().getBackend());
         record.setProvenance(p);
         try (RunLock lock = RunLock.acquire(folder)) {
@@ -177,7 +188,8 @@ public final class ExperimentRunner {
         Experiment experiment = record.getExperiment();
         long runSeed = record.getProvenance().getSeed();
         try (EventLog events = new EventLog(folder.file("events.jsonl")); RunLog log = new RunLog(folder.file("run.log"))) {
-            notes.forEach(n -> log.line("%s", n));
+            RunObserver all = new CompositeRunObserver(new EventStream(events), log, observer);
+            notes.forEach(all::note);
             try {
                 record.setStatus(RunStatus.RUNNING);
                 if (record.getStarted() == null) {
@@ -186,12 +198,12 @@ public final class ExperimentRunner {
                 record.setFailureMessage(null);
                 HqcmResources.save(record, folder.record());
                 Cancellation.during(cancelled, () -> {
-                    run(folder, record, experiment, runSeed, resuming, events, log);
+                    run(folder, record, experiment, runSeed, resuming, all);
                     return null;
                 });
             } catch (RunCancelledException c) {
                 // outside the epoch loop (loading, evaluation): the last checkpoint is still the truth
-                cancelled(folder, record, events, log, "cancelled while " + phase + "; "
+                cancelled(folder, record, all, "cancelled while " + phase + "; "
                         + (record.getEpochs().isEmpty() ? "no epoch was completed yet"
                                 : "the checkpoint of epoch " + record.getEpochs().size() + " is kept"));
             } catch (RuntimeException | Error e) {
@@ -201,21 +213,20 @@ public final class ExperimentRunner {
                 record.setFinished(new Date());
                 record.setFailureMessage(message);
                 HqcmResources.save(record, folder.record());
-                events.emit("end", "status", "FAILED", "message", message);
-                log.line("FAILED: %s", message);
+                all.ended(RunStatus.FAILED, message, Double.NaN);
                 throw e;
             }
         }
     }
 
     private void run(RunFolder folder, RunRecord record, Experiment experiment, long runSeed, boolean resuming,
-            EventLog events, RunLog log) {
-        phase(events, "loading", "loading the dataset");
+            RunObserver all) {
+        phase(all, "loading", "loading the dataset");
         var ds = experiment.getDataset();
         LoadedDataset data = DatasetLoader.load(ExperimentMapping.sources(experiment, folder.dir()), ds.getImageSize(),
                 experiment.getSeed(), LoadOptions.defaults().withRequiredClasses(EnumSet.allOf(TumourClass.class))
                         .withMaxImagePixels(ds.getMaxImagePixels())
-                        .withProgress(observer));
+                        .withProgress(all));
         String fingerprint = data.fingerprint();
         String known = record.getProvenance().getDatasetFingerprint();
         if (resuming && known != null && !known.isEmpty() && !known.equals(fingerprint)) {
@@ -225,15 +236,14 @@ public final class ExperimentRunner {
         record.getProvenance().setDatasetFingerprint(fingerprint);
         record.setSkippedFiles(data.badFiles().size());
         for (var bad : data.badFiles()) {
-            events.emit("warning", "message", "skipped " + bad.file() + ": " + bad.reason());
-            log.line("skipped %s: %s", bad.file(), bad.reason());
+            all.skipped(String.valueOf(bad.file()), bad.reason());
         }
         Split split = Splitter.split(data.samples(), ds.getTrainFraction(), ds.getValidationFraction(),
                 ds.getTestFraction(), experiment.getSeed(), ds.isStratified(), ds.isGroupByPatient());
-        log.line("data: %d images (%d skipped), split %d / %d / %d, fingerprint %s", data.size(),
-                data.badFiles().size(), split.train().length, split.validation().length, split.test().length,
-                fingerprint);
-        log.line("%s", MemoryEstimate.of(experiment, data.size()).summary(Runtime.getRuntime().maxMemory()));
+        all.note(String.format(Locale.ROOT, "data: %d images (%d skipped), split %d / %d / %d, fingerprint %s",
+                data.size(), data.badFiles().size(), split.train().length, split.validation().length,
+                split.test().length, fingerprint));
+        all.note(MemoryEstimate.of(experiment, data.size()).summary(Runtime.getRuntime().maxMemory()));
 
         List<String> classes = List.copyOf(experiment.getDataset().getClassNames());
         long wrapStart = System.nanoTime();
@@ -252,38 +262,35 @@ public final class ExperimentRunner {
             resumeFrom = ArrayArchive.read(folder.checkpoint(),
                     TrainingState.archiveLimits(shape, experiment.getTraining().getMaxEpochs()));
             resumedAfter = record.getEpochs().size();
-            log.line("resuming from %s after epoch %d", folder.checkpoint(), resumedAfter);
+            all.note("resuming from " + folder.checkpoint() + " after epoch " + resumedAfter);
         } else if (resuming && !record.getEpochs().isEmpty()) {
             String message = folder.checkpoint() + " is missing: the " + record.getEpochs().size() + " epochs in "
                     + HqcmResources.RUN_RECORD_FILE + " cannot be continued, so training starts again at epoch 1 (their"
                     + " records are replaced as the new epochs complete)";
             record.getEpochs().clear();
-            events.emit("warning", "message", message);
-            log.line("warning: %s", message);
-            observer.warning(message);
+            all.warning(message);
         }
         int batches = (split.train().length + experiment.getTraining().getBatchSize() - 1)
                 / experiment.getTraining().getBatchSize();
-        events.emit("start", "run", record.getId(), "experiment", experiment.getName(), "epochs",
-                experiment.getTraining().getMaxEpochs(), "batches", batches, "resumedFrom", resumedAfter);
-        phase = "training";
-        observer.phase("training", "training " + experiment.getName()
-                + (resumedAfter > 0 ? " from epoch " + (resumedAfter + 1) : ""));
-        events.emit("phase", "name", "training", "message", "training");
+        all.started(record.getId(), experiment.getName(), experiment.getTraining().getMaxEpochs(), batches,
+                resumedAfter);
+        phase(all, "training", "training");
 
-        HqcmTrainer trainer = HqcmTrainer.of(experiment, runSeed).session(new HqcmTrainer.Session(
-                new RecordingListener(folder, record, events, log, observer), cancelled, resumeFrom));
-        HqcmModel model;
+        record.getProvenance().setBackend(ExperimentMapping.loadedBackend());
+        HqcmTrainer.Session session = new HqcmTrainer.Session(new RecordingListener(folder, record, all), cancelled,
+                resumeFrom);
+        HqcmTrainer.Trained trained;
         try {
-            model = trainer.train(trainAndValidation);
+            trained = HqcmTrainer.of(experiment, runSeed).train(trainAndValidation, session, Map.of());
         } catch (TrainingCancelledException c) {
-            cancelled(folder, record, events, log, "cancelled during epoch " + (c.state().epochsDone() + 1)
+            cancelled(folder, record, all, "cancelled during epoch " + (c.state().epochsDone() + 1)
                     + "; the checkpoint of epoch " + c.state().epochsDone() + " is kept");
             return;
         }
-        NetworkTrainer.Result result = trainer.lastResult();
-        log.line("training ended (%s) after %d epochs; best epoch %d", result.outcome(), result.state().epochsDone(),
-                result.state().bestEpoch());
+        HqcmModel model = trained.model();
+        NetworkTrainer.Result result = trained.result();
+        all.note("training ended (" + result.outcome() + ") after " + result.state().epochsDone()
+                + " epochs; best epoch " + result.state().bestEpoch());
         try {
             ArrayArchive.write(folder.model(), model.network().exportState());
             AtomicFiles.writeString(folder.dir().resolve(PROVENANCE_FILE),
@@ -292,7 +299,7 @@ public final class ExperimentRunner {
             throw new UncheckedIOException("cannot write the model into " + folder.dir() + ": " + e.getMessage(), e);
         }
 
-        phase(events, "evaluating", "evaluating on the test split");
+        phase(all, "evaluating", "evaluating on the test split");
         Predictions test = model.predictDetailed(data.samples(), split.test());
         long evalStart = System.nanoTime();
         LabelEvaluation evaluation = new LabelEvaluator().evaluate(model, model.toPredictions(test, testSet.getData()),
@@ -301,33 +308,30 @@ public final class ExperimentRunner {
         long evaluationNanos = System.nanoTime() - evalStart;
         long wrapNanos = datasetNanos + evaluationNanos;
         double meanEpoch = record.getEpochs().stream().mapToDouble(r -> r.getSeconds()).average().orElse(Double.NaN);
-        log.line("Tribuo wrapping: datasets %.1f ms + predictions and evaluation %.1f ms = %.1f ms = %.3f%% of a mean "
-                + "epoch (%.1f s)", datasetNanos / 1e6, evaluationNanos / 1e6, wrapNanos / 1e6,
-                100 * wrapNanos / 1e9 / meanEpoch, meanEpoch);
+        all.note(String.format(Locale.ROOT, "Tribuo wrapping: datasets %.1f ms + predictions and evaluation %.1f ms = "
+                + "%.1f ms = %.3f%% of a mean epoch (%.1f s)", datasetNanos / 1e6, evaluationNanos / 1e6,
+                wrapNanos / 1e6, 100 * wrapNanos / 1e9 / meanEpoch, meanEpoch));
         TestEvaluation.write(folder, record, experiment, data, test, report);
         artefactOf(record, "Tribuo provenance", PROVENANCE_FILE);
         record.setStatus(RunStatus.COMPLETED);
         record.setFinished(new Date());
         HqcmResources.save(record, folder.record());
-        events.emit("end", "status", "COMPLETED", "message", "completed", "testAccuracy", report.accuracy());
-        log.line("COMPLETED: test accuracy %.4f", report.accuracy());
+        all.ended(RunStatus.COMPLETED, "completed", report.accuracy());
     }
 
     /** The end of a cancelled run: status CANCELLED, and how to continue. */
-    private static void cancelled(RunFolder folder, RunRecord record, EventLog events, RunLog log, String what) {
+    private static void cancelled(RunFolder folder, RunRecord record, RunObserver all, String what) {
         String message = what + ": continue with ./hqcm run --resume " + folder.dir();
         record.setStatus(RunStatus.CANCELLED);
         record.setFailureMessage(message);
         HqcmResources.save(record, folder.record());
-        events.emit("end", "status", "CANCELLED", "message", message);
-        log.line("%s", message);
+        all.ended(RunStatus.CANCELLED, message, Double.NaN);
     }
 
     /** What the run is doing, for the message of a cancellation ("loading the dataset", ...). */
-    private void phase(EventLog events, String name, String message) {
+    private void phase(RunObserver all, String name, String message) {
         phase = message;
-        observer.phase(name, message);
-        events.emit("phase", "name", name, "message", message);
+        all.phase(name, message);
     }
 
     private static void artefactOf(RunRecord record, String name, String path) {
@@ -337,14 +341,13 @@ public final class ExperimentRunner {
         record.getArtefacts().add(a);
     }
 
-    /** Records each epoch in the run record and writes the checkpoint, both atomically. */
-    private record RecordingListener(RunFolder folder, RunRecord record, EventLog events, RunLog log,
-            RunObserver observer) implements NetworkTrainer.Listener {
+    /** Records each epoch in the run record and writes the checkpoint, both atomically, then tells the observers. */
+    private record RecordingListener(RunFolder folder, RunRecord record, RunObserver observers)
+            implements NetworkTrainer.Listener {
 
         @Override
         public void batch(int epoch, int batch, int batches, double loss, double accuracy) {
-            events.emit("batch", "epoch", epoch, "batch", batch, "batches", batches, "loss", loss, "accuracy", accuracy);
-            observer.batch(epoch, batch, batches, loss, accuracy);
+            observers.batch(epoch, batch, batches, loss, accuracy);
         }
 
         @Override
@@ -366,21 +369,12 @@ public final class ExperimentRunner {
             record.getEpochs().removeIf(e -> e.getEpoch() >= r.epoch());
             record.getEpochs().add(rec);
             HqcmResources.save(record, folder.record());
-            events.emit("epoch", "epoch", r.epoch(), "epochs", record.getExperiment().getTraining().getMaxEpochs(),
-                    "trainLoss", r.trainLoss(), "trainAccuracy", r.trainAccuracy(), "validationLoss",
-                    r.validationLoss(), "validationAccuracy", r.validationAccuracy(), "learningRate",
-                    r.learningRate(), "seconds", r.seconds(), "improved", improved);
-            log.line("epoch %d: train loss %.4f acc %.4f | val loss %.4f acc %.4f | lr %.3g | %.1f s%s", r.epoch(),
-                    r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(), r.learningRate(),
-                    r.seconds(), improved ? " *" : "");
-            observer.epoch(r, improved, state);
+            observers.epoch(r, improved, state);
         }
 
         @Override
         public void warning(String message) {
-            events.emit("warning", "message", message);
-            log.line("warning: %s", message);
-            observer.warning(message);
+            observers.warning(message);
         }
     }
 }

@@ -43,6 +43,25 @@ public record RunFolder(Path dir) {
         }
     }
 
+    /**
+     * Exactly {@code dir} as a new run folder ({@code hqcm run --run-dir}, a sweep's trial attempts): created, or
+     * taken when it exists and is empty; refused when it holds anything.
+     */
+    public static RunFolder createAt(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new BadInputException(dir + ": not empty; expected a new or empty folder for the run "
+                            + "(continue an existing run with --resume)");
+                }
+            }
+            return new RunFolder(dir);
+        } catch (IOException e) {
+            throw new BadInputException("cannot create the run folder " + dir + ": " + IoMessages.describe(e), e);
+        }
+    }
+
     /** An existing run folder (for --resume, report, predict): it must hold a run record of its own. */
     public static RunFolder open(Path dir) {
         RunFolder f = new RunFolder(dir);

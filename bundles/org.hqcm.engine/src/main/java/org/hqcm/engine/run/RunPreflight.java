@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.data.BadFile;
 import org.hqcm.engine.data.DatasetLoader;
-import org.hqcm.engine.data.SourceKind;
+import org.hqcm.engine.data.SourceFormat;
 import org.hqcm.engine.data.SourceSpec;
 import org.hqcm.engine.data.TumourClass;
 import org.hqcm.engine.train.ExperimentMapping;
@@ -52,7 +52,7 @@ public final class RunPreflight {
         for (int i = 0; i < specs.size(); i++) {
             SourceSpec spec = specs.get(i);
             String field = "dataset.sources[" + i + "]";
-            if (spec.kind() == SourceKind.SYNTHETIC) {
+            if (spec.kind() == SourceFormat.SYNTHETIC) {
                 images += (long) TumourClass.COUNT * spec.perClass();
                 continue;
             }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.hqcm.engine.eval.ClassificationReport;
-import org.hqcm.engine.eval.ConfusionMatrix;
+import org.hqcm.engine.eval.ConfusionCounts;
 import org.hqcm.engine.eval.HtmlReport;
 import org.hqcm.engine.eval.ReportTables;
 import org.hqcm.engine.eval.Table;
@@ -89,7 +89,7 @@ public final class RunReport {
             h = h.note(record.getSkippedFiles() + " unreadable files of the dataset were skipped (see run.log).");
         }
         h = h.heading("Table 1: test metrics").table(ReportTables.table1(e.getName(), report));
-        ConfusionMatrix cm = report.confusion();
+        ConfusionCounts cm = report.confusion();
         h = h.heading("Confusion matrix (rows: true class, columns: predicted)").table(confusionCounts(cm))
                 .table(confusionShares(cm)).note("The second table is row-normalised: each row sums to 1.");
         if (r.jaccard() != null) {
@@ -121,7 +121,7 @@ public final class RunReport {
         return folder.hasFile(relative) ? h.heading(caption).figure(caption, folder.dir().resolve(relative)) : h;
     }
 
-    static Table confusionCounts(ConfusionMatrix cm) {
+    static Table confusionCounts(ConfusionCounts cm) {
         List<String> header = new ArrayList<>(List.of("true \\ predicted"));
         header.addAll(cm.classNames());
         List<List<String>> rows = new ArrayList<>();
@@ -136,7 +136,7 @@ public final class RunReport {
         return new Table(header, rows);
     }
 
-    static Table confusionShares(ConfusionMatrix cm) {
+    static Table confusionShares(ConfusionCounts cm) {
         List<String> header = new ArrayList<>(List.of("true \\ predicted (share of row)"));
         header.addAll(cm.classNames());
         List<List<String>> rows = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.csv.CSVPrinter;
 import org.hqcm.engine.data.LoadedDataset;
 import org.hqcm.engine.data.Sample;
 import org.hqcm.engine.eval.AttentionJaccard;
@@ -15,13 +16,14 @@ import org.hqcm.engine.eval.ClassMetrics;
 import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.EvaluationFigures;
 import org.hqcm.engine.eval.Tsne;
-import org.hqcm.model.resource.AtomicFiles;
+import org.hqcm.engine.io.CsvFormats;
 import org.hqcm.engine.train.Predictions;
 import org.hqcm.model.EpochRecord;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.HqcmFactory;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.TestMetrics;
+import org.hqcm.model.resource.AtomicFiles;
 
 /**
  * The test-split results of a run, into its record and folder: Table 1 metrics and the confusion matrix, attention
@@ -80,6 +82,8 @@ final class TestEvaluation {
             writePredictions(folder.dir().resolve(PREDICTIONS_FILE), data.samples(), test, classes);
             record.getArtefacts().clear();
             artefact(record, "predictions", PREDICTIONS_FILE);
+            TestImages.write(folder.dir().resolve(TestImages.FILE), data.samples(), test);
+            artefact(record, "test images", TestImages.FILE);
             if (test.spatialMaps() != null) {
                 jaccard(folder, record, experiment, data.samples(), test);
             }
@@ -124,20 +128,24 @@ final class TestEvaluation {
             score.setImages(r.images().size());
             record.getJaccard().add(score);
         }
-        StringBuilder csv = new StringBuilder("sample,source");
-        for (double t : thresholds) {
-            csv.append(String.format(Locale.ROOT, ",jaccard@%.2f", t));
-        }
-        csv.append('\n');
-        for (AttentionJaccard.ImageScore s : r.images()) {
-            int sample = test.indices()[s.image()];
-            csv.append(sample).append(',').append(csvText(String.valueOf(samples.get(sample).source())));
-            for (double v : s.values()) {
-                csv.append(String.format(Locale.ROOT, ",%.6f", v));
+        StringBuilder text = new StringBuilder();
+        try (CSVPrinter csv = new CSVPrinter(text, CsvFormats.RUN_FILE)) {
+            List<String> header = new ArrayList<>(List.of("sample", "source"));
+            for (double t : thresholds) {
+                header.add(String.format(Locale.ROOT, "jaccard@%.2f", t));
             }
-            csv.append('\n');
+            csv.printRecord(header);
+            for (AttentionJaccard.ImageScore s : r.images()) {
+                int sample = test.indices()[s.image()];
+                List<String> row = new ArrayList<>(List.of(String.valueOf(sample),
+                        String.valueOf(samples.get(sample).source())));
+                for (double v : s.values()) {
+                    row.add(String.format(Locale.ROOT, "%.6f", v));
+                }
+                csv.printRecord(row);
+            }
         }
-        AtomicFiles.writeString(folder.dir().resolve(JACCARD_FILE), csv.toString());
+        AtomicFiles.writeString(folder.dir().resolve(JACCARD_FILE), text.toString());
         artefact(record, "jaccard", JACCARD_FILE);
         attentionExamples(folder, record, experiment, samples, test, maps, masks, r);
     }
@@ -181,23 +189,27 @@ final class TestEvaluation {
 
     private static void writePredictions(Path file, List<Sample> samples, Predictions test, List<String> classes)
             throws IOException {
-        StringBuilder csv = new StringBuilder("sample,source,label,predicted");
-        for (String c : classes) {
-            csv.append(",p_").append(c);
-        }
-        csv.append('\n');
-        for (int i = 0; i < test.size(); i++) {
-            int sample = test.indices()[i];
-            Path source = samples.get(sample).source();
-            // generated images have no file: say so rather than print "null"
-            csv.append(sample).append(',').append(csvText(source == null ? "synthetic" : source.toString())).append(',')
-                    .append(test.labels()[i]).append(',').append(test.predicted()[i]);
-            for (int k = 0; k < test.classes(); k++) {
-                csv.append(String.format(Locale.ROOT, ",%.6f", test.probabilities()[i * test.classes() + k]));
+        StringBuilder text = new StringBuilder();
+        try (CSVPrinter csv = new CSVPrinter(text, CsvFormats.RUN_FILE)) {
+            List<String> header = new ArrayList<>(List.of("sample", "source", "label", "predicted"));
+            for (String c : classes) {
+                header.add("p_" + c);
             }
-            csv.append('\n');
+            csv.printRecord(header);
+            for (int i = 0; i < test.size(); i++) {
+                int sample = test.indices()[i];
+                Path source = samples.get(sample).source();
+                // generated images have no file: say so rather than print "null"
+                List<String> row = new ArrayList<>(List.of(String.valueOf(sample),
+                        source == null ? "synthetic" : source.toString(), String.valueOf(test.labels()[i]),
+                        String.valueOf(test.predicted()[i])));
+                for (int k = 0; k < test.classes(); k++) {
+                    row.add(String.format(Locale.ROOT, "%.6f", test.probabilities()[i * test.classes() + k]));
+                }
+                csv.printRecord(row);
+            }
         }
-        AtomicFiles.writeString(file, csv.toString());
+        AtomicFiles.writeString(file, text.toString());
     }
 
     private static void figures(RunFolder folder, RunRecord record, Experiment experiment, ClassificationReport report,
@@ -242,9 +254,5 @@ final class TestEvaluation {
         a.setName(name);
         a.setPath(path);
         record.getArtefacts().add(a);
-    }
-
-    private static String csvText(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -37,6 +37,11 @@ public final class Inference {
         return net;
     }
 
+    /** The same inference on a copy of the network (weights and BatchNorm statistics), sharing no state with this one. */
+    public Inference copy() {
+        return new Inference(HybridNetwork.copyOf(net), batchSize, loss, classWeights);
+    }
+
     /** Runs {@code samples[indices]}; loss and accuracy are NaN without a loss or without samples. */
     public Predictions run(List<Sample> samples, int[] indices) {
         int k = net.config().classes();

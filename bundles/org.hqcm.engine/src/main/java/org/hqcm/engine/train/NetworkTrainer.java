@@ -10,14 +10,9 @@ import org.hqcm.engine.RunCancelledException;
 import org.hqcm.engine.data.Augmenter;
 import org.hqcm.engine.data.Sample;
 import org.hqcm.engine.data.Split;
-import org.hqcm.engine.nn.HostArrays;
 import org.hqcm.engine.nn.HybridNetwork;
 import org.hqcm.engine.nn.loss.CompositeLoss;
-import org.hqcm.engine.nn.loss.LossResult;
-import org.hqcm.engine.nn.optim.GradientClipping;
 import org.hqcm.engine.nn.optim.Optimizer;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The epoch loop. Shuffling and augmentation of epoch e depend only on (seed, e), and the state after each epoch
@@ -47,23 +42,23 @@ public final class NetworkTrainer {
 
     private final HybridNetwork net;
     private final Optimizer optimizer;
-    private final CompositeLoss loss;
     private final TrainingOptions options;
     private final Augmenter augmenter;
     private final double[] classWeights;
     private final Batch batch;
+    private final TrainingStep step;
     private final Inference inference;
 
     public NetworkTrainer(HybridNetwork net, Optimizer optimizer, CompositeLoss loss, TrainingOptions options,
             Augmenter augmenter, double[] classWeights) {
         this.net = net;
         this.optimizer = optimizer;
-        this.loss = loss;
         this.options = options;
         this.augmenter = augmenter;
         this.classWeights = classWeights.clone();
         int size = net.config().imageSize();
         this.batch = new Batch(options.batchSize(), size, size / net.config().featureSize());
+        this.step = new TrainingStep(net, optimizer, loss, options.clipNorm(), this.classWeights);
         this.inference = new Inference(net, options.batchSize(), loss, this.classWeights);
     }
 
@@ -110,9 +105,9 @@ public final class NetworkTrainer {
                 int from = b * options.batchSize();
                 int to = Math.min(order.length, from + options.batchSize());
                 batch.fill(samples, order, from, to, augmenter, (long) epoch * samples.size());
-                StepResult r = step(epoch, b + 1);
-                lossSum += r.loss * batch.n;
-                correct += r.correct;
+                TrainingStep.Result r = step.run(batch, epoch, b + 1);
+                lossSum += r.loss() * batch.n;
+                correct += r.correct();
                 seen += batch.n;
                 listener.batch(epoch, b + 1, batches, lossSum / seen, (double) correct / seen);
             }
@@ -176,51 +171,6 @@ public final class NetworkTrainer {
         }
     }
 
-    private record StepResult(double loss, int correct) {
-    }
-
-    private StepResult step(int epoch, int batchNumber) {
-        int n = batch.n;
-        HybridNetwork.Output out;
-        try {
-            out = net.forward(batch.images, n, true);
-        } catch (NonFiniteException e) {
-            throw new TrainingDivergedException("epoch " + epoch + ", batch " + batchNumber
-                    + ": the network's activations are no longer finite (" + e.getMessage()
-                    + "); training stopped, the last good checkpoint is kept. Try a lower learning rate.");
-        }
-        double[] logits = HostArrays.toDoubles(out.logits());
-        double[] map = out.spatialMap() == null ? null : HostArrays.toDoubles(out.spatialMap());
-        LossResult r = loss.compute(logits, java.util.Arrays.copyOf(batch.labels, n), classWeights, map, batch.masks);
-        if (!Double.isFinite(r.total())) {
-            throw new TrainingDivergedException("epoch " + epoch + ", batch " + batchNumber + ": the loss is "
-                    + r.total() + " (cross-entropy " + r.crossEntropy() + ", BCE " + r.bce() + ", Dice " + r.dice()
-                    + "); training stopped, the last good checkpoint is kept. Try a lower learning rate.");
-        }
-        INDArray dLogits = Nd4j.createFromArray(r.dLogits()).castTo(net.dataType()).reshape(n, net.config().classes());
-        INDArray dMap = r.dSpatialMap() == null ? null
-                : Nd4j.createFromArray(r.dSpatialMap()).castTo(net.dataType()).reshape(n, r.dSpatialMap().length / n);
-        net.backward(dLogits, dMap);
-        double norm = GradientClipping.clipGlobalNorm(net.parameters(),
-                options.clipNorm() > 0 ? options.clipNorm() : Double.POSITIVE_INFINITY);
-        if (!Double.isFinite(norm)) {
-            throw new TrainingDivergedException("epoch " + epoch + ", batch " + batchNumber
-                    + ": the gradient norm is " + norm + "; training stopped before the weights were touched, "
-                    + "the last good checkpoint is kept.");
-        }
-        optimizer.step(net.parameters());
-        for (var p : net.parameters()) {
-            double bad = HostArrays.firstNonFinite(p.value());
-            if (bad != 0) {
-                throw new TrainingDivergedException("epoch " + epoch + ", batch " + batchNumber + ": parameter "
-                        + p.name() + " became " + bad + " after the optimizer step (learning rate "
-                        + optimizer.learningRate() + "); training stopped, the last good checkpoint is kept.");
-            }
-        }
-        net.parametersChanged();
-        return new StepResult(r.total(), correct(logits, batch.labels, n, net.config().classes()));
-    }
-
     /** Inference over {@code indices}: probabilities, maps, head outputs, mean loss and accuracy. */
     public Predictions predict(List<Sample> samples, int[] indices) {
         return inference.run(samples, indices);
@@ -236,16 +186,6 @@ public final class NetworkTrainer {
             order[j] = t;
         }
         return order;
-    }
-
-    private static int correct(double[] logits, int[] labels, int n, int k) {
-        int c = 0;
-        for (int i = 0; i < n; i++) {
-            if (argmax(logits, i * k, k) == labels[i]) {
-                c++;
-            }
-        }
-        return c;
     }
 
     static int argmax(double[] v, int offset, int k) {

@@ -43,7 +43,7 @@ final class PlateauSchedule {
                 badForPlateau = 0;
             }
         }
-        // patience 0 means "never stop early" (the model's documentation); it used to stop after every epoch
+        // 0 = never stop early (Training.earlyStoppingPatience's documentation); it stopped after epoch 1 before
         return new Decision(improved, lr, stoppingPatience > 0 && badForStopping >= stoppingPatience);
     }
 

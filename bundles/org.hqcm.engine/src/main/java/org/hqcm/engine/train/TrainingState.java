@@ -41,15 +41,6 @@ public final class TrainingState {
         return history.size();
     }
 
-    public List<EpochResult> history() {
-        return List.copyOf(history);
-    }
-
-    /** Whether training ended (max epochs or early stopping) and the best weights were restored. */
-    public boolean finished() {
-        return finished;
-    }
-
     /** The epoch (1-based) with the lowest validation loss. */
     public int bestEpoch() {
         return schedule.bestEpoch;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.hqcm.engine.run.TinyExperiments;
 import org.hqcm.model.Experiment;
+import org.hqcm.model.SourceKind;
 import org.hqcm.model.presets.Presets;
 import org.hqcm.model.resource.HqcmResources;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class ExperimentCommandsTest {
     @Test
     void validateResolvesRelativeSourcePathsAgainstTheFilesFolder() throws IOException {
         Experiment e = Presets.create(Presets.QUICKSTART);
-        e.getDataset().getSources().get(0).setKind(org.hqcm.model.SourceKind.IMAGE_FOLDER);
+        e.getDataset().getSources().get(0).setKind(SourceKind.IMAGE_FOLDER);
         e.getDataset().getSources().get(0).setPath("images");
         Path sub = Files.createDirectories(dir.resolve("sub"));
         Path file = sub.resolve("e.hqcm");

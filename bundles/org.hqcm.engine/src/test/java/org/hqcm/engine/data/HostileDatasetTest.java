@@ -53,7 +53,7 @@ class HostileDatasetTest {
         goodImages(elsewhere, 3);
         Files.createSymbolicLink(root.resolve("pituitary"), elsewhere);
 
-        LoadedDataset ds = DatasetLoader.load(List.of(SourceSpec.files(SourceKind.IMAGE_FOLDER, root)), 16, 1,
+        LoadedDataset ds = DatasetLoader.load(List.of(SourceSpec.files(SourceFormat.IMAGE_FOLDER, root)), 16, 1,
                 LoadOptions.defaults().withRequiredClasses(Set.of()).withMaxBadShare(0.5));
         assertEquals(29, ds.size(), "every good image is kept");
         String bad = ds.badFiles().stream().map(BadFile::toString).collect(Collectors.joining("\n"));

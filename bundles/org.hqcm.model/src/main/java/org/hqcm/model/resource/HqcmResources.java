@@ -33,12 +33,15 @@ import org.eclipse.emf.ecore.xmi.XMIException;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.HqcmPackage;
 import org.hqcm.model.RunRecord;
+import org.hqcm.model.Sweep;
+import org.hqcm.model.SweepRecord;
 import org.hqcm.model.validation.HqcmConstraints;
 import org.xml.sax.SAXParseException;
 
 /**
  * Standalone setup and file access for HQCM models. Experiments are {@code NAME.hqcm}; a run folder holds its
- * record as {@value #RUN_RECORD_FILE}. Both are XMI with {@link HqcmResourceFactory}'s options.
+ * record as {@value #RUN_RECORD_FILE}; sweeps are {@code NAME.hqcmsweep} and a sweep folder holds its record as
+ * {@value #SWEEP_RECORD_FILE}. All are XMI with {@link HqcmResourceFactory}'s options.
  */
 public final class HqcmResources {
 
@@ -48,12 +51,22 @@ public final class HqcmResources {
     public static final String RUN_RECORD_EXTENSION = "hqcmrun";
     /** Name of the run record inside a run folder. */
     public static final String RUN_RECORD_FILE = "run." + RUN_RECORD_EXTENSION;
+    /** File extension of sweeps. */
+    public static final String SWEEP_EXTENSION = "hqcmsweep";
+    /** File extension of sweep records. */
+    public static final String SWEEP_RECORD_EXTENSION = "hqcmsweeprun";
+    /** Name of the sweep record inside a sweep folder. */
+    public static final String SWEEP_RECORD_FILE = "sweep." + SWEEP_RECORD_EXTENSION;
+
+    /** Every extension {@link HqcmResourceFactory} is registered for. */
+    static final java.util.List<String> EXTENSIONS = java.util.List.of(EXPERIMENT_EXTENSION, RUN_RECORD_EXTENSION,
+            SWEEP_EXTENSION, SWEEP_RECORD_EXTENSION);
 
     private HqcmResources() {
     }
 
     /**
-     * Registers the package, the validator with the project's constraints and the two file extensions in
+     * Registers the package, the validator with the project's constraints and the file extensions in
      * EMF's global registries. Idempotent; needed standalone, harmless in Eclipse (where plugin.xml registers the
      * package and extensions, but the validator must still be put in place of the generated one).
      */
@@ -62,8 +75,9 @@ public final class HqcmResources {
         EPackage.Registry.INSTANCE.put(HqcmPackage.eNS_URI, pkg);
         EValidator.Registry.INSTANCE.put(pkg, HqcmConstraints.INSTANCE);
         var extensions = Resource.Factory.Registry.INSTANCE.getExtensionToFactoryMap();
-        extensions.putIfAbsent(EXPERIMENT_EXTENSION, new HqcmResourceFactory());
-        extensions.putIfAbsent(RUN_RECORD_EXTENSION, new HqcmResourceFactory());
+        for (String extension : EXTENSIONS) {
+            extensions.putIfAbsent(extension, new HqcmResourceFactory());
+        }
     }
 
     /** A resource set that reads and writes HQCM files, independent of global registrations. */
@@ -72,8 +86,9 @@ public final class HqcmResources {
         ResourceSet rs = new ResourceSetImpl();
         rs.getPackageRegistry().put(HqcmPackage.eNS_URI, HqcmPackage.eINSTANCE);
         HqcmResourceFactory factory = new HqcmResourceFactory();
-        rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put(EXPERIMENT_EXTENSION, factory);
-        rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put(RUN_RECORD_EXTENSION, factory);
+        for (String extension : EXTENSIONS) {
+            rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put(extension, factory);
+        }
         // files with any other name are still HQCM models when opened through here
         rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put(Resource.Factory.Registry.DEFAULT_EXTENSION, factory);
         return rs;
@@ -93,6 +108,17 @@ public final class HqcmResources {
     public static RunRecord loadRunRecord(Path fileOrRunFolder) {
         Path file = Files.isDirectory(fileOrRunFolder) ? fileOrRunFolder.resolve(RUN_RECORD_FILE) : fileOrRunFolder;
         return load(file, RunRecord.class);
+    }
+
+    /** Loads a sweep ({@code .hqcmsweep}). */
+    public static Sweep loadSweep(Path file) {
+        return load(file, Sweep.class);
+    }
+
+    /** Loads a sweep record ({@value #SWEEP_RECORD_FILE} or a path to a sweep folder). */
+    public static SweepRecord loadSweepRecord(Path fileOrSweepFolder) {
+        Path file = Files.isDirectory(fileOrSweepFolder) ? fileOrSweepFolder.resolve(SWEEP_RECORD_FILE) : fileOrSweepFolder;
+        return load(file, SweepRecord.class);
     }
 
     /** Loads the single root of a model file as the expected type, or throws {@link ModelFileException}. */
@@ -267,6 +293,17 @@ public final class HqcmResources {
     /** Saves a run record atomically; a folder target means {@value #RUN_RECORD_FILE} inside it. */
     public static void save(RunRecord record, Path fileOrRunFolder) {
         Path file = Files.isDirectory(fileOrRunFolder) ? fileOrRunFolder.resolve(RUN_RECORD_FILE) : fileOrRunFolder;
+        saveRoot(record, file);
+    }
+
+    /** Saves a sweep atomically (a copy is saved when it belongs to another file's resource). */
+    public static void save(Sweep sweep, Path file) {
+        saveRoot(sweep, file);
+    }
+
+    /** Saves a sweep record atomically; a folder target means {@value #SWEEP_RECORD_FILE} inside it. */
+    public static void save(SweepRecord record, Path fileOrSweepFolder) {
+        Path file = Files.isDirectory(fileOrSweepFolder) ? fileOrSweepFolder.resolve(SWEEP_RECORD_FILE) : fileOrSweepFolder;
         saveRoot(record, file);
     }
 

@@ -32,7 +32,14 @@ import org.hqcm.model.HqcmPackage.Literals;
 import org.hqcm.model.Loss;
 import org.hqcm.model.QuantumHead;
 import org.hqcm.model.SourceKind;
+import org.hqcm.model.Sweep;
+import org.hqcm.model.SweepAxis;
+import org.hqcm.model.SweepStrategy;
 import org.hqcm.model.Training;
+import org.hqcm.model.resource.ModelFileException;
+import org.hqcm.model.sweep.Configuration;
+import org.hqcm.model.sweep.FeaturePath;
+import org.hqcm.model.sweep.SweepExpansion;
 import org.hqcm.model.util.HqcmValidator;
 
 /**
@@ -85,6 +92,28 @@ public class HqcmConstraints extends HqcmValidator {
     public static final int MAX_ATTENTION_EXAMPLES = 64;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    /**
+     * Every rule's message: {@code path: value is not allowed; expected ...}. The engine's records word the invariants
+     * that protect their own arithmetic with it, so a value that reaches them unvalidated reads as validation says it.
+     */
+    public static String notAllowed(String path, Object value, String expected) {
+        return path + ": " + notAllowedDetail(value, expected);
+    }
+
+    private static String notAllowedDetail(Object value, String expected) {
+        return format(value) + " is not allowed; expected " + expected;
+    }
+
+    /** The rule of a classical head's normalizedSlices: 0 (none) or a divisor of the projection width. */
+    public static boolean normalizedSlicesAllowed(int slices, int projectionWidth) {
+        return slices == 0 || slices > 0 && (projectionWidth <= 0 || projectionWidth % slices == 0);
+    }
+
+    /** What a classical head's normalizedSlices allows for {@code projectionWidth}. */
+    public static String normalizedSlicesExpected(int projectionWidth) {
+        return "0 (none) or a divisor of the projection width " + projectionWidth;
+    }
 
     @Override
     public boolean validateExperiment_valuesAllowed(Experiment e, DiagnosticChain diagnostics, Map<Object, Object> context) {
@@ -366,10 +395,9 @@ public class HqcmConstraints extends HqcmValidator {
         if (h.getProjectionWidth() < 1 || h.getProjectionWidth() > MAX_AMPLITUDES) {
             c.error(Literals.CLASSICAL_HEAD__PROJECTION_WIDTH, h.getProjectionWidth(), "1.." + MAX_AMPLITUDES);
         }
-        int slices = h.getNormalizedSlices();
-        if (slices < 0 || slices > 0 && h.getProjectionWidth() > 0 && h.getProjectionWidth() % slices != 0) {
-            c.error(Literals.CLASSICAL_HEAD__NORMALIZED_SLICES, slices,
-                    "0 (none) or a divisor of the projection width " + h.getProjectionWidth());
+        if (!normalizedSlicesAllowed(h.getNormalizedSlices(), h.getProjectionWidth())) {
+            c.error(Literals.CLASSICAL_HEAD__NORMALIZED_SLICES, h.getNormalizedSlices(),
+                    normalizedSlicesExpected(h.getProjectionWidth()));
         }
         return c.ok;
     }
@@ -472,6 +500,257 @@ public class HqcmConstraints extends HqcmValidator {
         return c.ok;
     }
 
+    /** Most CPU threads one trial may ask for. */
+    public static final int MAX_THREADS_PER_TRIAL = 256;
+
+    /** Context key under which the base experiment of a sweep is kept while the sweep is validated. */
+    private static final String SWEEP_BASE = "org.hqcm.model.validation.sweepBase";
+
+    @Override
+    public boolean validateSweep_valuesAllowed(Sweep s, DiagnosticChain diagnostics, Map<Object, Object> context) {
+        Check c = new Check(s, diagnostics);
+        String name = s.getName();
+        if (name == null || name.isBlank()) {
+            c.missing(Literals.SWEEP__NAME, "a name of letters, digits, '.', '_' or '-'");
+        } else if (!NAME.matcher(name).matches()) {
+            c.error(Literals.SWEEP__NAME, name,
+                    "letters, digits, '.', '_' or '-', starting with a letter or digit (it names sweep folders)");
+        }
+        boolean hasFile = s.getExperimentFile() != null && !s.getExperimentFile().isBlank();
+        if (hasFile && s.getExperiment() != null) {
+            c.problem(Diagnostic.ERROR, Literals.SWEEP__EXPERIMENT_FILE, -1, format(s.getExperimentFile())
+                    + " and a contained experiment are not allowed together; expected one base experiment");
+        } else if (!hasFile && s.getExperiment() == null) {
+            c.missing(Literals.SWEEP__EXPERIMENT_FILE, "an .hqcm file or a contained experiment (the sweep's base)");
+        }
+        List<Long> seeds = s.getSeeds();
+        for (int i = 0; i < seeds.size(); i++) {
+            if (seeds.indexOf(seeds.get(i)) < i) {
+                c.error(Literals.SWEEP__SEEDS, i, seeds.get(i), "each seed once (same as seeds[" + seeds.indexOf(seeds.get(i)) + "])");
+            }
+        }
+        if (seeds.isEmpty() && s.getSeedCount() < 1) {
+            c.error(Literals.SWEEP__SEED_COUNT, s.getSeedCount(), ">= 1 (or a list of seeds)");
+        }
+        if (s.getStrategy() == SweepStrategy.RANDOM && s.getRandomCount() < 1) {
+            c.error(Literals.SWEEP__RANDOM_COUNT, s.getRandomCount(), ">= 1 with strategy RANDOM");
+        }
+        if (s.getThreadsPerTrial() < 1 || s.getThreadsPerTrial() > MAX_THREADS_PER_TRIAL) {
+            c.error(Literals.SWEEP__THREADS_PER_TRIAL, s.getThreadsPerTrial(), "1.." + MAX_THREADS_PER_TRIAL);
+        }
+        List<String> paths = s.getAxes().stream().map(a -> a.getPath() == null ? "" : a.getPath().strip()).toList();
+        for (int i = 0; i < paths.size(); i++) {
+            if (!paths.get(i).isEmpty() && paths.indexOf(paths.get(i)) < i) {
+                c.problem(Diagnostic.ERROR, Literals.SWEEP__AXES, i, format(paths.get(i))
+                        + " is repeated; expected each feature path on one axis (same as axes[" + paths.indexOf(paths.get(i)) + "])");
+            }
+        }
+        long grid = SweepExpansion.gridSize(s);
+        if (grid > SweepExpansion.MAX_CONFIGURATIONS) {
+            c.problem(Diagnostic.ERROR, Literals.SWEEP__AXES, -1, grid + " combinations of axis values are not allowed; "
+                    + "expected at most " + SweepExpansion.MAX_CONFIGURATIONS);
+        }
+        Experiment base = sweepBase(s, c, context);
+        if (!c.ok || base == null) {
+            return c.ok;
+        }
+        // every axis value must be applicable before trials are checked (validateSweepAxis reports those)
+        for (SweepAxis axis : s.getAxes()) {
+            if (!axisApplicable(axis, base)) {
+                return c.ok;
+            }
+        }
+        List<Configuration> configurations;
+        try {
+            configurations = SweepExpansion.configurations(s, base);
+        } catch (SweepExpansion.AxisValueException e) {
+            Check axis = new Check(s.getAxes().get(e.axis()), diagnostics);
+            String label = "\"" + s.getAxes().get(e.axis()).getValues().get(e.value()) + "\"";
+            axis.problem(Diagnostic.ERROR, Literals.SWEEP_AXIS__VALUES, e.value(), label + " cannot be applied in some "
+                    + "configuration: " + e.getMessage());
+            return false;
+        }
+        long trials = (long) configurations.size() * SweepExpansion.seeds(s).size();
+        if (trials > SweepExpansion.MAX_TRIALS) {
+            c.problem(Diagnostic.ERROR, Literals.SWEEP__AXES, -1, configurations.size() + " configurations x "
+                    + SweepExpansion.seeds(s).size() + " seeds are not allowed; expected at most " + SweepExpansion.MAX_TRIALS + " trials");
+            return false;
+        }
+        checkTrials(s, c, configurations, context, diagnostics);
+        return c.ok;
+    }
+
+    /** Each configuration checked by the experiment's own rules; a problem is reported on the axis value behind it. */
+    private void checkTrials(Sweep s, Check c, List<Configuration> configurations, Map<Object, Object> context,
+            DiagnosticChain diagnostics) {
+        Path baseFolder = SweepExpansion.baseFolder(s, baseDir(s, context));
+        List<FeaturePath> paths = s.getAxes().stream().map(a -> FeaturePath.parse(a.getPath())).toList();
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        java.util.Set<String> baseProblems = new java.util.HashSet<>();
+        Experiment base = sweepBase(s, new Check(s, null), context);
+        for (Problem p : ExperimentValidator.validate(base, baseFolder)) {
+            if (p.isError()) {
+                baseProblems.add(p.toString());
+            }
+        }
+        boolean contained = s.getExperiment() != null;
+        Map<String, Integer> ids = new HashMap<>();
+        for (int k = 0; k < configurations.size(); k++) {
+            Configuration conf = configurations.get(k);
+            Integer same = ids.putIfAbsent(conf.id(), k);
+            if (same != null) {
+                c.problem(Diagnostic.ERROR, Literals.SWEEP__AXES, -1, "configurations [" + configurations.get(same).label()
+                        + "] and [" + conf.label() + "] are the same experiment; expected every configuration to differ "
+                        + "(is a value repeated?)");
+                continue;
+            }
+            for (Problem p : ExperimentValidator.validate(conf.experiment(), baseFolder)) {
+                if (!p.isError()) {
+                    continue;
+                }
+                int axis = -1;
+                for (int a = 0; a < paths.size() && axis < 0; a++) {
+                    if (paths.get(a).covers(p.featurePath())) {
+                        axis = a;
+                    }
+                }
+                if (axis >= 0) {
+                    String value = conf.axisValues().get(axis);
+                    if (reported.add(axis + "\u0000" + value + "\u0000" + p)) {
+                        Check at = new Check(s.getAxes().get(axis), diagnostics);
+                        at.problem(Diagnostic.ERROR, Literals.SWEEP_AXIS__VALUES,
+                                s.getAxes().get(axis).getValues().indexOf(value), paths.get(axis) + " = " + format(value)
+                                + " makes trial [" + conf.label() + "] invalid: " + p.featurePath() + ": " + p.message());
+                    }
+                } else if (baseProblems.contains(p.toString())) {
+                    // a contained base reports its own problems (experiment.*); a base file is named once
+                    if (!contained && reported.add(p.toString())) {
+                        c.problem(Diagnostic.ERROR, Literals.SWEEP__EXPERIMENT_FILE, -1, "the base experiment "
+                                + s.getExperimentFile() + " is invalid: " + p.featurePath() + ": " + p.message());
+                    }
+                } else if (reported.add(p.toString())) {
+                    c.problem(Diagnostic.ERROR, contained ? Literals.SWEEP__EXPERIMENT : Literals.SWEEP__EXPERIMENT_FILE,
+                            -1, "trial [" + conf.label() + "] is invalid: " + p.featurePath() + ": " + p.message());
+                }
+            }
+        }
+    }
+
+    private static boolean axisApplicable(SweepAxis axis, Experiment base) {
+        try {
+            FeaturePath path = FeaturePath.parse(axis.getPath());
+            if (axis.getValues().isEmpty()) {
+                return false;
+            }
+            for (String v : axis.getValues()) {
+                if (!path.isHead()) {
+                    applicableSomewhere(path, base, v);
+                } else {
+                    path.check(base, v);
+                }
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The base experiment of a sweep, loaded once per validation; null (and a problem) when it cannot be had. */
+    private Experiment sweepBase(Sweep s, Check c, Map<Object, Object> context) {
+        if (context != null && context.get(SWEEP_BASE) instanceof Object[] cached && cached[0] == s) {
+            return (Experiment) cached[1];
+        }
+        Experiment base = null;
+        Path folder = baseDir(s, context);
+        Path file = SweepExpansion.experimentFile(s, folder);
+        try {
+            if (file == null || file.isAbsolute()) {
+                base = SweepExpansion.base(s, folder);
+            }
+        } catch (ModelFileException e) {
+            c.problem(Diagnostic.ERROR, Literals.SWEEP__EXPERIMENT_FILE, -1, format(s.getExperimentFile())
+                    + " is not allowed; expected a readable .hqcm experiment: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // no base at all: reported above as missing
+        }
+        if (context != null) {
+            context.put(SWEEP_BASE, new Object[] {s, base});
+        }
+        return base;
+    }
+
+    @Override
+    public boolean validateSweepAxis_valuesAllowed(SweepAxis a, DiagnosticChain diagnostics, Map<Object, Object> context) {
+        Check c = new Check(a, diagnostics);
+        FeaturePath path;
+        try {
+            path = FeaturePath.parse(a.getPath());
+        } catch (IllegalArgumentException e) {
+            c.problem(Diagnostic.ERROR, Literals.SWEEP_AXIS__PATH, -1, e.getMessage());
+            return c.ok;
+        }
+        if (a.getValues().isEmpty()) {
+            c.problem(Diagnostic.ERROR, Literals.SWEEP_AXIS__VALUES, -1, "none given; expected at least one value for "
+                    + path);
+        }
+        Experiment base = a.eContainer() instanceof Sweep s ? sweepBase(s, new Check(s, null), context) : null;
+        if (base == null) {
+            return c.ok;
+        }
+        if (!path.isHead()) {
+            try {
+                applicableSomewhere(path, base, null);
+            } catch (IllegalArgumentException e) {
+                c.problem(Diagnostic.ERROR, Literals.SWEEP_AXIS__PATH, -1, format(path.toString())
+                        + " is not allowed; expected a feature path into the experiment: " + e.getMessage());
+                return c.ok;
+            }
+        }
+        for (int i = 0; i < a.getValues().size(); i++) {
+            try {
+                if (path.isHead()) {
+                    path.check(base, a.getValues().get(i));
+                } else {
+                    applicableSomewhere(path, base, a.getValues().get(i));
+                }
+            } catch (IllegalArgumentException e) {
+                c.problem(Diagnostic.ERROR, Literals.SWEEP_AXIS__VALUES, i, e.getMessage() + " (for " + path + ")");
+            }
+        }
+        return c.ok;
+    }
+
+    /**
+     * Resolves (and with a value, applies to a copy) a path on the base, or on the base with each preset head when the
+     * path fails on the base's own head: {@code architecture.head.qubits} is fine on a classical base when a head axis
+     * brings a quantum head. Throws the base's own failure when no variant works.
+     */
+    private static void applicableSomewhere(FeaturePath path, Experiment base, String value) {
+        IllegalArgumentException first = null;
+        for (String head : new String[] {null, FeaturePath.QUANTUM, FeaturePath.CLASSICAL}) {
+            try {
+                Experiment e = org.eclipse.emf.ecore.util.EcoreUtil.copy(base);
+                if (head != null) {
+                    FeaturePath.parse(FeaturePath.HEAD).apply(e, head);
+                }
+                if (value == null) {
+                    path.resolve(e);
+                } else {
+                    path.apply(e, value);
+                }
+                return;
+            } catch (IllegalArgumentException e) {
+                if (first == null) {
+                    first = e;
+                }
+                if (head == null && !path.toString().startsWith(FeaturePath.HEAD + ".")) {
+                    throw e;
+                }
+            }
+        }
+        throw first;
+    }
+
     /** A value as the user wrote it: numbers without needless digits, text in quotes, lists in brackets. */
     static String format(Object value) {
         if (value instanceof Double d) {
@@ -509,7 +788,7 @@ public class HqcmConstraints extends HqcmValidator {
         }
 
         void error(EStructuralFeature f, int index, Object value, String expected) {
-            problem(Diagnostic.ERROR, f, index, format(value) + " is not allowed; expected " + expected);
+            problem(Diagnostic.ERROR, f, index, notAllowedDetail(value, expected));
         }
 
         /** Reports {@code value > max} with the reason of the limit; true when the value is within it. */
