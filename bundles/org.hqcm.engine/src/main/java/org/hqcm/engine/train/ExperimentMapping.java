@@ -17,6 +17,8 @@ import org.hqcm.engine.nn.optim.Optimizer;
 import org.hqcm.engine.nn.optim.Sgd;
 import org.hqcm.engine.quantum.CircuitSpec;
 import org.hqcm.engine.quantum.Embedding;
+import org.hqcm.engine.quantum.GradientMethod;
+import org.hqcm.engine.quantum.NoiseModel;
 import org.hqcm.engine.quantum.Pauli;
 import org.hqcm.engine.quantum.Simulator;
 import org.hqcm.model.Architecture;
@@ -69,7 +71,7 @@ public final class ExperimentMapping {
                 + (a.getHead() == null ? "none" : a.getHead().eClass().getName()));
     }
 
-    /** The circuit of a quantum head. */
+    /** The circuit of a quantum head, with its noise and gradient method. */
     public static CircuitSpec circuit(QuantumHead q) {
         Embedding embedding = Embedding.valueOf(q.getEmbedding().getName());
         Pauli measurement = Pauli.valueOf(q.getMeasurement().getName().substring("PAULI_".length()));
@@ -77,7 +79,14 @@ public final class ExperimentMapping {
             throw new BadInputException("architecture.head.entangler: " + q.getEntangler()
                     + " is not implemented by the engine; expected STRONGLY_ENTANGLING");
         }
-        return new CircuitSpec(q.getQubits(), q.getLayers(), embedding, measurement, q.getShots());
+        return new CircuitSpec(q.getQubits(), q.getLayers(), embedding, measurement, q.getShots(), noise(q),
+                GradientMethod.valueOf(q.getGradientMethod().getName()));
+    }
+
+    /** The head's noise channels and readout error. */
+    public static NoiseModel noise(QuantumHead q) {
+        double[] readout = q.getReadoutError().stream().mapToDouble(Double::doubleValue).toArray();
+        return new NoiseModel(q.getDepolarizing(), q.getAmplitudeDamping(), q.getPhaseDamping(), readout);
     }
 
     private static int projectionWidth(ClassicalHead c) {
