@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code hqcm circuit eval}: the expectation values of one circuit for each input row, in double precision,
- * one output line per input with the Q values of wires 0..Q-1 to 12 decimals.
+ * one output line per input with the Q values of wires 0..Q-1 to 12 decimals; with {@code --noise}, under the noise
+ * channels (density matrix) and readout error.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Print the expectation value on every wire (wire 0 first, 12 decimals) for each input row.")
@@ -35,9 +36,12 @@ public final class CircuitEvalCommand implements Runnable {
             description = "One input per row: 2^Q values (amplitude embedding, need not be normalised) or Q angles.")
     Path inputs;
 
-    @Option(names = "--simulator", defaultValue = "statevector", paramLabel = "statevector|strange",
-            description = "Simulator (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--simulator", paramLabel = "statevector|strange|densitymatrix",
+            description = "Simulator (default: statevector, or densitymatrix when --noise has gate noise).")
     String simulator;
+
+    @Mixin
+    NoiseOptions noise;
 
     @Option(names = "--shots", defaultValue = "0", paramLabel = "N",
             description = "0 for exact expectations, else sample N shots per wire (default: ${DEFAULT-VALUE}).")
@@ -51,8 +55,9 @@ public final class CircuitEvalCommand implements Runnable {
 
     @Override
     public void run() {
-        CircuitSpec spec = circuit.spec(shots);
-        Simulator sim = Simulator.forId(simulator);
+        CircuitSpec spec = circuit.spec(shots).withNoise(noise.model());
+        Simulator sim = simulator != null ? Simulator.forId(simulator)
+                : spec.noise().hasGateNoise() ? Simulator.DENSITY_MATRIX : Simulator.STATEVECTOR;
         int q = spec.qubits();
         double[][] w = NumericCsv.read(weights, 3, "phi,theta,omega", "phi,theta,omega");
         if (w.length != spec.layers() * q) {

@@ -28,6 +28,11 @@ final class CircuitOptions {
     String embedding;
 
     CircuitSpec spec(int shots) {
+        return spec(qubits, layers, measure, embedding, shots);
+    }
+
+    /** A circuit from option values, with messages naming the options. */
+    static CircuitSpec spec(int qubits, int layers, String measure, String embedding, int shots) {
         Pauli pauli;
         try {
             pauli = Pauli.valueOf(measure.strip().toUpperCase(Locale.ROOT));

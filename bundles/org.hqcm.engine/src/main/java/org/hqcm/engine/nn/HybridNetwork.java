@@ -38,6 +38,7 @@ public final class HybridNetwork {
 
     private int batch = -1;
     private INDArray features;
+    private INDArray headInput;
     private boolean lastForwardTraining;
     private PhaseTimes times;
 
@@ -194,6 +195,7 @@ public final class HybridNetwork {
         INDArray refined = attention == null ? x : attention.forward(x);
         lap("forward.attention");
         INDArray z = projection.forward(refined.reshape(n, refined.length() / n));
+        headInput = z;
         lap("forward.projection");
         INDArray q = head.forward(z);
         lap("forward.head");
@@ -249,6 +251,24 @@ public final class HybridNetwork {
     /** Tells the network that parameter values were changed from outside (optimizer step, import). */
     public void parametersChanged() {
         head.parametersChanged();
+    }
+
+    /** The projection z of the last forward pass, [N, projectionWidth]: what the head (the circuits) got. */
+    public INDArray headInput() {
+        return headInput;
+    }
+
+    /** The head's trainable parameters: the circuits' weights of a quantum head. */
+    public List<Parameter> headParameters() {
+        return head.parameters();
+    }
+
+    /**
+     * The classifier applied to a head output [N, headWidth] given from outside (inference only): re-evaluating a
+     * trained network's head under other conditions (noise, shots) without running the backbone again.
+     */
+    public INDArray classify(INDArray headOutput) {
+        return classifier.forward(headOutput);
     }
 
     /** The backbone's output F of the last forward pass, [N, h, w, C]. */

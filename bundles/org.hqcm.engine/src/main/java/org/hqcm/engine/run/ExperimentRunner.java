@@ -283,16 +283,18 @@ public final class ExperimentRunner {
             rec.setValidationAccuracy(r.validationAccuracy());
             rec.setLearningRate(r.learningRate());
             rec.setSeconds(r.seconds());
+            rec.setQuantumGradientNorm(r.quantumGradientNorm());
             record.getEpochs().removeIf(e -> e.getEpoch() >= r.epoch());
             record.getEpochs().add(rec);
             HqcmResources.save(record, folder.record());
             events.emit("epoch", "epoch", r.epoch(), "epochs", record.getExperiment().getTraining().getMaxEpochs(),
                     "trainLoss", r.trainLoss(), "trainAccuracy", r.trainAccuracy(), "validationLoss",
                     r.validationLoss(), "validationAccuracy", r.validationAccuracy(), "learningRate",
-                    r.learningRate(), "seconds", r.seconds(), "improved", improved);
-            log.line("epoch %d: train loss %.4f acc %.4f | val loss %.4f acc %.4f | lr %.3g | %.1f s%s", r.epoch(),
-                    r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(), r.learningRate(),
-                    r.seconds(), improved ? " *" : "");
+                    r.learningRate(), "seconds", r.seconds(), "quantumGradientNorm", r.quantumGradientNorm(),
+                    "improved", improved);
+            log.line("epoch %d: train loss %.4f acc %.4f | val loss %.4f acc %.4f | lr %.3g | %.1f s | quantum grad "
+                    + "norm %.3g%s", r.epoch(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(),
+                    r.validationAccuracy(), r.learningRate(), r.seconds(), r.quantumGradientNorm(), improved ? " *" : "");
             observer.epoch(r, improved, state);
         }
 

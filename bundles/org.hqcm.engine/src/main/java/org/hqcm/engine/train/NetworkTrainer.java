@@ -88,6 +88,7 @@ public final class NetworkTrainer {
             long t0 = System.nanoTime();
             int[] order = shuffled(train, epoch);
             double lossSum = 0;
+            double gradientNormSum = 0;
             int correct = 0;
             int seen = 0;
             for (int b = 0; b < batches; b++) {
@@ -99,6 +100,7 @@ public final class NetworkTrainer {
                 batch.fill(samples, order, from, to, augmenter, (long) epoch * samples.size());
                 StepResult r = step(epoch, b + 1);
                 lossSum += r.loss * batch.n;
+                gradientNormSum += r.quantumGradientNorm;
                 correct += r.correct;
                 seen += batch.n;
                 listener.batch(epoch, b + 1, batches, lossSum / seen, (double) correct / seen);
@@ -112,7 +114,7 @@ public final class NetworkTrainer {
             Predictions val = predict(samples, split.validation());
             double seconds = (System.nanoTime() - t0) / 1e9;
             EpochResult result = new EpochResult(epoch, lossSum / seen, (double) correct / seen, val.loss(),
-                    val.accuracy(), optimizer.learningRate(), seconds);
+                    val.accuracy(), optimizer.learningRate(), seconds, gradientNormSum / batches);
             state.history.add(result);
             PlateauSchedule.Decision d = state.schedule.observe(epoch, val.loss(), optimizer.learningRate());
             if (d.improved()) {
@@ -162,7 +164,7 @@ public final class NetworkTrainer {
         }
     }
 
-    private record StepResult(double loss, int correct) {
+    private record StepResult(double loss, int correct, double quantumGradientNorm) {
     }
 
     private StepResult step(int epoch, int batchNumber) {
@@ -187,6 +189,7 @@ public final class NetworkTrainer {
         INDArray dMap = r.dSpatialMap() == null ? null
                 : Nd4j.createFromArray(r.dSpatialMap()).castTo(net.dataType()).reshape(n, r.dSpatialMap().length / n);
         net.backward(dLogits, dMap);
+        double quantumNorm = quantumGradientNorm();
         double norm = GradientClipping.clipGlobalNorm(net.parameters(),
                 options.clipNorm() > 0 ? options.clipNorm() : Double.POSITIVE_INFINITY);
         if (!Double.isFinite(norm)) {
@@ -204,7 +207,21 @@ public final class NetworkTrainer {
             }
         }
         net.parametersChanged();
-        return new StepResult(r.total(), correct(logits, batch.labels, n, net.config().classes()));
+        return new StepResult(r.total(), correct(logits, batch.labels, n, net.config().classes()), quantumNorm);
+    }
+
+    /** The L2 norm of the circuits' weight gradient of the last backward pass (0 for a classical head). */
+    private double quantumGradientNorm() {
+        if (!(net.config().head() instanceof org.hqcm.engine.nn.HeadConfig.Quantum)) {
+            return 0;
+        }
+        double sum = 0;
+        for (var p : net.headParameters()) {
+            for (double g : HostArrays.toDoubles(p.gradient())) {
+                sum += g * g;
+            }
+        }
+        return Math.sqrt(sum);
     }
 
     /** Inference over {@code indices}: probabilities, maps, head outputs, mean loss and accuracy. */
