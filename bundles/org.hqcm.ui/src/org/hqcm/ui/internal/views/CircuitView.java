@@ -28,6 +28,7 @@ public final class CircuitView extends ViewPart {
     private Combo measurement;
     private ScrolledComposite scroller;
     private CircuitCanvas canvas;
+    private Label resources;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -45,6 +46,9 @@ public final class CircuitView extends ViewPart {
         scroller.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1));
         canvas = new CircuitCanvas(scroller, diagramOfControls());
         scroller.setContent(canvas.control());
+        // depth and gate counts on a device, from the engine (state preparation decomposed)
+        resources = new Label(parent, SWT.WRAP);
+        resources.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 6, 1));
         update();
     }
 
@@ -79,6 +83,10 @@ public final class CircuitView extends ViewPart {
             return;
         }
         canvas.setDiagram(diagramOfControls());
+        if (resources != null) {
+            resources.setText("Resources " + canvas.diagram().spec().resources().summary());
+            resources.getParent().layout(true);
+        }
         // the whole circuit gets its natural size; the scroller shows what does not fit
         Point size = canvas.preferredSize();
         canvas.control().setSize(size);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.hqcm.engine.run.NoiseGrid;
+import org.hqcm.engine.run.RunReport;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,6 +73,10 @@ public final class NoiseCommand implements Callable<Integer> {
         }
         for (Path p : NoiseGrid.write(r, out != null ? out : run.resolve(NoiseGrid.FOLDER))) {
             pw.println("written: " + p);
+        }
+        if (out == null) {
+            // the run's report shows the figures of its noise/ folder
+            pw.println("written: " + RunReport.write(run));
         }
         pw.flush();
         return ExitCodes.OK;

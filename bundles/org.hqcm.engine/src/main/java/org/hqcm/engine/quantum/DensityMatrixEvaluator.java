@@ -2,8 +2,6 @@ package org.hqcm.engine.quantum;
 
 import java.util.Arrays;
 
-import org.hqcm.engine.NonFiniteException;
-
 /**
  * {@link Simulator#DENSITY_MATRIX}'s evaluator: the exact density matrix rho (2^q x 2^q complex, double precision)
  * of every row, with the {@link NoiseModel}'s channels after each gate; batched and tiled like
@@ -180,13 +178,10 @@ final class DensityMatrixEvaluator implements CircuitEvaluator {
         /** [layer * q + wire]: rho right after that Rot (only when kept for backward). */
         final double[][][] keptRe;
         final double[][][] keptIm;
-        final double[][] init;
-        final double[] invNorm;
-        final double[][] cosHalf;
-        final double[][] sinHalf;
+        final EmbeddedRows embedded;
+        final double[][] lambda;
         final double[] gradWeights;
         final double[] scratch;
-        final double[] column;
         final double[][] swap;
 
         Tile(int circuit, int b0, int len) {
@@ -199,19 +194,16 @@ final class DensityMatrixEvaluator implements CircuitEvaluator {
             lim = keep ? new double[entries][len] : null;
             keptRe = keep ? new double[layers * q][entries][len] : null;
             keptIm = keep ? new double[layers * q][entries][len] : null;
-            init = new double[n][len];
-            invNorm = new double[len];
-            boolean angle = spec.embedding() == Embedding.ANGLE;
-            cosHalf = angle ? new double[q][len] : null;
-            sinHalf = angle ? new double[q][len] : null;
+            embedded = new EmbeddedRows(spec, circuits, circuit, b0, len, masks);
+            lambda = keep ? new double[n][len] : null;
             gradWeights = new double[spec.weightCount()];
             scratch = new double[len];
-            column = new double[n];
             swap = new double[entries][];
         }
 
         void forward(double[] input, double[] output) {
-            embed(input);
+            embedded.embed(input);
+            double[][] init = embedded.state;
             for (int i = 0; i < n; i++) {
                 double[] xi = init[i];
                 for (int j = 0; j < n; j++) {
@@ -251,41 +243,6 @@ final class DensityMatrixEvaluator implements CircuitEvaluator {
                 }
             }
             measure(output);
-        }
-
-        private void embed(double[] input) {
-            int stride = circuits * inWidth;
-            if (spec.embedding() == Embedding.AMPLITUDE) {
-                for (int b = 0; b < len; b++) {
-                    double norm = AmplitudeEmbedding.normalise(input, (b0 + b) * stride + circuit * inWidth, n, column);
-                    invNorm[b] = norm > 0 ? 1 / norm : 0;
-                    for (int i = 0; i < n; i++) {
-                        init[i][b] = column[i];
-                    }
-                }
-                return;
-            }
-            for (int b = 0; b < len; b++) {
-                for (int w = 0; w < q; w++) {
-                    double x = input[(b0 + b) * stride + circuit * inWidth + w];
-                    if (!Double.isFinite(x)) {
-                        throw new NonFiniteException("angle embedding input " + w + " is " + x
-                                + ", expected a finite number");
-                    }
-                    cosHalf[w][b] = Math.cos(x / 2);
-                    sinHalf[w][b] = Math.sin(x / 2);
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                double[] row = init[i];
-                Arrays.fill(row, 0, len, 1.0);
-                for (int w = 0; w < q; w++) {
-                    double[] f = (i & masks[w]) == 0 ? cosHalf[w] : sinHalf[w];
-                    for (int b = 0; b < len; b++) {
-                        row[b] *= f[b];
-                    }
-                }
-            }
         }
 
         /**
@@ -562,9 +519,10 @@ final class DensityMatrixEvaluator implements CircuitEvaluator {
 
         /** dL/dinput from Lambda_0: dL/d(embedded state) = 2 Re(Lambda_0) x; then as the state-vector simulator. */
         private void inputGradient(double[] gradInput) {
-            double[][] lambda = new double[n][len];
+            double[][] init = embedded.state;
             for (int i = 0; i < n; i++) {
                 double[] li = lambda[i];
+                Arrays.fill(li, 0, len, 0.0);
                 for (int j = 0; j < n; j++) {
                     double[] a = lre[i * n + j], x = init[j];
                     for (int b = 0; b < len; b++) {
@@ -572,43 +530,7 @@ final class DensityMatrixEvaluator implements CircuitEvaluator {
                     }
                 }
             }
-            int stride = circuits * inWidth;
-            if (spec.embedding() == Embedding.AMPLITUDE) {
-                double[] dot = scratch;
-                Arrays.fill(dot, 0, len, 0.0);
-                for (int i = 0; i < n; i++) {
-                    for (int b = 0; b < len; b++) {
-                        dot[b] += 2 * lambda[i][b] * init[i][b];
-                    }
-                }
-                for (int b = 0; b < len; b++) {
-                    int o = (b0 + b) * stride + circuit * inWidth;
-                    double inv = invNorm[b];
-                    for (int i = 0; i < n; i++) {
-                        gradInput[o + i] = inv == 0 ? 0 : (2 * lambda[i][b] - dot[b] * init[i][b]) * inv;
-                    }
-                }
-                return;
-            }
-            for (int b = 0; b < len; b++) {
-                int o = (b0 + b) * stride + circuit * inWidth;
-                for (int w = 0; w < q; w++) {
-                    double sum = 0;
-                    for (int i = 0; i < n; i++) {
-                        double prod = 2 * lambda[i][b];
-                        for (int v = 0; v < q; v++) {
-                            boolean one = (i & masks[v]) != 0;
-                            if (v == w) {
-                                prod *= one ? cosHalf[v][b] / 2 : -sinHalf[v][b] / 2;
-                            } else {
-                                prod *= one ? sinHalf[v][b] : cosHalf[v][b];
-                            }
-                        }
-                        sum += prod;
-                    }
-                    gradInput[o + w] = sum;
-                }
-            }
+            embedded.inputGradient(lambda, gradInput);
         }
     }
 }

@@ -99,6 +99,11 @@ public final class RunReport {
         h = figure(h, "Fig 7: accuracy per epoch (train solid, validation dashed)", a.resolve("accuracy.png"));
         h = figure(h, "Gradient norm of the circuits' weights per epoch (mean over the epoch's batches, before "
                 + "clipping)", a.resolve(TestEvaluation.QUANTUM_GRADIENT_FILE));
+        Path noise = r.folder().dir().resolve(NoiseGrid.FOLDER);
+        h = figure(h, "Test accuracy under noise and shots (hqcm noise; the backbone fixed, the circuits re-run)",
+                noise.resolve(NoiseGrid.ACCURACY_PNG));
+        h = figure(h, "Jaccard under noise and shots (classification, macro; attention Jaccard comes before the head)",
+                noise.resolve(NoiseGrid.JACCARD_PNG));
         h = figure(h, "Fig 9: confusion matrix of the test split", a.resolve("confusion.png"));
         h = figure(h, "Fig 8: t-SNE of the head's outputs over the test split", a.resolve("tsne.png"));
         h = figure(h, "Fig 10: attention maps of tumour test images (input, mask, T_s, overlay)",

@@ -13,7 +13,9 @@
  *   jaccard.csv         attention Jaccard per tumour test image and threshold
  *   attention-examples.zip  a few tumour test images with mask, T_s and Jaccard (for galleries; {@link org.hqcm.engine.run.AttentionExamples})
  *   report.html         the self-contained report ({@link org.hqcm.engine.run.RunReport}); ./hqcm report rewrites it
- *   artefacts/          figures of the evaluation: loss, accuracy, confusion, tsne, attention (PNG)
+ *   artefacts/          figures of the evaluation: loss, accuracy, confusion, tsne, attention, quantum-gradient (PNG)
+ *   noise/              written later by {@code hqcm noise} ({@link org.hqcm.engine.run.NoiseGrid}): noise.csv,
+ *                       noise-accuracy.png, noise-jaccard.png; the report shows them when present
  * </pre>
  */
 package org.hqcm.engine.run;
