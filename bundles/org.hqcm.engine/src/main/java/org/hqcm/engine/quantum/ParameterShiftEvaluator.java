@@ -115,14 +115,13 @@ final class ParameterShiftEvaluator implements CircuitEvaluator {
     }
 
     /**
-     * Row r = (b, a, sign) of the shifted inputs holds, for every circuit, the state prepared with angle a of that
-     * row's preparation shifted by sign * pi/2 (a unit vector, so the embedding takes it as it is).
+     * Row (b, a, sign) of the shifted inputs holds, for every circuit, the state prepared with angle a of that row's
+     * preparation shifted by sign * pi/2 (a unit vector, so the embedding takes it as it is).
      */
     private void amplitudeGradients(double[] gradOutput, double[] gradInput) {
         int q = spec.qubits();
         int n = spec.dimension();
         int na = StatePreparation.angleCount(q);
-        int width = circuits * n;
         double[] angles = new double[batch * circuits * na];
         for (int b = 0; b < batch; b++) {
             for (int c = 0; c < circuits; c++) {
@@ -130,41 +129,14 @@ final class ParameterShiftEvaluator implements CircuitEvaluator {
             }
         }
         double[] dTheta = new double[batch * circuits * na];
-        int total = batch * na * 2;
-        int chunk = Math.min(CHUNK_ROWS, total);
-        double[] rows = new double[chunk * width];
-        double[] out = new double[chunk * circuits * q];
         double[] theta = new double[na];
-        for (int from = 0; from < total; from += chunk) {
-            int m = Math.min(chunk, total - from);
-            for (int r = 0; r < m; r++) {
-                int row = from + r;
-                int b = row / (2 * na);
-                int a = (row / 2) % na;
-                double by = row % 2 == 0 ? SHIFT : -SHIFT;
-                for (int c = 0; c < circuits; c++) {
-                    System.arraycopy(angles, (b * circuits + c) * na, theta, 0, na);
-                    theta[a] += by;
-                    StatePreparation.prepare(theta, q, rows, r * width + c * n);
-                }
+        shiftedRows(na, (b, a, by, rows, off) -> {
+            for (int c = 0; c < circuits; c++) {
+                System.arraycopy(angles, (b * circuits + c) * na, theta, 0, na);
+                theta[a] += by;
+                StatePreparation.prepare(theta, q, rows, off + c * n);
             }
-            shiftedRows.forward(rows, m, weights, out);
-            sample(out, m * circuits * q);
-            for (int r = 0; r < m; r++) {
-                int row = from + r;
-                int b = row / (2 * na);
-                int a = (row / 2) % na;
-                double sign = row % 2 == 0 ? 0.5 : -0.5;
-                for (int c = 0; c < circuits; c++) {
-                    int g = (b * circuits + c) * q;
-                    double s = 0;
-                    for (int j = 0; j < q; j++) {
-                        s += gradOutput[g + j] * out[(r * circuits + c) * q + j];
-                    }
-                    dTheta[(b * circuits + c) * na + a] += sign * s;
-                }
-            }
-        }
+        }, gradOutput, dTheta);
         double[] d = new double[na];
         for (int b = 0; b < batch; b++) {
             for (int c = 0; c < circuits; c++) {
@@ -175,32 +147,48 @@ final class ParameterShiftEvaluator implements CircuitEvaluator {
         }
     }
 
-    /** Row r = (b, wire, sign): every circuit's input angles with that wire's shifted. */
+    /** Row (b, wire, sign): every circuit's input angles with that wire's shifted; the gradient lands in place. */
     private void angleGradients(double[] gradOutput, double[] gradInput) {
         int q = spec.qubits();
         int width = circuits * q;
-        int total = batch * q * 2;
+        Arrays.fill(gradInput, 0, batch * width, 0.0);
+        shiftedRows(q, (b, wire, by, rows, off) -> {
+            System.arraycopy(input, b * width, rows, off, width);
+            for (int c = 0; c < circuits; c++) {
+                rows[off + c * q + wire] += by;
+            }
+        }, gradOutput, gradInput);
+    }
+
+    /** Writes the input row of shift k (sign in {@code by}) of batch row b into {@code rows[off..]}. */
+    private interface ShiftedRow {
+        void fill(int b, int k, double by, double[] rows, int off);
+    }
+
+    /**
+     * Evaluates the {@code batch * shifts * 2} shifted input rows, {@link #CHUNK_ROWS} at a time, each estimated from
+     * shots when there are any, and adds (E(+pi/2) - E(-pi/2)) / 2 weighted by dL/doutput into
+     * {@code acc[(b * circuits + c) * shifts + k]}.
+     */
+    private void shiftedRows(int shifts, ShiftedRow fill, double[] gradOutput, double[] acc) {
+        int q = spec.qubits();
+        int width = circuits * spec.inputWidth();
+        int total = batch * shifts * 2;
         int chunk = Math.min(CHUNK_ROWS, total);
         double[] rows = new double[chunk * width];
         double[] out = new double[chunk * circuits * q];
-        Arrays.fill(gradInput, 0, batch * width, 0.0);
         for (int from = 0; from < total; from += chunk) {
             int m = Math.min(chunk, total - from);
             for (int r = 0; r < m; r++) {
                 int row = from + r;
-                int b = row / (2 * q);
-                int wire = (row / 2) % q;
-                System.arraycopy(input, b * width, rows, r * width, width);
-                for (int c = 0; c < circuits; c++) {
-                    rows[r * width + c * q + wire] += row % 2 == 0 ? SHIFT : -SHIFT;
-                }
+                fill.fill(row / (2 * shifts), (row / 2) % shifts, row % 2 == 0 ? SHIFT : -SHIFT, rows, r * width);
             }
             shiftedRows.forward(rows, m, weights, out);
             sample(out, m * circuits * q);
             for (int r = 0; r < m; r++) {
                 int row = from + r;
-                int b = row / (2 * q);
-                int wire = (row / 2) % q;
+                int b = row / (2 * shifts);
+                int k = (row / 2) % shifts;
                 double sign = row % 2 == 0 ? 0.5 : -0.5;
                 for (int c = 0; c < circuits; c++) {
                     int g = (b * circuits + c) * q;
@@ -208,7 +196,7 @@ final class ParameterShiftEvaluator implements CircuitEvaluator {
                     for (int j = 0; j < q; j++) {
                         s += gradOutput[g + j] * out[(r * circuits + c) * q + j];
                     }
-                    gradInput[b * width + c * q + wire] += sign * s;
+                    acc[(b * circuits + c) * shifts + k] += sign * s;
                 }
             }
         }

@@ -69,21 +69,7 @@ final class DenseKraus {
         int n = 1 << q;
         double[] vr = new double[n];
         double[] vi = new double[n];
-        if (spec.embedding() == Embedding.AMPLITUDE) {
-            double s = 0;
-            for (double x : input) {
-                s += x * x;
-            }
-            double norm = Math.sqrt(s);
-            for (int i = 0; i < n; i++) {
-                vr[i] = norm == 0 ? (i == 0 ? 1 : 0) : input[i] / norm;
-            }
-        } else {
-            vr[0] = 1;
-            for (int w = 0; w < q; w++) {
-                DenseReference.single(q, w, DenseReference.ry(input[w])).apply(vr, vi);
-            }
-        }
+        DenseReference.initialState(spec, input, vr, vi);
         M rho = M.zeros(n);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {

@@ -101,34 +101,13 @@ class DensityMatrixTest {
             scale = Math.max(scale, Math.abs(v - 0.5));
         }
         for (int i = 0; i < w.length; i++) {
-            double fd = centralDifference(w, i, () -> loss(ev, x, batch, w, g));
+            double fd = GradientTest.centralDifference(w, i, () -> GradientTest.loss(ev, x, batch, w, g));
             assertEquals(fd, gradW[i] - 0.5, 1e-7 * Math.max(Math.abs(fd), scale), "weight " + i);
         }
         for (int i = 0; i < x.length; i++) {
-            double fd = centralDifference(x, i, () -> loss(ev, x, batch, w, g));
+            double fd = GradientTest.centralDifference(x, i, () -> GradientTest.loss(ev, x, batch, w, g));
             assertEquals(fd, gradX[i], 1e-7 * Math.max(Math.abs(fd), 1e-2), "input " + i);
         }
-    }
-
-    static double centralDifference(double[] v, int i, java.util.function.DoubleSupplier f) {
-        double h = 1e-5;
-        double saved = v[i];
-        v[i] = saved + h;
-        double up = f.getAsDouble();
-        v[i] = saved - h;
-        double down = f.getAsDouble();
-        v[i] = saved;
-        return (up - down) / (2 * h);
-    }
-
-    static double loss(CircuitEvaluator ev, double[] x, int batch, double[] w, double[] g) {
-        double[] out = new double[g.length];
-        ev.forward(x, batch, w, out);
-        double l = 0;
-        for (int i = 0; i < out.length; i++) {
-            l += g[i] * out[i];
-        }
-        return l;
     }
 
     @Test
