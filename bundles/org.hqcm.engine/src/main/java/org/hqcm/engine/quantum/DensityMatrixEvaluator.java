@@ -33,7 +33,6 @@ final class DensityMatrixEvaluator implements CircuitEvaluator {
     private final int n;
     private final int entries;
     private final int layers;
-    private final int inWidth;
     private final int[] masks;
     private final boolean keep;
     private final boolean channels;
@@ -66,7 +65,6 @@ final class DensityMatrixEvaluator implements CircuitEvaluator {
         this.n = spec.dimension();
         this.entries = n * n;
         this.layers = spec.layers();
-        this.inWidth = spec.inputWidth();
         this.keep = keepForBackward;
         this.masks = new int[q];
         for (int w = 0; w < q; w++) {
@@ -104,12 +102,7 @@ final class DensityMatrixEvaluator implements CircuitEvaluator {
 
     @Override
     public void forward(double[] input, int rows, double[] w, double[] output) {
-        if (rows < 0 || input.length < rows * circuits * inWidth || output.length < rows * circuits * q
-                || w.length < circuits * spec.weightCount()) {
-            throw new IllegalArgumentException("forward: batch " + rows + " needs input " + rows * circuits * inWidth
-                    + ", output " + rows * circuits * q + ", weights " + circuits * spec.weightCount() + "; got "
-                    + input.length + ", " + output.length + ", " + w.length);
-        }
+        TileLayout.checkForward(spec, circuits, rows, input, output, w);
         weights = Arrays.copyOf(w, circuits * spec.weightCount());
         layout(rows);
         Tile[] ts = tiles;
@@ -123,11 +116,7 @@ final class DensityMatrixEvaluator implements CircuitEvaluator {
             throw new IllegalStateException(keep ? "backward needs a forward first, and runs once per forward"
                     : "this evaluator was made for forward passes only");
         }
-        if (gradOutput.length < batch * circuits * q || gradInput.length < batch * circuits * inWidth
-                || gradWeights.length < circuits * spec.weightCount()) {
-            throw new IllegalArgumentException("backward: batch " + batch + " needs gradOutput " + batch * circuits * q
-                    + ", gradInput " + batch * circuits * inWidth + ", gradWeights " + circuits * spec.weightCount());
-        }
+        TileLayout.checkBackward(spec, circuits, batch, gradOutput, gradInput, gradWeights);
         backwardReady = false;
         Tile[] ts = tiles;
         Parallel.forEach(ts.length, t -> ts[t].backward(gradOutput, gradInput));
@@ -151,16 +140,11 @@ final class DensityMatrixEvaluator implements CircuitEvaluator {
         }
         // rho and Lambda of a tile (4 n^2 rows doubles) stay within about 512 KB
         int maxRows = Math.max(2, Math.min(32, (1 << 14) / entries));
-        int minTasks = Parallel.THREADS > 1 ? 4 * Parallel.THREADS : 1;
-        int perCircuit = Math.max((rows + maxRows - 1) / maxRows, (minTasks + circuits - 1) / circuits);
-        perCircuit = Math.min(perCircuit, rows);
-        int size = (rows + perCircuit - 1) / perCircuit;
-        perCircuit = (rows + size - 1) / size;
-        Tile[] ts = new Tile[circuits * perCircuit];
+        TileLayout cut = TileLayout.of(rows, circuits, maxRows, 1);
+        Tile[] ts = new Tile[circuits * cut.perCircuit()];
         for (int c = 0; c < circuits; c++) {
-            for (int t = 0; t < perCircuit; t++) {
-                int b0 = t * size;
-                ts[c * perCircuit + t] = new Tile(c, b0, Math.min(size, rows - b0));
+            for (int t = 0; t < cut.perCircuit(); t++) {
+                ts[c * cut.perCircuit() + t] = new Tile(c, t * cut.size(), cut.rows(t, rows));
             }
         }
         tiles = ts;

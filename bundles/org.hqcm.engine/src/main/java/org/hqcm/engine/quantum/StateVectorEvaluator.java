@@ -30,7 +30,6 @@ final class StateVectorEvaluator implements CircuitEvaluator {
     private final int q;
     private final int n;
     private final int layers;
-    private final int inWidth;
     private final int[] masks;
     /** Per layer: basis state x goes to ring[l][x] under the CNOT ring (identity, null, when q = 1). */
     private final int[][] ring;
@@ -57,7 +56,6 @@ final class StateVectorEvaluator implements CircuitEvaluator {
         this.q = spec.qubits();
         this.n = spec.dimension();
         this.layers = spec.layers();
-        this.inWidth = spec.inputWidth();
         this.masks = new int[q];
         for (int w = 0; w < q; w++) {
             masks[w] = 1 << (q - 1 - w);
@@ -98,12 +96,7 @@ final class StateVectorEvaluator implements CircuitEvaluator {
 
     @Override
     public void forward(double[] input, int rows, double[] weights, double[] output) {
-        if (rows < 0 || input.length < rows * circuits * inWidth || output.length < rows * circuits * q
-                || weights.length < circuits * spec.weightCount()) {
-            throw new IllegalArgumentException("forward: batch " + rows + " needs input " + rows * circuits * inWidth
-                    + ", output " + rows * circuits * q + ", weights " + circuits * spec.weightCount() + "; got "
-                    + input.length + ", " + output.length + ", " + weights.length);
-        }
+        TileLayout.checkForward(spec, circuits, rows, input, output, weights);
         prepareGates(weights);
         layout(rows);
         Tile[] ts = tiles;
@@ -182,11 +175,7 @@ final class StateVectorEvaluator implements CircuitEvaluator {
         if (!backwardReady) {
             throw new IllegalStateException("backward needs a forward first, and runs once per forward");
         }
-        if (gradOutput.length < batch * circuits * q || gradInput.length < batch * circuits * inWidth
-                || gradWeights.length < circuits * spec.weightCount()) {
-            throw new IllegalArgumentException("backward: batch " + batch + " needs gradOutput " + batch * circuits * q
-                    + ", gradInput " + batch * circuits * inWidth + ", gradWeights " + circuits * spec.weightCount());
-        }
+        TileLayout.checkBackward(spec, circuits, batch, gradOutput, gradInput, gradWeights);
         backwardReady = false;
         Tile[] ts = tiles;
         Parallel.forEach(ts.length, t -> ts[t].backward(gradOutput, gradInput));
@@ -245,16 +234,11 @@ final class StateVectorEvaluator implements CircuitEvaluator {
             return;
         }
         int maxRows = Math.max(8, Math.min(MAX_TILE_ROWS, (1 << 15) / n));
-        int minTasks = Parallel.THREADS > 1 ? 4 * Parallel.THREADS : 1;
-        int perCircuit = Math.max((rows + maxRows - 1) / maxRows, (minTasks + circuits - 1) / circuits);
-        perCircuit = Math.min(perCircuit, Math.max(1, rows / 4));
-        int size = (rows + perCircuit - 1) / perCircuit;
-        perCircuit = (rows + size - 1) / size;
-        Tile[] ts = new Tile[circuits * perCircuit];
+        TileLayout cut = TileLayout.of(rows, circuits, maxRows, 4);
+        Tile[] ts = new Tile[circuits * cut.perCircuit()];
         for (int c = 0; c < circuits; c++) {
-            for (int t = 0; t < perCircuit; t++) {
-                int b0 = t * size;
-                ts[c * perCircuit + t] = new Tile(c, b0, Math.min(size, rows - b0));
+            for (int t = 0; t < cut.perCircuit(); t++) {
+                ts[c * cut.perCircuit() + t] = new Tile(c, t * cut.size(), cut.rows(t, rows));
             }
         }
         tiles = ts;
