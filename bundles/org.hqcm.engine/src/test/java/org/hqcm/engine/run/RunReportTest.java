@@ -42,7 +42,7 @@ class RunReportTest {
         String html = Files.readString(run.dir().resolve(RunReport.FILE));
         for (String s : List.of("Table 1", "Overall Accuracy", "Macro Avg", "Confusion matrix", "share of row",
                 "Attention Jaccard", "Fig 7", "Fig 8", "Fig 9", "Fig 10", "Quantum circuits: resources on a device",
-                "state preparation: RY / CNOT", "Gradient norm of the circuits' weights")) {
+                "state preparation: RY / CNOT", "Gradient norm of the circuits")) {
             assertTrue(html.contains(s), "report mentions " + s);
         }
         // offline: six embedded PNGs (loss, accuracy, quantum gradient norm, confusion, t-SNE, gallery) and nothing
