@@ -247,7 +247,11 @@ public final class NoiseGrid {
         return counted == 0 ? Double.NaN : sum / counted;
     }
 
-    /** Writes noise.csv and the two figures into {@code dir}, each atomically; returns the files. */
+    /**
+     * Writes noise.csv, the two summary figures (accuracy and Jaccard per channel, exact expectations or the first shot
+     * count) and, with several shot counts, one accuracy figure per channel over them, each atomically; returns the
+     * files.
+     */
     public static List<Path> write(Result r, Path dir) {
         try {
             Files.createDirectories(dir);
@@ -272,25 +276,45 @@ public final class NoiseGrid {
             }
             Path csv = dir.resolve(CSV);
             AtomicFiles.writeString(csv, new Table(header, rows).toCsv());
+            // one colour per channel: the summary figures at one shot count, a figure per channel over the shot counts
+            List<Integer> shotCounts = r.points().stream().map(Point::shots).distinct().toList();
+            int summaryShots = shotCounts.contains(0) ? 0 : shotCounts.get(0);
+            List<Channel> channels = r.points().stream().map(Point::channel).distinct().toList();
+            String at = summaryShots == 0 ? "exact expectations" : summaryShots + " shots";
+            List<Path> written = new ArrayList<>(List.of(csv));
             Path accuracy = dir.resolve(ACCURACY_PNG);
-            chart(r, "Test accuracy under noise: " + r.run(), "accuracy", Point::accuracy,
-                    r.classical() == null ? Double.NaN : r.classical().accuracy(), false).writePng(accuracy, 900, 600);
+            chart(r, "Test accuracy under noise (" + at + ")", "accuracy", Point::accuracy,
+                    r.classical() == null ? Double.NaN : r.classical().accuracy(), false, channels, List.of(summaryShots))
+                    .writePng(accuracy, 900, 600);
+            written.add(accuracy);
             Path jaccard = dir.resolve(JACCARD_PNG);
-            chart(r, "Jaccard under noise: " + r.run(), "Jaccard index", Point::macroJaccard,
-                    r.classical() == null ? Double.NaN : r.classical().macroJaccard(), true).writePng(jaccard, 900, 600);
-            return List.of(csv, accuracy, jaccard);
+            chart(r, "Jaccard under noise (" + at + ")", "Jaccard index", Point::macroJaccard,
+                    r.classical() == null ? Double.NaN : r.classical().macroJaccard(), true, channels,
+                    List.of(summaryShots)).writePng(jaccard, 900, 600);
+            written.add(jaccard);
+            if (shotCounts.size() > 1) {
+                for (Channel c : channels) {
+                    Path file = dir.resolve("noise-accuracy-" + c.field() + ".png");
+                    chart(r, "Test accuracy under " + c.field() + " noise and shots", "accuracy",
+                            Point::accuracy, r.classical() == null ? Double.NaN : r.classical().accuracy(), false,
+                            List.of(c), shotCounts).writePng(file, 900, 600);
+                    written.add(file);
+                }
+            }
+            return List.copyOf(written);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the noise grid into " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    /** One line per channel and shot count over the strengths; the classical run as a flat dashed line. */
+    /**
+     * One line per channel and shot count over the strengths (finite shots dashed); the classical run and, for the
+     * Jaccard, the attention Jaccard as flat dashed lines.
+     */
     private static LineChart chart(Result r, String title, String yLabel, java.util.function.ToDoubleFunction<Point> y,
-            double classical, boolean withAttention) {
+            double classical, boolean withAttention, List<Channel> channels, List<Integer> shotCounts) {
         LineChart chart = LineChart.of(title).xLabel("noise strength (probability per gate, readout: per wire)")
                 .yLabel(yLabel).yRange(0, 1);
-        List<Channel> channels = r.points().stream().map(Point::channel).distinct().toList();
-        List<Integer> shotCounts = r.points().stream().map(Point::shots).distinct().toList();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Channel c : channels) {
@@ -303,12 +327,12 @@ public final class NoiseGrid {
                     hi = Math.max(hi, x);
                 }
                 String name = c.field() + (yLabel.startsWith("Jaccard") ? " (classification)" : "")
-                        + (shots == 0 ? "" : ", " + shots + " shots");
+                        + (shots == 0 ? (shotCounts.size() > 1 ? ", exact" : "") : ", " + shots + " shots");
                 chart = shots == 0 ? chart.series(name, xs, ys) : chart.dashedSeries(name, xs, ys);
             }
         }
         if (!Double.isNaN(classical)) {
-            chart = chart.dashedSeries("classical " + r.classical().run(), new double[] {lo, hi},
+            chart = chart.dashedSeries("classical counterpart", new double[] {lo, hi},
                     new double[] {classical, classical});
         }
         if (withAttention && r.thresholds() != null) {

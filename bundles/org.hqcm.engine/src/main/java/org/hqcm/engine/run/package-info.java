@@ -15,7 +15,8 @@
  *   report.html         the self-contained report ({@link org.hqcm.engine.run.RunReport}); ./hqcm report rewrites it
  *   artefacts/          figures of the evaluation: loss, accuracy, confusion, tsne, attention, quantum-gradient (PNG)
  *   noise/              written later by {@code hqcm noise} ({@link org.hqcm.engine.run.NoiseGrid}): noise.csv,
- *                       noise-accuracy.png, noise-jaccard.png; the report shows them when present
+ *                       noise-accuracy.png, noise-jaccard.png, noise-accuracy-&lt;channel&gt;.png; the report shows
+ *                       the first two when present
  * </pre>
  */
 package org.hqcm.engine.run;

@@ -151,7 +151,8 @@ class QuantumCommandsTest {
         // attention Jaccard comes before the head: the same in every row
         String full = lines.stream().filter(l -> l.startsWith("depolarizing,0.75,0,")).findFirst().orElseThrow();
         assertEquals(lines.get(1).split(",")[8], full.split(",")[8]);
-        for (String png : List.of("noise-accuracy.png", "noise-jaccard.png")) {
+        for (String png : List.of("noise-accuracy.png", "noise-jaccard.png", "noise-accuracy-depolarizing.png",
+                "noise-accuracy-readout.png")) {
             assertTrue(Files.size(out.resolve(png)) > 5000, png);
         }
         assertTrue(r.out().contains("classical " + classical.dir().getFileName()), r.out());
