@@ -55,6 +55,12 @@ public class HqcmConstraints extends HqcmValidator {
     public static final int MAX_QUBITS = 12;
     /** Largest qubit count of the DENSITY_MATRIX simulator: a 64 x 64 density matrix per image, kept after every Rot. */
     public static final int MAX_DENSITY_MATRIX_QUBITS = 6;
+    /**
+     * Largest memory the DENSITY_MATRIX simulator may keep for one training batch: per image and circuit it holds rho,
+     * Lambda and rho after each of the q x layers Rot gates, real and imaginary parts: 2 (2 + q layers) 4^q doubles
+     * (the engine's DensityMatrixEvaluator); 63 MB for the paper's circuit at batch 64.
+     */
+    public static final long MAX_DENSITY_MATRIX_BYTES = 1L << 30;
     /** Largest projection width 2^qubits x circuits the dense layer before the circuits may have. */
     public static final int MAX_AMPLITUDES = 4096;
     /** How far train + validation + test fractions may be from 1. */
@@ -308,6 +314,19 @@ public class HqcmConstraints extends HqcmValidator {
         if (h.getSimulator() == Simulator.DENSITY_MATRIX && q > MAX_DENSITY_MATRIX_QUBITS && q <= MAX_QUBITS) {
             c.error(Literals.QUANTUM_HEAD__QUBITS, q, "1.." + MAX_DENSITY_MATRIX_QUBITS
                     + " with DENSITY_MATRIX (a 2^q x 2^q matrix per image, kept after every gate for the gradients)");
+        } else if (h.getSimulator() == Simulator.DENSITY_MATRIX && q >= 1 && h.getLayers() >= 1 && h.getCircuits() >= 1
+                && h.eContainer() instanceof Architecture a && a.eContainer() instanceof Experiment e
+                && e.getTraining() != null && e.getTraining().getBatchSize() >= 1) {
+            long bytes = (long) e.getTraining().getBatchSize() * h.getCircuits() * 2 * (2 + (long) q * h.getLayers())
+                    * (1L << (2 * q)) * Double.BYTES;
+            if (bytes > MAX_DENSITY_MATRIX_BYTES) {
+                c.problem(Diagnostic.ERROR, Literals.QUANTUM_HEAD__LAYERS, -1, String.format(java.util.Locale.ROOT,
+                        "%d layers are not allowed with DENSITY_MATRIX here: the density matrices of a batch (%d images "
+                        + "x %d circuits of %d qubits) would take %.1f GiB; expected at most %.0f GiB (fewer layers, "
+                        + "circuits or qubits, or a smaller training.batchSize)", h.getLayers(),
+                        e.getTraining().getBatchSize(), h.getCircuits(), q, bytes / (double) (1L << 30),
+                        MAX_DENSITY_MATRIX_BYTES / (double) (1L << 30)));
+            }
         }
         List<Double> readout = h.getReadoutError();
         if (readout.size() > 1 && readout.size() != q) {
