@@ -18,8 +18,9 @@ import java.util.Arrays;
  * <p>Backward is the adjoint method for channels: Lambda = sum_w g_w P_w is pulled back through the dual of every step
  * (U^dagger Lambda U for a gate, the transposed block map for the channels), and each rotation exp(-i a P / 2) of a
  * Rot gets dL/da = Im Tr(Lambda P rho) with Lambda and rho taken right after it. The channels are not invertible, so
- * rho after every Rot is kept from the forward pass (2 q d matrices per row: 20 KiB x 2 q d for q = 5, about 200 KB
- * per row and circuit of the paper's circuit). What is left of Lambda after the first step gives the input gradient:
+ * rho after every Rot is kept from the forward pass: with rho and Lambda, 2 + q d complex matrices of 16 KiB per row
+ * and circuit for q = 5 (192 KiB for the paper's circuit, 60 MiB for a batch of 64 x 5 circuits; HqcmConstraints
+ * bounds it per batch). What is left of Lambda after the first step gives the input gradient:
  * for rho_0 = x x^T, dL/dx = 2 Re(Lambda_0) x, then through the embedding as in the state-vector simulator.
  */
 final class DensityMatrixEvaluator implements CircuitEvaluator {
