@@ -25,9 +25,10 @@ import picocli.CommandLine.Option;
 
 /** {@code hqcm circuit diagnose}: the barren-plateau scan, as a table, a CSV and a plot. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
-        description = {"Trainability at random initialisation: the variance over random weights and inputs of the",
-            "gradient of each <P_j> with respect to every circuit weight, per qubit count and layer count (the",
-            "barren-plateau scan). Prints a table and writes gradient-variance.csv and gradient-variance.png."})
+        description = "Trainability at random initialisation: the variance over random weights and inputs of the "
+                + "gradient of each <P_j> with respect to every circuit weight, per qubit count and layer count "
+                + "(the barren-plateau scan). Prints a table and writes gradient-variance.csv and "
+                + "gradient-variance.png.")
 public final class CircuitDiagnoseCommand implements Callable<Integer> {
 
     @Option(names = "--qubits", split = ",", defaultValue = "2,3,4,5,6,7,8", paramLabel = "Q,...",

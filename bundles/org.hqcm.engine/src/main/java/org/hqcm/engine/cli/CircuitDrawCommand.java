@@ -11,8 +11,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code hqcm circuit draw}: the circuit as text, one line per wire. */
 @Command(name = "draw", mixinStandardHelpOptions = true,
-        description = {"Print the circuit as text (@ is a CNOT's control, X its target) and what it costs on a device:",
-            "depth, gate and CNOT counts with the state preparation decomposed."})
+        description = "Print the circuit as text (@ is a CNOT's control, X its target) and what it costs on a device: "
+                + "depth, gate and CNOT counts with the state preparation decomposed.")
 public final class CircuitDrawCommand implements Runnable {
 
     @Mixin

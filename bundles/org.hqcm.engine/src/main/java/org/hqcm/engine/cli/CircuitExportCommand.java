@@ -31,11 +31,12 @@ import picocli.CommandLine.Option;
  * weights), or one circuit from weight and input CSV files as {@code circuit eval} takes them.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write a circuit as OpenQASM with every parameter bound: the amplitude embedding as a Mottonen",
-            "RY/CNOT state preparation, each Rot as rz ry rz, the CNOT ring, the measurement basis and measure.",
-            "Either --model RUN_DIR --image IMAGE (the trained circuits for that image), or --qubits/--layers",
-            "--weights W.csv --inputs X.csv (row --row). The header comments hold the layer's expected outputs.",
-            "Noise channels of the model are not part of OpenQASM and are not written."})
+        description = "Write a circuit as OpenQASM with every parameter bound: the amplitude embedding as a Mottonen "
+                + "RY/CNOT state preparation, each Rot as rz ry rz, the CNOT ring, the measurement basis and "
+                + "measure. Either --model RUN_DIR --image IMAGE (the trained circuits for that image), or "
+                + "--qubits/--layers --weights W.csv --inputs X.csv (row --row). The header comments hold the "
+                + "layer's expected outputs. Noise channels of the model are not part of OpenQASM and are not "
+                + "written.")
 public final class CircuitExportCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "RUN_DIR", description = "A completed run folder (with --image).")

@@ -17,14 +17,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code hqcm noise RUN_DIR}: a trained model's test accuracy and Jaccard over a grid of noise and shots. */
 @Command(name = "noise", mixinStandardHelpOptions = true,
-        description = {"How much hardware noise a trained model survives, without retraining: the test split with",
-            "the quantum head under each noise channel at each strength and each shot count (density matrices for gate",
-            "noise), the backbone run once. Writes noise.csv, noise-accuracy.png and noise-jaccard.png (one line per",
-            "channel, exact expectations) and with several shot counts noise-accuracy-<channel>.png (default: into",
-            "RUN_DIR/noise, and rewrites the run's report). With --classical, the classical counterpart's test",
-            "results are the reference line.",
-            "Attention Jaccard is computed before the head and cannot change; the plotted Jaccard is the",
-            "classification's (macro TP / (TP + FP + FN)), with the attention Jaccard as flat lines."})
+        description = "How much hardware noise a trained model survives, without retraining: the test split with the "
+                + "quantum head under each noise channel at each strength and each shot count (density matrices "
+                + "for gate noise), the backbone run once. Writes noise.csv, noise-accuracy.png and "
+                + "noise-jaccard.png (one line per channel, exact expectations) and with several shot counts "
+                + "noise-accuracy-<channel>.png (default: into RUN_DIR/noise, and rewrites the run's report). With "
+                + "--classical, the classical counterpart's test results are the reference line. Attention Jaccard "
+                + "is computed before the head and cannot change; the plotted Jaccard is the classification's "
+                + "(macro TP / (TP + FP + FN)), with the attention Jaccard as flat lines.")
 public final class NoiseCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A completed run with a quantum head.")
