@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.quantum.CircuitEvaluator;
 import org.hqcm.engine.quantum.CircuitSpec;
-import org.hqcm.engine.quantum.Embedding;
 import org.hqcm.engine.quantum.ShotNoise;
 import org.hqcm.engine.quantum.Simulator;
 
@@ -59,22 +58,9 @@ public final class CircuitEvalCommand implements Runnable {
         Simulator sim = simulator != null ? Simulator.forId(simulator)
                 : spec.noise().hasGateNoise() ? Simulator.DENSITY_MATRIX : Simulator.STATEVECTOR;
         int q = spec.qubits();
-        double[][] w = NumericCsv.read(weights, 3, "phi,theta,omega", "phi,theta,omega");
-        if (w.length != spec.layers() * q) {
-            throw new BadInputException(weights + ": " + w.length + " rows, expected L*Q = " + spec.layers() + "*" + q
-                    + " = " + spec.layers() * q + " rows phi,theta,omega (layer-major, then wire)");
-        }
+        double[] flatW = CircuitOptions.readWeights(weights, spec);
+        double[][] x = CircuitOptions.readInputs(inputs, spec);
         int width = spec.inputWidth();
-        String what = spec.embedding() == Embedding.ANGLE ? "one angle per wire" : "2^" + q + " = " + width + " amplitudes";
-        double[][] x = NumericCsv.read(inputs, width, what, null);
-        if (x.length == 0) {
-            throw new BadInputException(inputs + ": no rows, expected at least one row of " + width
-                    + " comma-separated numbers (" + what + ")");
-        }
-        double[] flatW = new double[w.length * 3];
-        for (int r = 0; r < w.length; r++) {
-            System.arraycopy(w[r], 0, flatW, 3 * r, 3);
-        }
         double[] flatX = new double[x.length * width];
         for (int r = 0; r < x.length; r++) {
             System.arraycopy(x[r], 0, flatX, r * width, width);

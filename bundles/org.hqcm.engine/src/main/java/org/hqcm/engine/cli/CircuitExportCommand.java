@@ -12,7 +12,6 @@ import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.data.Preprocessing;
 import org.hqcm.engine.data.Sample;
 import org.hqcm.engine.quantum.CircuitSpec;
-import org.hqcm.engine.quantum.Embedding;
 import org.hqcm.engine.quantum.Qasm;
 import org.hqcm.engine.quantum.Simulator;
 import org.hqcm.engine.run.RunFolder;
@@ -174,22 +173,11 @@ public final class CircuitExportCommand implements Callable<Integer> {
 
     private Export given() {
         CircuitSpec spec = CircuitOptions.spec(qubits, layers, measure, embedding, 0);
-        int q = spec.qubits();
-        double[][] w = NumericCsv.read(weights, 3, "phi,theta,omega", "phi,theta,omega");
-        if (w.length != spec.layers() * q) {
-            throw new BadInputException(weights + ": " + w.length + " rows, expected L*Q = " + spec.layers() * q
-                    + " rows phi,theta,omega (layer-major, then wire)");
-        }
-        int width = spec.inputWidth();
-        String what = spec.embedding() == Embedding.ANGLE ? "one angle per wire" : "2^" + q + " = " + width + " amplitudes";
-        double[][] x = NumericCsv.read(inputs, width, what, null);
+        double[] flat = CircuitOptions.readWeights(weights, spec);
+        double[][] x = CircuitOptions.readInputs(inputs, spec);
         if (row < 0 || row >= x.length) {
             throw new BadInputException("--row " + row + ": " + inputs + " has " + x.length + " rows (0.."
                     + (x.length - 1) + ")");
-        }
-        double[] flat = new double[w.length * 3];
-        for (int r = 0; r < w.length; r++) {
-            System.arraycopy(w[r], 0, flat, 3 * r, 3);
         }
         List<String> comments = new ArrayList<>();
         comments.add("HQCM Studio: weights " + weights + ", input " + inputs + " row " + row);
