@@ -85,7 +85,7 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /** The image as the loaders read it; the class is unknown and unused by inference. */
-    private static RawImage read(Path file) {
+    static RawImage read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": no such image file");
         }

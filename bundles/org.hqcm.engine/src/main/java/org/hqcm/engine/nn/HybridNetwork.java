@@ -41,6 +41,7 @@ public final class HybridNetwork {
     private LayerObserver observer = LayerObserver.NONE;
 
     private int batch = -1;
+    private INDArray headInput;
     private boolean lastForwardTraining;
 
     /**
@@ -181,6 +182,9 @@ public final class HybridNetwork {
         HostArrays.copyIn(images, n * size * size, x);
         INDArray headOutput = null;
         for (Layer l : layers) {
+            if (l == head) {
+                headInput = x;
+            }
             x = l.forward(x, training);
             if (l == head) {
                 headOutput = x;
@@ -234,6 +238,24 @@ public final class HybridNetwork {
     /** Tells the network that parameter values were changed from outside (optimizer step, import). */
     public void parametersChanged() {
         layers.forEach(Layer::parametersChanged);
+    }
+
+    /** The projection z of the last forward pass, [N, projectionWidth]: what the head (the circuits) got. */
+    public INDArray headInput() {
+        return headInput;
+    }
+
+    /** The head's trainable parameters: the circuits' weights of a quantum head. */
+    public List<Parameter> headParameters() {
+        return head.parameters();
+    }
+
+    /**
+     * The classifier applied to a head output [N, headWidth] given from outside (inference only): re-evaluating a
+     * trained network's head under other conditions (noise, shots) without running the backbone again.
+     */
+    public INDArray classify(INDArray headOutput) {
+        return layers.get(layers.size() - 1).forward(headOutput, false);
     }
 
     /**
