@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
                 + "Exit codes: 0 ok, 1 run failed, 2 bad input.",
         subcommands = {CommandLine.HelpCommand.class, CircuitCommand.class, BenchCommand.class, DataCommand.class,
                 ValidateCommand.class, NewCommand.class, RunCommand.class, ReportCommand.class, CompareCommand.class,
-                ReproduceCommand.class, PredictCommand.class})
+                ReproduceCommand.class, PredictCommand.class, NoiseCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

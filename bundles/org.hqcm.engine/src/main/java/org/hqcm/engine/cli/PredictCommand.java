@@ -105,7 +105,7 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /** The image as the loaders read it (within the run's pixel limit); the class is unknown and unused by inference. */
-    private static RawImage read(Path file, long maxPixels) {
+    static RawImage read(Path file, long maxPixels) {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + (Files.exists(file) ? ": not a regular file" : ": no such image file"));
         }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.run.ExperimentRunner;
 import org.hqcm.engine.run.RunFolder;
+import org.hqcm.engine.train.ExperimentMapping;
 import org.hqcm.model.Architecture;
 import org.hqcm.model.ClassicalHead;
 import org.hqcm.model.DataSource;
@@ -157,7 +158,9 @@ public final class RunCommand implements Callable<Integer> {
         String head;
         if (a.getHead() instanceof QuantumHead q) {
             head = "quantum head " + q.getCircuits() + " x " + q.getQubits() + " qubits, " + q.getLayers() + " layers, "
-                    + q.getEmbedding() + ", " + q.getMeasurement() + ", " + q.getSimulator();
+                    + q.getEmbedding() + ", " + q.getMeasurement() + ", " + q.getSimulator() + ", gradient "
+                    + q.getGradientMethod() + (q.getShots() > 0 ? ", " + q.getShots() + " shots" : "")
+                    + ", noise " + ExperimentMapping.noise(q);
         } else if (a.getHead() instanceof ClassicalHead c) {
             head = "classical head width " + c.getWidth() + " " + c.getActivation();
         } else {

@@ -42,6 +42,7 @@ public final class HybridNetwork {
     private LayerObserver observer = LayerObserver.NONE;
 
     private int batch = -1;
+    private INDArray headInput;
     private boolean lastForwardTraining;
 
     /**
@@ -183,6 +184,9 @@ public final class HybridNetwork {
         INDArray headOutput = null;
         for (Layer l : layers) {
             Cancellation.check(); // before every layer: a cancelled run stops within a layer, not after the batch
+            if (l == head) {
+                headInput = x;
+            }
             x = l.forward(x, training);
             if (l == head) {
                 headOutput = x;
@@ -237,6 +241,24 @@ public final class HybridNetwork {
     /** Tells the network that parameter values were changed from outside (optimizer step, import). */
     public void parametersChanged() {
         layers.forEach(Layer::parametersChanged);
+    }
+
+    /** The projection z of the last forward pass, [N, projectionWidth]: what the head (the circuits) got. */
+    public INDArray headInput() {
+        return headInput;
+    }
+
+    /** The head's trainable parameters: the circuits' weights of a quantum head. */
+    public List<Parameter> headParameters() {
+        return head.parameters();
+    }
+
+    /**
+     * The classifier applied to a head output [N, headWidth] given from outside (inference only): re-evaluating a
+     * trained network's head under other conditions (noise, shots) without running the backbone again.
+     */
+    public INDArray classify(INDArray headOutput) {
+        return layers.get(layers.size() - 1).forward(headOutput, false);
     }
 
     /**

@@ -366,6 +366,7 @@ public final class ExperimentRunner {
             rec.setValidationAccuracy(r.validationAccuracy());
             rec.setLearningRate(r.learningRate());
             rec.setSeconds(r.seconds());
+            rec.setQuantumGradientNorm(r.quantumGradientNorm());
             record.getEpochs().removeIf(e -> e.getEpoch() >= r.epoch());
             record.getEpochs().add(rec);
             HqcmResources.save(record, folder.record());

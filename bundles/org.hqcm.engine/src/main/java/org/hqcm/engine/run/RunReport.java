@@ -13,7 +13,11 @@ import org.hqcm.engine.eval.HtmlReport;
 import org.hqcm.engine.eval.ReportTables;
 import org.hqcm.engine.eval.Table;
 import org.hqcm.engine.eval.TestSetFingerprint;
+import org.hqcm.engine.quantum.CircuitResources;
+import org.hqcm.engine.quantum.CircuitSpec;
+import org.hqcm.engine.train.ExperimentMapping;
 import org.hqcm.model.Experiment;
+import org.hqcm.model.QuantumHead;
 import org.hqcm.model.HqcmFactory;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.resource.HqcmResources;
@@ -98,20 +102,69 @@ public final class RunReport {
                             + "value >= threshold, compared with the tumour mask; images without a tumour are not "
                             + "scored. Per-image values in jaccard.csv.");
         }
+        if (e.getArchitecture().getHead() instanceof QuantumHead q) {
+            h = quantumHead(h, q);
+        }
         RunFolder f = r.folder();
-        h = figure(h, "Fig 7: loss per epoch (train solid, validation dashed)", f, "loss.png", skipped);
-        h = figure(h, "Fig 7: accuracy per epoch (train solid, validation dashed)", f, "accuracy.png", skipped);
-        h = figure(h, "Fig 9: confusion matrix of the test split", f, "confusion.png", skipped);
-        h = figure(h, "Fig 8: t-SNE of the head's outputs over the test split", f, "tsne.png", skipped);
+        String a = "artefacts/";
+        h = figure(h, "Fig 7: loss per epoch (train solid, validation dashed)", f, a + "loss.png", skipped);
+        h = figure(h, "Fig 7: accuracy per epoch (train solid, validation dashed)", f, a + "accuracy.png", skipped);
+        h = figure(h, "Gradient norm of the circuits' weights per epoch (mean over the epoch's batches, before "
+                + "clipping)", f, a + TestEvaluation.QUANTUM_GRADIENT_FILE, skipped);
+        String noise = NoiseGrid.FOLDER + "/";
+        h = figure(h, "Test accuracy under noise and shots (hqcm noise; the backbone fixed, the circuits re-run)", f,
+                noise + NoiseGrid.ACCURACY_PNG, skipped);
+        h = figure(h, "Jaccard under noise and shots (classification, macro; attention Jaccard comes before the head)",
+                f, noise + NoiseGrid.JACCARD_PNG, skipped);
+        h = figure(h, "Fig 9: confusion matrix of the test split", f, a + "confusion.png", skipped);
+        h = figure(h, "Fig 8: t-SNE of the head's outputs over the test split", f, a + "tsne.png", skipped);
         h = figure(h, "Fig 10: attention maps of tumour test images (input, mask, T_s, overlay)", f,
-                TestEvaluation.GALLERY_FILE, skipped);
+                a + TestEvaluation.GALLERY_FILE, skipped);
         return h;
     }
 
-    /** The figure artefacts/NAME when it is the folder's own file; a link is skipped, said in the page and in skipped. */
-    private static HtmlReport figure(HtmlReport h, String caption, RunFolder folder, String name, List<String> skipped)
+    /** How the circuits ran (noise, gradient method, shots) and what they would cost on a device. */
+    private static HtmlReport quantumHead(HtmlReport h, QuantumHead q) {
+        CircuitSpec spec;
+        try {
+            spec = ExperimentMapping.circuit(q);
+        } catch (RuntimeException ex) {
+            return h.note("Quantum circuit resources: not available (" + ex.getMessage() + ").");
+        }
+        return h.heading("Quantum circuits: resources on a device").table(resourcesTable(spec, q.getCircuits()))
+                .note(String.format(Locale.ROOT, "%d circuits of %d qubits and %d layers, %s simulator, gradient %s, "
+                        + "%s, noise %s. Gates in the basis RY, RZ, CNOT (each Rot as RZ RY RZ) with S^dagger and H for "
+                        + "the measurement basis; the amplitude embedding is decomposed into Mottonen's state "
+                        + "preparation (hqcm circuit export writes it as OpenQASM).", q.getCircuits(), q.getQubits(),
+                        q.getLayers(), q.getSimulator(), q.getGradientMethod(),
+                        q.getShots() > 0 ? q.getShots() + " shots" : "exact expectations", spec.noise()));
+    }
+
+    /** Per circuit and for the whole layer. */
+    public static Table resourcesTable(CircuitSpec spec, int circuits) {
+        CircuitResources c = spec.resources();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(row("depth", c.depth(), c.depth()));
+        rows.add(row("CNOT depth", c.cnotDepth(), c.cnotDepth()));
+        rows.add(row("gates", c.gates(), (long) c.gates() * circuits));
+        rows.add(row("single-qubit gates", c.singleQubitGates(), (long) c.singleQubitGates() * circuits));
+        rows.add(row("CNOTs", c.cnots(), (long) c.cnots() * circuits));
+        rows.add(row("state preparation: RY / CNOT", c.preparationRotations() + " / " + c.preparationCnots(),
+                (long) c.preparationRotations() * circuits + " / " + (long) c.preparationCnots() * circuits));
+        rows.add(row("state preparation depth", c.preparationDepth(), c.preparationDepth()));
+        rows.add(row("layers: Rot / CNOT", c.rotGates() + " / " + c.layerCnots(),
+                (long) c.rotGates() * circuits + " / " + (long) c.layerCnots() * circuits));
+        rows.add(row("measurement basis gates", c.basisGates(), (long) c.basisGates() * circuits));
+        return new Table(List.of("resource", "per circuit", "layer (" + circuits + " circuits, in parallel)"), rows);
+    }
+
+    private static List<String> row(String name, Object perCircuit, Object layer) {
+        return List.of(name, String.valueOf(perCircuit), String.valueOf(layer));
+    }
+
+    /** The figure RELATIVE (to the run folder) when it is the folder's own file; a link is skipped, said in the page and in skipped. */
+    private static HtmlReport figure(HtmlReport h, String caption, RunFolder folder, String relative, List<String> skipped)
             throws IOException {
-        String relative = "artefacts/" + name;
         var link = folder.link(relative);
         if (link.isPresent()) {
             String why = RunFolder.linkMessage(link.get());

@@ -34,6 +34,7 @@ import org.hqcm.model.resource.AtomicFiles;
 final class TestEvaluation {
 
     static final String JACCARD_FILE = "jaccard.csv";
+    static final String QUANTUM_GRADIENT_FILE = "quantum-gradient.png";
     static final String PREDICTIONS_FILE = "predictions.csv";
     static final String GALLERY_FILE = "attention.png";
     /**
@@ -225,6 +226,11 @@ final class TestEvaluation {
         EvaluationFigures.confusion(report.confusion(), "Confusion matrix (test)", dir.resolve("confusion.png"));
         artefact(record, "loss curve", "artefacts/loss.png");
         artefact(record, "accuracy curve", "artefacts/accuracy.png");
+        if (experiment.getArchitecture().getHead() instanceof org.hqcm.model.QuantumHead) {
+            EvaluationFigures.quantumGradientNorm(epochs.stream().mapToDouble(EpochRecord::getQuantumGradientNorm)
+                    .toArray(), "Gradient norm of the circuits' weights", dir.resolve(QUANTUM_GRADIENT_FILE));
+            artefact(record, "quantum gradient norm", "artefacts/" + QUANTUM_GRADIENT_FILE);
+        }
         artefact(record, "confusion matrix", "artefacts/confusion.png");
         // t-SNE holds n x n matrices: a test set above TSNE_POINTS is shown by every k-th image
         int step = (test.size() + TSNE_POINTS - 1) / TSNE_POINTS;

@@ -39,4 +39,31 @@ public record TrainedModel(Experiment experiment, Inference inference, List<Stri
     public int imageSize() {
         return experiment.getDataset().getImageSize();
     }
+
+    /**
+     * The projection z (the head's input, as the network feeds it: floats) of {@code samples[indices]}, row-major
+     * [indices.length][projection width]; computed in the model's batches, in inference mode.
+     */
+    public float[] headInputs(List<org.hqcm.engine.data.Sample> samples, int[] indices) {
+        var net = inference.network();
+        int width = net.config().head().projectionWidth();
+        int batch = experiment.getTraining().getBatchSize();
+        float[] z = new float[indices.length * width];
+        for (int from = 0; from < indices.length; from += batch) {
+            int[] chunk = java.util.Arrays.copyOfRange(indices, from, Math.min(indices.length, from + batch));
+            inference.run(samples, chunk);
+            float[] rows = org.hqcm.engine.nn.HostArrays.toFloats(net.headInput());
+            System.arraycopy(rows, 0, z, from * width, chunk.length * width);
+        }
+        return z;
+    }
+
+    /** The trained weights of the quantum circuits, layout [circuit][layer][wire][phi, theta, omega]. */
+    public double[] circuitWeights() {
+        var params = inference.network().headParameters();
+        if (!(inference.network().config().head() instanceof org.hqcm.engine.nn.HeadConfig.Quantum) || params.size() != 1) {
+            throw new BadInputException("the model has a classical head: it has no quantum circuits");
+        }
+        return org.hqcm.engine.nn.HostArrays.toDoubles(params.get(0).value());
+    }
 }

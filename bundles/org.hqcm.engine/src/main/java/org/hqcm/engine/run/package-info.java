@@ -14,7 +14,10 @@
  *   test-images.zip     every test image with its mask and T_s, 8 bits each, for the IDE's drill-down ({@link org.hqcm.engine.run.TestImages})
  *   attention-examples.zip  a few tumour test images with mask, T_s and Jaccard (for galleries; {@link org.hqcm.engine.run.AttentionExamples})
  *   report.html         the self-contained report ({@link org.hqcm.engine.run.RunReport}); ./hqcm report rewrites it
- *   artefacts/          figures of the evaluation: loss, accuracy, confusion, tsne, attention (PNG)
+ *   artefacts/          figures of the evaluation: loss, accuracy, confusion, tsne, attention, quantum-gradient (PNG)
+ *   noise/              written later by {@code hqcm noise} ({@link org.hqcm.engine.run.NoiseGrid}): noise.csv,
+ *                       noise-accuracy.png, noise-jaccard.png, noise-accuracy-&lt;channel&gt;.png; the report shows
+ *                       the first two when present
  *   run.lock            held (an OS file lock) by the one process writing the folder; names it ({@link org.hqcm.engine.run.RunLock})
  * </pre>
  *

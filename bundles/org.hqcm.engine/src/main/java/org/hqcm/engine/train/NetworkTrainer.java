@@ -96,6 +96,7 @@ public final class NetworkTrainer {
             long t0 = System.nanoTime();
             int[] order = shuffled(train, epoch);
             double lossSum = 0;
+            double gradientNormSum = 0;
             int correct = 0;
             int seen = 0;
             for (int b = 0; b < batches; b++) {
@@ -107,6 +108,7 @@ public final class NetworkTrainer {
                 batch.fill(samples, order, from, to, augmenter, (long) epoch * samples.size());
                 TrainingStep.Result r = step.run(batch, epoch, b + 1);
                 lossSum += r.loss() * batch.n;
+                gradientNormSum += r.quantumGradientNorm();
                 correct += r.correct();
                 seen += batch.n;
                 listener.batch(epoch, b + 1, batches, lossSum / seen, (double) correct / seen);
@@ -120,7 +122,7 @@ public final class NetworkTrainer {
             Predictions val = predict(samples, split.validation());
             double seconds = (System.nanoTime() - t0) / 1e9;
             EpochResult result = new EpochResult(epoch, lossSum / seen, (double) correct / seen, val.loss(),
-                    val.accuracy(), optimizer.learningRate(), seconds);
+                    val.accuracy(), optimizer.learningRate(), seconds, gradientNormSum / batches);
             state.history.add(result);
             PlateauSchedule.Decision d = state.schedule.observe(epoch, val.loss(), optimizer.learningRate());
             if (d.improved()) {

@@ -119,13 +119,17 @@ public final class TrainingState {
         double[][] columns = new double[EpochResult.FIELDS.length][];
         for (int f = 0; f < columns.length; f++) {
             columns[f] = a.get(HISTORY + EpochResult.FIELDS[f]);
+            if (columns[f] == null && f >= EpochResult.FIRST_OPTIONAL_FIELD) {
+                columns[f] = new double[columns[0].length];
+                java.util.Arrays.fill(columns[f], Double.NaN);
+            }
             if (columns[f] == null || columns[f].length != columns[0].length) {
                 throw new IllegalArgumentException("checkpoint: history column " + EpochResult.FIELDS[f] + " is missing");
             }
         }
         for (int e = 0; e < columns[0].length; e++) {
             s.history.add(new EpochResult(e + 1, columns[0][e], columns[1][e], columns[2][e], columns[3][e],
-                    columns[4][e], columns[5][e]));
+                    columns[4][e], columns[5][e], columns[6][e]));
         }
         net.importState(prefixed(a, NET));
         net.parametersChanged();

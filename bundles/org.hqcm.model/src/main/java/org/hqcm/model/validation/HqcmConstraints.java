@@ -31,6 +31,7 @@ import org.hqcm.model.Experiment;
 import org.hqcm.model.HqcmPackage.Literals;
 import org.hqcm.model.Loss;
 import org.hqcm.model.QuantumHead;
+import org.hqcm.model.Simulator;
 import org.hqcm.model.SourceKind;
 import org.hqcm.model.Sweep;
 import org.hqcm.model.SweepAxis;
@@ -59,6 +60,14 @@ public class HqcmConstraints extends HqcmValidator {
 
     /** Largest qubit count: a 12-qubit state vector has 4,096 amplitudes. */
     public static final int MAX_QUBITS = 12;
+    /** Largest qubit count of the DENSITY_MATRIX simulator: a 64 x 64 density matrix per image, kept after every Rot. */
+    public static final int MAX_DENSITY_MATRIX_QUBITS = 6;
+    /**
+     * Largest memory the DENSITY_MATRIX simulator may keep for one training batch: per image and circuit it holds rho,
+     * Lambda and rho after each of the q x layers Rot gates, real and imaginary parts: 2 (2 + q layers) 4^q doubles
+     * (the engine's DensityMatrixEvaluator); 63 MB for the paper's circuit at batch 64.
+     */
+    public static final long MAX_DENSITY_MATRIX_BYTES = 1L << 30;
     /** Largest projection width 2^qubits x circuits the dense layer before the circuits may have. */
     public static final int MAX_AMPLITUDES = 4096;
     /** How far train + validation + test fractions may be from 1. */
@@ -381,7 +390,62 @@ public class HqcmConstraints extends HqcmValidator {
             c.atMost(Literals.QUANTUM_HEAD__SHOTS, -1, h.getShots(), MAX_SHOTS,
                     "beyond 10^8 shots the estimate is within 10^-4 of the exact value; 0 gives it exactly");
         }
+        noise(c, h);
         return c.ok;
+    }
+
+    /** Noise strengths are probabilities; channels need a density matrix; readout has 0, 1 or q values. */
+    private static void noise(Check c, QuantumHead h) {
+        boolean strengthsOk = probability(c, Literals.QUANTUM_HEAD__DEPOLARIZING, h.getDepolarizing());
+        strengthsOk &= probability(c, Literals.QUANTUM_HEAD__AMPLITUDE_DAMPING, h.getAmplitudeDamping());
+        strengthsOk &= probability(c, Literals.QUANTUM_HEAD__PHASE_DAMPING, h.getPhaseDamping());
+        if (strengthsOk && h.getSimulator() != Simulator.DENSITY_MATRIX) {
+            EStructuralFeature first = h.getDepolarizing() > 0 ? Literals.QUANTUM_HEAD__DEPOLARIZING
+                    : h.getAmplitudeDamping() > 0 ? Literals.QUANTUM_HEAD__AMPLITUDE_DAMPING
+                    : h.getPhaseDamping() > 0 ? Literals.QUANTUM_HEAD__PHASE_DAMPING : null;
+            if (first != null) {
+                c.problem(Diagnostic.ERROR, Literals.QUANTUM_HEAD__SIMULATOR, -1, h.getSimulator() + " is not allowed with "
+                        + first.getName() + " = " + format(h.eGet(first)) + "; expected DENSITY_MATRIX (noise channels "
+                        + "need a density matrix), or every gate-noise strength 0");
+            }
+        }
+        int q = h.getQubits();
+        if (h.getSimulator() == Simulator.DENSITY_MATRIX && q > MAX_DENSITY_MATRIX_QUBITS && q <= MAX_QUBITS) {
+            c.error(Literals.QUANTUM_HEAD__QUBITS, q, "1.." + MAX_DENSITY_MATRIX_QUBITS
+                    + " with DENSITY_MATRIX (a 2^q x 2^q matrix per image, kept after every gate for the gradients)");
+        } else if (h.getSimulator() == Simulator.DENSITY_MATRIX && q >= 1 && h.getLayers() >= 1 && h.getCircuits() >= 1
+                && h.eContainer() instanceof Architecture a && a.eContainer() instanceof Experiment e
+                && e.getTraining() != null && e.getTraining().getBatchSize() >= 1) {
+            long bytes = (long) e.getTraining().getBatchSize() * h.getCircuits() * 2 * (2 + (long) q * h.getLayers())
+                    * (1L << (2 * q)) * Double.BYTES;
+            if (bytes > MAX_DENSITY_MATRIX_BYTES) {
+                c.problem(Diagnostic.ERROR, Literals.QUANTUM_HEAD__LAYERS, -1, String.format(java.util.Locale.ROOT,
+                        "%d layers are not allowed with DENSITY_MATRIX here: the density matrices of a batch (%d images "
+                        + "x %d circuits of %d qubits) would take %.1f GiB; expected at most %.0f GiB (fewer layers, "
+                        + "circuits or qubits, or a smaller training.batchSize)", h.getLayers(),
+                        e.getTraining().getBatchSize(), h.getCircuits(), q, bytes / (double) (1L << 30),
+                        MAX_DENSITY_MATRIX_BYTES / (double) (1L << 30)));
+            }
+        }
+        List<Double> readout = h.getReadoutError();
+        if (readout.size() > 1 && readout.size() != q) {
+            c.problem(Diagnostic.ERROR, Literals.QUANTUM_HEAD__READOUT_ERROR, -1, readout.size()
+                    + " values are not allowed; expected none, one (every wire) or one per qubit (" + q + ")");
+        }
+        for (int i = 0; i < readout.size(); i++) {
+            double r = readout.get(i);
+            if (!(r >= 0 && r <= 1)) {
+                c.error(Literals.QUANTUM_HEAD__READOUT_ERROR, i, r, "a flip probability in [0, 1] (0 = none)");
+            }
+        }
+    }
+
+    private static boolean probability(Check c, EStructuralFeature f, double p) {
+        if (!(p >= 0 && p <= 1)) {
+            c.error(f, p, "a probability in [0, 1] (0 = none)");
+            return false;
+        }
+        return true;
     }
 
     @Override
