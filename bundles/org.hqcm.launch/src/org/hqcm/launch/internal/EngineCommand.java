@@ -42,7 +42,7 @@ public final class EngineCommand {
     }
 
     /** The JavaCPP cache: the IDE's own setting when it has one, else $HQCM_CACHE or ~/.cache/hqcm, as ./hqcm. */
-    static String cacheDir() {
+    public static String cacheDir() {
         String own = System.getProperty(CACHE_PROPERTY);
         if (own != null && !own.isBlank()) {
             return own;

@@ -15,6 +15,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.sweep.SparkMasters;
 import org.hqcm.engine.sweep.TrialAttempt;
 import org.hqcm.engine.sweep.TrialExecutor;
 import org.hqcm.engine.sweep.TrialLauncher;
@@ -30,9 +31,8 @@ import org.hqcm.engine.sweep.TrialSpec;
  */
 public final class SparkExecutor implements TrialExecutor {
 
-    /** Cores of a local master: local, local[K], local[*], local[K,F]. */
-    private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\d+|\\*)(?:,(\\d+))?\\])?");
-    private static final Pattern CLUSTER = Pattern.compile("spark://[^\\s/:]+:\\d{1,5}(,[^\\s/:]+:\\d{1,5})*");
+    /** Cores of a local master (the grammar is the engine's, which the IDE's launch configuration shares). */
+    private static final Pattern LOCAL = SparkMasters.LOCAL;
     static final String JOB_GROUP = "hqcm-sweep";
 
     /** System property: the executors' class path (./hqcm sets it: the engine as built, on every worker's disk). */
@@ -50,24 +50,14 @@ public final class SparkExecutor implements TrialExecutor {
 
     /** The master as given, or a BadInputException saying what is expected. */
     static String checkMaster(String master) {
-        if (master == null || !(LOCAL.matcher(master).matches() || CLUSTER.matcher(master).matches()
-                || master.equals("spark-submit"))) {
-            throw new BadInputException("--master " + master + ": expected local[K] (embedded Spark with K cores), "
-                    + "local[*] or spark://HOST:PORT (a standalone cluster)");
-        }
-        return master;
+        return SparkMasters.check(master);
     }
 
     /** Task slots: local[K] / threads; for a cluster, what its executors offer once started (unknown before: 1). */
     @Override
     public int slots() {
-        Matcher m = LOCAL.matcher(master);
-        if (m.matches()) {
-            int cores = m.group(1) == null ? 1 : m.group(1).equals("*") ? Runtime.getRuntime().availableProcessors()
-                    : Integer.parseInt(m.group(1));
-            return Math.max(1, cores / threads);
-        }
-        return 1;
+        int cores = SparkMasters.localCores(master);
+        return cores < 0 ? 1 : Math.max(1, cores / threads);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.cli.ShutdownCancel;
 import org.hqcm.engine.run.OutputFolder;
+import org.hqcm.engine.sweep.SparkMasters;
 import org.hqcm.engine.sweep.SweepDriver;
 import org.hqcm.engine.sweep.SweepFolder;
 import org.hqcm.engine.sweep.SweepReport;
@@ -67,8 +68,8 @@ public final class SweepCommand implements Callable<Integer> {
             folder = SweepDriver.create(sweep, file.toAbsolutePath().getParent(), file.toString(), dir);
         }
         Sweep sweep = HqcmResources.loadSweep(folder.sweep());
-        String m = master != null ? master : System.getProperty("spark.master") != null ? "spark-submit"
-                : "local[" + Runtime.getRuntime().availableProcessors() + "]";
+        String m = master != null ? master : System.getProperty("spark.master") != null ? SparkMasters.SPARK_SUBMIT
+                : SparkMasters.defaultLocal();
         SparkExecutor executor = new SparkExecutor(m, sweep.getThreadsPerTrial(), "hqcm sweep " + sweep.getName());
         String warning = executor.warning();
         if (warning != null) {

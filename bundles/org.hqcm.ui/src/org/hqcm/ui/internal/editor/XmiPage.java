@@ -1,6 +1,7 @@
 package org.hqcm.ui.internal.editor;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -8,20 +9,26 @@ import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.ui.forms.IManagedForm;
+import org.eclipse.ui.forms.editor.FormEditor;
 import org.eclipse.ui.forms.editor.FormPage;
 import org.hqcm.model.resource.HqcmResources;
 
-/** The experiment as the XMI it saves to, read-only, following the edits. */
+/** The model of an editor (an experiment, a sweep) as the XMI it saves to, read-only, following the edits. */
 final class XmiPage extends FormPage {
 
     static final String ID = "org.hqcm.ui.editors.experiment.xmi";
 
-    private final ExperimentEditor editor;
+    private final Supplier<byte[]> xmi;
     private StyledText text;
 
     XmiPage(ExperimentEditor editor) {
+        this(editor, () -> HqcmResources.toBytes(editor.experiment(), editor.path()));
+    }
+
+    /** The page of any editor: {@code xmi} serializes its model as it is now. */
+    XmiPage(FormEditor editor, Supplier<byte[]> xmi) {
         super(editor, ID, Messages.XmiPage_title);
-        this.editor = editor;
+        this.xmi = xmi;
     }
 
     @Override
@@ -44,8 +51,7 @@ final class XmiPage extends FormPage {
     /** Serializes the model as it is now (unsaved edits included). */
     void refresh() {
         if (text != null && !text.isDisposed()) {
-            byte[] xmi = HqcmResources.toBytes(editor.experiment(), editor.path());
-            text.setText(new String(xmi, StandardCharsets.UTF_8));
+            text.setText(new String(xmi.get(), StandardCharsets.UTF_8));
         }
     }
 

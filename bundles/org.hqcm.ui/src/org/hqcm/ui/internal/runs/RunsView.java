@@ -58,6 +58,7 @@ public final class RunsView extends ViewPart {
     private List<RunSummary> all = List.of();
     private final IResourceChangeListener listener = this::resourcesChanged;
     private volatile RunsLoadJob job;
+    private org.hqcm.ui.internal.sweeps.SweepGroupsTree sweeps;
     private final IAction compare = new Action(Messages.RunsView_compare) {
         @Override
         public void run() {
@@ -113,6 +114,13 @@ public final class RunsView extends ViewPart {
         sortBy(RunColumn.FOLDER);
         ResourcesPlugin.getWorkspace().addResourceChangeListener(listener, IResourceChangeEvent.POST_CHANGE);
         reload();
+        // below the runs: the sweeps with their configuration groups (mean +- sd across seeds) and trials
+        sweeps = new org.hqcm.ui.internal.sweeps.SweepGroupsTree(parent, getSite());
+    }
+
+    /** The sweeps part below the runs. */
+    public org.hqcm.ui.internal.sweeps.SweepGroupsTree sweeps() {
+        return sweeps;
     }
 
     /** Reads every run record again in the background; returns the scheduled job. */
