@@ -109,7 +109,7 @@ public final class ReproduceCommand implements Callable<Integer> {
                 stdout.println(String.format(Locale.ROOT, "%s, seed %d (%d of %d)", MODELS.get(m), seed,
                         m * seeds + s + 1, MODELS.size() * seeds));
                 stdout.flush();
-                RunFolder folder = new ExperimentRunner(new TrainingProgress(stderr, e.getTraining().getMaxEpochs()),
+                RunFolder folder = new ExperimentRunner(new TrainingProgress(spec.commandLine().getOut(), stderr, e.getTraining().getMaxEpochs()),
                         () -> false).start(files.get(m), seed, runsRoot);
                 RunResults r = RunResults.read(folder.dir());
                 stdout.println(String.format(Locale.ROOT, "  test accuracy %.4f, macro-F1 %.4f: %s",

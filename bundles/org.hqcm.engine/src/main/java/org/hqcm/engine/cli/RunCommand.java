@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run an experiment file (.hqcm): validate it, train with a checkpoint per epoch, evaluate on the",
-            "test split, and write everything into runs/<experiment>-<time>/.",
+            "test split, and write everything into runs/<experiment>-<time>/ (or the folder --run-dir names).",
             "Ctrl-C stops cleanly after the current batch; --resume continues from the last checkpoint.",
             "Exit codes: 0 completed, 1 failed or cancelled, 2 bad input."})
 public final class RunCommand implements Callable<Integer> {
@@ -51,6 +51,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Folder that receives the run folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--run-dir", paramLabel = "DIR",
+            description = "The run folder itself, chosen by the caller (an IDE launch): created if missing, else it must "
+                    + "be an empty folder. With repeats > 1, repeat i (from 2) goes into DIR-r<i>. Instead of --out.")
+    Path runDir;
+
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue this run from its last checkpoint.")
     Path resume;
 
@@ -64,13 +69,21 @@ public final class RunCommand implements Callable<Integer> {
         if ((file == null) == (resume == null)) {
             throw new BadInputException("run: expected an experiment FILE or --resume RUN_DIR (exactly one of them)");
         }
+        if (runDir != null && resume != null) {
+            throw new BadInputException("run: --run-dir names a new run's folder; --resume continues RUN_DIR itself");
+        }
+        if (runDir != null && spec.commandLine().getParseResult().hasMatchedOption("--out")) {
+            throw new BadInputException("run: --run-dir DIR and --out DIR exclude each other (DIR is the run folder "
+                    + "itself with --run-dir, the folder that receives run folders with --out)");
+        }
         AtomicBoolean cancelled = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             cancelled.set(true);
-            stderr.println();
-            stderr.println("stopping after the current batch (the last checkpoint is kept) ...");
-            stderr.flush();
+            // a requested stop is normal output, not an error
+            stdout.println();
+            stdout.println("stopping after the current batch (the last checkpoint is kept) ...");
+            stdout.flush();
             try {
                 finished.await();
             } catch (InterruptedException e) {
@@ -106,8 +119,9 @@ public final class RunCommand implements Callable<Integer> {
         int status = ExitCodes.OK;
         for (int r = 0; r < Math.max(1, e.getRepeats()) && status == ExitCodes.OK; r++) {
             ExperimentRunner runner = new ExperimentRunner(
-                    new TrainingProgress(stderr, e.getTraining().getMaxEpochs()), cancelled::get);
-            RunFolder folder = runner.start(file, firstSeed + r, out);
+                    new TrainingProgress(stdout, stderr, e.getTraining().getMaxEpochs()), cancelled::get);
+            RunFolder folder = runDir == null ? runner.start(file, firstSeed + r, out)
+                    : runner.start(file, firstSeed + r, RunFolder.chosen(repeatDir(runDir, r)));
             status = report(stdout, folder);
         }
         return status;
@@ -118,9 +132,14 @@ public final class RunCommand implements Callable<Integer> {
         Experiment e = HqcmResources.loadRunRecord(folder.record()).getExperiment();
         stdout.println("resuming " + folder.dir());
         stdout.flush();
-        new ExperimentRunner(new TrainingProgress(stderr, e.getTraining().getMaxEpochs()), cancelled::get)
+        new ExperimentRunner(new TrainingProgress(stdout, stderr, e.getTraining().getMaxEpochs()), cancelled::get)
                 .resume(resume);
         return report(stdout, folder);
+    }
+
+    /** The folder of repeat {@code r} (0-based) when the caller chose the first one. */
+    static Path repeatDir(Path runDir, int r) {
+        return r == 0 ? runDir : runDir.resolveSibling(runDir.getFileName() + "-r" + (r + 1));
     }
 
     private static int report(PrintWriter stdout, RunFolder folder) {

@@ -59,7 +59,7 @@ import org.hqcm.model.validation.Problem;
 public final class ExperimentRunner {
 
     /** Tribuo's provenance of the trained model, as text. */
-    static final String PROVENANCE_FILE = "provenance.txt";
+    static final String PROVENANCE_FILE = RunFolder.PROVENANCE;
 
     private final RunObserver observer;
     private final BooleanSupplier cancelled;
@@ -89,6 +89,15 @@ public final class ExperimentRunner {
     /** A new run of {@code experimentFile} in a new folder under {@code runsRoot}. */
     public RunFolder start(Path experimentFile, Long seedOverride, Path runsRoot) {
         Experiment experiment = loadValid(experimentFile);
+        return start(experimentFile, experiment, seedOverride, RunFolder.create(runsRoot, experiment.getName()));
+    }
+
+    /** A new run of {@code experimentFile} in a folder its launcher chose ({@link RunFolder#chosen}). */
+    public RunFolder start(Path experimentFile, Long seedOverride, RunFolder folder) {
+        return start(experimentFile, loadValid(experimentFile), seedOverride, folder);
+    }
+
+    private RunFolder start(Path experimentFile, Experiment experiment, Long seedOverride, RunFolder folder) {
         // the run folder must stand alone (resume, IDE): its copy names the data by absolute paths
         Path base = baseDir(experimentFile);
         for (var source : experiment.getDataset().getSources()) {
@@ -97,7 +106,6 @@ public final class ExperimentRunner {
             }
         }
         long runSeed = seedOverride != null ? seedOverride : experiment.getSeed();
-        RunFolder folder = RunFolder.create(runsRoot, experiment.getName());
         RunRecord record = HqcmFactory.eINSTANCE.createRunRecord();
         record.setId(folder.dir().getFileName().toString());
         record.setExperiment(EcoreUtil.copy(experiment));
@@ -145,7 +153,7 @@ public final class ExperimentRunner {
                 record.setFinished(new Date());
                 record.setFailureMessage(message);
                 HqcmResources.save(record, folder.record());
-                events.emit("end", "status", "FAILED", "message", message);
+                events.emit(new RunEvent.End(RunStatus.FAILED, message, null));
                 log.line("FAILED: %s", message);
                 throw e;
             }
@@ -155,7 +163,7 @@ public final class ExperimentRunner {
     private void run(RunFolder folder, RunRecord record, Experiment experiment, long runSeed, boolean resuming,
             EventLog events, RunLog log) {
         observer.phase("loading", "loading the dataset");
-        events.emit("phase", "name", "loading", "message", "loading the dataset");
+        events.emit(new RunEvent.Phase("loading", "loading the dataset"));
         var ds = experiment.getDataset();
         LoadedDataset data = DatasetLoader.load(ExperimentMapping.sources(experiment, folder.dir()), ds.getImageSize(),
                 experiment.getSeed(), LoadOptions.defaults().withRequiredClasses(EnumSet.allOf(TumourClass.class))
@@ -169,7 +177,7 @@ public final class ExperimentRunner {
         record.getProvenance().setDatasetFingerprint(fingerprint);
         record.setSkippedFiles(data.badFiles().size());
         for (var bad : data.badFiles()) {
-            events.emit("warning", "message", "skipped " + bad.file() + ": " + bad.reason());
+            events.emit(new RunEvent.Warning("skipped " + bad.file() + ": " + bad.reason()));
             log.line("skipped %s: %s", bad.file(), bad.reason());
         }
         Split split = Splitter.split(data.samples(), ds.getTrainFraction(), ds.getValidationFraction(),
@@ -196,11 +204,11 @@ public final class ExperimentRunner {
         }
         int batches = (split.train().length + experiment.getTraining().getBatchSize() - 1)
                 / experiment.getTraining().getBatchSize();
-        events.emit("start", "run", record.getId(), "experiment", experiment.getName(), "epochs",
-                experiment.getTraining().getMaxEpochs(), "batches", batches, "resumedFrom", resumedAfter);
+        events.emit(new RunEvent.Start(record.getId(), experiment.getName(), experiment.getTraining().getMaxEpochs(),
+                batches, resumedAfter));
         observer.phase("training", "training " + experiment.getName()
                 + (resumedAfter > 0 ? " from epoch " + (resumedAfter + 1) : ""));
-        events.emit("phase", "name", "training", "message", "training");
+        events.emit(new RunEvent.Phase("training", "training"));
 
         HqcmTrainer trainer = HqcmTrainer.of(experiment, runSeed).session(new HqcmTrainer.Session(
                 new RecordingListener(folder, record, events, log, observer), cancelled, resumeFrom));
@@ -213,7 +221,7 @@ public final class ExperimentRunner {
             record.setStatus(RunStatus.CANCELLED);
             record.setFailureMessage(message);
             HqcmResources.save(record, folder.record());
-            events.emit("end", "status", "CANCELLED", "message", message);
+            events.emit(new RunEvent.End(RunStatus.CANCELLED, message, null));
             log.line("%s", message);
             return;
         }
@@ -229,7 +237,7 @@ public final class ExperimentRunner {
         }
 
         observer.phase("evaluating", "evaluating on the test split");
-        events.emit("phase", "name", "evaluating", "message", "evaluating on the test split");
+        events.emit(new RunEvent.Phase("evaluating", "evaluating on the test split"));
         Predictions test = model.predictDetailed(data.samples(), split.test());
         long evalStart = System.nanoTime();
         LabelEvaluation evaluation = new LabelEvaluator().evaluate(model, model.toPredictions(test, testSet.getData()),
@@ -246,7 +254,7 @@ public final class ExperimentRunner {
         record.setStatus(RunStatus.COMPLETED);
         record.setFinished(new Date());
         HqcmResources.save(record, folder.record());
-        events.emit("end", "status", "COMPLETED", "message", "completed", "testAccuracy", report.accuracy());
+        events.emit(new RunEvent.End(RunStatus.COMPLETED, "completed", report.accuracy()));
         log.line("COMPLETED: test accuracy %.4f", report.accuracy());
     }
 
@@ -263,7 +271,7 @@ public final class ExperimentRunner {
 
         @Override
         public void batch(int epoch, int batch, int batches, double loss, double accuracy) {
-            events.emit("batch", "epoch", epoch, "batch", batch, "batches", batches, "loss", loss, "accuracy", accuracy);
+            events.emit(new RunEvent.Batch(epoch, batch, batches, loss, accuracy));
             observer.batch(epoch, batch, batches, loss, accuracy);
         }
 
@@ -286,10 +294,9 @@ public final class ExperimentRunner {
             record.getEpochs().removeIf(e -> e.getEpoch() >= r.epoch());
             record.getEpochs().add(rec);
             HqcmResources.save(record, folder.record());
-            events.emit("epoch", "epoch", r.epoch(), "epochs", record.getExperiment().getTraining().getMaxEpochs(),
-                    "trainLoss", r.trainLoss(), "trainAccuracy", r.trainAccuracy(), "validationLoss",
-                    r.validationLoss(), "validationAccuracy", r.validationAccuracy(), "learningRate",
-                    r.learningRate(), "seconds", r.seconds(), "improved", improved);
+            events.emit(new RunEvent.Epoch(r.epoch(), record.getExperiment().getTraining().getMaxEpochs(),
+                    r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(), r.learningRate(),
+                    r.seconds(), improved));
             log.line("epoch %d: train loss %.4f acc %.4f | val loss %.4f acc %.4f | lr %.3g | %.1f s%s", r.epoch(),
                     r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(), r.learningRate(),
                     r.seconds(), improved ? " *" : "");
@@ -298,7 +305,7 @@ public final class ExperimentRunner {
 
         @Override
         public void warning(String message) {
-            events.emit("warning", "message", message);
+            events.emit(new RunEvent.Warning(message));
             log.line("warning: %s", message);
             observer.warning(message);
         }

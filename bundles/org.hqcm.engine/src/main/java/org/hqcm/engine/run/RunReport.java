@@ -28,7 +28,7 @@ import org.hqcm.model.resource.HqcmResources;
  */
 public final class RunReport {
 
-    public static final String FILE = "report.html";
+    public static final String FILE = RunFolder.REPORT;
 
     private RunReport() {
     }

@@ -31,8 +31,8 @@ import org.hqcm.model.TestMetrics;
  */
 final class TestEvaluation {
 
-    static final String JACCARD_FILE = "jaccard.csv";
-    static final String PREDICTIONS_FILE = "predictions.csv";
+    static final String JACCARD_FILE = RunFolder.JACCARD;
+    static final String PREDICTIONS_FILE = RunFolder.PREDICTIONS;
     static final String GALLERY_FILE = "attention.png";
 
     private TestEvaluation() {

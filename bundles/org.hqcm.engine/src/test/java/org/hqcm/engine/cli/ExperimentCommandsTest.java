@@ -158,6 +158,30 @@ class ExperimentCommandsTest {
     }
 
     @Test
+    void runWritesIntoTheFolderItsCallerChose() throws Exception {
+        Path file = TinyExperiments.write(TinyExperiments.tiny(1), dir);
+        Path chosen = dir.resolve("runs").resolve("chosen-by-the-ide");
+        CliRun r = CliRun.of("run", file.toString(), "--seed", "3", "--run-dir", chosen.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("run: " + chosen), r.out());
+        assertEquals(org.hqcm.model.RunStatus.COMPLETED, HqcmResources.loadRunRecord(chosen).getStatus());
+        try (var s = Files.list(chosen.getParent())) {
+            assertEquals(1, s.count(), "nothing else was created next to it");
+        }
+        // epoch lines are normal output (stdout); without warnings stderr stays empty
+        assertTrue(r.out().contains("epoch 1/1  train loss"), r.out());
+        assertEquals("", r.err().strip());
+
+        CliRun again = CliRun.of("run", file.toString(), "--run-dir", chosen.toString());
+        assertEquals(2, again.exit());
+        assertTrue(again.err().contains("--run-dir " + chosen + ": is not empty"), again.err());
+        CliRun both = CliRun.of("run", file.toString(), "--run-dir", chosen.toString(), "--out", dir.toString());
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("exclude each other"), both.err());
+        assertEquals(2, CliRun.of("run", "--resume", chosen.toString(), "--run-dir", dir.toString()).exit());
+    }
+
+    @Test
     void runRefusesAnInvalidExperiment() {
         Experiment e = Presets.create(Presets.CLASSICAL);
         e.getDataset().setImageSize(100);
