@@ -76,8 +76,7 @@ class LaunchedRunTest {
         UiTesting.waitUntil("the run to end", Duration.ofMinutes(3), () -> job.getState() == Job.NONE);
 
         assertEquals(0, job.process().exitValue());
-        assertEquals("end", job.lastEvent().type());
-        assertEquals("COMPLETED", job.lastEvent().text("status"));
+        assertEquals(RunStatus.COMPLETED, job.end().status());
         assertTrue(job.batchesDone() >= 2 * 4, "progress followed every batch: " + job.batchesDone());
         Path run = job.runFolder();
         assertEquals(dir.resolve("runs"), run.getParent());
@@ -112,8 +111,7 @@ class LaunchedRunTest {
         double seconds = (System.nanoTime() - cancelledAt) / 1e9;
 
         assertTrue(!job.process().isAlive());
-        assertEquals("end", job.lastEvent().type());
-        assertEquals("CANCELLED", job.lastEvent().text("status"));
+        assertEquals(RunStatus.CANCELLED, job.end().status());
         assertTrue(Files.exists(job.runFolder().resolve("checkpoint.zip")), "the checkpoint is kept");
         RunRecord record = HqcmResources.loadRunRecord(job.runFolder());
         assertEquals(RunStatus.CANCELLED, record.getStatus());
