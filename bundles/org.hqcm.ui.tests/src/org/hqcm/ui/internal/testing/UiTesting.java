@@ -69,7 +69,7 @@ public final class UiTesting {
     }
 
     /** Captures the window into the screenshot folder. */
-    public static Path screenshot(Shell shell, String name) throws Exception {
+    public static Path screenshot(Shell shell, String name) {
         flush();
         Display display = shell.getDisplay();
         Rectangle r = shell.getBounds();
@@ -83,7 +83,11 @@ public final class UiTesting {
         ImageData data = image.getImageData();
         image.dispose();
         Path dir = Path.of(System.getProperty("hqcm.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Path file = dir.resolve(name);
         ImageLoader loader = new ImageLoader();
         loader.data = new ImageData[] {data};

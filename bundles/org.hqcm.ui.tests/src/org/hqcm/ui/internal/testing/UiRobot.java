@@ -1,0 +1,257 @@
+package org.hqcm.ui.internal.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+
+/**
+ * Input as a person gives it, for the UI tests. Mouse and keyboard go through {@link Display#post} (the X server's
+ * XTest input under Xvfb: the toolkit sees real button, wheel and key events, opens real context menus and runs
+ * their contributions' enablement). Choosing an item of an open menu sends the item the events the toolkit sends
+ * when it is clicked (Arm, Selection) and hides the menu, as SWTBot does: GTK menus have no item bounds to click
+ * at. SWTBot itself is not on Maven Central (org.eclipse.swtbot.swt.finder 2.8.0 to 4.3.0 were looked up), so
+ * these few methods stand in for it.
+ */
+public final class UiRobot {
+
+    private UiRobot() {
+    }
+
+    /** Moves the pointer to a point of a control (its own coordinates). */
+    public static void moveTo(Control control, Point local) {
+        Point p = control.toDisplay(local);
+        Event move = new Event();
+        move.type = SWT.MouseMove;
+        move.x = p.x;
+        move.y = p.y;
+        post(control.getDisplay(), move);
+    }
+
+    /** Presses and releases a mouse button (1 left, 3 right) at a point of a control. */
+    public static void click(Control control, Point local, int button) {
+        control.getShell().forceActive();
+        UiTesting.flush();
+        moveTo(control, local);
+        Event down = new Event();
+        down.type = SWT.MouseDown;
+        down.button = button;
+        post(control.getDisplay(), down);
+        Event up = new Event();
+        up.type = SWT.MouseUp;
+        up.button = button;
+        post(control.getDisplay(), up);
+        UiTesting.flush();
+    }
+
+    /** Left click in the middle of a control. */
+    public static void click(Control control) {
+        Rectangle b = control.getBounds();
+        click(control, new Point(b.width / 2, b.height / 2), 1);
+    }
+
+    /** Turns the mouse wheel over a point of a control: notches down when positive. */
+    public static void wheel(Control control, Point local, int notchesDown) {
+        control.getShell().forceActive();
+        moveTo(control, local);
+        UiTesting.flush();
+        for (int i = 0; i < Math.abs(notchesDown); i++) {
+            Event wheel = new Event();
+            wheel.type = SWT.MouseWheel;
+            wheel.detail = SWT.SCROLL_LINE;
+            wheel.count = notchesDown > 0 ? -1 : 1;
+            post(control.getDisplay(), wheel);
+            UiTesting.flush();
+        }
+    }
+
+    /** Types a key with modifiers ({@code SWT.CTRL}, {@code SWT.SHIFT}; {@code 'y'} or {@code SWT.F11}). */
+    public static void key(Display display, int modifiers, int key) {
+        List<Integer> mods = new ArrayList<>();
+        for (int m : new int[] {SWT.CTRL, SWT.SHIFT, SWT.ALT}) {
+            if ((modifiers & m) != 0) {
+                mods.add(m);
+            }
+        }
+        for (int m : mods) {
+            post(display, keyEvent(SWT.KeyDown, m, (char) 0));
+        }
+        Event down = key < 0x10000 && (key & SWT.KEYCODE_BIT) == 0 ? keyEvent(SWT.KeyDown, 0, (char) key)
+                : keyEvent(SWT.KeyDown, key, (char) 0);
+        post(display, down);
+        Event up = key < 0x10000 && (key & SWT.KEYCODE_BIT) == 0 ? keyEvent(SWT.KeyUp, 0, (char) key)
+                : keyEvent(SWT.KeyUp, key, (char) 0);
+        post(display, up);
+        for (int i = mods.size() - 1; i >= 0; i--) {
+            post(display, keyEvent(SWT.KeyUp, mods.get(i), (char) 0));
+        }
+        UiTesting.flush();
+    }
+
+    /** Types text character by character. */
+    public static void type(Display display, String text) {
+        for (char c : text.toCharArray()) {
+            post(display, keyEvent(SWT.KeyDown, 0, c));
+            post(display, keyEvent(SWT.KeyUp, 0, c));
+        }
+        UiTesting.flush();
+    }
+
+    private static Event keyEvent(int type, int keyCode, char character) {
+        Event e = new Event();
+        e.type = type;
+        e.keyCode = keyCode;
+        e.character = character;
+        return e;
+    }
+
+    private static void post(Display display, Event e) {
+        if (!display.post(e)) {
+            throw new AssertionError("the display did not take the event " + e);
+        }
+    }
+
+    /** Right-clicks a tree item and returns its context menu once the toolkit has shown it. */
+    public static Menu contextMenu(Tree tree, TreeItem item) {
+        tree.setFocus();
+        tree.showItem(item);
+        UiTesting.flush();
+        Rectangle b = item.getBounds();
+        Point at = new Point(b.x + Math.min(20, b.width / 2), b.y + b.height / 2);
+        click(tree, at, 1);
+        return rightClick(tree, at);
+    }
+
+    /** Right-clicks a table row and returns its context menu once shown. */
+    public static Menu contextMenu(Table table, TableItem item) {
+        table.setFocus();
+        table.showItem(item);
+        UiTesting.flush();
+        Rectangle b = item.getBounds(0);
+        return rightClick(table, new Point(b.x + 10, b.y + b.height / 2));
+    }
+
+    /** Right-clicks a control and returns its context menu once the toolkit has shown it. */
+    public static Menu rightClick(Control control, Point at) {
+        Menu menu = control.getMenu();
+        if (menu == null) {
+            throw new AssertionError("no context menu on " + control);
+        }
+        boolean[] shown = {false};
+        org.eclipse.swt.widgets.Listener l = e -> shown[0] = true;
+        menu.addListener(SWT.Show, l);
+        try {
+            click(control, at, 3);
+            UiTesting.waitUntil("the context menu of " + control, Duration.ofSeconds(10), () -> shown[0]);
+        } finally {
+            menu.removeListener(SWT.Show, l);
+        }
+        UiTesting.flush();
+        return menu;
+    }
+
+    /** The texts of a menu's items as shown (mnemonics and accelerators removed), filling it first. */
+    public static List<String> texts(Menu menu) {
+        show(menu);
+        return Arrays.stream(menu.getItems()).map(UiRobot::text).toList();
+    }
+
+    /** An item of a menu by its path of shown texts ("Run As", "1 HQCM Experiment" matches "HQCM Experiment"). */
+    public static MenuItem item(Menu menu, String... path) {
+        Menu m = menu;
+        MenuItem found = null;
+        for (String step : path) {
+            show(m);
+            found = null;
+            for (MenuItem i : m.getItems()) {
+                String t = text(i);
+                if (t.equals(step) || t.replaceFirst("^\\d+ ", "").equals(step)) {
+                    found = i;
+                    break;
+                }
+            }
+            if (found == null) {
+                throw new AssertionError("no item '" + step + "' in the menu; it has " + texts(m));
+            }
+            if (found.getMenu() != null) {
+                m = found.getMenu();
+            }
+        }
+        return found;
+    }
+
+    /** Whether a menu has an item with this path. */
+    public static boolean has(Menu menu, String... path) {
+        try {
+            item(menu, path);
+            return true;
+        } catch (AssertionError e) {
+            return false;
+        }
+    }
+
+    /** Chooses an item (as a click on it does) and closes the menus it was in. */
+    public static void choose(MenuItem item) {
+        if (!item.isEnabled()) {
+            throw new AssertionError("the menu item '" + text(item) + "' is disabled");
+        }
+        Menu top = item.getParent();
+        while (top.getParentMenu() != null) {
+            top = top.getParentMenu();
+        }
+        // a click hides the menu first, then the item reports its selection
+        if (top.isVisible()) {
+            top.setVisible(false);
+        }
+        UiTesting.flush();
+        if ((item.getStyle() & (SWT.CHECK | SWT.RADIO)) != 0) {
+            item.setSelection(!item.getSelection());
+        }
+        item.notifyListeners(SWT.Arm, new Event());
+        item.notifyListeners(SWT.Selection, new Event());
+        UiTesting.flush();
+    }
+
+    /** Closes a menu without choosing (Escape). */
+    public static void hide(Menu menu) {
+        if (menu.isVisible()) {
+            menu.setVisible(false);
+        }
+        UiTesting.flush();
+    }
+
+    /** The item of a menu bar by path (File, Restart), its menus filled as when opened. */
+    public static MenuItem menuBar(Shell shell, String... path) {
+        return item(shell.getMenuBar(), path);
+    }
+
+    private static void show(Menu menu) {
+        // the workbench fills menus (and runs the contributions' enablement) when they are about to show
+        menu.notifyListeners(SWT.Show, new Event());
+        UiTesting.flush();
+    }
+
+    /** An item's text as shown: without the mnemonic's '&' and the accelerator after a tab. */
+    public static String text(MenuItem item) {
+        String t = item.getText();
+        int tab = t.indexOf('\t');
+        if (tab >= 0) {
+            t = t.substring(0, tab);
+        }
+        return t.replace("&&", "\u0000").replace("&", "").replace('\u0000', '&').strip();
+    }
+}
