@@ -22,4 +22,13 @@ java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # the IDE's launches start the engine built in this repository (org.hqcm.launch's EngineInstallation)
 export HQCM_HOME="${HQCM_HOME:-$(cd "$here/../.." && pwd)}"
 cd "$product"
-exec "$java_bin" ${HQCM_STUDIO_VM_OPTS:--Xmx2g} -jar "$launcher" -data "$workspace" "${@:2}"
+# File > Restart ends the workbench with exit code 23 (EXIT_RESTART); the native Eclipse launcher would start it
+# again, the launcher jar does not: this loop does. Any other exit code ends the script with it.
+while true; do
+  set +e
+  "$java_bin" ${HQCM_STUDIO_VM_OPTS:--Xmx2g} -jar "$launcher" -data "$workspace" "${@:2}"
+  rc=$?
+  set -e
+  [ "$rc" -eq 23 ] || exit "$rc"
+  echo "hqcm studio: restarting" >&2
+done

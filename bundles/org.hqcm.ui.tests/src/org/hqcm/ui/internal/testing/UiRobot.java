@@ -21,8 +21,8 @@ import org.eclipse.swt.widgets.TreeItem;
 
 /**
  * Input as a person gives it, for the UI tests. Mouse and keyboard go through {@link Display#post} (the X server's
- * XTest input under Xvfb: the toolkit sees real button, wheel and key events, opens real context menus and runs
- * their contributions' enablement). Choosing an item of an open menu sends the item the events the toolkit sends
+ * XTest input under Xvfb: the toolkit sees real button and key events, opens real context menus and runs their
+ * contributions' enablement); wheel notches through xdotool, also XTest. Choosing an item of an open menu sends the item the events the toolkit sends
  * when it is clicked (Arm, Selection) and hides the menu, as SWTBot does: GTK menus have no item bounds to click
  * at. SWTBot itself is not on Maven Central (org.eclipse.swtbot.swt.finder 2.8.0 to 4.3.0 were looked up), so
  * these few methods stand in for it.
@@ -69,13 +69,31 @@ public final class UiRobot {
         control.getShell().forceActive();
         moveTo(control, local);
         UiTesting.flush();
+        // X11 sends a wheel notch as a press and release of button 4 (up) or 5 (down); Display.post on GTK cannot
+        // (its buttons 4 and 5 are X's 8 and 9, back and forward), so xdotool (XTest, like post) sends them
         for (int i = 0; i < Math.abs(notchesDown); i++) {
-            Event wheel = new Event();
-            wheel.type = SWT.MouseWheel;
-            wheel.detail = SWT.SCROLL_LINE;
-            wheel.count = notchesDown > 0 ? -1 : 1;
-            post(control.getDisplay(), wheel);
-            UiTesting.flush();
+            try {
+                Process p = new ProcessBuilder("xdotool", "click", notchesDown > 0 ? "5" : "4").inheritIO().start();
+                if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    throw new AssertionError("xdotool did not turn the wheel (releng/scripts/install-ui-deps.sh installs it)");
+                }
+            } catch (java.io.IOException e) {
+                throw new AssertionError("xdotool is missing: run releng/scripts/install-ui-deps.sh", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            // the toolkit reads the notch from the X server
+            long end = System.nanoTime() + 300_000_000L;
+            while (System.nanoTime() < end) {
+                if (!control.getDisplay().readAndDispatch()) {
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
         }
     }
 

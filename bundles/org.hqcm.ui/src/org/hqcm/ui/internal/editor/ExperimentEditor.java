@@ -253,6 +253,11 @@ public final class ExperimentEditor extends FormEditor {
                 : formPage.getManagedForm().getForm().getMessageType();
     }
 
+    /** The form of the form page (scrolled as a whole). */
+    public org.eclipse.ui.forms.widgets.ScrolledForm form() {
+        return formPage == null || formPage.getManagedForm() == null ? null : formPage.getManagedForm().getForm();
+    }
+
     /** The XMI page's text. */
     public String xmi() {
         return xmiPage == null ? "" : xmiPage.text();

@@ -66,6 +66,7 @@ final class ExperimentFormPage extends FormPage {
         layout.minNumColumns = 1;
         layout.maxNumColumns = 2;
         form.getBody().setLayout(layout);
+        WheelScrollsForm.install(form);
         fill(managedForm);
         editor.validateNow();
     }
