@@ -67,6 +67,10 @@ class ExperimentCommandsTest {
         assertFalse(Files.exists(file));
         CliRun help = CliRun.of("new", "--help");
         assertTrue(help.out().replaceAll("\\s+", " ").contains("quickstart, quickstart-classical, hqcm-ebtc, classical"), help.out());
+        // every field of an experiment with the quickstart's value and its documentation
+        String fields = help.out().replaceAll("\\s+", " ");
+        assertTrue(fields.contains("loss.zeta = 0.3 zeta, the weight of the pixel-wise binary cross-entropy"), help.out());
+        assertTrue(fields.contains("dataset.sources[0].kind = SYNTHETIC"), help.out());
     }
 
     @Test
@@ -83,8 +87,11 @@ class ExperimentCommandsTest {
         String[] lines = r.out().strip().split("\\R");
         assertEquals(good + ": ok", lines[0]);
         assertEquals(bad + ": training.learningRate: -0.1 is not allowed; expected > 0", lines[1]);
-        assertEquals(bad + ": training.batchSize: 0 is not allowed; expected >= 1", lines[2]);
-        assertEquals(bad + ": 2 error(s)", lines[3]);
+        // each field's first problem is followed by what the field is, from the model's documentation
+        assertTrue(lines[2].startsWith("    note: Step size of the optimizer"), lines[2]);
+        assertEquals(bad + ": training.batchSize: 0 is not allowed; expected >= 1", lines[3]);
+        assertEquals("    note: Training images per optimizer step (paper: 64).", lines[4]);
+        assertEquals(bad + ": 2 error(s)", lines[5]);
         assertEquals(0, CliRun.of("validate", good.toString()).exit());
     }
 

@@ -44,6 +44,10 @@ class RunReportTest {
                 "Attention Jaccard", "Fig 7", "Fig 8", "Fig 9", "Fig 10")) {
             assertTrue(html.contains(s), "report mentions " + s);
         }
+        // the settings with what they mean, from the model's documentation
+        assertTrue(html.contains("<td>loss.zeta</td><td>" + org.hqcm.model.resource.HqcmResources.loadRunRecord(run.dir()).getExperiment().getLoss().getZeta() + "</td><td>zeta, the weight"),
+                "the settings table has loss.zeta with its meaning");
+        assertTrue(html.contains("<td>training.learningRate</td>"), "and every other field");
         // offline: five embedded PNGs (loss, accuracy, confusion, t-SNE, gallery) and nothing fetched from elsewhere
         assertEquals(5, count(html, "src=\"data:image/png;base64,"));
         assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external resource");
