@@ -216,8 +216,12 @@ public final class ExperimentRunner {
         try {
             model = trainer.train(trainAndValidation);
         } catch (TrainingCancelledException c) {
-            String message = "cancelled during epoch " + (c.state().epochsDone() + 1) + "; the checkpoint of epoch "
-                    + c.state().epochsDone() + " is kept: continue with ./hqcm run --resume " + folder.dir();
+            int done = c.state().epochsDone();
+            String message = done == 0
+                    ? "cancelled during epoch 1, before the first checkpoint: ./hqcm run --resume " + folder.dir()
+                            + " starts it again"
+                    : "cancelled during epoch " + (done + 1) + "; the checkpoint of epoch " + done
+                            + " is kept: continue with ./hqcm run --resume " + folder.dir();
             record.setStatus(RunStatus.CANCELLED);
             record.setFailureMessage(message);
             HqcmResources.save(record, folder.record());
