@@ -25,11 +25,31 @@ public final class Labels {
             Map.entry("y", "Y"), Map.entry("z", "Z"), Map.entry("id", "ID"), Map.entry("jaccard", "Jaccard"),
             Map.entry("lr", "LR"));
 
+    /**
+     * Features whose words alone would not say what they are: the loss weights carry the paper's Greek names and
+     * what they weigh; units go in brackets.
+     */
+    private static final Map<String, String> FEATURES = Map.ofEntries(Map.entry("alpha", "alpha (classification weight)"),
+            Map.entry("beta", "beta (attention weight)"), Map.entry("zeta", "zeta (BCE weight)"),
+            Map.entry("gamma", "gamma (Dice weight)"), Map.entry("rotationDegrees", "Rotation (degrees)"),
+            Map.entry("batchNormRecalibration", "BatchNorm recalibration (images)"),
+            Map.entry("maxEpochs", "Maximum epochs"), Map.entry("Attention.enabled", "Attention enabled"));
+
+    /** Enumeration values that read better as a phrase than as their words. */
+    private static final Map<String, String> LITERALS = Map.ofEntries(Map.entry("SYNTHETIC", "Synthetic phantoms"),
+            Map.entry("FIGSHARE_MAT", "figshare .mat files"), Map.entry("IMAGE_FOLDER", "Image folder"),
+            Map.entry("DICOM", "DICOM folder"), Map.entry("STATEVECTOR", "State vector (exact)"),
+            Map.entry("STRANGE", "Strange (slow cross-check)"));
+
     private Labels() {
     }
 
     /** "learningRate" as "Learning rate". */
     public static String feature(String name) {
+        String fixed = FEATURES.get(name);
+        if (fixed != null) {
+            return fixed;
+        }
         StringBuilder words = new StringBuilder();
         StringBuilder word = new StringBuilder();
         for (char c : name.toCharArray()) {
@@ -43,13 +63,19 @@ public final class Labels {
         return capitalised(words.toString());
     }
 
-    /** The label of a feature. */
+    /** The label of a feature ("Class.feature" overrides come first). */
     public static String feature(EStructuralFeature f) {
-        return feature(f.getName());
+        String fixed = f.getEContainingClass() == null ? null
+                : FEATURES.get(f.getEContainingClass().getName() + "." + f.getName());
+        return fixed != null ? fixed : feature(f.getName());
     }
 
     /** "STRONGLY_ENTANGLING" as "Strongly entangling". */
     public static String literal(String literal) {
+        String fixed = LITERALS.get(literal);
+        if (fixed != null) {
+            return fixed;
+        }
         StringBuilder words = new StringBuilder();
         for (String w : literal.split("_")) {
             append(words, w);
@@ -78,6 +104,14 @@ public final class Labels {
             return s;
         }
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** A feature's label inside a sentence: "learning rate", "t-SNE perplexity", "CPU threads". */
+    public static String inSentence(EStructuralFeature f) {
+        String label = feature(f);
+        boolean acronym = label.length() > 1 && Character.isUpperCase(label.charAt(1));
+        return acronym || label.startsWith("BatchNorm") ? label
+                : Character.toLowerCase(label.charAt(0)) + label.substring(1);
     }
 
     /** The model's documentation of a feature, or "" when it has none. */

@@ -15,7 +15,9 @@ import org.eclipse.ui.forms.widgets.ScrolledForm;
  * A mouse wheel over a drop-down or spinner of the form scrolls the form and leaves the value alone: GTK turns a
  * wheel over a combo box into a new selection, which changed experiments silently (Backend CPU became CUDA,
  * Optimizer ADAMW became ADAM then SGD while a user scrolled the form). A display filter sees the wheel event
- * before the widget, cancels it and moves the form instead; values change only by clicks and keys.
+ * before the widget, cancels it and moves the form instead; values change only by clicks and keys. Over text fields
+ * and labels the form scrolls as any scrolled composite does. EditorInputTest turns a real wheel (X button 4/5
+ * through XTest) over the drop-downs: GTK 3 reports the notch to the combo, and SWT's display filter sees it first.
  */
 final class WheelScrollsForm implements Listener {
 
