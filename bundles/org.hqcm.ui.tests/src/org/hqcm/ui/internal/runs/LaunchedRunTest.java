@@ -3,6 +3,7 @@ package org.hqcm.ui.internal.runs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -22,15 +23,19 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.console.ConsolePlugin;
 import org.eclipse.ui.console.IConsoleConstants;
 import org.eclipse.ui.console.TextConsole;
+import org.eclipse.ui.ide.IDE;
 import org.hqcm.launch.internal.EngineInstallation;
 import org.hqcm.launch.internal.RunProgressJob;
 import org.hqcm.model.RunStatus;
 import org.hqcm.model.resource.HqcmResources;
+import org.hqcm.ui.internal.editor.ExperimentEditor;
 import org.hqcm.ui.internal.testing.TinyExperiments;
 import org.hqcm.ui.internal.testing.UiRobot;
 import org.hqcm.ui.internal.testing.UiTesting;
@@ -111,7 +116,38 @@ class LaunchedRunTest {
         assertTrue(page.findView(IConsoleConstants.ID_CONSOLE_VIEW) != null, "the Console is open");
         assertTrue(page.isPartVisible(page.findView("org.eclipse.ui.views.ProgressView")),
                 "the Console has its own place: the Progress view stays visible");
+        UiTesting.waitUntil("every row to say Completed", Duration.ofSeconds(30), () -> runs.visibleRows().stream()
+                .filter(r -> r.folder().getProject().equals(project)).allMatch(r -> runs.status(r).equals("Completed")));
         UiTesting.screenshot(Workbench.shell(), "launched-run.png");
+    }
+
+    @Test
+    void theRunButtonInTheEditorsHeaderSavesAndLaunchesTheExperiment() throws Exception {
+        Path dir = project.getLocation().toPath();
+        TinyExperiments.write(dir.resolve("button.hqcm"), "button", false, 12, 1);
+        project.refreshLocal(1, null);
+        IFile file = project.getFile("button.hqcm");
+        ExperimentEditor editor = (ExperimentEditor) IDE.openEditor(Workbench.page(), file);
+        UiTesting.flush();
+        ToolItem run = editor.runButton();
+        assertNotNull(run, "a Run button in the form's header");
+        assertEquals(org.hqcm.ui.internal.editor.Messages.ExperimentEditor_runTip, run.getToolTipText());
+        Text epochs = (Text) editor.field("training.maxEpochs");
+        UiTesting.reveal(editor.form(), epochs);
+        UiRobot.typeOver(epochs, "2");
+        assertTrue(editor.isDirty());
+
+        // the header scrolls with the form: back up to it, as a person does
+        UiTesting.reveal(editor.form(), run.getParent());
+        Set<RunProgressJob> before = RunRows.jobs();
+        UiRobot.click(run);
+        RunProgressJob job = RunRows.newJob(before);
+        assertFalse(editor.isDirty(), "the change was saved before the launch");
+        RunRows.awaitEnd(job);
+        assertEquals(RunStatus.COMPLETED, job.end().status());
+        assertEquals(dir.resolve("runs"), job.runFolder().getParent());
+        assertEquals(2, HqcmResources.loadRunRecord(job.runFolder()).getEpochs().size(), "it ran the saved experiment");
+        Workbench.page().closeAllEditors(false);
     }
 
     @Test

@@ -50,6 +50,7 @@ public final class RunDetailsView extends ViewPart {
     private IContainer folder;
     private Table metrics;
     private Link resumeLink;
+    private Label title;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -72,7 +73,7 @@ public final class RunDetailsView extends ViewPart {
         clear();
         setPartName(runFolder.getName());
         RunSummary summary = RunSummary.of(runFolder, record);
-        Label title = new Label(body, SWT.NONE);
+        title = new Label(body, SWT.NONE);
         title.setText(summary.experiment() + "  (" + summary.head() + ", " + summary.status() + ")");
         title.setFont(org.eclipse.jface.resource.JFaceResources.getHeaderFont());
 
@@ -187,6 +188,11 @@ public final class RunDetailsView extends ViewPart {
     private void layout() {
         body.layout(true, true);
         scroller.setMinSize(body.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+    }
+
+    /** The heading: experiment, head and status in words. */
+    public String title() {
+        return title == null || title.isDisposed() ? "" : title.getText();
     }
 
     /** The run shown, or null. */

@@ -19,6 +19,7 @@ import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IElementComparer;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
@@ -40,6 +41,7 @@ import org.eclipse.ui.part.ViewPart;
 import org.hqcm.launch.internal.RunLaunches;
 import org.hqcm.model.RunStatus;
 import org.hqcm.model.resource.HqcmResources;
+import org.hqcm.ui.internal.Labels;
 import org.hqcm.ui.internal.compare.CompareRunsView;
 
 /**
@@ -105,6 +107,19 @@ public final class RunsView extends ViewPart {
             vc.getColumn().addListener(SWT.Selection, e -> sortBy(c));
         }
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        // a row is its run folder: a reload (after every epoch of a live run) makes new rows, and the selection and
+        // an open context menu must stay on the same runs
+        viewer.setComparer(new IElementComparer() {
+            @Override
+            public boolean equals(Object a, Object b) {
+                return a instanceof RunSummary x && b instanceof RunSummary y ? x.folder().equals(y.folder()) : a == b;
+            }
+
+            @Override
+            public int hashCode(Object element) {
+                return element instanceof RunSummary r ? r.folder().hashCode() : System.identityHashCode(element);
+            }
+        });
         viewer.setComparator(order);
         viewer.addFilter(new ViewerFilter() {
             @Override
@@ -144,10 +159,15 @@ public final class RunsView extends ViewPart {
     }
 
     /**
-     * The status as shown: the record's, except that a run whose record says RUNNING but that no launch follows and
-     * whose events stopped a while ago was killed: it shows as interrupted (and can be resumed).
+     * The status as shown: the record's, except that a run whose event stream has ended shows how it ended, and a run
+     * whose record says RUNNING but that no launch follows and whose events stopped a while ago was killed: it shows
+     * as interrupted (and can be resumed).
      */
     String status(RunSummary r) {
+        // the event stream's end comes a moment before the record's last save is read again
+        if (r.live() != null && r.live().end() != null) {
+            return Labels.literal(r.live().end().status());
+        }
         if ((r.runStatus() == RunStatus.RUNNING || r.runStatus() == RunStatus.CREATED) && !alive(r)) {
             return Messages.RunsView_interrupted;
         }
