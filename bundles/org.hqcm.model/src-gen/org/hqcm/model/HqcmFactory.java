@@ -194,6 +194,51 @@ public interface HqcmFactory extends EFactory {
 	Provenance createProvenance();
 
 	/**
+	 * Returns a new object of class '<em>Sweep</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Sweep</em>'.
+	 * @generated
+	 */
+	Sweep createSweep();
+
+	/**
+	 * Returns a new object of class '<em>Sweep Axis</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Sweep Axis</em>'.
+	 * @generated
+	 */
+	SweepAxis createSweepAxis();
+
+	/**
+	 * Returns a new object of class '<em>Sweep Record</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Sweep Record</em>'.
+	 * @generated
+	 */
+	SweepRecord createSweepRecord();
+
+	/**
+	 * Returns a new object of class '<em>Trial Record</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Trial Record</em>'.
+	 * @generated
+	 */
+	TrialRecord createTrialRecord();
+
+	/**
+	 * Returns a new object of class '<em>Configuration Summary</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Configuration Summary</em>'.
+	 * @generated
+	 */
+	ConfigurationSummary createConfigurationSummary();
+
+	/**
 	 * Returns the package supported by this factory.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->

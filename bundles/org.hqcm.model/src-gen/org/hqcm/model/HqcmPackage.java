@@ -250,13 +250,22 @@ public interface HqcmPackage extends EPackage {
 	int DATASET__GROUP_BY_PATIENT = 7;
 
 	/**
+	 * The feature id for the '<em><b>Max Image Pixels</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATASET__MAX_IMAGE_PIXELS = 8;
+
+	/**
 	 * The feature id for the '<em><b>Augmentation</b></em>' containment reference.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int DATASET__AUGMENTATION = 8;
+	int DATASET__AUGMENTATION = 9;
 
 	/**
 	 * The number of structural features of the '<em>Dataset</em>' class.
@@ -265,7 +274,7 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int DATASET_FEATURE_COUNT = 9;
+	int DATASET_FEATURE_COUNT = 10;
 
 	/**
 	 * The number of operations of the '<em>Dataset</em>' class.
@@ -625,13 +634,58 @@ public interface HqcmPackage extends EPackage {
 	int QUANTUM_HEAD__SHOTS = HEAD_FEATURE_COUNT + 7;
 
 	/**
+	 * The feature id for the '<em><b>Depolarizing</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int QUANTUM_HEAD__DEPOLARIZING = HEAD_FEATURE_COUNT + 8;
+
+	/**
+	 * The feature id for the '<em><b>Amplitude Damping</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int QUANTUM_HEAD__AMPLITUDE_DAMPING = HEAD_FEATURE_COUNT + 9;
+
+	/**
+	 * The feature id for the '<em><b>Phase Damping</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int QUANTUM_HEAD__PHASE_DAMPING = HEAD_FEATURE_COUNT + 10;
+
+	/**
+	 * The feature id for the '<em><b>Readout Error</b></em>' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int QUANTUM_HEAD__READOUT_ERROR = HEAD_FEATURE_COUNT + 11;
+
+	/**
+	 * The feature id for the '<em><b>Gradient Method</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int QUANTUM_HEAD__GRADIENT_METHOD = HEAD_FEATURE_COUNT + 12;
+
+	/**
 	 * The number of structural features of the '<em>Quantum Head</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int QUANTUM_HEAD_FEATURE_COUNT = HEAD_FEATURE_COUNT + 8;
+	int QUANTUM_HEAD_FEATURE_COUNT = HEAD_FEATURE_COUNT + 13;
 
 	/**
 	 * The number of operations of the '<em>Quantum Head</em>' class.
@@ -1198,13 +1252,22 @@ public interface HqcmPackage extends EPackage {
 	int EPOCH_RECORD__SECONDS = 6;
 
 	/**
+	 * The feature id for the '<em><b>Quantum Gradient Norm</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EPOCH_RECORD__QUANTUM_GRADIENT_NORM = 7;
+
+	/**
 	 * The number of structural features of the '<em>Epoch Record</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int EPOCH_RECORD_FEATURE_COUNT = 7;
+	int EPOCH_RECORD_FEATURE_COUNT = 8;
 
 	/**
 	 * The number of operations of the '<em>Epoch Record</em>' class.
@@ -1627,6 +1690,542 @@ public interface HqcmPackage extends EPackage {
 	int PROVENANCE_OPERATION_COUNT = 0;
 
 	/**
+	 * The meta object id for the '{@link org.hqcm.model.impl.SweepImpl <em>Sweep</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.impl.SweepImpl
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getSweep()
+	 * @generated
+	 */
+	int SWEEP = 20;
+
+	/**
+	 * The feature id for the '<em><b>Name</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__NAME = 0;
+
+	/**
+	 * The feature id for the '<em><b>Description</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__DESCRIPTION = 1;
+
+	/**
+	 * The feature id for the '<em><b>Experiment File</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__EXPERIMENT_FILE = 2;
+
+	/**
+	 * The feature id for the '<em><b>Experiment</b></em>' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__EXPERIMENT = 3;
+
+	/**
+	 * The feature id for the '<em><b>Seeds</b></em>' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__SEEDS = 4;
+
+	/**
+	 * The feature id for the '<em><b>Seed Count</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__SEED_COUNT = 5;
+
+	/**
+	 * The feature id for the '<em><b>First Seed</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__FIRST_SEED = 6;
+
+	/**
+	 * The feature id for the '<em><b>Axes</b></em>' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__AXES = 7;
+
+	/**
+	 * The feature id for the '<em><b>Strategy</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__STRATEGY = 8;
+
+	/**
+	 * The feature id for the '<em><b>Random Count</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__RANDOM_COUNT = 9;
+
+	/**
+	 * The feature id for the '<em><b>Random Seed</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__RANDOM_SEED = 10;
+
+	/**
+	 * The feature id for the '<em><b>Threads Per Trial</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP__THREADS_PER_TRIAL = 11;
+
+	/**
+	 * The number of structural features of the '<em>Sweep</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_FEATURE_COUNT = 12;
+
+	/**
+	 * The number of operations of the '<em>Sweep</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_OPERATION_COUNT = 0;
+
+	/**
+	 * The meta object id for the '{@link org.hqcm.model.impl.SweepAxisImpl <em>Sweep Axis</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.impl.SweepAxisImpl
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getSweepAxis()
+	 * @generated
+	 */
+	int SWEEP_AXIS = 21;
+
+	/**
+	 * The feature id for the '<em><b>Path</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_AXIS__PATH = 0;
+
+	/**
+	 * The feature id for the '<em><b>Values</b></em>' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_AXIS__VALUES = 1;
+
+	/**
+	 * The number of structural features of the '<em>Sweep Axis</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_AXIS_FEATURE_COUNT = 2;
+
+	/**
+	 * The number of operations of the '<em>Sweep Axis</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_AXIS_OPERATION_COUNT = 0;
+
+	/**
+	 * The meta object id for the '{@link org.hqcm.model.impl.SweepRecordImpl <em>Sweep Record</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.impl.SweepRecordImpl
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getSweepRecord()
+	 * @generated
+	 */
+	int SWEEP_RECORD = 22;
+
+	/**
+	 * The feature id for the '<em><b>Name</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_RECORD__NAME = 0;
+
+	/**
+	 * The feature id for the '<em><b>State</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_RECORD__STATE = 1;
+
+	/**
+	 * The feature id for the '<em><b>Started</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_RECORD__STARTED = 2;
+
+	/**
+	 * The feature id for the '<em><b>Finished</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_RECORD__FINISHED = 3;
+
+	/**
+	 * The feature id for the '<em><b>Master</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_RECORD__MASTER = 4;
+
+	/**
+	 * The feature id for the '<em><b>Threads Per Trial</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_RECORD__THREADS_PER_TRIAL = 5;
+
+	/**
+	 * The feature id for the '<em><b>Axes</b></em>' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_RECORD__AXES = 6;
+
+	/**
+	 * The feature id for the '<em><b>Trials</b></em>' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_RECORD__TRIALS = 7;
+
+	/**
+	 * The feature id for the '<em><b>Configurations</b></em>' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_RECORD__CONFIGURATIONS = 8;
+
+	/**
+	 * The feature id for the '<em><b>Failure Message</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_RECORD__FAILURE_MESSAGE = 9;
+
+	/**
+	 * The number of structural features of the '<em>Sweep Record</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_RECORD_FEATURE_COUNT = 10;
+
+	/**
+	 * The number of operations of the '<em>Sweep Record</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SWEEP_RECORD_OPERATION_COUNT = 0;
+
+	/**
+	 * The meta object id for the '{@link org.hqcm.model.impl.TrialRecordImpl <em>Trial Record</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.impl.TrialRecordImpl
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getTrialRecord()
+	 * @generated
+	 */
+	int TRIAL_RECORD = 23;
+
+	/**
+	 * The feature id for the '<em><b>Id</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TRIAL_RECORD__ID = 0;
+
+	/**
+	 * The feature id for the '<em><b>Configuration</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TRIAL_RECORD__CONFIGURATION = 1;
+
+	/**
+	 * The feature id for the '<em><b>Label</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TRIAL_RECORD__LABEL = 2;
+
+	/**
+	 * The feature id for the '<em><b>Axis Values</b></em>' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TRIAL_RECORD__AXIS_VALUES = 3;
+
+	/**
+	 * The feature id for the '<em><b>Seed</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TRIAL_RECORD__SEED = 4;
+
+	/**
+	 * The feature id for the '<em><b>State</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TRIAL_RECORD__STATE = 5;
+
+	/**
+	 * The feature id for the '<em><b>Run Folder</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TRIAL_RECORD__RUN_FOLDER = 6;
+
+	/**
+	 * The feature id for the '<em><b>Attempts</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TRIAL_RECORD__ATTEMPTS = 7;
+
+	/**
+	 * The feature id for the '<em><b>Seconds</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TRIAL_RECORD__SECONDS = 8;
+
+	/**
+	 * The feature id for the '<em><b>Accuracy</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TRIAL_RECORD__ACCURACY = 9;
+
+	/**
+	 * The feature id for the '<em><b>Macro F1</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TRIAL_RECORD__MACRO_F1 = 10;
+
+	/**
+	 * The feature id for the '<em><b>Failure Message</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TRIAL_RECORD__FAILURE_MESSAGE = 11;
+
+	/**
+	 * The number of structural features of the '<em>Trial Record</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TRIAL_RECORD_FEATURE_COUNT = 12;
+
+	/**
+	 * The number of operations of the '<em>Trial Record</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TRIAL_RECORD_OPERATION_COUNT = 0;
+
+	/**
+	 * The meta object id for the '{@link org.hqcm.model.impl.ConfigurationSummaryImpl <em>Configuration Summary</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.impl.ConfigurationSummaryImpl
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getConfigurationSummary()
+	 * @generated
+	 */
+	int CONFIGURATION_SUMMARY = 24;
+
+	/**
+	 * The feature id for the '<em><b>Id</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CONFIGURATION_SUMMARY__ID = 0;
+
+	/**
+	 * The feature id for the '<em><b>Label</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CONFIGURATION_SUMMARY__LABEL = 1;
+
+	/**
+	 * The feature id for the '<em><b>Axis Values</b></em>' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CONFIGURATION_SUMMARY__AXIS_VALUES = 2;
+
+	/**
+	 * The feature id for the '<em><b>Seeds</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CONFIGURATION_SUMMARY__SEEDS = 3;
+
+	/**
+	 * The feature id for the '<em><b>Accuracy Mean</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CONFIGURATION_SUMMARY__ACCURACY_MEAN = 4;
+
+	/**
+	 * The feature id for the '<em><b>Accuracy Sd</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CONFIGURATION_SUMMARY__ACCURACY_SD = 5;
+
+	/**
+	 * The feature id for the '<em><b>Macro F1 Mean</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CONFIGURATION_SUMMARY__MACRO_F1_MEAN = 6;
+
+	/**
+	 * The feature id for the '<em><b>Macro F1 Sd</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CONFIGURATION_SUMMARY__MACRO_F1_SD = 7;
+
+	/**
+	 * The number of structural features of the '<em>Configuration Summary</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CONFIGURATION_SUMMARY_FEATURE_COUNT = 8;
+
+	/**
+	 * The number of operations of the '<em>Configuration Summary</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CONFIGURATION_SUMMARY_OPERATION_COUNT = 0;
+
+	/**
 	 * The meta object id for the '{@link org.hqcm.model.SourceKind <em>Source Kind</em>}' enum.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -1634,7 +2233,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getSourceKind()
 	 * @generated
 	 */
-	int SOURCE_KIND = 20;
+	int SOURCE_KIND = 25;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Embedding <em>Embedding</em>}' enum.
@@ -1644,7 +2243,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getEmbedding()
 	 * @generated
 	 */
-	int EMBEDDING = 21;
+	int EMBEDDING = 26;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Entangler <em>Entangler</em>}' enum.
@@ -1654,7 +2253,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getEntangler()
 	 * @generated
 	 */
-	int ENTANGLER = 22;
+	int ENTANGLER = 27;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Measurement <em>Measurement</em>}' enum.
@@ -1664,7 +2263,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getMeasurement()
 	 * @generated
 	 */
-	int MEASUREMENT = 23;
+	int MEASUREMENT = 28;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Simulator <em>Simulator</em>}' enum.
@@ -1674,7 +2273,17 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getSimulator()
 	 * @generated
 	 */
-	int SIMULATOR = 24;
+	int SIMULATOR = 29;
+
+	/**
+	 * The meta object id for the '{@link org.hqcm.model.GradientMethod <em>Gradient Method</em>}' enum.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.GradientMethod
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getGradientMethod()
+	 * @generated
+	 */
+	int GRADIENT_METHOD = 30;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Activation <em>Activation</em>}' enum.
@@ -1684,7 +2293,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getActivation()
 	 * @generated
 	 */
-	int ACTIVATION = 25;
+	int ACTIVATION = 31;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Optimizer <em>Optimizer</em>}' enum.
@@ -1694,7 +2303,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getOptimizer()
 	 * @generated
 	 */
-	int OPTIMIZER = 26;
+	int OPTIMIZER = 32;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Backend <em>Backend</em>}' enum.
@@ -1704,7 +2313,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getBackend()
 	 * @generated
 	 */
-	int BACKEND = 27;
+	int BACKEND = 33;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.ClassWeighting <em>Class Weighting</em>}' enum.
@@ -1714,7 +2323,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getClassWeighting()
 	 * @generated
 	 */
-	int CLASS_WEIGHTING = 28;
+	int CLASS_WEIGHTING = 34;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.RunStatus <em>Run Status</em>}' enum.
@@ -1724,7 +2333,17 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getRunStatus()
 	 * @generated
 	 */
-	int RUN_STATUS = 29;
+	int RUN_STATUS = 35;
+
+	/**
+	 * The meta object id for the '{@link org.hqcm.model.SweepStrategy <em>Sweep Strategy</em>}' enum.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.SweepStrategy
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getSweepStrategy()
+	 * @generated
+	 */
+	int SWEEP_STRATEGY = 36;
 
 
 	/**
@@ -1933,6 +2552,17 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getDataset_GroupByPatient();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Dataset#getMaxImagePixels <em>Max Image Pixels</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Max Image Pixels</em>'.
+	 * @see org.hqcm.model.Dataset#getMaxImagePixels()
+	 * @see #getDataset()
+	 * @generated
+	 */
+	EAttribute getDataset_MaxImagePixels();
 
 	/**
 	 * Returns the meta object for the containment reference '{@link org.hqcm.model.Dataset#getAugmentation <em>Augmentation</em>}'.
@@ -2246,6 +2876,61 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getQuantumHead_Shots();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.QuantumHead#getDepolarizing <em>Depolarizing</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Depolarizing</em>'.
+	 * @see org.hqcm.model.QuantumHead#getDepolarizing()
+	 * @see #getQuantumHead()
+	 * @generated
+	 */
+	EAttribute getQuantumHead_Depolarizing();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.QuantumHead#getAmplitudeDamping <em>Amplitude Damping</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Amplitude Damping</em>'.
+	 * @see org.hqcm.model.QuantumHead#getAmplitudeDamping()
+	 * @see #getQuantumHead()
+	 * @generated
+	 */
+	EAttribute getQuantumHead_AmplitudeDamping();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.QuantumHead#getPhaseDamping <em>Phase Damping</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Phase Damping</em>'.
+	 * @see org.hqcm.model.QuantumHead#getPhaseDamping()
+	 * @see #getQuantumHead()
+	 * @generated
+	 */
+	EAttribute getQuantumHead_PhaseDamping();
+
+	/**
+	 * Returns the meta object for the attribute list '{@link org.hqcm.model.QuantumHead#getReadoutError <em>Readout Error</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute list '<em>Readout Error</em>'.
+	 * @see org.hqcm.model.QuantumHead#getReadoutError()
+	 * @see #getQuantumHead()
+	 * @generated
+	 */
+	EAttribute getQuantumHead_ReadoutError();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.QuantumHead#getGradientMethod <em>Gradient Method</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Gradient Method</em>'.
+	 * @see org.hqcm.model.QuantumHead#getGradientMethod()
+	 * @see #getQuantumHead()
+	 * @generated
+	 */
+	EAttribute getQuantumHead_GradientMethod();
 
 	/**
 	 * Returns the meta object for class '{@link org.hqcm.model.ClassicalHead <em>Classical Head</em>}'.
@@ -2803,6 +3488,17 @@ public interface HqcmPackage extends EPackage {
 	EAttribute getEpochRecord_Seconds();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.EpochRecord#getQuantumGradientNorm <em>Quantum Gradient Norm</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Quantum Gradient Norm</em>'.
+	 * @see org.hqcm.model.EpochRecord#getQuantumGradientNorm()
+	 * @see #getEpochRecord()
+	 * @generated
+	 */
+	EAttribute getEpochRecord_QuantumGradientNorm();
+
+	/**
 	 * Returns the meta object for class '{@link org.hqcm.model.TestMetrics <em>Test Metrics</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -3160,6 +3856,540 @@ public interface HqcmPackage extends EPackage {
 	EAttribute getProvenance_Backend();
 
 	/**
+	 * Returns the meta object for class '{@link org.hqcm.model.Sweep <em>Sweep</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Sweep</em>'.
+	 * @see org.hqcm.model.Sweep
+	 * @generated
+	 */
+	EClass getSweep();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Sweep#getName <em>Name</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Name</em>'.
+	 * @see org.hqcm.model.Sweep#getName()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_Name();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Sweep#getDescription <em>Description</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Description</em>'.
+	 * @see org.hqcm.model.Sweep#getDescription()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_Description();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Sweep#getExperimentFile <em>Experiment File</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Experiment File</em>'.
+	 * @see org.hqcm.model.Sweep#getExperimentFile()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_ExperimentFile();
+
+	/**
+	 * Returns the meta object for the containment reference '{@link org.hqcm.model.Sweep#getExperiment <em>Experiment</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference '<em>Experiment</em>'.
+	 * @see org.hqcm.model.Sweep#getExperiment()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EReference getSweep_Experiment();
+
+	/**
+	 * Returns the meta object for the attribute list '{@link org.hqcm.model.Sweep#getSeeds <em>Seeds</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute list '<em>Seeds</em>'.
+	 * @see org.hqcm.model.Sweep#getSeeds()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_Seeds();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Sweep#getSeedCount <em>Seed Count</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Seed Count</em>'.
+	 * @see org.hqcm.model.Sweep#getSeedCount()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_SeedCount();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Sweep#getFirstSeed <em>First Seed</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>First Seed</em>'.
+	 * @see org.hqcm.model.Sweep#getFirstSeed()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_FirstSeed();
+
+	/**
+	 * Returns the meta object for the containment reference list '{@link org.hqcm.model.Sweep#getAxes <em>Axes</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference list '<em>Axes</em>'.
+	 * @see org.hqcm.model.Sweep#getAxes()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EReference getSweep_Axes();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Sweep#getStrategy <em>Strategy</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Strategy</em>'.
+	 * @see org.hqcm.model.Sweep#getStrategy()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_Strategy();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Sweep#getRandomCount <em>Random Count</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Random Count</em>'.
+	 * @see org.hqcm.model.Sweep#getRandomCount()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_RandomCount();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Sweep#getRandomSeed <em>Random Seed</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Random Seed</em>'.
+	 * @see org.hqcm.model.Sweep#getRandomSeed()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_RandomSeed();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Sweep#getThreadsPerTrial <em>Threads Per Trial</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Threads Per Trial</em>'.
+	 * @see org.hqcm.model.Sweep#getThreadsPerTrial()
+	 * @see #getSweep()
+	 * @generated
+	 */
+	EAttribute getSweep_ThreadsPerTrial();
+
+	/**
+	 * Returns the meta object for class '{@link org.hqcm.model.SweepAxis <em>Sweep Axis</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Sweep Axis</em>'.
+	 * @see org.hqcm.model.SweepAxis
+	 * @generated
+	 */
+	EClass getSweepAxis();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.SweepAxis#getPath <em>Path</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Path</em>'.
+	 * @see org.hqcm.model.SweepAxis#getPath()
+	 * @see #getSweepAxis()
+	 * @generated
+	 */
+	EAttribute getSweepAxis_Path();
+
+	/**
+	 * Returns the meta object for the attribute list '{@link org.hqcm.model.SweepAxis#getValues <em>Values</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute list '<em>Values</em>'.
+	 * @see org.hqcm.model.SweepAxis#getValues()
+	 * @see #getSweepAxis()
+	 * @generated
+	 */
+	EAttribute getSweepAxis_Values();
+
+	/**
+	 * Returns the meta object for class '{@link org.hqcm.model.SweepRecord <em>Sweep Record</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Sweep Record</em>'.
+	 * @see org.hqcm.model.SweepRecord
+	 * @generated
+	 */
+	EClass getSweepRecord();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.SweepRecord#getName <em>Name</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Name</em>'.
+	 * @see org.hqcm.model.SweepRecord#getName()
+	 * @see #getSweepRecord()
+	 * @generated
+	 */
+	EAttribute getSweepRecord_Name();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.SweepRecord#getState <em>State</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>State</em>'.
+	 * @see org.hqcm.model.SweepRecord#getState()
+	 * @see #getSweepRecord()
+	 * @generated
+	 */
+	EAttribute getSweepRecord_State();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.SweepRecord#getStarted <em>Started</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Started</em>'.
+	 * @see org.hqcm.model.SweepRecord#getStarted()
+	 * @see #getSweepRecord()
+	 * @generated
+	 */
+	EAttribute getSweepRecord_Started();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.SweepRecord#getFinished <em>Finished</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Finished</em>'.
+	 * @see org.hqcm.model.SweepRecord#getFinished()
+	 * @see #getSweepRecord()
+	 * @generated
+	 */
+	EAttribute getSweepRecord_Finished();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.SweepRecord#getMaster <em>Master</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Master</em>'.
+	 * @see org.hqcm.model.SweepRecord#getMaster()
+	 * @see #getSweepRecord()
+	 * @generated
+	 */
+	EAttribute getSweepRecord_Master();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.SweepRecord#getThreadsPerTrial <em>Threads Per Trial</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Threads Per Trial</em>'.
+	 * @see org.hqcm.model.SweepRecord#getThreadsPerTrial()
+	 * @see #getSweepRecord()
+	 * @generated
+	 */
+	EAttribute getSweepRecord_ThreadsPerTrial();
+
+	/**
+	 * Returns the meta object for the attribute list '{@link org.hqcm.model.SweepRecord#getAxes <em>Axes</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute list '<em>Axes</em>'.
+	 * @see org.hqcm.model.SweepRecord#getAxes()
+	 * @see #getSweepRecord()
+	 * @generated
+	 */
+	EAttribute getSweepRecord_Axes();
+
+	/**
+	 * Returns the meta object for the containment reference list '{@link org.hqcm.model.SweepRecord#getTrials <em>Trials</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference list '<em>Trials</em>'.
+	 * @see org.hqcm.model.SweepRecord#getTrials()
+	 * @see #getSweepRecord()
+	 * @generated
+	 */
+	EReference getSweepRecord_Trials();
+
+	/**
+	 * Returns the meta object for the containment reference list '{@link org.hqcm.model.SweepRecord#getConfigurations <em>Configurations</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference list '<em>Configurations</em>'.
+	 * @see org.hqcm.model.SweepRecord#getConfigurations()
+	 * @see #getSweepRecord()
+	 * @generated
+	 */
+	EReference getSweepRecord_Configurations();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.SweepRecord#getFailureMessage <em>Failure Message</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Failure Message</em>'.
+	 * @see org.hqcm.model.SweepRecord#getFailureMessage()
+	 * @see #getSweepRecord()
+	 * @generated
+	 */
+	EAttribute getSweepRecord_FailureMessage();
+
+	/**
+	 * Returns the meta object for class '{@link org.hqcm.model.TrialRecord <em>Trial Record</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Trial Record</em>'.
+	 * @see org.hqcm.model.TrialRecord
+	 * @generated
+	 */
+	EClass getTrialRecord();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.TrialRecord#getId <em>Id</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Id</em>'.
+	 * @see org.hqcm.model.TrialRecord#getId()
+	 * @see #getTrialRecord()
+	 * @generated
+	 */
+	EAttribute getTrialRecord_Id();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.TrialRecord#getConfiguration <em>Configuration</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Configuration</em>'.
+	 * @see org.hqcm.model.TrialRecord#getConfiguration()
+	 * @see #getTrialRecord()
+	 * @generated
+	 */
+	EAttribute getTrialRecord_Configuration();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.TrialRecord#getLabel <em>Label</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Label</em>'.
+	 * @see org.hqcm.model.TrialRecord#getLabel()
+	 * @see #getTrialRecord()
+	 * @generated
+	 */
+	EAttribute getTrialRecord_Label();
+
+	/**
+	 * Returns the meta object for the attribute list '{@link org.hqcm.model.TrialRecord#getAxisValues <em>Axis Values</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute list '<em>Axis Values</em>'.
+	 * @see org.hqcm.model.TrialRecord#getAxisValues()
+	 * @see #getTrialRecord()
+	 * @generated
+	 */
+	EAttribute getTrialRecord_AxisValues();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.TrialRecord#getSeed <em>Seed</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Seed</em>'.
+	 * @see org.hqcm.model.TrialRecord#getSeed()
+	 * @see #getTrialRecord()
+	 * @generated
+	 */
+	EAttribute getTrialRecord_Seed();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.TrialRecord#getState <em>State</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>State</em>'.
+	 * @see org.hqcm.model.TrialRecord#getState()
+	 * @see #getTrialRecord()
+	 * @generated
+	 */
+	EAttribute getTrialRecord_State();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.TrialRecord#getRunFolder <em>Run Folder</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Run Folder</em>'.
+	 * @see org.hqcm.model.TrialRecord#getRunFolder()
+	 * @see #getTrialRecord()
+	 * @generated
+	 */
+	EAttribute getTrialRecord_RunFolder();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.TrialRecord#getAttempts <em>Attempts</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Attempts</em>'.
+	 * @see org.hqcm.model.TrialRecord#getAttempts()
+	 * @see #getTrialRecord()
+	 * @generated
+	 */
+	EAttribute getTrialRecord_Attempts();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.TrialRecord#getSeconds <em>Seconds</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Seconds</em>'.
+	 * @see org.hqcm.model.TrialRecord#getSeconds()
+	 * @see #getTrialRecord()
+	 * @generated
+	 */
+	EAttribute getTrialRecord_Seconds();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.TrialRecord#getAccuracy <em>Accuracy</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Accuracy</em>'.
+	 * @see org.hqcm.model.TrialRecord#getAccuracy()
+	 * @see #getTrialRecord()
+	 * @generated
+	 */
+	EAttribute getTrialRecord_Accuracy();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.TrialRecord#getMacroF1 <em>Macro F1</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Macro F1</em>'.
+	 * @see org.hqcm.model.TrialRecord#getMacroF1()
+	 * @see #getTrialRecord()
+	 * @generated
+	 */
+	EAttribute getTrialRecord_MacroF1();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.TrialRecord#getFailureMessage <em>Failure Message</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Failure Message</em>'.
+	 * @see org.hqcm.model.TrialRecord#getFailureMessage()
+	 * @see #getTrialRecord()
+	 * @generated
+	 */
+	EAttribute getTrialRecord_FailureMessage();
+
+	/**
+	 * Returns the meta object for class '{@link org.hqcm.model.ConfigurationSummary <em>Configuration Summary</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Configuration Summary</em>'.
+	 * @see org.hqcm.model.ConfigurationSummary
+	 * @generated
+	 */
+	EClass getConfigurationSummary();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.ConfigurationSummary#getId <em>Id</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Id</em>'.
+	 * @see org.hqcm.model.ConfigurationSummary#getId()
+	 * @see #getConfigurationSummary()
+	 * @generated
+	 */
+	EAttribute getConfigurationSummary_Id();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.ConfigurationSummary#getLabel <em>Label</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Label</em>'.
+	 * @see org.hqcm.model.ConfigurationSummary#getLabel()
+	 * @see #getConfigurationSummary()
+	 * @generated
+	 */
+	EAttribute getConfigurationSummary_Label();
+
+	/**
+	 * Returns the meta object for the attribute list '{@link org.hqcm.model.ConfigurationSummary#getAxisValues <em>Axis Values</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute list '<em>Axis Values</em>'.
+	 * @see org.hqcm.model.ConfigurationSummary#getAxisValues()
+	 * @see #getConfigurationSummary()
+	 * @generated
+	 */
+	EAttribute getConfigurationSummary_AxisValues();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.ConfigurationSummary#getSeeds <em>Seeds</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Seeds</em>'.
+	 * @see org.hqcm.model.ConfigurationSummary#getSeeds()
+	 * @see #getConfigurationSummary()
+	 * @generated
+	 */
+	EAttribute getConfigurationSummary_Seeds();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.ConfigurationSummary#getAccuracyMean <em>Accuracy Mean</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Accuracy Mean</em>'.
+	 * @see org.hqcm.model.ConfigurationSummary#getAccuracyMean()
+	 * @see #getConfigurationSummary()
+	 * @generated
+	 */
+	EAttribute getConfigurationSummary_AccuracyMean();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.ConfigurationSummary#getAccuracySd <em>Accuracy Sd</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Accuracy Sd</em>'.
+	 * @see org.hqcm.model.ConfigurationSummary#getAccuracySd()
+	 * @see #getConfigurationSummary()
+	 * @generated
+	 */
+	EAttribute getConfigurationSummary_AccuracySd();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.ConfigurationSummary#getMacroF1Mean <em>Macro F1 Mean</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Macro F1 Mean</em>'.
+	 * @see org.hqcm.model.ConfigurationSummary#getMacroF1Mean()
+	 * @see #getConfigurationSummary()
+	 * @generated
+	 */
+	EAttribute getConfigurationSummary_MacroF1Mean();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.ConfigurationSummary#getMacroF1Sd <em>Macro F1 Sd</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Macro F1 Sd</em>'.
+	 * @see org.hqcm.model.ConfigurationSummary#getMacroF1Sd()
+	 * @see #getConfigurationSummary()
+	 * @generated
+	 */
+	EAttribute getConfigurationSummary_MacroF1Sd();
+
+	/**
 	 * Returns the meta object for enum '{@link org.hqcm.model.SourceKind <em>Source Kind</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -3210,6 +4440,16 @@ public interface HqcmPackage extends EPackage {
 	EEnum getSimulator();
 
 	/**
+	 * Returns the meta object for enum '{@link org.hqcm.model.GradientMethod <em>Gradient Method</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for enum '<em>Gradient Method</em>'.
+	 * @see org.hqcm.model.GradientMethod
+	 * @generated
+	 */
+	EEnum getGradientMethod();
+
+	/**
 	 * Returns the meta object for enum '{@link org.hqcm.model.Activation <em>Activation</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -3258,6 +4498,16 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 */
 	EEnum getRunStatus();
+
+	/**
+	 * Returns the meta object for enum '{@link org.hqcm.model.SweepStrategy <em>Sweep Strategy</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for enum '<em>Sweep Strategy</em>'.
+	 * @see org.hqcm.model.SweepStrategy
+	 * @generated
+	 */
+	EEnum getSweepStrategy();
 
 	/**
 	 * Returns the factory that creates the instances of the model.
@@ -3437,6 +4687,14 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute DATASET__GROUP_BY_PATIENT = eINSTANCE.getDataset_GroupByPatient();
+
+		/**
+		 * The meta object literal for the '<em><b>Max Image Pixels</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATASET__MAX_IMAGE_PIXELS = eINSTANCE.getDataset_MaxImagePixels();
 
 		/**
 		 * The meta object literal for the '<em><b>Augmentation</b></em>' containment reference feature.
@@ -3681,6 +4939,46 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute QUANTUM_HEAD__SHOTS = eINSTANCE.getQuantumHead_Shots();
+
+		/**
+		 * The meta object literal for the '<em><b>Depolarizing</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute QUANTUM_HEAD__DEPOLARIZING = eINSTANCE.getQuantumHead_Depolarizing();
+
+		/**
+		 * The meta object literal for the '<em><b>Amplitude Damping</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute QUANTUM_HEAD__AMPLITUDE_DAMPING = eINSTANCE.getQuantumHead_AmplitudeDamping();
+
+		/**
+		 * The meta object literal for the '<em><b>Phase Damping</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute QUANTUM_HEAD__PHASE_DAMPING = eINSTANCE.getQuantumHead_PhaseDamping();
+
+		/**
+		 * The meta object literal for the '<em><b>Readout Error</b></em>' attribute list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute QUANTUM_HEAD__READOUT_ERROR = eINSTANCE.getQuantumHead_ReadoutError();
+
+		/**
+		 * The meta object literal for the '<em><b>Gradient Method</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute QUANTUM_HEAD__GRADIENT_METHOD = eINSTANCE.getQuantumHead_GradientMethod();
 
 		/**
 		 * The meta object literal for the '{@link org.hqcm.model.impl.ClassicalHeadImpl <em>Classical Head</em>}' class.
@@ -4103,6 +5401,14 @@ public interface HqcmPackage extends EPackage {
 		EAttribute EPOCH_RECORD__SECONDS = eINSTANCE.getEpochRecord_Seconds();
 
 		/**
+		 * The meta object literal for the '<em><b>Quantum Gradient Norm</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute EPOCH_RECORD__QUANTUM_GRADIENT_NORM = eINSTANCE.getEpochRecord_QuantumGradientNorm();
+
+		/**
 		 * The meta object literal for the '{@link org.hqcm.model.impl.TestMetricsImpl <em>Test Metrics</em>}' class.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -4379,6 +5685,408 @@ public interface HqcmPackage extends EPackage {
 		EAttribute PROVENANCE__BACKEND = eINSTANCE.getProvenance_Backend();
 
 		/**
+		 * The meta object literal for the '{@link org.hqcm.model.impl.SweepImpl <em>Sweep</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.impl.SweepImpl
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getSweep()
+		 * @generated
+		 */
+		EClass SWEEP = eINSTANCE.getSweep();
+
+		/**
+		 * The meta object literal for the '<em><b>Name</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__NAME = eINSTANCE.getSweep_Name();
+
+		/**
+		 * The meta object literal for the '<em><b>Description</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__DESCRIPTION = eINSTANCE.getSweep_Description();
+
+		/**
+		 * The meta object literal for the '<em><b>Experiment File</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__EXPERIMENT_FILE = eINSTANCE.getSweep_ExperimentFile();
+
+		/**
+		 * The meta object literal for the '<em><b>Experiment</b></em>' containment reference feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference SWEEP__EXPERIMENT = eINSTANCE.getSweep_Experiment();
+
+		/**
+		 * The meta object literal for the '<em><b>Seeds</b></em>' attribute list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__SEEDS = eINSTANCE.getSweep_Seeds();
+
+		/**
+		 * The meta object literal for the '<em><b>Seed Count</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__SEED_COUNT = eINSTANCE.getSweep_SeedCount();
+
+		/**
+		 * The meta object literal for the '<em><b>First Seed</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__FIRST_SEED = eINSTANCE.getSweep_FirstSeed();
+
+		/**
+		 * The meta object literal for the '<em><b>Axes</b></em>' containment reference list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference SWEEP__AXES = eINSTANCE.getSweep_Axes();
+
+		/**
+		 * The meta object literal for the '<em><b>Strategy</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__STRATEGY = eINSTANCE.getSweep_Strategy();
+
+		/**
+		 * The meta object literal for the '<em><b>Random Count</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__RANDOM_COUNT = eINSTANCE.getSweep_RandomCount();
+
+		/**
+		 * The meta object literal for the '<em><b>Random Seed</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__RANDOM_SEED = eINSTANCE.getSweep_RandomSeed();
+
+		/**
+		 * The meta object literal for the '<em><b>Threads Per Trial</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP__THREADS_PER_TRIAL = eINSTANCE.getSweep_ThreadsPerTrial();
+
+		/**
+		 * The meta object literal for the '{@link org.hqcm.model.impl.SweepAxisImpl <em>Sweep Axis</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.impl.SweepAxisImpl
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getSweepAxis()
+		 * @generated
+		 */
+		EClass SWEEP_AXIS = eINSTANCE.getSweepAxis();
+
+		/**
+		 * The meta object literal for the '<em><b>Path</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP_AXIS__PATH = eINSTANCE.getSweepAxis_Path();
+
+		/**
+		 * The meta object literal for the '<em><b>Values</b></em>' attribute list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP_AXIS__VALUES = eINSTANCE.getSweepAxis_Values();
+
+		/**
+		 * The meta object literal for the '{@link org.hqcm.model.impl.SweepRecordImpl <em>Sweep Record</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.impl.SweepRecordImpl
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getSweepRecord()
+		 * @generated
+		 */
+		EClass SWEEP_RECORD = eINSTANCE.getSweepRecord();
+
+		/**
+		 * The meta object literal for the '<em><b>Name</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP_RECORD__NAME = eINSTANCE.getSweepRecord_Name();
+
+		/**
+		 * The meta object literal for the '<em><b>State</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP_RECORD__STATE = eINSTANCE.getSweepRecord_State();
+
+		/**
+		 * The meta object literal for the '<em><b>Started</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP_RECORD__STARTED = eINSTANCE.getSweepRecord_Started();
+
+		/**
+		 * The meta object literal for the '<em><b>Finished</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP_RECORD__FINISHED = eINSTANCE.getSweepRecord_Finished();
+
+		/**
+		 * The meta object literal for the '<em><b>Master</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP_RECORD__MASTER = eINSTANCE.getSweepRecord_Master();
+
+		/**
+		 * The meta object literal for the '<em><b>Threads Per Trial</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP_RECORD__THREADS_PER_TRIAL = eINSTANCE.getSweepRecord_ThreadsPerTrial();
+
+		/**
+		 * The meta object literal for the '<em><b>Axes</b></em>' attribute list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP_RECORD__AXES = eINSTANCE.getSweepRecord_Axes();
+
+		/**
+		 * The meta object literal for the '<em><b>Trials</b></em>' containment reference list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference SWEEP_RECORD__TRIALS = eINSTANCE.getSweepRecord_Trials();
+
+		/**
+		 * The meta object literal for the '<em><b>Configurations</b></em>' containment reference list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference SWEEP_RECORD__CONFIGURATIONS = eINSTANCE.getSweepRecord_Configurations();
+
+		/**
+		 * The meta object literal for the '<em><b>Failure Message</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SWEEP_RECORD__FAILURE_MESSAGE = eINSTANCE.getSweepRecord_FailureMessage();
+
+		/**
+		 * The meta object literal for the '{@link org.hqcm.model.impl.TrialRecordImpl <em>Trial Record</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.impl.TrialRecordImpl
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getTrialRecord()
+		 * @generated
+		 */
+		EClass TRIAL_RECORD = eINSTANCE.getTrialRecord();
+
+		/**
+		 * The meta object literal for the '<em><b>Id</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TRIAL_RECORD__ID = eINSTANCE.getTrialRecord_Id();
+
+		/**
+		 * The meta object literal for the '<em><b>Configuration</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TRIAL_RECORD__CONFIGURATION = eINSTANCE.getTrialRecord_Configuration();
+
+		/**
+		 * The meta object literal for the '<em><b>Label</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TRIAL_RECORD__LABEL = eINSTANCE.getTrialRecord_Label();
+
+		/**
+		 * The meta object literal for the '<em><b>Axis Values</b></em>' attribute list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TRIAL_RECORD__AXIS_VALUES = eINSTANCE.getTrialRecord_AxisValues();
+
+		/**
+		 * The meta object literal for the '<em><b>Seed</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TRIAL_RECORD__SEED = eINSTANCE.getTrialRecord_Seed();
+
+		/**
+		 * The meta object literal for the '<em><b>State</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TRIAL_RECORD__STATE = eINSTANCE.getTrialRecord_State();
+
+		/**
+		 * The meta object literal for the '<em><b>Run Folder</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TRIAL_RECORD__RUN_FOLDER = eINSTANCE.getTrialRecord_RunFolder();
+
+		/**
+		 * The meta object literal for the '<em><b>Attempts</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TRIAL_RECORD__ATTEMPTS = eINSTANCE.getTrialRecord_Attempts();
+
+		/**
+		 * The meta object literal for the '<em><b>Seconds</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TRIAL_RECORD__SECONDS = eINSTANCE.getTrialRecord_Seconds();
+
+		/**
+		 * The meta object literal for the '<em><b>Accuracy</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TRIAL_RECORD__ACCURACY = eINSTANCE.getTrialRecord_Accuracy();
+
+		/**
+		 * The meta object literal for the '<em><b>Macro F1</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TRIAL_RECORD__MACRO_F1 = eINSTANCE.getTrialRecord_MacroF1();
+
+		/**
+		 * The meta object literal for the '<em><b>Failure Message</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TRIAL_RECORD__FAILURE_MESSAGE = eINSTANCE.getTrialRecord_FailureMessage();
+
+		/**
+		 * The meta object literal for the '{@link org.hqcm.model.impl.ConfigurationSummaryImpl <em>Configuration Summary</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.impl.ConfigurationSummaryImpl
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getConfigurationSummary()
+		 * @generated
+		 */
+		EClass CONFIGURATION_SUMMARY = eINSTANCE.getConfigurationSummary();
+
+		/**
+		 * The meta object literal for the '<em><b>Id</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CONFIGURATION_SUMMARY__ID = eINSTANCE.getConfigurationSummary_Id();
+
+		/**
+		 * The meta object literal for the '<em><b>Label</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CONFIGURATION_SUMMARY__LABEL = eINSTANCE.getConfigurationSummary_Label();
+
+		/**
+		 * The meta object literal for the '<em><b>Axis Values</b></em>' attribute list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CONFIGURATION_SUMMARY__AXIS_VALUES = eINSTANCE.getConfigurationSummary_AxisValues();
+
+		/**
+		 * The meta object literal for the '<em><b>Seeds</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CONFIGURATION_SUMMARY__SEEDS = eINSTANCE.getConfigurationSummary_Seeds();
+
+		/**
+		 * The meta object literal for the '<em><b>Accuracy Mean</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CONFIGURATION_SUMMARY__ACCURACY_MEAN = eINSTANCE.getConfigurationSummary_AccuracyMean();
+
+		/**
+		 * The meta object literal for the '<em><b>Accuracy Sd</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CONFIGURATION_SUMMARY__ACCURACY_SD = eINSTANCE.getConfigurationSummary_AccuracySd();
+
+		/**
+		 * The meta object literal for the '<em><b>Macro F1 Mean</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CONFIGURATION_SUMMARY__MACRO_F1_MEAN = eINSTANCE.getConfigurationSummary_MacroF1Mean();
+
+		/**
+		 * The meta object literal for the '<em><b>Macro F1 Sd</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CONFIGURATION_SUMMARY__MACRO_F1_SD = eINSTANCE.getConfigurationSummary_MacroF1Sd();
+
+		/**
 		 * The meta object literal for the '{@link org.hqcm.model.SourceKind <em>Source Kind</em>}' enum.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -4429,6 +6137,16 @@ public interface HqcmPackage extends EPackage {
 		EEnum SIMULATOR = eINSTANCE.getSimulator();
 
 		/**
+		 * The meta object literal for the '{@link org.hqcm.model.GradientMethod <em>Gradient Method</em>}' enum.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.GradientMethod
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getGradientMethod()
+		 * @generated
+		 */
+		EEnum GRADIENT_METHOD = eINSTANCE.getGradientMethod();
+
+		/**
 		 * The meta object literal for the '{@link org.hqcm.model.Activation <em>Activation</em>}' enum.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -4477,6 +6195,16 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EEnum RUN_STATUS = eINSTANCE.getRunStatus();
+
+		/**
+		 * The meta object literal for the '{@link org.hqcm.model.SweepStrategy <em>Sweep Strategy</em>}' enum.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.SweepStrategy
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getSweepStrategy()
+		 * @generated
+		 */
+		EEnum SWEEP_STRATEGY = eINSTANCE.getSweepStrategy();
 
 	}
 

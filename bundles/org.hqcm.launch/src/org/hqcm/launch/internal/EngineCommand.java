@@ -66,8 +66,9 @@ public final class EngineCommand {
     }
 
     /**
-     * The environment: the IDE's, plus what ./hqcm sets: glibc's hugetlb tunable (notes/nd4j-performance.md)
-     * and passive OpenMP waiting, so that runs launched side by side do not stall each other's spinning threads.
+     * The environment: the IDE's, plus what ./hqcm sets: glibc's hugetlb tunable (fresh native allocations ~4x
+     * faster for ND4J) and passive OpenMP waiting, so that runs launched side by side do not stall each other's
+     * spinning threads.
      */
     public static String[] environment() {
         Map<String, String> env = new HashMap<>(System.getenv());

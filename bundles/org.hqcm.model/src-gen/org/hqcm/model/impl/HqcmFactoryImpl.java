@@ -77,6 +77,11 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 			case HqcmPackage.JACCARD_SCORE: return createJaccardScore();
 			case HqcmPackage.ARTEFACT: return createArtefact();
 			case HqcmPackage.PROVENANCE: return createProvenance();
+			case HqcmPackage.SWEEP: return createSweep();
+			case HqcmPackage.SWEEP_AXIS: return createSweepAxis();
+			case HqcmPackage.SWEEP_RECORD: return createSweepRecord();
+			case HqcmPackage.TRIAL_RECORD: return createTrialRecord();
+			case HqcmPackage.CONFIGURATION_SUMMARY: return createConfigurationSummary();
 			default:
 				throw new IllegalArgumentException("The class '" + eClass.getName() + "' is not a valid classifier");
 		}
@@ -100,6 +105,8 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 				return createMeasurementFromString(eDataType, initialValue);
 			case HqcmPackage.SIMULATOR:
 				return createSimulatorFromString(eDataType, initialValue);
+			case HqcmPackage.GRADIENT_METHOD:
+				return createGradientMethodFromString(eDataType, initialValue);
 			case HqcmPackage.ACTIVATION:
 				return createActivationFromString(eDataType, initialValue);
 			case HqcmPackage.OPTIMIZER:
@@ -110,6 +117,8 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 				return createClassWeightingFromString(eDataType, initialValue);
 			case HqcmPackage.RUN_STATUS:
 				return createRunStatusFromString(eDataType, initialValue);
+			case HqcmPackage.SWEEP_STRATEGY:
+				return createSweepStrategyFromString(eDataType, initialValue);
 			default:
 				throw new IllegalArgumentException("The datatype '" + eDataType.getName() + "' is not a valid classifier");
 		}
@@ -133,6 +142,8 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 				return convertMeasurementToString(eDataType, instanceValue);
 			case HqcmPackage.SIMULATOR:
 				return convertSimulatorToString(eDataType, instanceValue);
+			case HqcmPackage.GRADIENT_METHOD:
+				return convertGradientMethodToString(eDataType, instanceValue);
 			case HqcmPackage.ACTIVATION:
 				return convertActivationToString(eDataType, instanceValue);
 			case HqcmPackage.OPTIMIZER:
@@ -143,6 +154,8 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 				return convertClassWeightingToString(eDataType, instanceValue);
 			case HqcmPackage.RUN_STATUS:
 				return convertRunStatusToString(eDataType, instanceValue);
+			case HqcmPackage.SWEEP_STRATEGY:
+				return convertSweepStrategyToString(eDataType, instanceValue);
 			default:
 				throw new IllegalArgumentException("The datatype '" + eDataType.getName() + "' is not a valid classifier");
 		}
@@ -362,6 +375,61 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	@Override
+	public Sweep createSweep() {
+		SweepImpl sweep = new SweepImpl();
+		return sweep;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public SweepAxis createSweepAxis() {
+		SweepAxisImpl sweepAxis = new SweepAxisImpl();
+		return sweepAxis;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public SweepRecord createSweepRecord() {
+		SweepRecordImpl sweepRecord = new SweepRecordImpl();
+		return sweepRecord;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public TrialRecord createTrialRecord() {
+		TrialRecordImpl trialRecord = new TrialRecordImpl();
+		return trialRecord;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public ConfigurationSummary createConfigurationSummary() {
+		ConfigurationSummaryImpl configurationSummary = new ConfigurationSummaryImpl();
+		return configurationSummary;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
 	public SourceKind createSourceKindFromString(EDataType eDataType, String initialValue) {
 		SourceKind result = SourceKind.get(initialValue);
 		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
@@ -462,6 +530,26 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	public GradientMethod createGradientMethodFromString(EDataType eDataType, String initialValue) {
+		GradientMethod result = GradientMethod.get(initialValue);
+		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
+		return result;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public String convertGradientMethodToString(EDataType eDataType, Object instanceValue) {
+		return instanceValue == null ? null : instanceValue.toString();
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
 	public Activation createActivationFromString(EDataType eDataType, String initialValue) {
 		Activation result = Activation.get(initialValue);
 		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
@@ -554,6 +642,26 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 	 * @generated
 	 */
 	public String convertRunStatusToString(EDataType eDataType, Object instanceValue) {
+		return instanceValue == null ? null : instanceValue.toString();
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public SweepStrategy createSweepStrategyFromString(EDataType eDataType, String initialValue) {
+		SweepStrategy result = SweepStrategy.get(initialValue);
+		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
+		return result;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public String convertSweepStrategyToString(EDataType eDataType, Object instanceValue) {
 		return instanceValue == null ? null : instanceValue.toString();
 	}
 

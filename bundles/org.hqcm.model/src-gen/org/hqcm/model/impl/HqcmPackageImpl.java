@@ -21,6 +21,7 @@ import org.hqcm.model.Backend;
 import org.hqcm.model.ClassMetrics;
 import org.hqcm.model.ClassWeighting;
 import org.hqcm.model.ClassicalHead;
+import org.hqcm.model.ConfigurationSummary;
 import org.hqcm.model.ConfusionMatrix;
 import org.hqcm.model.DataSource;
 import org.hqcm.model.Dataset;
@@ -29,6 +30,7 @@ import org.hqcm.model.Entangler;
 import org.hqcm.model.EpochRecord;
 import org.hqcm.model.Evaluation;
 import org.hqcm.model.Experiment;
+import org.hqcm.model.GradientMethod;
 import org.hqcm.model.Head;
 import org.hqcm.model.HqcmFactory;
 import org.hqcm.model.HqcmPackage;
@@ -42,8 +44,13 @@ import org.hqcm.model.RunRecord;
 import org.hqcm.model.RunStatus;
 import org.hqcm.model.Simulator;
 import org.hqcm.model.SourceKind;
+import org.hqcm.model.Sweep;
+import org.hqcm.model.SweepAxis;
+import org.hqcm.model.SweepRecord;
+import org.hqcm.model.SweepStrategy;
 import org.hqcm.model.TestMetrics;
 import org.hqcm.model.Training;
+import org.hqcm.model.TrialRecord;
 
 import org.hqcm.model.util.HqcmValidator;
 
@@ -199,6 +206,41 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	private EClass sweepEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass sweepAxisEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass sweepRecordEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass trialRecordEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass configurationSummaryEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
 	private EEnum sourceKindEEnum = null;
 
 	/**
@@ -234,6 +276,13 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	private EEnum gradientMethodEEnum = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
 	private EEnum activationEEnum = null;
 
 	/**
@@ -263,6 +312,13 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	private EEnum runStatusEEnum = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EEnum sweepStrategyEEnum = null;
 
 	/**
 	 * Creates an instance of the model <b>Package</b>, registered with
@@ -530,8 +586,18 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
+	public EAttribute getDataset_MaxImagePixels() {
+		return (EAttribute)datasetEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EReference getDataset_Augmentation() {
-		return (EReference)datasetEClass.getEStructuralFeatures().get(8);
+		return (EReference)datasetEClass.getEStructuralFeatures().get(9);
 	}
 
 	/**
@@ -812,6 +878,56 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	@Override
 	public EAttribute getQuantumHead_Shots() {
 		return (EAttribute)quantumHeadEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getQuantumHead_Depolarizing() {
+		return (EAttribute)quantumHeadEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getQuantumHead_AmplitudeDamping() {
+		return (EAttribute)quantumHeadEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getQuantumHead_PhaseDamping() {
+		return (EAttribute)quantumHeadEClass.getEStructuralFeatures().get(10);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getQuantumHead_ReadoutError() {
+		return (EAttribute)quantumHeadEClass.getEStructuralFeatures().get(11);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getQuantumHead_GradientMethod() {
+		return (EAttribute)quantumHeadEClass.getEStructuralFeatures().get(12);
 	}
 
 	/**
@@ -1330,6 +1446,16 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
+	public EAttribute getEpochRecord_QuantumGradientNorm() {
+		return (EAttribute)epochRecordEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getTestMetrics() {
 		return testMetricsEClass;
 	}
@@ -1660,6 +1786,496 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
+	public EClass getSweep() {
+		return sweepEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_Name() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_Description() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_ExperimentFile() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getSweep_Experiment() {
+		return (EReference)sweepEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_Seeds() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_SeedCount() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_FirstSeed() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getSweep_Axes() {
+		return (EReference)sweepEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_Strategy() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_RandomCount() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_RandomSeed() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(10);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweep_ThreadsPerTrial() {
+		return (EAttribute)sweepEClass.getEStructuralFeatures().get(11);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getSweepAxis() {
+		return sweepAxisEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepAxis_Path() {
+		return (EAttribute)sweepAxisEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepAxis_Values() {
+		return (EAttribute)sweepAxisEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getSweepRecord() {
+		return sweepRecordEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepRecord_Name() {
+		return (EAttribute)sweepRecordEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepRecord_State() {
+		return (EAttribute)sweepRecordEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepRecord_Started() {
+		return (EAttribute)sweepRecordEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepRecord_Finished() {
+		return (EAttribute)sweepRecordEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepRecord_Master() {
+		return (EAttribute)sweepRecordEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepRecord_ThreadsPerTrial() {
+		return (EAttribute)sweepRecordEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepRecord_Axes() {
+		return (EAttribute)sweepRecordEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getSweepRecord_Trials() {
+		return (EReference)sweepRecordEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getSweepRecord_Configurations() {
+		return (EReference)sweepRecordEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getSweepRecord_FailureMessage() {
+		return (EAttribute)sweepRecordEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getTrialRecord() {
+		return trialRecordEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_Id() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_Configuration() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_Label() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_AxisValues() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_Seed() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_State() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_RunFolder() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_Attempts() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_Seconds() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_Accuracy() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_MacroF1() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(10);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrialRecord_FailureMessage() {
+		return (EAttribute)trialRecordEClass.getEStructuralFeatures().get(11);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getConfigurationSummary() {
+		return configurationSummaryEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getConfigurationSummary_Id() {
+		return (EAttribute)configurationSummaryEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getConfigurationSummary_Label() {
+		return (EAttribute)configurationSummaryEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getConfigurationSummary_AxisValues() {
+		return (EAttribute)configurationSummaryEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getConfigurationSummary_Seeds() {
+		return (EAttribute)configurationSummaryEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getConfigurationSummary_AccuracyMean() {
+		return (EAttribute)configurationSummaryEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getConfigurationSummary_AccuracySd() {
+		return (EAttribute)configurationSummaryEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getConfigurationSummary_MacroF1Mean() {
+		return (EAttribute)configurationSummaryEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getConfigurationSummary_MacroF1Sd() {
+		return (EAttribute)configurationSummaryEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EEnum getSourceKind() {
 		return sourceKindEEnum;
 	}
@@ -1702,6 +2318,16 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	@Override
 	public EEnum getSimulator() {
 		return simulatorEEnum;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EEnum getGradientMethod() {
+		return gradientMethodEEnum;
 	}
 
 	/**
@@ -1760,6 +2386,16 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
+	public EEnum getSweepStrategy() {
+		return sweepStrategyEEnum;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public HqcmFactory getHqcmFactory() {
 		return (HqcmFactory)getEFactoryInstance();
 	}
@@ -1803,6 +2439,7 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(datasetEClass, DATASET__TEST_FRACTION);
 		createEAttribute(datasetEClass, DATASET__STRATIFIED);
 		createEAttribute(datasetEClass, DATASET__GROUP_BY_PATIENT);
+		createEAttribute(datasetEClass, DATASET__MAX_IMAGE_PIXELS);
 		createEReference(datasetEClass, DATASET__AUGMENTATION);
 
 		dataSourceEClass = createEClass(DATA_SOURCE);
@@ -1838,6 +2475,11 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(quantumHeadEClass, QUANTUM_HEAD__MEASUREMENT);
 		createEAttribute(quantumHeadEClass, QUANTUM_HEAD__SIMULATOR);
 		createEAttribute(quantumHeadEClass, QUANTUM_HEAD__SHOTS);
+		createEAttribute(quantumHeadEClass, QUANTUM_HEAD__DEPOLARIZING);
+		createEAttribute(quantumHeadEClass, QUANTUM_HEAD__AMPLITUDE_DAMPING);
+		createEAttribute(quantumHeadEClass, QUANTUM_HEAD__PHASE_DAMPING);
+		createEAttribute(quantumHeadEClass, QUANTUM_HEAD__READOUT_ERROR);
+		createEAttribute(quantumHeadEClass, QUANTUM_HEAD__GRADIENT_METHOD);
 
 		classicalHeadEClass = createEClass(CLASSICAL_HEAD);
 		createEAttribute(classicalHeadEClass, CLASSICAL_HEAD__WIDTH);
@@ -1895,6 +2537,7 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(epochRecordEClass, EPOCH_RECORD__VALIDATION_ACCURACY);
 		createEAttribute(epochRecordEClass, EPOCH_RECORD__LEARNING_RATE);
 		createEAttribute(epochRecordEClass, EPOCH_RECORD__SECONDS);
+		createEAttribute(epochRecordEClass, EPOCH_RECORD__QUANTUM_GRADIENT_NORM);
 
 		testMetricsEClass = createEClass(TEST_METRICS);
 		createEAttribute(testMetricsEClass, TEST_METRICS__ACCURACY);
@@ -1935,17 +2578,73 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(provenanceEClass, PROVENANCE__MACHINE);
 		createEAttribute(provenanceEClass, PROVENANCE__BACKEND);
 
+		sweepEClass = createEClass(SWEEP);
+		createEAttribute(sweepEClass, SWEEP__NAME);
+		createEAttribute(sweepEClass, SWEEP__DESCRIPTION);
+		createEAttribute(sweepEClass, SWEEP__EXPERIMENT_FILE);
+		createEReference(sweepEClass, SWEEP__EXPERIMENT);
+		createEAttribute(sweepEClass, SWEEP__SEEDS);
+		createEAttribute(sweepEClass, SWEEP__SEED_COUNT);
+		createEAttribute(sweepEClass, SWEEP__FIRST_SEED);
+		createEReference(sweepEClass, SWEEP__AXES);
+		createEAttribute(sweepEClass, SWEEP__STRATEGY);
+		createEAttribute(sweepEClass, SWEEP__RANDOM_COUNT);
+		createEAttribute(sweepEClass, SWEEP__RANDOM_SEED);
+		createEAttribute(sweepEClass, SWEEP__THREADS_PER_TRIAL);
+
+		sweepAxisEClass = createEClass(SWEEP_AXIS);
+		createEAttribute(sweepAxisEClass, SWEEP_AXIS__PATH);
+		createEAttribute(sweepAxisEClass, SWEEP_AXIS__VALUES);
+
+		sweepRecordEClass = createEClass(SWEEP_RECORD);
+		createEAttribute(sweepRecordEClass, SWEEP_RECORD__NAME);
+		createEAttribute(sweepRecordEClass, SWEEP_RECORD__STATE);
+		createEAttribute(sweepRecordEClass, SWEEP_RECORD__STARTED);
+		createEAttribute(sweepRecordEClass, SWEEP_RECORD__FINISHED);
+		createEAttribute(sweepRecordEClass, SWEEP_RECORD__MASTER);
+		createEAttribute(sweepRecordEClass, SWEEP_RECORD__THREADS_PER_TRIAL);
+		createEAttribute(sweepRecordEClass, SWEEP_RECORD__AXES);
+		createEReference(sweepRecordEClass, SWEEP_RECORD__TRIALS);
+		createEReference(sweepRecordEClass, SWEEP_RECORD__CONFIGURATIONS);
+		createEAttribute(sweepRecordEClass, SWEEP_RECORD__FAILURE_MESSAGE);
+
+		trialRecordEClass = createEClass(TRIAL_RECORD);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__ID);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__CONFIGURATION);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__LABEL);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__AXIS_VALUES);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__SEED);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__STATE);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__RUN_FOLDER);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__ATTEMPTS);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__SECONDS);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__ACCURACY);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__MACRO_F1);
+		createEAttribute(trialRecordEClass, TRIAL_RECORD__FAILURE_MESSAGE);
+
+		configurationSummaryEClass = createEClass(CONFIGURATION_SUMMARY);
+		createEAttribute(configurationSummaryEClass, CONFIGURATION_SUMMARY__ID);
+		createEAttribute(configurationSummaryEClass, CONFIGURATION_SUMMARY__LABEL);
+		createEAttribute(configurationSummaryEClass, CONFIGURATION_SUMMARY__AXIS_VALUES);
+		createEAttribute(configurationSummaryEClass, CONFIGURATION_SUMMARY__SEEDS);
+		createEAttribute(configurationSummaryEClass, CONFIGURATION_SUMMARY__ACCURACY_MEAN);
+		createEAttribute(configurationSummaryEClass, CONFIGURATION_SUMMARY__ACCURACY_SD);
+		createEAttribute(configurationSummaryEClass, CONFIGURATION_SUMMARY__MACRO_F1_MEAN);
+		createEAttribute(configurationSummaryEClass, CONFIGURATION_SUMMARY__MACRO_F1_SD);
+
 		// Create enums
 		sourceKindEEnum = createEEnum(SOURCE_KIND);
 		embeddingEEnum = createEEnum(EMBEDDING);
 		entanglerEEnum = createEEnum(ENTANGLER);
 		measurementEEnum = createEEnum(MEASUREMENT);
 		simulatorEEnum = createEEnum(SIMULATOR);
+		gradientMethodEEnum = createEEnum(GRADIENT_METHOD);
 		activationEEnum = createEEnum(ACTIVATION);
 		optimizerEEnum = createEEnum(OPTIMIZER);
 		backendEEnum = createEEnum(BACKEND);
 		classWeightingEEnum = createEEnum(CLASS_WEIGHTING);
 		runStatusEEnum = createEEnum(RUN_STATUS);
+		sweepStrategyEEnum = createEEnum(SWEEP_STRATEGY);
 	}
 
 	/**
@@ -2000,6 +2699,7 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getDataset_TestFraction(), ecorePackage.getEDouble(), "testFraction", "0.15", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getDataset_Stratified(), ecorePackage.getEBoolean(), "stratified", "true", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getDataset_GroupByPatient(), ecorePackage.getEBoolean(), "groupByPatient", "true", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataset_MaxImagePixels(), ecorePackage.getEInt(), "maxImagePixels", "16777216", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getDataset_Augmentation(), this.getAugmentation(), null, "augmentation", null, 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(dataSourceEClass, DataSource.class, "DataSource", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
@@ -2035,6 +2735,11 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getQuantumHead_Measurement(), this.getMeasurement(), "measurement", "PAULI_Y", 0, 1, QuantumHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getQuantumHead_Simulator(), this.getSimulator(), "simulator", "STATEVECTOR", 0, 1, QuantumHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getQuantumHead_Shots(), ecorePackage.getEInt(), "shots", "0", 0, 1, QuantumHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getQuantumHead_Depolarizing(), ecorePackage.getEDouble(), "depolarizing", "0.0", 0, 1, QuantumHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getQuantumHead_AmplitudeDamping(), ecorePackage.getEDouble(), "amplitudeDamping", "0.0", 0, 1, QuantumHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getQuantumHead_PhaseDamping(), ecorePackage.getEDouble(), "phaseDamping", "0.0", 0, 1, QuantumHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getQuantumHead_ReadoutError(), ecorePackage.getEDouble(), "readoutError", null, 0, -1, QuantumHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getQuantumHead_GradientMethod(), this.getGradientMethod(), "gradientMethod", "ADJOINT", 0, 1, QuantumHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(classicalHeadEClass, ClassicalHead.class, "ClassicalHead", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getClassicalHead_Width(), ecorePackage.getEInt(), "width", "25", 0, 1, ClassicalHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2092,6 +2797,7 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getEpochRecord_ValidationAccuracy(), ecorePackage.getEDouble(), "validationAccuracy", null, 0, 1, EpochRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getEpochRecord_LearningRate(), ecorePackage.getEDouble(), "learningRate", null, 0, 1, EpochRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getEpochRecord_Seconds(), ecorePackage.getEDouble(), "seconds", null, 0, 1, EpochRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEpochRecord_QuantumGradientNorm(), ecorePackage.getEDouble(), "quantumGradientNorm", null, 0, 1, EpochRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(testMetricsEClass, TestMetrics.class, "TestMetrics", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getTestMetrics_Accuracy(), ecorePackage.getEDouble(), "accuracy", null, 0, 1, TestMetrics.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2132,6 +2838,60 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getProvenance_Machine(), ecorePackage.getEString(), "machine", null, 0, 1, Provenance.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getProvenance_Backend(), this.getBackend(), "backend", "CPU", 0, 1, Provenance.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
+		initEClass(sweepEClass, Sweep.class, "Sweep", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getSweep_Name(), ecorePackage.getEString(), "name", null, 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_Description(), ecorePackage.getEString(), "description", null, 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_ExperimentFile(), ecorePackage.getEString(), "experimentFile", null, 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getSweep_Experiment(), this.getExperiment(), null, "experiment", null, 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_Seeds(), ecorePackage.getELong(), "seeds", null, 0, -1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_SeedCount(), ecorePackage.getEInt(), "seedCount", "5", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_FirstSeed(), ecorePackage.getELong(), "firstSeed", "42", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getSweep_Axes(), this.getSweepAxis(), null, "axes", null, 0, -1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_Strategy(), this.getSweepStrategy(), "strategy", "GRID", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_RandomCount(), ecorePackage.getEInt(), "randomCount", "10", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_RandomSeed(), ecorePackage.getELong(), "randomSeed", "42", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweep_ThreadsPerTrial(), ecorePackage.getEInt(), "threadsPerTrial", "1", 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(sweepAxisEClass, SweepAxis.class, "SweepAxis", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getSweepAxis_Path(), ecorePackage.getEString(), "path", null, 0, 1, SweepAxis.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweepAxis_Values(), ecorePackage.getEString(), "values", null, 0, -1, SweepAxis.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(sweepRecordEClass, SweepRecord.class, "SweepRecord", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getSweepRecord_Name(), ecorePackage.getEString(), "name", null, 0, 1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweepRecord_State(), this.getRunStatus(), "state", "CREATED", 0, 1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweepRecord_Started(), ecorePackage.getEDate(), "started", null, 0, 1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweepRecord_Finished(), ecorePackage.getEDate(), "finished", null, 0, 1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweepRecord_Master(), ecorePackage.getEString(), "master", null, 0, 1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweepRecord_ThreadsPerTrial(), ecorePackage.getEInt(), "threadsPerTrial", "1", 0, 1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweepRecord_Axes(), ecorePackage.getEString(), "axes", null, 0, -1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getSweepRecord_Trials(), this.getTrialRecord(), null, "trials", null, 0, -1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getSweepRecord_Configurations(), this.getConfigurationSummary(), null, "configurations", null, 0, -1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSweepRecord_FailureMessage(), ecorePackage.getEString(), "failureMessage", null, 0, 1, SweepRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(trialRecordEClass, TrialRecord.class, "TrialRecord", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getTrialRecord_Id(), ecorePackage.getEString(), "id", null, 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_Configuration(), ecorePackage.getEString(), "configuration", null, 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_Label(), ecorePackage.getEString(), "label", null, 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_AxisValues(), ecorePackage.getEString(), "axisValues", null, 0, -1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_Seed(), ecorePackage.getELong(), "seed", null, 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_State(), this.getRunStatus(), "state", "CREATED", 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_RunFolder(), ecorePackage.getEString(), "runFolder", null, 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_Attempts(), ecorePackage.getEInt(), "attempts", "0", 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_Seconds(), ecorePackage.getEDouble(), "seconds", "0.0", 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_Accuracy(), ecorePackage.getEDouble(), "accuracy", "0.0", 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_MacroF1(), ecorePackage.getEDouble(), "macroF1", "0.0", 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrialRecord_FailureMessage(), ecorePackage.getEString(), "failureMessage", null, 0, 1, TrialRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(configurationSummaryEClass, ConfigurationSummary.class, "ConfigurationSummary", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getConfigurationSummary_Id(), ecorePackage.getEString(), "id", null, 0, 1, ConfigurationSummary.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getConfigurationSummary_Label(), ecorePackage.getEString(), "label", null, 0, 1, ConfigurationSummary.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getConfigurationSummary_AxisValues(), ecorePackage.getEString(), "axisValues", null, 0, -1, ConfigurationSummary.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getConfigurationSummary_Seeds(), ecorePackage.getEInt(), "seeds", "0", 0, 1, ConfigurationSummary.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getConfigurationSummary_AccuracyMean(), ecorePackage.getEDouble(), "accuracyMean", "0.0", 0, 1, ConfigurationSummary.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getConfigurationSummary_AccuracySd(), ecorePackage.getEDouble(), "accuracySd", "0.0", 0, 1, ConfigurationSummary.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getConfigurationSummary_MacroF1Mean(), ecorePackage.getEDouble(), "macroF1Mean", "0.0", 0, 1, ConfigurationSummary.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getConfigurationSummary_MacroF1Sd(), ecorePackage.getEDouble(), "macroF1Sd", "0.0", 0, 1, ConfigurationSummary.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
 		// Initialize enums and add enum literals
 		initEEnum(sourceKindEEnum, SourceKind.class, "SourceKind");
 		addEEnumLiteral(sourceKindEEnum, SourceKind.SYNTHETIC);
@@ -2155,6 +2915,11 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEEnum(simulatorEEnum, Simulator.class, "Simulator");
 		addEEnumLiteral(simulatorEEnum, Simulator.STATEVECTOR);
 		addEEnumLiteral(simulatorEEnum, Simulator.STRANGE);
+		addEEnumLiteral(simulatorEEnum, Simulator.DENSITY_MATRIX);
+
+		initEEnum(gradientMethodEEnum, GradientMethod.class, "GradientMethod");
+		addEEnumLiteral(gradientMethodEEnum, GradientMethod.ADJOINT);
+		addEEnumLiteral(gradientMethodEEnum, GradientMethod.PARAMETER_SHIFT);
 
 		initEEnum(activationEEnum, Activation.class, "Activation");
 		addEEnumLiteral(activationEEnum, Activation.RELU);
@@ -2182,6 +2947,10 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		addEEnumLiteral(runStatusEEnum, RunStatus.COMPLETED);
 		addEEnumLiteral(runStatusEEnum, RunStatus.FAILED);
 		addEEnumLiteral(runStatusEEnum, RunStatus.CANCELLED);
+
+		initEEnum(sweepStrategyEEnum, SweepStrategy.class, "SweepStrategy");
+		addEEnumLiteral(sweepStrategyEEnum, SweepStrategy.GRID);
+		addEEnumLiteral(sweepStrategyEEnum, SweepStrategy.RANDOM);
 
 		// Create resource
 		createResource(eNS_URI);
@@ -2278,6 +3047,12 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		   source,
 		   new String[] {
 			   "documentation", "Keep all images of one patient in one split, where the source knows patients (figshare .mat files do), so that no patient is seen in training and again in testing."
+		   });
+		addAnnotation
+		  (getDataset_MaxImagePixels(),
+		   source,
+		   new String[] {
+			   "documentation", "Largest image a data file may declare, in pixels (width x height, x frames for DICOM), checked in the file\'s header before anything is decoded: a file that declares more is listed as a bad file with its declared size and never decoded. The default, 16,777,216 (16 Mpx, 4096 x 4096), is far above real MRI slices (256 x 256 to 1024 x 1024) and keeps one hostile or broken file from taking gigabytes; at most 268,435,456 (a decoded image of that size takes 1 GiB as floats)."
 		   });
 		addAnnotation
 		  (getDataSource_Kind(),
@@ -2416,6 +3191,36 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		   source,
 		   new String[] {
 			   "documentation", "Measurement shots per wire: 0 = exact expectation values (the paper\'s); n > 0 adds the sampling noise of n shots, as a real quantum computer would."
+		   });
+		addAnnotation
+		  (getQuantumHead_Depolarizing(),
+		   source,
+		   new String[] {
+			   "documentation", "Probability p of PennyLane\'s DepolarizingChannel (rho -> (1-p) rho + p/3 (X rho X + Y rho Y + Z rho Z)) on every wire a gate acts on, after each gate: the embedding (all wires), each Rot and each CNOT (control and target). 0 = none; in [0, 1]. Any gate noise needs the DENSITY_MATRIX simulator."
+		   });
+		addAnnotation
+		  (getQuantumHead_AmplitudeDamping(),
+		   source,
+		   new String[] {
+			   "documentation", "Decay probability gamma of PennyLane\'s AmplitudeDampingChannel (Kraus [[1,0],[0,sqrt(1-gamma)]], [[0,sqrt gamma],[0,0]]), after each gate as for depolarizing (per wire: depolarizing, then amplitude damping, then phase damping). 0 = none; in [0, 1]."
+		   });
+		addAnnotation
+		  (getQuantumHead_PhaseDamping(),
+		   source,
+		   new String[] {
+			   "documentation", "Probability gamma of PennyLane\'s PhaseDampingChannel (Kraus [[1,0],[0,sqrt(1-gamma)]], [[0,0],[0,sqrt gamma]]), after each gate as for depolarizing. 0 = none; in [0, 1]."
+		   });
+		addAnnotation
+		  (getQuantumHead_ReadoutError(),
+		   source,
+		   new String[] {
+			   "documentation", "Readout error: the probability that a wire\'s measured outcome is flipped (symmetric), which scales its expectation by 1 - 2p. Empty = none, one value = every wire, or one value per qubit (wire 0 first); each in [0, 1]. Works with every simulator."
+		   });
+		addAnnotation
+		  (getQuantumHead_GradientMethod(),
+		   source,
+		   new String[] {
+			   "documentation", "How the circuits\' gradients are computed: ADJOINT (exact, one backward sweep of the simulator; with shots it is the gradient of the exact expectations) or PARAMETER_SHIFT (two shifted circuits per parameter, as on hardware, each sampled with the head\'s shots; the input gradient shifts the RY angles of the amplitude embedding\'s Mottonen state preparation). Costs about 2 x (3 q d + 2^q - 1) circuit evaluations per image instead of one backward sweep."
 		   });
 		addAnnotation
 		  (classicalHeadEClass,
@@ -2604,6 +3409,12 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 			   "documentation", "Dataset files that were unreadable or corrupt and skipped; each is listed with its reason in the run\'s log and events."
 		   });
 		addAnnotation
+		  (getEpochRecord_QuantumGradientNorm(),
+		   source,
+		   new String[] {
+			   "documentation", "Mean over the epoch\'s training batches of the L2 norm of the loss gradient with respect to the quantum circuits\' weights, before clipping (0 for a classical head). A norm that shrinks towards 0 while the loss stays high is the barren-plateau signature."
+		   });
+		addAnnotation
 		  (getConfusionMatrix_Size(),
 		   source,
 		   new String[] {
@@ -2628,10 +3439,238 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 			   "documentation", "Path relative to the run folder."
 		   });
 		addAnnotation
+		  (simulatorEEnum.getELiterals().get(2),
+		   source,
+		   new String[] {
+			   "documentation", "Exact density-matrix simulation (2^q x 2^q, double precision, batched, adjoint gradients through the noise channels); needed for depolarizing, amplitude or phase damping."
+		   });
+		addAnnotation
+		  (gradientMethodEEnum,
+		   source,
+		   new String[] {
+			   "documentation", "Gradient method of the quantum circuits (see QuantumHead.gradientMethod)."
+		   });
+		addAnnotation
 		  (classWeightingEEnum,
 		   source,
 		   new String[] {
 			   "documentation", "AUTO = inverse class frequency of the training split."
+		   });
+		addAnnotation
+		  (sweepEClass,
+		   source,
+		   new String[] {
+			   "documentation", "A sweep: one base experiment run for several seeds and configurations (the values of its axes), each trial an ordinary run; saved as NAME.hqcmsweep. Create with SweepDefaults / SweepPresets."
+		   });
+		addAnnotation
+		  (getSweep_Name(),
+		   source,
+		   new String[] {
+			   "documentation", "Short name of the sweep, used in sweep folder names."
+		   });
+		addAnnotation
+		  (getSweep_ExperimentFile(),
+		   source,
+		   new String[] {
+			   "documentation", "The base experiment as an .hqcm file; a relative path resolves against the folder of the .hqcmsweep file. Leave empty to use the contained experiment."
+		   });
+		addAnnotation
+		  (getSweep_Experiment(),
+		   source,
+		   new String[] {
+			   "documentation", "The base experiment, contained in the sweep; used when experimentFile is empty."
+		   });
+		addAnnotation
+		  (getSweep_Seeds(),
+		   source,
+		   new String[] {
+			   "documentation", "Training seeds; every configuration is trained once per seed. Empty: seedCount seeds firstSeed, firstSeed + 1, ... The data and its split follow the experiment\'s own seed, so all trials share one test set."
+		   });
+		addAnnotation
+		  (getSweep_SeedCount(),
+		   source,
+		   new String[] {
+			   "documentation", "Number of seeds when seeds is empty."
+		   });
+		addAnnotation
+		  (getSweep_FirstSeed(),
+		   source,
+		   new String[] {
+			   "documentation", "First seed when seeds is empty."
+		   });
+		addAnnotation
+		  (getSweep_Axes(),
+		   source,
+		   new String[] {
+			   "documentation", "What varies between configurations; no axis = the base experiment alone, once per seed."
+		   });
+		addAnnotation
+		  (getSweep_Strategy(),
+		   source,
+		   new String[] {
+			   "documentation", "GRID: every combination of axis values; RANDOM: randomCount combinations drawn without replacement with randomSeed."
+		   });
+		addAnnotation
+		  (getSweep_RandomCount(),
+		   source,
+		   new String[] {
+			   "documentation", "RANDOM only: number of configurations drawn."
+		   });
+		addAnnotation
+		  (getSweep_RandomSeed(),
+		   source,
+		   new String[] {
+			   "documentation", "RANDOM only: seed of the draw."
+		   });
+		addAnnotation
+		  (getSweep_ThreadsPerTrial(),
+		   source,
+		   new String[] {
+			   "documentation", "CPU threads of one trial (ND4J and OpenMP); also Spark\'s spark.task.cpus, so a machine with C cores runs C / threadsPerTrial trials at once. Results depend on it: compare runs with the same value."
+		   });
+		addAnnotation
+		  (sweepAxisEClass,
+		   source,
+		   new String[] {
+			   "documentation", "One axis of a sweep: a feature path into the experiment and the values it takes."
+		   });
+		addAnnotation
+		  (getSweepAxis_Path(),
+		   source,
+		   new String[] {
+			   "documentation", "Feature path into the experiment, as validation messages name it: training.learningRate, dataset.imageSize, dataset.sources[0].imagesPerClass, architecture.head.qubits. The path architecture.head takes the values quantum and classical: the preset heads (the base experiment\'s quantum head, or its classical counterpart)."
+		   });
+		addAnnotation
+		  (getSweepAxis_Values(),
+		   source,
+		   new String[] {
+			   "documentation", "The values, written as in an experiment file (0.003, true, PAULI_Z); a many-valued feature takes a comma-separated list (32,32,16)."
+		   });
+		addAnnotation
+		  (sweepRecordEClass,
+		   source,
+		   new String[] {
+			   "documentation", "The state and results of a sweep; saved as sweep.hqcmsweeprun in the sweep folder and rewritten atomically as trials end."
+		   });
+		addAnnotation
+		  (getSweepRecord_Name(),
+		   source,
+		   new String[] {
+			   "documentation", "Name of the sweep."
+		   });
+		addAnnotation
+		  (getSweepRecord_State(),
+		   source,
+		   new String[] {
+			   "documentation", "CREATED, RUNNING, COMPLETED (every trial completed), FAILED (some trial failed), CANCELLED."
+		   });
+		addAnnotation
+		  (getSweepRecord_Master(),
+		   source,
+		   new String[] {
+			   "documentation", "Where the trials ran: local[K] or spark://HOST:PORT (sequential for hqcm reproduce)."
+		   });
+		addAnnotation
+		  (getSweepRecord_Axes(),
+		   source,
+		   new String[] {
+			   "documentation", "Feature paths of the sweep\'s axes, in order; the trials\' axisValues follow it."
+		   });
+		addAnnotation
+		  (getSweepRecord_Trials(),
+		   source,
+		   new String[] {
+			   "documentation", "Every trial of the expanded sweep, in expansion order."
+		   });
+		addAnnotation
+		  (getSweepRecord_Configurations(),
+		   source,
+		   new String[] {
+			   "documentation", "Per configuration: metrics across its completed seeds."
+		   });
+		addAnnotation
+		  (trialRecordEClass,
+		   source,
+		   new String[] {
+			   "documentation", "One trial of a sweep: one configuration with one seed, run as an ordinary run."
+		   });
+		addAnnotation
+		  (getTrialRecord_Id(),
+		   source,
+		   new String[] {
+			   "documentation", "Stable id: a hash of the trial\'s settings and seed; names its run folder runs/ID."
+		   });
+		addAnnotation
+		  (getTrialRecord_Configuration(),
+		   source,
+		   new String[] {
+			   "documentation", "Id of the trial\'s configuration (the same hash without the seed)."
+		   });
+		addAnnotation
+		  (getTrialRecord_Label(),
+		   source,
+		   new String[] {
+			   "documentation", "The configuration\'s axis values, readable: architecture.head=classical, training.learningRate=0.003."
+		   });
+		addAnnotation
+		  (getTrialRecord_AxisValues(),
+		   source,
+		   new String[] {
+			   "documentation", "One value per axis of the sweep, in axis order."
+		   });
+		addAnnotation
+		  (getTrialRecord_RunFolder(),
+		   source,
+		   new String[] {
+			   "documentation", "The run folder, relative to the sweep folder (runs/ID) once completed."
+		   });
+		addAnnotation
+		  (getTrialRecord_Attempts(),
+		   source,
+		   new String[] {
+			   "documentation", "Attempts started for the trial (Spark task attempts, resumes)."
+		   });
+		addAnnotation
+		  (getTrialRecord_Seconds(),
+		   source,
+		   new String[] {
+			   "documentation", "Wall time of the attempt that completed the trial."
+		   });
+		addAnnotation
+		  (getTrialRecord_Accuracy(),
+		   source,
+		   new String[] {
+			   "documentation", "Test accuracy, once completed."
+		   });
+		addAnnotation
+		  (getTrialRecord_MacroF1(),
+		   source,
+		   new String[] {
+			   "documentation", "Test macro-F1, once completed."
+		   });
+		addAnnotation
+		  (configurationSummaryEClass,
+		   source,
+		   new String[] {
+			   "documentation", "Metrics of one configuration across the seeds that completed."
+		   });
+		addAnnotation
+		  (getConfigurationSummary_Seeds(),
+		   source,
+		   new String[] {
+			   "documentation", "Seeds that completed."
+		   });
+		addAnnotation
+		  (getConfigurationSummary_AccuracySd(),
+		   source,
+		   new String[] {
+			   "documentation", "Sample standard deviation (n - 1) across seeds."
+		   });
+		addAnnotation
+		  (sweepStrategyEEnum,
+		   source,
+		   new String[] {
+			   "documentation", "How a sweep\'s configurations are chosen from its axes."
 		   });
 	}
 
@@ -2705,6 +3744,18 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		   });
 		addAnnotation
 		  (evaluationEClass,
+		   source,
+		   new String[] {
+			   "constraints", "valuesAllowed"
+		   });
+		addAnnotation
+		  (sweepEClass,
+		   source,
+		   new String[] {
+			   "constraints", "valuesAllowed"
+		   });
+		addAnnotation
+		  (sweepAxisEClass,
 		   source,
 		   new String[] {
 			   "constraints", "valuesAllowed"

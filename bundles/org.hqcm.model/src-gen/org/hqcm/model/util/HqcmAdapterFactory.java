@@ -149,6 +149,26 @@ public class HqcmAdapterFactory extends AdapterFactoryImpl {
 				return createProvenanceAdapter();
 			}
 			@Override
+			public Adapter caseSweep(Sweep object) {
+				return createSweepAdapter();
+			}
+			@Override
+			public Adapter caseSweepAxis(SweepAxis object) {
+				return createSweepAxisAdapter();
+			}
+			@Override
+			public Adapter caseSweepRecord(SweepRecord object) {
+				return createSweepRecordAdapter();
+			}
+			@Override
+			public Adapter caseTrialRecord(TrialRecord object) {
+				return createTrialRecordAdapter();
+			}
+			@Override
+			public Adapter caseConfigurationSummary(ConfigurationSummary object) {
+				return createConfigurationSummaryAdapter();
+			}
+			@Override
 			public Adapter defaultCase(EObject object) {
 				return createEObjectAdapter();
 			}
@@ -445,6 +465,76 @@ public class HqcmAdapterFactory extends AdapterFactoryImpl {
 	 * @generated
 	 */
 	public Adapter createProvenanceAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link org.hqcm.model.Sweep <em>Sweep</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see org.hqcm.model.Sweep
+	 * @generated
+	 */
+	public Adapter createSweepAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link org.hqcm.model.SweepAxis <em>Sweep Axis</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see org.hqcm.model.SweepAxis
+	 * @generated
+	 */
+	public Adapter createSweepAxisAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link org.hqcm.model.SweepRecord <em>Sweep Record</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see org.hqcm.model.SweepRecord
+	 * @generated
+	 */
+	public Adapter createSweepRecordAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link org.hqcm.model.TrialRecord <em>Trial Record</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see org.hqcm.model.TrialRecord
+	 * @generated
+	 */
+	public Adapter createTrialRecordAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link org.hqcm.model.ConfigurationSummary <em>Configuration Summary</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see org.hqcm.model.ConfigurationSummary
+	 * @generated
+	 */
+	public Adapter createConfigurationSummaryAdapter() {
 		return null;
 	}
 

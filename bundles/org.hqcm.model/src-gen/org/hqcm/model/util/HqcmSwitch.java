@@ -189,6 +189,36 @@ public class HqcmSwitch<T> extends Switch<T> {
 				if (result == null) result = defaultCase(theEObject);
 				return result;
 			}
+			case HqcmPackage.SWEEP: {
+				Sweep sweep = (Sweep)theEObject;
+				T result = caseSweep(sweep);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
+			case HqcmPackage.SWEEP_AXIS: {
+				SweepAxis sweepAxis = (SweepAxis)theEObject;
+				T result = caseSweepAxis(sweepAxis);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
+			case HqcmPackage.SWEEP_RECORD: {
+				SweepRecord sweepRecord = (SweepRecord)theEObject;
+				T result = caseSweepRecord(sweepRecord);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
+			case HqcmPackage.TRIAL_RECORD: {
+				TrialRecord trialRecord = (TrialRecord)theEObject;
+				T result = caseTrialRecord(trialRecord);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
+			case HqcmPackage.CONFIGURATION_SUMMARY: {
+				ConfigurationSummary configurationSummary = (ConfigurationSummary)theEObject;
+				T result = caseConfigurationSummary(configurationSummary);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
 			default: return defaultCase(theEObject);
 		}
 	}
@@ -490,6 +520,81 @@ public class HqcmSwitch<T> extends Switch<T> {
 	 * @generated
 	 */
 	public T caseProvenance(Provenance object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>Sweep</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>Sweep</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T caseSweep(Sweep object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>Sweep Axis</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>Sweep Axis</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T caseSweepAxis(SweepAxis object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>Sweep Record</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>Sweep Record</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T caseSweepRecord(SweepRecord object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>Trial Record</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>Trial Record</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T caseTrialRecord(TrialRecord object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>Configuration Summary</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>Configuration Summary</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T caseConfigurationSummary(ConfigurationSummary object) {
 		return null;
 	}
 

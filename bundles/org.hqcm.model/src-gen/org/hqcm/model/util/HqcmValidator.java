@@ -127,6 +127,16 @@ public class HqcmValidator extends EObjectValidator {
 				return validateArtefact((Artefact)value, diagnostics, context);
 			case HqcmPackage.PROVENANCE:
 				return validateProvenance((Provenance)value, diagnostics, context);
+			case HqcmPackage.SWEEP:
+				return validateSweep((Sweep)value, diagnostics, context);
+			case HqcmPackage.SWEEP_AXIS:
+				return validateSweepAxis((SweepAxis)value, diagnostics, context);
+			case HqcmPackage.SWEEP_RECORD:
+				return validateSweepRecord((SweepRecord)value, diagnostics, context);
+			case HqcmPackage.TRIAL_RECORD:
+				return validateTrialRecord((TrialRecord)value, diagnostics, context);
+			case HqcmPackage.CONFIGURATION_SUMMARY:
+				return validateConfigurationSummary((ConfigurationSummary)value, diagnostics, context);
 			case HqcmPackage.SOURCE_KIND:
 				return validateSourceKind((SourceKind)value, diagnostics, context);
 			case HqcmPackage.EMBEDDING:
@@ -137,6 +147,8 @@ public class HqcmValidator extends EObjectValidator {
 				return validateMeasurement((Measurement)value, diagnostics, context);
 			case HqcmPackage.SIMULATOR:
 				return validateSimulator((Simulator)value, diagnostics, context);
+			case HqcmPackage.GRADIENT_METHOD:
+				return validateGradientMethod((GradientMethod)value, diagnostics, context);
 			case HqcmPackage.ACTIVATION:
 				return validateActivation((Activation)value, diagnostics, context);
 			case HqcmPackage.OPTIMIZER:
@@ -147,6 +159,8 @@ public class HqcmValidator extends EObjectValidator {
 				return validateClassWeighting((ClassWeighting)value, diagnostics, context);
 			case HqcmPackage.RUN_STATUS:
 				return validateRunStatus((RunStatus)value, diagnostics, context);
+			case HqcmPackage.SWEEP_STRATEGY:
+				return validateSweepStrategy((SweepStrategy)value, diagnostics, context);
 			default:
 				return true;
 		}
@@ -755,6 +769,127 @@ public class HqcmValidator extends EObjectValidator {
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	public boolean validateSweep(Sweep sweep, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		if (!validate_NoCircularContainment(sweep, diagnostics, context)) return false;
+		boolean result = validate_EveryMultiplicityConforms(sweep, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryDataValueConforms(sweep, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryReferenceIsContained(sweep, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryBidirectionalReferenceIsPaired(sweep, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryProxyResolves(sweep, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_UniqueID(sweep, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryKeyUnique(sweep, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryMapEntryUnique(sweep, diagnostics, context);
+		if (result || diagnostics != null) result &= validateSweep_valuesAllowed(sweep, diagnostics, context);
+		return result;
+	}
+
+	/**
+	 * Validates the valuesAllowed constraint of '<em>Sweep</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateSweep_valuesAllowed(Sweep sweep, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		// TODO implement the constraint
+		// -> specify the condition that violates the constraint
+		// -> verify the diagnostic details, including severity, code, and message
+		// Ensure that you remove @generated or mark it @generated NOT
+		if (false) {
+			if (diagnostics != null) {
+				diagnostics.add
+					(createDiagnostic
+						(Diagnostic.ERROR,
+						 DIAGNOSTIC_SOURCE,
+						 0,
+						 "_UI_GenericConstraint_diagnostic",
+						 new Object[] { "valuesAllowed", getObjectLabel(sweep, context) },
+						 new Object[] { sweep },
+						 context));
+			}
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateSweepAxis(SweepAxis sweepAxis, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		if (!validate_NoCircularContainment(sweepAxis, diagnostics, context)) return false;
+		boolean result = validate_EveryMultiplicityConforms(sweepAxis, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryDataValueConforms(sweepAxis, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryReferenceIsContained(sweepAxis, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryBidirectionalReferenceIsPaired(sweepAxis, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryProxyResolves(sweepAxis, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_UniqueID(sweepAxis, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryKeyUnique(sweepAxis, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryMapEntryUnique(sweepAxis, diagnostics, context);
+		if (result || diagnostics != null) result &= validateSweepAxis_valuesAllowed(sweepAxis, diagnostics, context);
+		return result;
+	}
+
+	/**
+	 * Validates the valuesAllowed constraint of '<em>Sweep Axis</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateSweepAxis_valuesAllowed(SweepAxis sweepAxis, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		// TODO implement the constraint
+		// -> specify the condition that violates the constraint
+		// -> verify the diagnostic details, including severity, code, and message
+		// Ensure that you remove @generated or mark it @generated NOT
+		if (false) {
+			if (diagnostics != null) {
+				diagnostics.add
+					(createDiagnostic
+						(Diagnostic.ERROR,
+						 DIAGNOSTIC_SOURCE,
+						 0,
+						 "_UI_GenericConstraint_diagnostic",
+						 new Object[] { "valuesAllowed", getObjectLabel(sweepAxis, context) },
+						 new Object[] { sweepAxis },
+						 context));
+			}
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateSweepRecord(SweepRecord sweepRecord, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return validate_EveryDefaultConstraint(sweepRecord, diagnostics, context);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateTrialRecord(TrialRecord trialRecord, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return validate_EveryDefaultConstraint(trialRecord, diagnostics, context);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateConfigurationSummary(ConfigurationSummary configurationSummary, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return validate_EveryDefaultConstraint(configurationSummary, diagnostics, context);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
 	public boolean validateSourceKind(SourceKind sourceKind, DiagnosticChain diagnostics, Map<Object, Object> context) {
 		return true;
 	}
@@ -800,6 +935,15 @@ public class HqcmValidator extends EObjectValidator {
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	public boolean validateGradientMethod(GradientMethod gradientMethod, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return true;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
 	public boolean validateActivation(Activation activation, DiagnosticChain diagnostics, Map<Object, Object> context) {
 		return true;
 	}
@@ -837,6 +981,15 @@ public class HqcmValidator extends EObjectValidator {
 	 * @generated
 	 */
 	public boolean validateRunStatus(RunStatus runStatus, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return true;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateSweepStrategy(SweepStrategy sweepStrategy, DiagnosticChain diagnostics, Map<Object, Object> context) {
 		return true;
 	}
 

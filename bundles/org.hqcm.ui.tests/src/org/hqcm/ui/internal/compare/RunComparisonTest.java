@@ -32,7 +32,14 @@ class RunComparisonTest {
         RunComparison c = new RunComparison(List.of("a", "b"), List.of(record(Presets.HQCM_EBTC, 0.9, "x"),
                 record(Presets.CLASSICAL, 0.85, "y")));
         RunComparison.Row accuracy = c.metrics().stream().filter(r -> r.name().equals("accuracy")).findFirst().orElseThrow();
-        assertEquals(List.of("0.9000", "0.8500 (-0.0500)"), accuracy.cells());
+        assertEquals(List.of("0.9000", "0.8500"), accuracy.cells(), "plain numbers");
+        RunComparison.Row delta = c.metricDeltas().stream().filter(r -> r.name().equals("accuracy")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("-0.0500"), delta.cells(), "run - first run, in its own column");
+        assertEquals(List.of("b - a"), c.deltaTitles());
+        assertEquals("delta = run - first run (a)", c.deltaConvention());
+        assertTrue(c.toCsv().startsWith("section,name,a,b,b - a\r\nmetric,epochs,0,0,0\r\n"), c.toCsv());
+        assertTrue(c.toCsv().contains("\r\nmetric,accuracy,0.9000,0.8500,-0.0500\r\n"), c.toCsv());
         List<String> differing = c.parameters(true).stream().map(RunComparison.Row::name).toList();
         assertTrue(differing.contains("architecture.head.type"), differing.toString());
         assertTrue(differing.contains("architecture.head.qubits"), "a parameter one run lacks is a difference");
@@ -44,7 +51,7 @@ class RunComparisonTest {
         RunComparison c = new RunComparison(List.of("a", "b"), List.of(record(Presets.QUICKSTART, 0.5, "one, \"two\""),
                 record(Presets.QUICKSTART, 0.5, "a|b")));
         String csv = c.toCsv();
-        assertTrue(csv.contains("parameter,description,\"one, \"\"two\"\"\",a|b\r\n"), csv);
+        assertTrue(csv.contains("parameter,description,\"one, \"\"two\"\"\",a|b,\r\n"), csv);
         String md = c.toMarkdown();
         assertTrue(md.contains("| description | one, \"two\" | a\\|b |"), md);
         assertTrue(md.contains("|---|---|---|"), md);

@@ -133,11 +133,17 @@ class RunsViewTest {
         compare.setOnlyDifferences(false);
         assertTrue(compare.parameterRows() > differing.size());
         RunComparison.Row accuracy = c.metrics().stream().filter(r -> r.name().equals("accuracy")).findFirst().orElseThrow();
-        assertTrue(accuracy.cells().get(1).contains("("), "the second run shows its delta: " + accuracy.cells());
+        RunComparison.Row delta = c.metricDeltas().stream().filter(r -> r.name().equals("accuracy")).findFirst()
+                .orElseThrow();
+        assertEquals(Double.parseDouble(accuracy.cells().get(1)) - Double.parseDouble(accuracy.cells().get(0)),
+                Double.parseDouble(delta.cells().get(0)), 1e-4, "the second run's delta, in its own column");
         String md = c.toMarkdown();
-        assertTrue(md.contains("| metric | " + c.names().get(0) + " | " + c.names().get(1) + " |"), md);
+        String deltaTitle = c.names().get(1) + " - " + c.names().get(0);
+        assertTrue(md.contains("| metric | " + c.names().get(0) + " | " + c.names().get(1) + " | " + deltaTitle + " |"),
+                md);
         String csv = c.toCsv();
-        assertTrue(csv.startsWith("section,name," + c.names().get(0) + "," + c.names().get(1) + "\r\n"), csv);
+        assertTrue(csv.startsWith("section,name," + c.names().get(0) + "," + c.names().get(1) + "," + deltaTitle
+                + "\r\n"), csv);
         String[] rate = csv.lines().filter(l -> l.startsWith("parameter,training.learningRate,")).findFirst()
                 .orElseThrow(() -> new AssertionError("no learning-rate row in\n" + csv)).split(",");
         assertEquals(4, rate.length, String.join(",", rate));

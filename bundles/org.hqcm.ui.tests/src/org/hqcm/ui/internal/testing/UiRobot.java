@@ -303,6 +303,11 @@ public final class UiRobot {
         return rightClick(table, at);
     }
 
+    /** Right-clicks a point of a control (a canvas) and returns its context menu once shown. */
+    public static Menu contextMenu(Control control, Point local) {
+        return rightClick(control, local);
+    }
+
     /** Right-clicks a control and returns its context menu once the toolkit has shown it. */
     public static Menu rightClick(Control control, Point at) {
         Menu menu = control.getMenu();

@@ -1,9 +1,12 @@
 package org.hqcm.ui.internal.compare;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.runtime.Status;
@@ -11,6 +14,8 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -18,60 +23,88 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.statushandlers.StatusManager;
+import org.hqcm.engine.eval.ConfusionCounts;
+import org.hqcm.model.EpochRecord;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.resource.AtomicFiles;
 import org.hqcm.model.resource.HqcmResources;
+import org.hqcm.ui.internal.figures.FigureExport;
+import org.hqcm.ui.internal.figures.LineChart;
 
 /**
- * Two or more runs side by side: metrics with deltas, the paired statistics of {@code hqcm compare} against the
- * first run, parameters (optionally only those that differ), overlaid curves and confusion matrices.
+ * Two or more runs side by side: metrics with delta columns, the paired statistics of {@code hqcm compare} against
+ * the first run, parameters (optionally only those that differ), each table on its own tab at full width; overlaid
+ * curves (interactive charts) and a clickable confusion matrix per run, whose cells open their test images in the
+ * error drill-down ({@link CellImagesView}). One delta convention, run - first run, is stated above the tables and
+ * in every export.
  */
 public final class CompareRunsView extends ViewPart {
 
     /** Id of this view, as in plugin.xml. */
     public static final String ID = "org.hqcm.ui.views.compareRuns";
 
-    private static final int MAX_COLUMN_WIDTH = 260;
+    /** Widest a column grows to fit its cells; its header tooltip and the exports hold the whole text. */
+    private static final int MAX_COLUMN_WIDTH = 420;
 
     private Button onlyDifferences;
     private Button exportMarkdown;
     private Button exportCsv;
+    private Label convention;
+    private Label exported;
+    private CTabFolder tabs;
     private Table metrics;
     private Label statisticsMessage;
     private Table statistics;
     private Table parameters;
-    private CurvesCanvas accuracy;
-    private CurvesCanvas loss;
+    private LineChart accuracy;
+    private LineChart loss;
     private Composite confusions;
     private final List<ConfusionGrid> grids = new ArrayList<>();
+    private List<IContainer> folders = List.of();
     private RunComparison comparison;
     private Job statisticsJob;
 
     @Override
     public void createPartControl(Composite parent) {
-        parent.setLayout(new GridLayout(3, false));
-        onlyDifferences = new Button(parent, SWT.CHECK);
+        parent.setLayout(new GridLayout(1, false));
+        Composite bar = new Composite(parent, SWT.NONE);
+        GridLayout barLayout = new GridLayout(4, false);
+        barLayout.marginWidth = 0;
+        barLayout.marginHeight = 0;
+        bar.setLayout(barLayout);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        onlyDifferences = new Button(bar, SWT.CHECK);
         onlyDifferences.setText(Messages.CompareRunsView_onlyDifferences);
         onlyDifferences.setSelection(true);
         onlyDifferences.addListener(SWT.Selection, e -> fillParameters());
-        exportMarkdown = new Button(parent, SWT.PUSH);
+        exportMarkdown = new Button(bar, SWT.PUSH);
         exportMarkdown.setText(Messages.CompareRunsView_exportMarkdown);
-        exportMarkdown.addListener(SWT.Selection, e -> export("*.md", () -> comparison.toMarkdown()));
-        exportCsv = new Button(parent, SWT.PUSH);
+        exportMarkdown.addListener(SWT.Selection, e -> export("md", "Markdown", () -> comparison.toMarkdown()));
+        exportCsv = new Button(bar, SWT.PUSH);
         exportCsv.setText(Messages.CompareRunsView_exportCsv);
-        exportCsv.addListener(SWT.Selection, e -> export("*.csv", () -> comparison.toCsv()));
+        exportCsv.addListener(SWT.Selection, e -> export("csv", "CSV", () -> comparison.toCsv()));
+        exported = new Label(bar, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).hint(100, SWT.DEFAULT)
+                .applyTo(exported);
+        // the one sign convention of every delta, on its own line so it is never cut off
+        convention = new Label(parent, SWT.WRAP);
+        convention.setFont(org.eclipse.jface.resource.JFaceResources.getFontRegistry()
+                .getBold(org.eclipse.jface.resource.JFaceResources.DEFAULT_FONT));
+        GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(convention);
+
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
-        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(sash);
-        SashForm tables = new SashForm(sash, SWT.HORIZONTAL);
-        metrics = table(tables);
-        Composite stats = new Composite(tables, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        tabs = new CTabFolder(sash, SWT.BORDER | SWT.TOP);
+        metrics = table(tabs);
+        tab(Messages.CompareRunsView_metricsTab, metrics);
+        Composite stats = new Composite(tabs, SWT.NONE);
         GridLayout statsLayout = new GridLayout(1, false);
         statsLayout.marginWidth = 0;
         statsLayout.marginHeight = 0;
@@ -80,17 +113,33 @@ public final class CompareRunsView extends ViewPart {
         GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(statisticsMessage);
         statistics = table(stats);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(statistics);
-        parameters = table(tables);
-        tables.setWeights(3, 4, 3);
-        // curves stacked on the left leave the confusion grids room to stay square and readable
+        tab(Messages.CompareRunsView_statisticsTab, stats);
+        parameters = table(tabs);
+        tab(Messages.CompareRunsView_parametersTab, parameters);
+        tabs.setSelection(0);
+        // the two charts and the confusion grids side by side: each chart gets the whole height for its ticks, the
+        // grids stay square
         SashForm figures = new SashForm(sash, SWT.HORIZONTAL);
-        SashForm curves = new SashForm(figures, SWT.VERTICAL);
-        accuracy = new CurvesCanvas(curves, Messages.CompareRunsView_validationAccuracy, e -> e.getValidationAccuracy());
-        loss = new CurvesCanvas(curves, Messages.CompareRunsView_trainLoss, e -> e.getTrainLoss());
+        accuracy = chart(figures, Messages.CompareRunsView_validationAccuracy, Messages.CompareRunsView_accuracyAxis,
+                "validation-accuracy");
+        loss = chart(figures, Messages.CompareRunsView_trainLoss, Messages.CompareRunsView_lossAxis, "training-loss");
         confusions = new Composite(figures, SWT.NONE);
-        figures.setWeights(2, 3);
+        figures.setWeights(3, 3, 4);
         sash.setWeights(2, 3);
         enableExport(false);
+    }
+
+    private void tab(String title, Control control) {
+        CTabItem item = new CTabItem(tabs, SWT.NONE);
+        item.setText(title);
+        item.setControl(control);
+    }
+
+    private LineChart chart(Composite parent, String title, String yTitle, String fileName) {
+        LineChart c = new LineChart(parent, title, Messages.CompareRunsView_epochAxis, yTitle, true);
+        FigureExport.addExportItems(c.control(), c, () -> new FigureExport.Target(exportFolder(), fileName),
+                this::confirm);
+        return c;
     }
 
     private static Table table(Composite parent) {
@@ -109,13 +158,27 @@ public final class CompareRunsView extends ViewPart {
             names.add(f.getName());
             records.add(HqcmResources.loadRunRecord(f.getLocation().toPath()));
         }
+        folders = List.copyOf(runFolders);
         comparison = new RunComparison(names, records);
-        fill(metrics, Messages.CompareRunsView_metric, comparison.metrics());
+        convention.setText(comparison.deltaConvention());
+        convention.getParent().layout(true, true);
+        fillMetrics();
         fillParameters();
-        accuracy.show(names, records);
-        loss.show(names, records);
+        accuracy.setSeries(series(names, records, EpochRecord::getValidationAccuracy));
+        loss.setSeries(series(names, records, EpochRecord::getTrainLoss));
         showConfusions(names, records);
         computeStatistics(runFolders.stream().map(f -> f.getLocation().toPath()).toList());
+    }
+
+    private static List<LineChart.Series> series(List<String> names, List<RunRecord> records,
+            ToDoubleFunction<EpochRecord> value) {
+        List<LineChart.Series> out = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            List<EpochRecord> epochs = records.get(i).getEpochs();
+            out.add(new LineChart.Series(names.get(i), epochs.stream().mapToDouble(EpochRecord::getEpoch).toArray(),
+                    epochs.stream().mapToDouble(value).toArray()));
+        }
+        return out;
     }
 
     private void showConfusions(List<String> names, List<RunRecord> records) {
@@ -125,26 +188,36 @@ public final class CompareRunsView extends ViewPart {
         for (int i = 0; i < records.size(); i++) {
             ConfusionGrid g = new ConfusionGrid(confusions, names.get(i), records.get(i));
             GridDataFactory.fillDefaults().grab(true, true).applyTo(g.control());
+            int run = i;
+            g.onOpen((t, p) -> openCell(run, t, p));
             grids.add(g);
         }
         confusions.layout(true, true);
+    }
+
+    private void openCell(int run, int trueClass, int predictedClass) {
+        try {
+            CellImagesView.open(getSite().getPage(), folders, run, trueClass, predictedClass);
+        } catch (PartInitException e) {
+            StatusManager.getManager().handle(e.getStatus(), StatusManager.LOG | StatusManager.SHOW);
+        }
     }
 
     /**
      * Reads the runs' predictions and runs the engine's tests and bootstrap in a job (seconds on a full test set);
      * the result is shown only if the view still compares the same runs.
      */
-    private void computeStatistics(List<Path> folders) {
+    private void computeStatistics(List<Path> dirs) {
         if (statisticsJob != null) {
             statisticsJob.cancel();
         }
         enableExport(false);
         setStatisticsMessage(Messages.CompareRunsView_computingStatistics);
-        fill(statistics, statisticsTitle(), 1, List.of());
+        fill(statistics, statisticsTitle(), comparison.names().subList(1, comparison.names().size()), List.of(), 1);
         RunComparison shown = comparison;
         Display display = statistics.getDisplay();
         Job job = Job.create(Messages.CompareRunsView_computingStatistics, monitor -> {
-            PairedStatistics s = PairedStatistics.of(folders);
+            PairedStatistics s = PairedStatistics.of(dirs);
             if (monitor.isCanceled() || display.isDisposed()) {
                 return Status.CANCEL_STATUS;
             }
@@ -162,13 +235,13 @@ public final class CompareRunsView extends ViewPart {
     }
 
     private void showStatistics(PairedStatistics s) {
-        fill(statistics, statisticsTitle(), 1, s.rows());
+        List<String> names = comparison.names();
+        fill(statistics, statisticsTitle(), names.subList(1, names.size()), s.rows(), 1);
         StringBuilder why = new StringBuilder();
-        for (int i = 1; i < comparison.names().size(); i++) {
+        for (int i = 1; i < names.size(); i++) {
             if (s.unavailable(i) != null) {
                 why.append(why.length() == 0 ? "" : "\n")
-                        .append(NLS.bind(Messages.CompareRunsView_noStatistics, comparison.names().get(i),
-                                s.unavailable(i)));
+                        .append(NLS.bind(Messages.CompareRunsView_noStatistics, names.get(i), s.unavailable(i)));
             }
         }
         setStatisticsMessage(why.toString());
@@ -191,59 +264,91 @@ public final class CompareRunsView extends ViewPart {
         exportCsv.setEnabled(enabled);
     }
 
+    private void fillMetrics() {
+        List<String> titles = new ArrayList<>(comparison.names());
+        titles.addAll(comparison.deltaTitles().stream().map(t -> "\u0394 " + t).toList());
+        List<RunComparison.Row> values = comparison.metrics();
+        List<RunComparison.Row> deltas = comparison.metricDeltas();
+        List<RunComparison.Row> rows = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            List<String> cells = new ArrayList<>(values.get(i).cells());
+            cells.addAll(deltas.get(i).cells());
+            rows.add(new RunComparison.Row(values.get(i).name(), cells));
+        }
+        fill(metrics, Messages.CompareRunsView_metric, titles, rows, 0);
+    }
+
     private void fillParameters() {
         if (comparison != null) {
-            fill(parameters, Messages.CompareRunsView_parameter, comparison.parameters(onlyDifferences.getSelection()));
+            fill(parameters, Messages.CompareRunsView_parameter, comparison.names(),
+                    comparison.parameters(onlyDifferences.getSelection()), 0);
         }
     }
 
-    private void fill(Table table, String first, List<RunComparison.Row> rows) {
-        fill(table, first, 0, rows);
-    }
-
-    /** Fills a table with a column per run from run {@code fromRun} on (the reference has no paired statistics). */
-    private void fill(Table table, String first, int fromRun, List<RunComparison.Row> rows) {
+    /** Fills a table: the row names, then a column per title with the rows' cells from {@code from} on. */
+    private static void fill(Table table, String first, List<String> titles, List<RunComparison.Row> rows, int from) {
         table.setRedraw(false);
         try {
             table.removeAll();
             for (TableColumn c : table.getColumns()) {
                 c.dispose();
             }
-            new TableColumn(table, SWT.LEFT).setText(first);
-            List<String> names = comparison.names();
-            names.subList(fromRun, names.size()).forEach(n -> new TableColumn(table, SWT.LEFT).setText(n));
+            column(table, first, SWT.LEFT);
+            titles.forEach(n -> column(table, n, SWT.RIGHT));
             for (RunComparison.Row r : rows) {
                 List<String> cells = new ArrayList<>();
                 cells.add(r.name());
-                cells.addAll(r.cells().subList(fromRun, r.cells().size()));
+                cells.addAll(r.cells().subList(from, r.cells().size()));
                 new TableItem(table, SWT.NONE).setText(cells.toArray(String[]::new));
             }
             for (TableColumn c : table.getColumns()) {
+                // header and cells fit (pack measures both); only a very long text is cut, its tooltip is whole
                 c.pack();
-                // a long description must not push the other runs out of sight
-                c.setWidth(Math.min(c.getWidth(), MAX_COLUMN_WIDTH));
+                c.setWidth(Math.min(c.getWidth() + 12, MAX_COLUMN_WIDTH));
             }
         } finally {
             table.setRedraw(true);
         }
     }
 
-    private void export(String filter, java.util.function.Supplier<String> text) {
+    private static void column(Table table, String title, int align) {
+        TableColumn c = new TableColumn(table, align);
+        c.setText(title);
+        c.setToolTipText(title);
+    }
+
+    /** Where exports start: the project of the first run (the user's, not the IDE's working directory). */
+    Path exportFolder() {
+        if (folders.isEmpty() || folders.get(0).getProject() == null || folders.get(0).getProject().getLocation() == null) {
+            return null;
+        }
+        return folders.get(0).getProject().getLocation().toPath();
+    }
+
+    private void export(String extension, String filterName, Supplier<String> text) {
         if (comparison == null) {
             return;
         }
-        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
-        dialog.setFilterExtensions(new String[] {filter});
-        dialog.setOverwrite(true);
-        String file = dialog.open();
-        if (file != null) {
-            try {
-                AtomicFiles.writeString(Path.of(file), text.get());
-            } catch (IOException e) {
-                StatusManager.getManager().handle(Status.error(file + ": " + e.getMessage(), e),
-                        StatusManager.LOG | StatusManager.SHOW);
-            }
+        Path file = FigureExport.ask(getSite().getShell(), exportFolder(), comparison.fileName(extension), extension,
+                filterName);
+        if (file == null) {
+            return;
         }
+        try {
+            AtomicFiles.write(file, text.get().getBytes(StandardCharsets.UTF_8));
+            confirm(FigureExport.saved(file));
+        } catch (IOException e) {
+            StatusManager.getManager().handle(Status.error(NLS.bind(Messages.CompareRunsView_exportFailed, file,
+                    e.getMessage()), e), StatusManager.LOG | StatusManager.SHOW);
+        }
+    }
+
+    /** Says what was saved where: in the view's bar and the status line. */
+    private void confirm(String message) {
+        exported.setText(message);
+        exported.setToolTipText(message);
+        exported.getParent().layout(true);
+        getViewSite().getActionBars().getStatusLineManager().setMessage(message);
     }
 
     /** The comparison shown, or null. */
@@ -264,9 +369,18 @@ public final class CompareRunsView extends ViewPart {
         return rowsOf(statistics);
     }
 
-    /** The metrics table as shown (tests). */
+    /** The metrics table as shown: name, one value per run, one delta per later run (tests). */
     public List<List<String>> metricRows() {
         return rowsOf(metrics);
+    }
+
+    /** The three tables: metrics, statistics, parameters (tests check they are readable). */
+    public List<Table> tables() {
+        return List.of(metrics, statistics, parameters);
+    }
+
+    public CTabFolder tabs() {
+        return tabs;
     }
 
     private static List<List<String>> rowsOf(Table table) {
@@ -286,14 +400,38 @@ public final class CompareRunsView extends ViewPart {
         return statisticsMessage.getText();
     }
 
+    /** The delta convention as stated above the tables. */
+    public String conventionText() {
+        return convention.getText();
+    }
+
+    /** The confirmation of the last export, empty before one (tests). */
+    public String exportMessage() {
+        return exported.getText();
+    }
+
     /** The confusion matrices shown, one per run in column order; null for a run without one (tests). */
-    public List<org.hqcm.engine.eval.ConfusionMatrix> confusionMatrices() {
+    public List<ConfusionCounts> confusionMatrices() {
         return grids.stream().map(ConfusionGrid::matrix).toList();
     }
 
     /** The confusion grids' controls, one per run (tests). */
     public List<Control> confusionControls() {
         return grids.stream().map(g -> (Control) g.control()).toList();
+    }
+
+    public List<ConfusionGrid> confusionGrids() {
+        return List.copyOf(grids);
+    }
+
+    /** The accuracy and loss charts. */
+    public List<LineChart> charts() {
+        return List.of(accuracy, loss);
+    }
+
+    /** The export buttons: Markdown, CSV. */
+    public List<Button> exportButtons() {
+        return List.of(exportMarkdown, exportCsv);
     }
 
     /** Whether the export buttons are enabled: only once the statistics are computed (tests). */

@@ -11,8 +11,9 @@ import java.util.Map;
 import org.hqcm.engine.eval.JaccardComparison;
 import org.hqcm.engine.eval.McNemar;
 import org.hqcm.engine.eval.PairedBootstrap;
+import org.hqcm.engine.eval.PairedComparison;
+import org.hqcm.engine.eval.PairedComparison.Pair;
 import org.hqcm.engine.eval.ReportTables;
-import org.hqcm.engine.eval.RunComparison.Pair;
 import org.hqcm.engine.run.RunResults;
 
 /**
@@ -26,13 +27,13 @@ public final class PairedStatistics {
 
     private final int runs;
     /** The engine's comparison of the reference with the runs it can be paired with; null when there are none. */
-    private final org.hqcm.engine.eval.RunComparison engine;
+    private final PairedComparison engine;
     /** For each run, the index of its pair in {@code engine.pairs()}; -1 for the reference and unpaired runs. */
     private final int[] pairOf;
     /** Why a run (by index) has no statistics. */
     private final Map<Integer, String> unavailable;
 
-    private PairedStatistics(int runs, org.hqcm.engine.eval.RunComparison engine, int[] pairOf,
+    private PairedStatistics(int runs, PairedComparison engine, int[] pairOf,
             Map<Integer, String> unavailable) {
         this.runs = runs;
         this.engine = engine;
@@ -88,7 +89,7 @@ public final class PairedStatistics {
     }
 
     /** The engine's comparison of the reference with every run that could be paired with it, or null. */
-    public org.hqcm.engine.eval.RunComparison engine() {
+    public PairedComparison engine() {
         return engine;
     }
 
@@ -103,10 +104,11 @@ public final class PairedStatistics {
     }
 
     /**
-     * One row per statistic, one cell per run: empty for the reference and for a run without statistics. Names
-     * say which way a difference goes (reference minus run, as {@code hqcm compare}).
+     * One row per statistic, one cell per run: empty for the reference and for a run without statistics.
+     * Differences follow the view's one convention, run - reference: the engine's paired bootstrap estimates
+     * reference - run (as {@code hqcm compare} prints them), so estimate and interval are negated here.
      */
-    public List<org.hqcm.ui.internal.compare.RunComparison.Row> rows() {
+    public List<RunComparison.Row> rows() {
         Map<String, String[]> rows = new LinkedHashMap<>();
         for (int i = 1; i < runs; i++) {
             if (pairOf[i] < 0) {
@@ -117,8 +119,8 @@ public final class PairedStatistics {
             put(rows, i, "McNemar: right only in the reference", Long.toString(m.aRightBWrong()));
             put(rows, i, "McNemar: right only in this run", Long.toString(m.aWrongBRight()));
             put(rows, i, "McNemar p (exact, two-sided)", ReportTables.pValue(m.exactPValue()));
-            interval(rows, i, "Accuracy diff.", p.bootstrap().accuracy());
-            interval(rows, i, "Macro-F1 diff.", p.bootstrap().macroF1());
+            interval(rows, i, "Accuracy delta", p.bootstrap().accuracy());
+            interval(rows, i, "Macro-F1 delta", p.bootstrap().macroF1());
             PairedBootstrap.Interval a = p.bootstrap().accuracy();
             put(rows, i, "Bootstrap CI method", String.format(Locale.ROOT, "percentile, %d paired resamples, seed %d",
                     a.resamples(), a.seed()));
@@ -131,8 +133,8 @@ public final class PairedStatistics {
                         + j.wilcoxon().zeros());
             }
         }
-        List<org.hqcm.ui.internal.compare.RunComparison.Row> out = new ArrayList<>();
-        rows.forEach((name, cells) -> out.add(new org.hqcm.ui.internal.compare.RunComparison.Row(name,
+        List<RunComparison.Row> out = new ArrayList<>();
+        rows.forEach((name, cells) -> out.add(new RunComparison.Row(name,
                 Arrays.stream(cells).map(c -> c == null ? "" : c).toList())));
         return out;
     }
@@ -143,31 +145,23 @@ public final class PairedStatistics {
 
     private void interval(Map<String, String[]> rows, int run, String what, PairedBootstrap.Interval i) {
         String ci = String.format(Locale.ROOT, " %d%% CI ", Math.round(i.confidence() * 100));
-        put(rows, run, what + " (reference - run)", signed(i.estimate()));
-        put(rows, run, what + ci + "lower", signed(i.lower()));
-        put(rows, run, what + ci + "upper", signed(i.upper()));
+        put(rows, run, what, signed(-i.estimate()));
+        put(rows, run, what + ci + "lower", signed(-i.upper()));
+        put(rows, run, what + ci + "upper", signed(-i.lower()));
     }
 
     private static String signed(double v) {
+        v = v == 0 ? 0 : v; // no "-0.0000"
         return String.format(Locale.ROOT, "%+.4f", v);
     }
 
-    /**
-     * The engine's Markdown of the paired statistics, its headings one level down to sit under a section of the
-     * view's export, then the runs without statistics and why.
-     */
-    public String toMarkdown(List<String> names) {
+    /** The runs without statistics and why, as Markdown list items (empty when every run has them). */
+    public String unavailableMarkdown(List<String> names) {
         StringBuilder b = new StringBuilder();
-        if (engine != null) {
-            String md = engine.toMarkdown();
-            String title = "# Run comparison\n\n";
-            md = md.startsWith(title) ? md.substring(title.length()) : md;
-            md.lines().forEach(l -> b.append(l.startsWith("#") ? "#" + l : l).append('\n'));
-        }
         for (int i = 1; i < runs; i++) {
             String why = unavailable.get(i);
             if (why != null) {
-                b.append(b.length() == 0 ? "" : "\n").append("- No paired statistics for ").append(names.get(i))
+                b.append("- No paired statistics for ").append(names.get(i))
                         .append(": ").append(why).append('\n');
             }
         }

@@ -1,5 +1,7 @@
 package org.hqcm.ui.internal.compare;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.emf.common.util.TreeIterator;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
@@ -20,8 +24,8 @@ import org.hqcm.model.validation.FeaturePaths;
 
 /**
  * Two or more runs side by side, independent of SWT: every experiment parameter by its feature path, the test
- * metrics with their difference to the first run, once computed the paired statistics of {@code hqcm compare},
- * and all as Markdown or CSV.
+ * metrics with their differences to the first run, once computed the paired statistics of {@code hqcm compare},
+ * and all as Markdown or CSV. Every difference follows one convention, run - first run ({@link #deltaConvention()}).
  */
 public final class RunComparison {
 
@@ -122,26 +126,66 @@ public final class RunComparison {
         }
     }
 
-    /** Test metrics, each with its difference to the first run in brackets. */
+    /** The one sign convention of every difference in the view and its exports, said once. */
+    public String deltaConvention() {
+        return "delta = run - first run (" + names.get(0) + ")";
+    }
+
+    /** Test metrics, one plain number per run (empty where a run lacks the metric). */
     public List<Row> metrics() {
-        List<Map<String, Double>> perRun = records.stream().map(RunComparison::metricsOf).toList();
-        Set<String> keys = new LinkedHashSet<>();
-        perRun.forEach(m -> keys.addAll(m.keySet()));
+        List<Map<String, Double>> perRun = perRun();
         List<Row> rows = new ArrayList<>();
-        for (String k : keys) {
-            double first = perRun.get(0).getOrDefault(k, Double.NaN);
+        for (String k : metricNames(perRun)) {
             List<String> cells = new ArrayList<>();
-            for (int i = 0; i < perRun.size(); i++) {
-                double x = perRun.get(i).getOrDefault(k, Double.NaN);
-                String cell = Double.isNaN(x) ? "" : format(x);
-                if (i > 0 && !Double.isNaN(x) && !Double.isNaN(first)) {
-                    cell += String.format(Locale.ROOT, " (%+.4f)", x - first);
-                }
-                cells.add(cell);
+            for (Map<String, Double> m : perRun) {
+                double x = m.getOrDefault(k, Double.NaN);
+                cells.add(Double.isNaN(x) ? "" : format(x));
             }
             rows.add(new Row(k, cells));
         }
         return rows;
+    }
+
+    /**
+     * The same metrics as differences (run - first run), one cell per run after the first, in the order of
+     * {@link #metrics()}; empty where either run lacks the metric.
+     */
+    public List<Row> metricDeltas() {
+        List<Map<String, Double>> perRun = perRun();
+        List<Row> rows = new ArrayList<>();
+        for (String k : metricNames(perRun)) {
+            double first = perRun.get(0).getOrDefault(k, Double.NaN);
+            List<String> cells = new ArrayList<>();
+            for (int i = 1; i < perRun.size(); i++) {
+                double x = perRun.get(i).getOrDefault(k, Double.NaN);
+                cells.add(Double.isNaN(x) || Double.isNaN(first) ? "" : signed(x - first));
+            }
+            rows.add(new Row(k, cells));
+        }
+        return rows;
+    }
+
+    /** Column titles of the delta columns: "NAME - FIRST" for every run after the first. */
+    public List<String> deltaTitles() {
+        return names.subList(1, names.size()).stream().map(n -> n + " - " + names.get(0)).toList();
+    }
+
+    private List<Map<String, Double>> perRun() {
+        return records.stream().map(RunComparison::metricsOf).toList();
+    }
+
+    private static Set<String> metricNames(List<Map<String, Double>> perRun) {
+        Set<String> keys = new LinkedHashSet<>();
+        perRun.forEach(m -> keys.addAll(m.keySet()));
+        return keys;
+    }
+
+    /** A difference with its sign: +0.0333, -0.0500, 0 for none. */
+    static String signed(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return v == 0 ? "0" : String.format(Locale.ROOT, "%+d", (long) v);
+        }
+        return String.format(Locale.ROOT, "%+.4f", v);
     }
 
     private static Map<String, Double> metricsOf(RunRecord r) {
@@ -166,67 +210,104 @@ public final class RunComparison {
     }
 
     /**
-     * The comparison as Markdown: a metrics table, the paired statistics as {@code hqcm compare} writes them,
-     * then the parameters that differ.
+     * The comparison as Markdown: the delta convention, a metrics table with a delta column per later run, the
+     * paired statistics against the first run (same convention), then the parameters that differ.
      */
     public String toMarkdown() {
-        StringBuilder b = new StringBuilder("## Metrics\n\n");
-        table(b, "metric", metrics());
+        StringBuilder b = new StringBuilder("Runs: ").append(String.join(", ", names)).append(". Every difference is ")
+                .append(deltaConvention()).append(".\n\n## Metrics\n\n");
+        List<String> titles = new ArrayList<>(names);
+        titles.addAll(deltaTitles());
+        List<Row> metrics = metrics();
+        List<Row> deltas = metricDeltas();
+        List<Row> joined = new ArrayList<>();
+        for (int i = 0; i < metrics.size(); i++) {
+            List<String> cells = new ArrayList<>(metrics.get(i).cells());
+            cells.addAll(deltas.get(i).cells());
+            joined.add(new Row(metrics.get(i).name(), cells));
+        }
+        table(b, "metric", titles, joined);
         b.append("\n## Paired statistics against ").append(names.get(0)).append("\n\n");
-        b.append(statistics == null ? "Not computed yet.\n" : statistics.toMarkdown(names));
+        if (statistics == null) {
+            b.append("Not computed yet.\n");
+        } else {
+            if (!statistics.rows().isEmpty()) {
+                table(b, "statistic", names.subList(1, names.size()),
+                        statistics.rows().stream().map(r -> new Row(r.name(), r.cells().subList(1, r.cells().size())))
+                                .toList());
+                b.append(statistics.hasUnavailable() ? "\n" : "");
+            }
+            b.append(statistics.unavailableMarkdown(names));
+        }
         b.append("\n## Parameters that differ\n\n");
-        table(b, "parameter", parameters(true));
+        table(b, "parameter", names, parameters(true));
         return b.toString();
     }
 
-    private void table(StringBuilder b, String first, List<Row> rows) {
-        b.append("| ").append(first).append(" | ").append(String.join(" | ", names)).append(" |\n");
-        b.append("|---".repeat(names.size() + 1)).append("|\n");
+    private static void table(StringBuilder b, String first, List<String> titles, List<Row> rows) {
+        b.append("| ").append(first).append(" | ").append(String.join(" | ", titles)).append(" |\n");
+        b.append("|---".repeat(titles.size() + 1)).append("|\n");
         for (Row r : rows) {
-            b.append("| ").append(r.name()).append(" | ")
+            b.append("| ").append(r.name().replace("|", "\\|")).append(" | ")
                     .append(r.cells().stream().map(c -> c.replace("|", "\\|")).collect(Collectors.joining(" | ")))
                     .append(" |\n");
         }
     }
 
     /**
-     * The comparison as CSV (RFC 4180 quoting): section, name, one column per run; statistics are in the column
-     * of the run compared with the first.
+     * The comparison as CSV (Commons CSV, RFC 4180, CRLF): section, name, one column of plain numbers per run, then
+     * one delta column per later run titled "RUN - FIRST" (filled for metrics); statistics are in the column of the
+     * run compared with the first, with the same convention.
      */
     public String toCsv() {
-        StringBuilder b = new StringBuilder();
-        b.append(csv("section")).append(',').append(csv("name"));
-        names.forEach(n -> b.append(',').append(csv(n)));
-        b.append("\r\n");
-        for (Row r : metrics()) {
-            line(b, "metric", r);
-        }
-        if (statistics != null) {
-            for (Row r : statistics.rows()) {
-                line(b, "statistic", r);
+        List<String> header = new ArrayList<>(List.of("section", "name"));
+        header.addAll(names);
+        header.addAll(deltaTitles());
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            csv.printRecord(header);
+            List<Row> metrics = metrics();
+            List<Row> deltas = metricDeltas();
+            for (int i = 0; i < metrics.size(); i++) {
+                List<String> cells = new ArrayList<>(List.of("metric", metrics.get(i).name()));
+                cells.addAll(metrics.get(i).cells());
+                cells.addAll(deltas.get(i).cells());
+                csv.printRecord(cells);
             }
-            List<String> why = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
-                why.add(statistics.unavailable(i) == null ? "" : statistics.unavailable(i));
+            if (statistics != null) {
+                for (Row r : statistics.rows()) {
+                    record(csv, "statistic", r);
+                }
+                if (statistics.hasUnavailable()) {
+                    List<String> why = new ArrayList<>();
+                    for (int i = 0; i < names.size(); i++) {
+                        why.add(statistics.unavailable(i) == null ? "" : statistics.unavailable(i));
+                    }
+                    record(csv, "statistic", new Row("not available because", why));
+                }
             }
-            if (statistics.hasUnavailable()) {
-                line(b, "statistic", new Row("not available because", why));
+            for (Row r : parameters(false)) {
+                record(csv, "parameter", r);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        for (Row r : parameters(false)) {
-            line(b, "parameter", r);
-        }
-        return b.toString();
+        return out.toString();
     }
 
-    private static void line(StringBuilder b, String section, Row r) {
-        b.append(section).append(',').append(csv(r.name()));
-        r.cells().forEach(c -> b.append(',').append(csv(c)));
-        b.append("\r\n");
+    private void record(CSVPrinter csv, String section, Row r) throws IOException {
+        List<String> cells = new ArrayList<>(List.of(section, r.name()));
+        cells.addAll(r.cells());
+        while (cells.size() < 2 + names.size() + names.size() - 1) {
+            cells.add("");
+        }
+        csv.printRecord(cells);
     }
 
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
-                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    /** A file name for an export of this comparison: compare-FIRST-vs-SECOND[-and-N-more].EXT. */
+    public String fileName(String extension) {
+        String more = names.size() > 2 ? "-and-" + (names.size() - 2) + "-more" : "";
+        return org.hqcm.ui.internal.figures.FigureExport.fileName("compare-" + names.get(0) + "-vs-" + names.get(1) + more)
+                + "." + extension;
     }
 }

@@ -33,6 +33,8 @@ import org.hqcm.model.JaccardScore;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.TestMetrics;
 import org.hqcm.model.resource.HqcmResources;
+import org.hqcm.ui.internal.compare.CellImagesView;
+import org.hqcm.ui.internal.compare.ConfusionGrid;
 
 /**
  * The report of one run inside the IDE: the metrics of its record and the figures of its {@code artefacts/}
@@ -51,6 +53,7 @@ public final class RunDetailsView extends ViewPart {
     private Table metrics;
     private Link resumeLink;
     private Label title;
+    private ConfusionGrid confusion;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -135,11 +138,31 @@ public final class RunDetailsView extends ViewPart {
             });
         }
         for (Artefact a : record.getArtefacts()) {
-            if (a.getPath() != null && a.getPath().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            if ("confusion matrix".equals(a.getName()) && record.getConfusionMatrix() != null) {
+                confusion(runFolder, record);
+            } else if (a.getPath() != null && a.getPath().toLowerCase(Locale.ROOT).endsWith(".png")) {
                 figure(a.getName(), dir.resolve(a.getPath()));
             }
         }
         layout();
+    }
+
+    /** The confusion matrix as a clickable grid: a cell opens its test images (compare.CellImagesView). */
+    private void confusion(IContainer runFolder, RunRecord record) {
+        confusion = new ConfusionGrid(body, org.hqcm.ui.internal.compare.Messages.ConfusionGrid_title, record);
+        GridDataFactory.fillDefaults().hint(460, 400).applyTo(confusion.control());
+        confusion.onOpen((t, p) -> {
+            try {
+                CellImagesView.open(getSite().getPage(), List.of(runFolder), 0, t, p);
+            } catch (PartInitException e) {
+                StatusManager.getManager().handle(e.getStatus(), StatusManager.LOG | StatusManager.SHOW);
+            }
+        });
+    }
+
+    /** The clickable confusion matrix, or null when the run has none (tests). */
+    public ConfusionGrid confusionGrid() {
+        return confusion;
     }
 
     private void figure(String name, Path png) {
@@ -183,6 +206,7 @@ public final class RunDetailsView extends ViewPart {
         images.clear();
         metrics = null;
         resumeLink = null;
+        confusion = null;
     }
 
     private void layout() {

@@ -5,13 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.hqcm.engine.BadInputException;
-import org.hqcm.engine.nn.Activation;
-import org.hqcm.engine.nn.HeadConfig;
-import org.hqcm.engine.nn.NetworkConfig;
-import org.hqcm.engine.nn.TrainStepBenchmark;
-import org.hqcm.engine.nn.loss.LossWeights;
-import org.hqcm.engine.quantum.CircuitSpec;
-import org.hqcm.engine.quantum.Simulator;
+import org.hqcm.engine.train.TrainStepBenchmark;
+import org.hqcm.model.Experiment;
+import org.hqcm.model.presets.Presets;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 import picocli.CommandLine;
@@ -19,18 +15,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code hqcm bench train}: training steps of the paper's full network (widths 128/64/32, attention, quantum
- * head q=5 d=2 c=5 or its classical counterpart, mask loss) on synthetic data, against ND4J's FP32 GEMM peak
- * measured in the same run.
+ * {@code hqcm bench train}: training steps of the paper's full network (the {@code hqcm-ebtc} preset: widths
+ * 128/64/32, attention, quantum head q=5 d=2 c=5; or the {@code classical} preset's counterpart; mask loss) on random
+ * images, against ND4J's FP32 GEMM peak measured in the same run.
  */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", defaultValueProvider = ModelDefaults.class, mixinStandardHelpOptions = true,
         description = "Time training steps of the paper's network and compare with the same-run GEMM peak.")
 public final class BenchTrainCommand implements Runnable {
 
     @Option(names = "--size", split = ",", defaultValue = "64,128", description = "Image sizes (default: ${DEFAULT-VALUE}).")
     List<Integer> sizes;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    @ModelDefault("Training.batchSize")
+    @Option(names = "--batch", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--steps", defaultValue = "7", description = "Timed steps per size (default: ${DEFAULT-VALUE}).")
@@ -45,17 +42,20 @@ public final class BenchTrainCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
-    /** The paper's configuration (DESIGN.md "The paper, pinned down") at image size {@code size}. */
-    static NetworkConfig paperNetwork(int size, String head) {
-        int q = 5;
-        int d = 2;
-        int c = 5;
-        HeadConfig h = switch (head.toLowerCase(Locale.ROOT)) {
-            case "quantum" -> new HeadConfig.Quantum(CircuitSpec.paper(q, d), c, Simulator.STATEVECTOR);
-            case "classical" -> new HeadConfig.Classical(c << q, q * c, Activation.TANH, c);
+    /**
+     * The experiment whose training steps are timed: the paper's ({@code hqcm-ebtc} preset, or {@code classical} for
+     * the classical head) at image size {@code size}. Its network, loss and optimizer reach the steps through the
+     * mapping a run uses.
+     */
+    static Experiment paperExperiment(int size, String head) {
+        String preset = switch (head.toLowerCase(Locale.ROOT)) {
+            case "quantum" -> Presets.HQCM_EBTC;
+            case "classical" -> Presets.CLASSICAL;
             default -> throw new BadInputException("--head " + head + ": expected quantum or classical");
         };
-        return new NetworkConfig(size, List.of(128, 64, 32), true, 16, List.of(1, 3, 5), 7, h, 4, 42L);
+        Experiment e = Presets.create(preset);
+        e.getDataset().setImageSize(size);
+        return e;
     }
 
     @Override
@@ -73,9 +73,8 @@ public final class BenchTrainCommand implements Runnable {
                 build.contains("HAVE_ONEDNN") ? "yes" : "no",
                 env.get("omp.threads"));
         for (int size : sizes) {
-            NetworkConfig cfg = paperNetwork(size, head);
-            TrainStepBenchmark.Result r = TrainStepBenchmark.run(new TrainStepBenchmark.Setup(cfg,
-                    new LossWeights(1.0, 1.0, 0.3, 0.7, 1.0), batch, warmup, steps));
+            TrainStepBenchmark.Result r = TrainStepBenchmark.run(new TrainStepBenchmark.Setup(
+                    paperExperiment(size, head), batch, warmup, steps));
             out.printf(Locale.ROOT, "%dx%d, batch %d, %s head: %.0f ms/step (median of %d after %d warm-up; min %.0f, max %.0f)%n",
                     size, size, batch, head, r.medianMs(), steps, warmup, r.stepMs()[0], r.stepMs()[steps - 1]);
             out.printf(Locale.ROOT, "  %.1f images/s; %.1f GFLOP per step (convs and GEMMs, analytic) = %.1f GFLOP/s%n",

@@ -8,7 +8,10 @@ import java.util.Set;
 
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.hqcm.engine.run.MemoryEstimate;
+import org.hqcm.engine.run.RunPreflight;
 import org.hqcm.model.Experiment;
+import org.hqcm.model.Sweep;
 import org.hqcm.model.resource.HqcmResources;
 import org.hqcm.model.resource.ModelFileException;
 import org.hqcm.model.validation.ExperimentValidator;
@@ -16,16 +19,32 @@ import org.hqcm.model.validation.FeaturePaths;
 import org.hqcm.model.validation.Problem;
 
 /**
- * An experiment file as the CLI sees it: loaded (or why not) and validated, with relative source paths
- * resolved against the file's folder. Problems print as {@code FILE: feature: message}.
+ * An experiment file (or a sweep file) as the CLI sees it: loaded (or why not) and checked as a run checks it
+ * before it starts ({@link RunPreflight}: constraints, data listing, memory), with relative source paths resolved
+ * against the file's folder. Problems print as {@code FILE: feature: message}.
  */
 record CheckedExperiment(Path file, Experiment experiment, List<Problem> problems, String loadFailure) {
 
     static CheckedExperiment of(Path file) {
+        if (file.getFileName() != null && file.getFileName().toString().endsWith("." + HqcmResources.SWEEP_EXTENSION)) {
+            return ofSweep(file);
+        }
         try {
             Experiment e = HqcmResources.loadExperiment(file);
             Path base = file.toAbsolutePath().normalize().getParent();
-            return new CheckedExperiment(file, e, ExperimentValidator.validate(e, base), null);
+            return new CheckedExperiment(file, e,
+                    RunPreflight.check(e, base, MemoryEstimate.Limits.ofThisProcess()), null);
+        } catch (ModelFileException e) {
+            return new CheckedExperiment(file, null, List.of(), e.getMessage());
+        }
+    }
+
+    /** A sweep file, checked by the same rules (its axes and every expanded trial); {@code experiment} is null. */
+    static CheckedExperiment ofSweep(Path file) {
+        try {
+            Sweep s = HqcmResources.loadSweep(file);
+            Path base = file.toAbsolutePath().normalize().getParent();
+            return new CheckedExperiment(file, null, ExperimentValidator.validate(s, base), null);
         } catch (ModelFileException e) {
             return new CheckedExperiment(file, null, List.of(), e.getMessage());
         }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * (target below 1 GB) against float32 storage; time to load 3,064 figshare-style 512 x 512 {@code .mat} files
  * (target below 60 s on 2 cores) against reading their bytes.
  */
-@Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
+@Command(name = "bench", defaultValueProvider = ModelDefaults.class, hidden = true, mixinStandardHelpOptions = true,
         description = "Dataset figures: memory of 7,576 images at 128x128; time to load 3,064 512x512 .mat files.")
 public final class DataBenchCommand implements Callable<Integer> {
 
@@ -31,7 +31,8 @@ public final class DataBenchCommand implements Callable<Integer> {
     @Option(names = "--mat-size", defaultValue = "512", description = "Side of the .mat images (default: ${DEFAULT-VALUE}).")
     int matSize;
 
-    @Option(names = "--size", defaultValue = "128", description = "Experiment image size (default: ${DEFAULT-VALUE}).")
+    @ModelDefault("Dataset.imageSize")
+    @Option(names = "--size", description = "Experiment image size (default: ${DEFAULT-VALUE}).")
     int size;
 
     @Option(names = "--threads", defaultValue = "2", description = "Threads (default: ${DEFAULT-VALUE}).")

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code hqcm data synth}: writes the synthetic phantom as an image folder (or figshare-style .mat files). */
-@Command(name = "synth", mixinStandardHelpOptions = true,
+@Command(name = "synth", defaultValueProvider = ModelDefaults.class, mixinStandardHelpOptions = true,
         description = {"Write the synthetic brain-MRI phantom as an image folder (or .mat files).",
             "Layout: DIR/<class>/<class>_00001.png with its tumour mask <name>_mask.png (all black for healthy). "
                 + "With --format mat: figshare-style MATLAB v7.3 files DIR/<n>.mat of the three tumour classes."})
@@ -26,11 +26,13 @@ public final class DataSynthCommand implements Callable<Integer> {
             description = "Images per class (default: ${DEFAULT-VALUE}).")
     int perClass;
 
-    @Option(names = "--size", defaultValue = "128", paramLabel = "S",
+    @ModelDefault("Dataset.imageSize")
+    @Option(names = "--size", paramLabel = "S",
             description = "Side length in pixels (default: ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "K", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @ModelDefault("Experiment.seed")
+    @Option(names = "--seed", paramLabel = "K", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--difficulty", defaultValue = "0.3", paramLabel = "D",

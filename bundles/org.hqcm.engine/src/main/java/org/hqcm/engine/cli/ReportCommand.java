@@ -1,6 +1,8 @@
 package org.hqcm.engine.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.hqcm.engine.run.RunReport;
@@ -24,7 +26,12 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path written = RunReport.write(run);
+        List<String> skipped = new ArrayList<>();
+        Path written = RunReport.write(run, skipped);
+        for (String s : skipped) {
+            spec.commandLine().getErr().println("warning: skipped " + s);
+        }
+        spec.commandLine().getErr().flush();
         spec.commandLine().getOut().println("written: " + written);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

@@ -3,34 +3,41 @@ package org.hqcm.engine.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.data.SourceFormat;
 import org.hqcm.engine.data.SourceSpec;
-import org.hqcm.engine.run.ExperimentRunner;
 import org.hqcm.engine.run.OutputFolder;
-import org.hqcm.engine.run.RunFolder;
 import org.hqcm.engine.run.RunResults;
 import org.hqcm.engine.run.SeedComparison;
+import org.hqcm.engine.sweep.SequentialExecutor;
+import org.hqcm.engine.sweep.SweepDriver;
+import org.hqcm.engine.sweep.SweepFolder;
 import org.hqcm.model.DataSource;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.HqcmFactory;
-import org.hqcm.model.SourceKind;
+import org.hqcm.model.Sweep;
+import org.hqcm.model.SweepRecord;
+import org.hqcm.model.TrialRecord;
+import org.hqcm.engine.train.ExperimentMapping;
 import org.hqcm.model.presets.Presets;
+import org.hqcm.model.presets.SweepPresets;
 import org.hqcm.model.resource.HqcmResources;
+import org.hqcm.model.sweep.FeaturePath;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code hqcm reproduce}: the paper's comparison regenerated: the {@code hqcm-ebtc} and {@code classical} presets,
- * N seeds each, on one dataset, then Tables 1 and 2 and Figures 7 to 10 with mean ± sd across seeds.
+ * {@code hqcm reproduce}: the paper's comparison regenerated: a thin front of the {@code paper-sweep} sweep
+ * ({@code hqcm-ebtc} with the quantum head and its classical counterpart, N seeds each, one dataset), run trial after
+ * trial through the same sweep driver as {@code hqcm sweep} (the output folder is a sweep folder with its seed-grouped
+ * report), then Tables 1 and 2 and Figures 7 to 10 with mean ± sd across seeds.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Reproduce the paper's comparison: train the hqcm-ebtc and classical presets, N seeds each, on",
@@ -54,7 +61,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     String data;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder: experiments/, runs/, figures/ and the comparison (default: "
+            description = "Output folder, a sweep folder (runs/, report/, the sweep record) with experiments/, figures/ "
+                    + "and the comparison (default: "
                     + "./reproduce-<yyyyMMdd-HHmmss>/).")
     Path out;
 
@@ -82,42 +90,25 @@ public final class ReproduceCommand implements Callable<Integer> {
             throw new BadInputException("--epochs " + epochs + ": expected at least 1");
         }
         SourceSpec source = data == null ? null : DataInfoCommand.parseSource(data, null);
-        Path dir = out != null ? out : OutputFolder.stamped(Path.of("."), "reproduce");
-        Path experiments = dir.resolve("experiments");
-        Path runsRoot = dir.resolve("runs");
-        List<Path> files = new ArrayList<>();
-        try {
-            Files.createDirectories(experiments);
-            for (String name : MODELS) {
-                Experiment e = Presets.create(name);
-                adapt(e, source);
-                Path file = experiments.resolve(name + "." + HqcmResources.EXPERIMENT_EXTENSION);
-                HqcmResources.save(e, file);
-                // validate both before training either: a bad option should not cost an hour
-                ExperimentRunner.loadValid(file);
-                files.add(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + experiments + ": " + e.getMessage(), e);
+        Path dir = (out != null ? out : OutputFolder.stamped(Path.of("."), "reproduce")).toAbsolutePath().normalize();
+        // the paper sweep, shrunk or pointed at data as asked: one code path with hqcm sweep
+        Sweep sweep = SweepPresets.create(SweepPresets.PAPER_SWEEP);
+        sweep.setName("reproduce");
+        sweep.setSeedCount(seeds);
+        // one trial at a time with every core, as a single hqcm run
+        sweep.setThreadsPerTrial(Runtime.getRuntime().availableProcessors());
+        adapt(sweep.getExperiment(), source);
+        SweepFolder folder = SweepDriver.create(sweep, Path.of("").toAbsolutePath(), "reproduce", dir);
+        writeExperiments(folder);
+        int status = new SweepDriver(folder, new SequentialExecutor(), stdout, stderr, null, null).run(() -> false);
+        if (status != ExitCodes.OK) {
+            return status;
         }
+        SweepRecord record = HqcmResources.loadSweepRecord(folder.record());
         List<List<RunResults>> results = new ArrayList<>();
-        for (int m = 0; m < MODELS.size(); m++) {
-            Experiment e = HqcmResources.loadExperiment(files.get(m));
-            List<RunResults> runs = new ArrayList<>();
-            for (int s = 0; s < seeds; s++) {
-                long seed = e.getSeed() + s;
-                stdout.println(String.format(Locale.ROOT, "%s, seed %d (%d of %d)", MODELS.get(m), seed,
-                        m * seeds + s + 1, MODELS.size() * seeds));
-                stdout.flush();
-                RunFolder folder = new ExperimentRunner(new TrainingProgress(spec.commandLine().getOut(), stderr, e.getTraining().getMaxEpochs()),
-                        () -> false).start(files.get(m), seed, runsRoot);
-                RunResults r = RunResults.read(folder.dir());
-                stdout.println(String.format(Locale.ROOT, "  test accuracy %.4f, macro-F1 %.4f: %s",
-                        r.report().accuracy(), r.report().macro().f1(), folder.dir()));
-                stdout.flush();
-                runs.add(r);
-            }
-            results.add(runs);
+        for (String head : List.of(FeaturePath.QUANTUM, FeaturePath.CLASSICAL)) {
+            results.add(record.getTrials().stream().filter(t -> t.getAxisValues().get(0).equals(head))
+                    .map(t -> RunResults.read(folder.run(t.getId()))).toList());
         }
         try {
             String md = SeedComparison.write(MODELS, results, dir);
@@ -125,7 +116,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             stdout.print(md);
             stdout.println();
             stdout.println("written: " + dir.resolve("comparison.md") + ", comparison.json, comparison.html, "
-                    + "table1.csv, table2.csv, figures/");
+                    + "table1.csv, table2.csv, figures/; the sweep's seed-grouped report: " + folder.report());
             stdout.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the comparison into " + dir + ": " + e.getMessage(), e);
@@ -133,11 +124,25 @@ public final class ReproduceCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** experiments/hqcm-ebtc.hqcm and classical.hqcm: the two configurations as experiments a user can rerun. */
+    private static void writeExperiments(SweepFolder folder) {
+        SweepRecord record = HqcmResources.loadSweepRecord(folder.record());
+        for (int m = 0; m < MODELS.size(); m++) {
+            String head = m == 0 ? FeaturePath.QUANTUM : FeaturePath.CLASSICAL;
+            TrialRecord t = record.getTrials().stream().filter(x -> x.getAxisValues().get(0).equals(head)).findFirst()
+                    .orElseThrow();
+            Experiment e = HqcmResources.loadExperiment(folder.trialFile(t.getId()));
+            e.setName(MODELS.get(m));
+            HqcmResources.save(e, folder.dir().resolve("experiments").resolve(MODELS.get(m) + "."
+                    + HqcmResources.EXPERIMENT_EXTENSION));
+        }
+    }
+
     private void adapt(Experiment e, SourceSpec source) {
         if (source != null) {
             DataSource s = HqcmFactory.eINSTANCE.createDataSource();
-            s.setKind(SourceKind.get(source.kind().name()));
-            if (source.kind() == org.hqcm.engine.data.SourceKind.SYNTHETIC) {
+            s.setKind(ExperimentMapping.kind(source.kind()));
+            if (source.kind() == SourceFormat.SYNTHETIC) {
                 s.setImagesPerClass(source.perClass());
                 s.setDifficulty(source.difficulty());
             } else {

@@ -4,13 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.run.ExperimentRunner;
 import org.hqcm.engine.run.RunFolder;
+import org.hqcm.engine.train.ExperimentMapping;
 import org.hqcm.model.Architecture;
 import org.hqcm.model.ClassicalHead;
 import org.hqcm.model.DataSource;
@@ -76,34 +76,19 @@ public final class RunCommand implements Callable<Integer> {
             throw new BadInputException("run: --run-dir DIR and --out DIR exclude each other (DIR is the run folder "
                     + "itself with --run-dir, the folder that receives run folders with --out)");
         }
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancelled.set(true);
-            // a requested stop is normal output, not an error
-            stdout.println();
-            stdout.println("stopping after the current batch (the last checkpoint is kept) ...");
-            stdout.flush();
-            try {
-                finished.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "hqcm-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        // a requested stop is normal output, not an error (an IDE console shows stderr in red)
+        try (ShutdownCancel cancel = ShutdownCancel.install(stdout,
+                "stopping after the current batch (the last checkpoint is kept) ...")) {
+            AtomicBoolean cancelled = cancel.flag();
             return resume != null ? resumeRun(stdout, stderr, cancelled) : newRuns(stdout, stderr, cancelled);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down (Ctrl-C): the hook is running and waits for us
-            }
         }
     }
 
     private int newRuns(PrintWriter stdout, PrintWriter stderr, AtomicBoolean cancelled) {
+        if (file.getFileName() != null && file.getFileName().toString().endsWith("." + HqcmResources.SWEEP_EXTENSION)) {
+            throw new BadInputException(file + ": a sweep; expected an experiment (.hqcm) here (run sweeps with: hqcm sweep "
+                    + file + ")");
+        }
         CheckedExperiment checked = CheckedExperiment.of(file);
         checked.print(stdout, stderr);
         if (!checked.ok()) {
@@ -184,7 +169,9 @@ public final class RunCommand implements Callable<Integer> {
         String head;
         if (a.getHead() instanceof QuantumHead q) {
             head = "quantum head " + q.getCircuits() + " x " + q.getQubits() + " qubits, " + q.getLayers() + " layers, "
-                    + q.getEmbedding() + ", " + q.getMeasurement() + ", " + q.getSimulator();
+                    + q.getEmbedding() + ", " + q.getMeasurement() + ", " + q.getSimulator() + ", gradient "
+                    + q.getGradientMethod() + (q.getShots() > 0 ? ", " + q.getShots() + " shots" : "")
+                    + ", noise " + ExperimentMapping.noise(q);
         } else if (a.getHead() instanceof ClassicalHead c) {
             head = "classical head width " + c.getWidth() + " " + c.getActivation();
         } else {

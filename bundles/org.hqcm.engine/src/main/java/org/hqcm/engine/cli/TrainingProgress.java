@@ -27,6 +27,7 @@ final class TrainingProgress implements RunObserver {
     private final ConsoleProgress loading;
     private long last;
     private int lineLength;
+    private String training = "training";
 
     TrainingProgress(PrintWriter out, PrintWriter err, int maxEpochs) {
         this.out = out;
@@ -37,9 +38,15 @@ final class TrainingProgress implements RunObserver {
     }
 
     @Override
+    public void started(String run, String experiment, int epochs, int batches, int resumedFrom) {
+        training = "training " + experiment + (resumedFrom > 0 ? " from epoch " + (resumedFrom + 1) : "");
+    }
+
+    /** The training phase is shown with what {@link #started} said: which experiment, from which epoch. */
+    @Override
     public void phase(String name, String message) {
         clear();
-        out.println(message + " ...");
+        out.println(("training".equals(name) ? training : message) + " ...");
         out.flush();
     }
 

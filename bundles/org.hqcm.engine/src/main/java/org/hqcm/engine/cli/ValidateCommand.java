@@ -11,12 +11,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code hqcm validate FILE...}: every problem of every experiment file, as {@code FILE: feature: message}. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check experiment files (.hqcm) and print each problem as FILE: feature: message.",
+        description = {"Check experiment files (.hqcm) and sweep files (.hqcmsweep: every axis value and every expanded trial) and print each problem as FILE: feature: message.",
             "Relative source paths resolve against the file's folder. Exit 2 when any file has an error",
             "or cannot be read, 0 otherwise (warnings do not fail)."})
 public final class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Experiment files.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Experiment or sweep files.")
     List<Path> files;
 
     @CommandLine.Spec

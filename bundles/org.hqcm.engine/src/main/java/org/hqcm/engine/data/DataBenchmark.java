@@ -70,7 +70,7 @@ public final class DataBenchmark {
         }
         double raw = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
-        LoadedDataset ds = DatasetLoader.load(List.of(SourceSpec.files(SourceKind.FIGSHARE_MAT, dir)), size, seed,
+        LoadedDataset ds = DatasetLoader.load(List.of(SourceSpec.files(SourceFormat.FIGSHARE_MAT, dir)), size, seed,
                 LoadOptions.defaults().withThreads(threads).withRequiredClasses(java.util.Set.of()));
         double load = (System.nanoTime() - t0) / 1e9;
         return new MatLoad(files, fileSize, bytes, write, raw, load, threads, ds.size(), ds.badFiles().size(),

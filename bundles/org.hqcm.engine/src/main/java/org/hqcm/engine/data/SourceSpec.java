@@ -7,15 +7,15 @@ import java.util.Objects;
  * One dataset source.
  *
  * @param kind what the source is
- * @param path its root folder (null for {@link SourceKind#SYNTHETIC})
+ * @param path its root folder (null for {@link SourceFormat#SYNTHETIC})
  * @param perClass images per class for the phantom (ignored for files)
  * @param difficulty phantom difficulty in [0, 1] (ignored for files)
  */
-public record SourceSpec(SourceKind kind, Path path, int perClass, double difficulty) {
+public record SourceSpec(SourceFormat kind, Path path, int perClass, double difficulty) {
 
     public SourceSpec {
         Objects.requireNonNull(kind, "kind");
-        if (kind == SourceKind.SYNTHETIC) {
+        if (kind == SourceFormat.SYNTHETIC) {
             if (perClass < 1) {
                 throw new IllegalArgumentException("synthetic source: images per class must be >= 1, got " + perClass);
             }
@@ -29,17 +29,17 @@ public record SourceSpec(SourceKind kind, Path path, int perClass, double diffic
 
     /** The phantom with {@code perClass} images of each of the four classes. */
     public static SourceSpec synthetic(int perClass, double difficulty) {
-        return new SourceSpec(SourceKind.SYNTHETIC, null, perClass, difficulty);
+        return new SourceSpec(SourceFormat.SYNTHETIC, null, perClass, difficulty);
     }
 
     /** A source of files under {@code root}. */
-    public static SourceSpec files(SourceKind kind, Path root) {
+    public static SourceSpec files(SourceFormat kind, Path root) {
         return new SourceSpec(kind, root, 0, 0);
     }
 
     /** Short text for messages and reports. */
     public String describe() {
-        return kind == SourceKind.SYNTHETIC
+        return kind == SourceFormat.SYNTHETIC
                 ? "synthetic:" + perClass + " (difficulty " + difficulty + ")"
                 : kind + " " + path;
     }

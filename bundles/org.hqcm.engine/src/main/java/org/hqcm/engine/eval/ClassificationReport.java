@@ -16,14 +16,14 @@ import java.util.List;
  */
 public final class ClassificationReport {
 
-    private final ConfusionMatrix confusion;
+    private final ConfusionCounts confusion;
     private final List<ClassMetrics> perClass;
     private final double accuracy;
     private final Averages macro;
     private final Averages weighted;
     private final List<String> zeroDivisions;
 
-    private ClassificationReport(ConfusionMatrix confusion, List<ClassMetrics> perClass, double accuracy,
+    private ClassificationReport(ConfusionCounts confusion, List<ClassMetrics> perClass, double accuracy,
             Averages macro, Averages weighted, List<String> zeroDivisions) {
         this.confusion = confusion;
         this.perClass = perClass;
@@ -35,11 +35,11 @@ public final class ClassificationReport {
 
     /** The report of predictions {@code yPred} against the truth {@code yTrue}. */
     public static ClassificationReport of(int[] yTrue, int[] yPred, List<String> classNames) {
-        return of(ConfusionMatrix.of(yTrue, yPred, classNames));
+        return of(ConfusionCounts.of(yTrue, yPred, classNames));
     }
 
     /** The report computed from a confusion matrix. */
-    public static ClassificationReport of(ConfusionMatrix confusion) {
+    public static ClassificationReport of(ConfusionCounts confusion) {
         List<ClassMetrics> per = new ArrayList<>();
         for (int k = 0; k < confusion.classCount(); k++) {
             long tp = confusion.truePositives(k);
@@ -57,7 +57,7 @@ public final class ClassificationReport {
      * A report from per-class values computed elsewhere (e.g. by Tribuo); averages are computed here from
      * them and the supports, zero divisions from the confusion counts.
      */
-    static ClassificationReport assemble(ConfusionMatrix confusion, List<ClassMetrics> perClass, double accuracy) {
+    static ClassificationReport assemble(ConfusionCounts confusion, List<ClassMetrics> perClass, double accuracy) {
         if (confusion.total() == 0) {
             throw new IllegalArgumentException("no test images: a classification report needs at least one");
         }
@@ -98,7 +98,7 @@ public final class ClassificationReport {
         return den == 0 ? 0 : num / (double) den;
     }
 
-    public ConfusionMatrix confusion() {
+    public ConfusionCounts confusion() {
         return confusion;
     }
 

@@ -21,7 +21,7 @@ public final class EvaluationFigures {
     }
 
     /** Fig 9: counts with row shares, shaded by the share of the true class. */
-    public static void confusion(ConfusionMatrix m, String title, Path png) throws IOException {
+    public static void confusion(ConfusionCounts m, String title, Path png) throws IOException {
         Heatmap.confusion(title, m.classNames(), m.counts()).writePng(png, 640, 600);
     }
 
@@ -36,6 +36,15 @@ public final class EvaluationFigures {
             throws IOException {
         LineChart.of(title).series("train", trainAccuracy).dashedSeries("validation", validationAccuracy).yRange(0, 1)
                 .xLabel("epoch").yLabel("accuracy").writePng(png, WIDTH, HEIGHT);
+    }
+
+    /**
+     * The L2 norm of the loss gradient with respect to the circuits' weights, per epoch (mean over its batches): a
+     * norm that falls towards 0 while the loss stays high is the barren-plateau signature.
+     */
+    public static void quantumGradientNorm(double[] norms, String title, Path png) throws IOException {
+        LineChart.of(title).series("|dL/d circuit weights|", norms).xLabel("epoch").yLabel("gradient L2 norm")
+                .writePng(png, WIDTH, HEIGHT);
     }
 
     /** Fig 8: the embedding coloured by true class. */

@@ -1,11 +1,16 @@
 package org.hqcm.engine.eval;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.csv.CSVPrinter;
+import org.hqcm.engine.io.CsvFormats;
+
 /**
  * A rectangular table of already formatted cells with a header row, written as GitHub Markdown or as CSV
- * (RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled). Immutable.
+ * (RFC 4180, by Commons CSV). Immutable.
  */
 public record Table(List<String> header, List<List<String>> rows) {
 
@@ -38,11 +43,16 @@ public record Table(List<String> header, List<List<String>> rows) {
         return sb.toString();
     }
 
+    /** RFC 4180 ({@link CsvFormats#TABLE}): CRLF line ends, fields quoted where they need it. */
     public String toCsv() {
         StringBuilder sb = new StringBuilder();
-        csvLine(sb, header);
-        for (List<String> r : rows) {
-            csvLine(sb, r);
+        try (CSVPrinter csv = new CSVPrinter(sb, CsvFormats.TABLE)) {
+            csv.printRecord(header);
+            for (List<String> r : rows) {
+                csv.printRecord(r);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
         return sb.toString();
     }
@@ -55,18 +65,4 @@ public record Table(List<String> header, List<List<String>> rows) {
         sb.append('\n');
     }
 
-    private static void csvLine(StringBuilder sb, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String c = cells.get(i);
-            if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
-                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(c);
-            }
-        }
-        sb.append("\r\n");
-    }
 }

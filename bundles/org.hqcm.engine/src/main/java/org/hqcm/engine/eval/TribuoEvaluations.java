@@ -46,7 +46,7 @@ public final class TribuoEvaluations {
                 counts[t][p] = known[t] && known[p] ? Math.round(tribuoMatrix.confusion(labels.get(p), labels.get(t))) : 0;
             }
         }
-        ConfusionMatrix confusion = ConfusionMatrix.ofCounts(counts, classNames);
+        ConfusionCounts confusion = ConfusionCounts.ofCounts(counts, classNames);
         List<ClassMetrics> per = new ArrayList<>(k);
         for (int c = 0; c < k; c++) {
             Label l = labels.get(c);

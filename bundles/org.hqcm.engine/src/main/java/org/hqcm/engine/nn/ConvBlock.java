@@ -2,6 +2,7 @@ package org.hqcm.engine.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,31 +17,33 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * touches a quarter of the data. The convolutions have no bias: BatchNorm subtracts the batch mean and
  * with it any per-channel constant, so a bias would only ever receive a zero gradient.
  */
-final class ConvBlock {
+final class ConvBlock implements Layer {
+    private final String name;
     private final int inChannels;
     private final int outChannels;
+    private final int size;
     private final Parameter weight; // [3, 3, in, out]
     private final BatchNorm norm;
-    private final DataType dataType;
+    private final Scratch scratch;
 
     private int batch = -1;
-    private int size;
     private INDArray z;      // [N, H, W, C] conv output, kept for the backward pass
     private INDArray out;    // [N, H/2, W/2, C] block output
-    private INDArray dInput; // [N, H, W, in] (not for the first block)
+    private INDArray dInput; // [N, H, W, in]
     private INDArray input;
     // storage only grows, so that a smaller last batch or an evaluation batch reuses it
     private final SharedBuffer zStore;
     private final SharedBuffer outStore;
     private final SharedBuffer dInputStore;
-    private SharedBuffer scratchA;
-    private SharedBuffer scratchB;
     private INDArray ones;
 
-    ConvBlock(String name, DataType dataType, int inChannels, int outChannels) {
+    /** The block on {@code size} x {@code size} inputs; {@code scratch} is shared with the network's other blocks. */
+    ConvBlock(String name, DataType dataType, int inChannels, int outChannels, int size, Scratch scratch) {
+        this.name = name;
         this.inChannels = inChannels;
         this.outChannels = outChannels;
-        this.dataType = dataType;
+        this.size = size;
+        this.scratch = scratch;
         this.weight = new Parameter(name + ".conv.weight", Nd4j.create(dataType, 3, 3, inChannels, outChannels));
         this.norm = new BatchNorm(name + ".bn", dataType, outChannels);
         zStore = new SharedBuffer(dataType);
@@ -48,29 +51,39 @@ final class ConvBlock {
         dInputStore = new SharedBuffer(dataType);
     }
 
-    List<Parameter> parameters() {
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
         List<Parameter> p = new ArrayList<>();
         p.add(weight);
         p.addAll(norm.parameters());
         return p;
     }
 
-    Parameter weight() {
-        return weight;
+    /** Convolution weights uniform in +-1/sqrt(9 in) (the kernel's fan-in); BatchNorm starts at 1, 0. */
+    @Override
+    public void initialise(SplittableRandom random) {
+        weight.initialiseUniform(random, 1.0 / Math.sqrt(9.0 * inChannels));
     }
 
-    BatchNorm norm() {
-        return norm;
+    @Override
+    public List<BatchNorm> norms() {
+        return List.of(norm);
     }
 
-    /** Allocates the block's own buffers for a batch of {@code n} inputs of {@code size} x {@code size}. */
-    void prepare(int n, int size, SharedBuffer scratchA, SharedBuffer scratchB, SharedBuffer ones) {
-        this.scratchA = scratchA;
-        this.scratchB = scratchB;
-        if (n != batch || size != this.size) {
+    /** Elements of one [N, H, W, C] activation of this block (its conv output), for sizing the shared scratch. */
+    long activationLength(int n) {
+        return (long) n * size * size * outChannels;
+    }
+
+    private void prepare(int n) {
+        if (n != batch) {
             batch = n;
-            this.size = size;
-            long rows = (long) n * size * size;
+            long rows = rows();
             zStore.reserve(rows * outChannels);
             outStore.reserve(rows / 4 * outChannels);
             dInputStore.reserve(rows * inChannels);
@@ -78,12 +91,8 @@ final class ConvBlock {
             out = outStore.view(n, size / 2, size / 2, outChannels);
             dInput = dInputStore.view(n, size, size, inChannels);
         }
-        this.ones = ones.view(1, rows());
-    }
-
-    /** Elements of one [N, H, W, C] activation, for sizing the shared scratch buffers. */
-    static long activationLength(int n, int size, int channels) {
-        return (long) n * size * size * channels;
+        scratch.reserve(activationLength(n));
+        ones = scratch.ones(rows());
     }
 
     private long rows() {
@@ -91,11 +100,13 @@ final class ConvBlock {
     }
 
     /** Forward pass of x [N, H, W, in], which must stay unchanged until {@link #backward}. */
-    INDArray forward(INDArray x, boolean training) {
+    @Override
+    public INDArray forward(INDArray x, boolean training) {
+        prepare((int) x.size(0));
         input = x;
         INDArray z2 = z.reshape(rows(), outChannels);
         NativeOps.conv2d(x, weight.value(), null, z);
-        INDArray y = scratchA.view(batch, size, size, outChannels);
+        INDArray y = scratch.a.view(batch, size, size, outChannels);
         INDArray y2 = y.reshape(rows(), outChannels);
         if (training) {
             norm.forwardTraining(z2, y2, ones);
@@ -111,10 +122,11 @@ final class ConvBlock {
      * Backward pass of a training-mode forward. {@code dOut} (the gradient of the block's output) is
      * destroyed. Returns the input gradient [N, H, W, in].
      */
-    INDArray backward(INDArray dOut) {
+    @Override
+    public INDArray backward(INDArray dOut) {
         NativeOps.reluBackward(out, dOut, dOut);
-        INDArray y = scratchA.view(batch, size, size, outChannels);
-        INDArray dy = scratchB.view(batch, size, size, outChannels);
+        INDArray y = scratch.a.view(batch, size, size, outChannels);
+        INDArray dy = scratch.b.view(batch, size, size, outChannels);
         INDArray z2 = z.reshape(rows(), outChannels);
         norm.recomputeOutput(z2, y.reshape(rows(), outChannels));
         NativeOps.maxPoolBackward(y, dOut, dy);

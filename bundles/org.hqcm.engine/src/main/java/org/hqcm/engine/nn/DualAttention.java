@@ -2,9 +2,12 @@ package org.hqcm.engine.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.floating.Mean;
+import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -13,16 +16,23 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * The paper's attention (CBAM-like), on F in NHWC [N, h, w, C]:
  * channel attention T_c = sigmoid(C2(ReLU(C1(GAP(F))))), F_c = F * T_c; spatial attention
- * T_s = sigmoid(C_fuse(mean_k C_k(F_c))) with [N, h, w, 1]; output F * (1 + T_s).
+ * T_s = sigmoid(C_fuse(mean_k C_k(F_c))) with [N, h, w, 1]; output F * (1 + T_s). T_s is also the layer's
+ * {@link #spatialMap() port}: the mask loss reads it and sends its gradient back through it.
  *
  * <p>The paper does not give the channel count of the multi-scale convolutions C_k; they map C to C
  * channels here (as the 1x1 convolutions of CBAM's channel branch keep the width) and only the fuse
  * convolution reduces to one channel. Since the mean of convolutions of one input is the convolution
  * with the mean of the (centre-padded) kernels, the k kernels run as one convolution of the largest
  * size; their gradients are the matching crops of that kernel's gradient. This is exact.
+ *
+ * <p>Every intermediate lives in a buffer of the layer that only grows, so a step allocates no native memory (ND4J's
+ * ops write into preset outputs).
  */
-final class DualAttention {
+final class DualAttention implements Layer {
+    private final String name;
     private final int channels;
+    private final int h;
+    private final int w;
     private final Dense reduce;
     private final Dense expand;
     private final int[] kernels;
@@ -31,21 +41,45 @@ final class DualAttention {
     private final Parameter fuseWeight;
     private final Parameter fuseBias;
     private final int mergedKernel;
+    private final Port spatialMap;
+
+    // the merged multi-scale kernel, rebuilt from the parameters by every forward pass
+    private final INDArray merged;
+    private final INDArray mergedBias;
+    private final INDArray dMerged;
+    private final INDArray dMergedBias;
+    // per-batch buffers: [N, hw, C] (three), [N, hw, 1] (four), [N, C] (three)
+    private final SharedBuffer[] planes;
+    private final SharedBuffer[] maps;
+    private final SharedBuffer[] rows;
 
     // forward state
+    private int batch = -1;
     private INDArray f3;
+    private INDArray gap;
     private INDArray hidden;
     private INDArray tc;
     private INDArray fc;
-    private INDArray merged;
     private INDArray s;
     private INDArray ts;
-    private int batch;
-    private int h;
-    private int w;
+    private INDArray onePlusTs;
+    private INDArray output;
+    // backward buffers of the current batch size
+    private INDArray product;
+    private INDArray dS;
+    private INDArray dFc;
+    private INDArray df;
+    private INDArray dTs;
+    private INDArray oneMinusTs;
+    private INDArray dTc;
+    private INDArray tcSlope;
 
-    DualAttention(String name, DataType dataType, int channels, int reduction, int[] kernels, int fuseKernel) {
+    /** Attention on [N, size, size, channels] features. */
+    DualAttention(String name, DataType dataType, int channels, int size, int reduction, int[] kernels, int fuseKernel) {
+        this.name = name;
         this.channels = channels;
+        this.h = size;
+        this.w = size;
         int hiddenWidth = Math.max(1, channels / reduction);
         reduce = new Dense(name + ".channel.reduce", dataType, channels, hiddenWidth);
         expand = new Dense(name + ".channel.expand", dataType, hiddenWidth, channels);
@@ -59,9 +93,31 @@ final class DualAttention {
         mergedKernel = max;
         fuseWeight = new Parameter(name + ".spatial.fuse.weight", Nd4j.create(dataType, fuseKernel, fuseKernel, channels, 1));
         fuseBias = new Parameter(name + ".spatial.fuse.bias", Nd4j.create(dataType, 1));
+        spatialMap = new Port(name + ".spatialMap");
+        merged = Nd4j.create(dataType, mergedKernel, mergedKernel, channels, channels);
+        mergedBias = Nd4j.create(dataType, channels);
+        dMerged = Nd4j.create(dataType, mergedKernel, mergedKernel, channels, channels);
+        dMergedBias = Nd4j.create(dataType, channels);
+        planes = buffers(dataType, 7);
+        maps = buffers(dataType, 4);
+        rows = buffers(dataType, 3);
     }
 
-    List<Parameter> parameters() {
+    private static SharedBuffer[] buffers(DataType dataType, int count) {
+        SharedBuffer[] b = new SharedBuffer[count];
+        for (int i = 0; i < count; i++) {
+            b[i] = new SharedBuffer(dataType);
+        }
+        return b;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
         List<Parameter> p = new ArrayList<>();
         p.addAll(reduce.parameters());
         p.addAll(expand.parameters());
@@ -74,82 +130,124 @@ final class DualAttention {
         return p;
     }
 
+    /** The 1x1 convolutions as dense layers; each convolution's weights and bias uniform in +-1/sqrt(k k C). */
+    @Override
+    public void initialise(SplittableRandom random) {
+        reduce.initialise(random);
+        expand.initialise(random);
+        for (int i = 0; i < kernels.length; i++) {
+            double bound = 1.0 / Math.sqrt((double) kernels[i] * kernels[i] * channels);
+            scaleWeights.get(i).initialiseUniform(random, bound);
+            scaleBiases.get(i).initialiseUniform(random, bound);
+        }
+        double bound = 1.0 / Math.sqrt((double) fuseWeight.value().size(0) * fuseWeight.value().size(1) * channels);
+        fuseWeight.initialiseUniform(random, bound);
+        fuseBias.initialiseUniform(random, bound);
+    }
+
+    /** The spatial attention map T_s of the last forward pass, [N, h, w, 1], and the gradient the loss sends into it. */
+    Port spatialMap() {
+        return spatialMap;
+    }
+
     private INDArrayIndex[] centre(int k) {
         int off = (mergedKernel - k) / 2;
         return new INDArrayIndex[] {NDArrayIndex.interval(off, off + k), NDArrayIndex.interval(off, off + k),
             NDArrayIndex.all(), NDArrayIndex.all()};
     }
 
-    /** The spatial attention map T_s of the last forward pass, [N, h, w, 1]. */
-    INDArray spatialMap() {
-        return ts;
+    private void prepare(int n) {
+        if (n == batch) {
+            return;
+        }
+        batch = n;
+        long hw = (long) h * w;
+        for (SharedBuffer b : planes) {
+            b.reserve(n * hw * channels);
+        }
+        for (SharedBuffer b : maps) {
+            b.reserve(n * hw);
+        }
+        for (SharedBuffer b : rows) {
+            b.reserve((long) n * channels);
+        }
+        fc = planes[0].view(n, h, w, channels);
+        s = planes[1].view(n, h, w, channels);
+        output = planes[2].view(n, hw, channels);
+        product = planes[3].view(n, hw, channels);
+        dS = planes[4].view(n, h, w, channels);
+        dFc = planes[5].view(n, h, w, channels);
+        df = planes[6].view(n, hw, channels);
+        ts = maps[0].view(n, h, w, 1);
+        onePlusTs = maps[1].view(n, hw, 1);
+        dTs = maps[2].view(n, hw, 1);
+        oneMinusTs = maps[3].view(n, hw, 1);
+        gap = rows[0].view(n, channels);
+        dTc = rows[1].view(n, channels);
+        tcSlope = rows[2].view(n, channels);
     }
 
     /** F [N, h, w, C] (kept unchanged until backward) to F * (1 + T_s). */
-    INDArray forward(INDArray f) {
-        batch = (int) f.size(0);
-        h = (int) f.size(1);
-        w = (int) f.size(2);
-        DataType dt = f.dataType();
-        f3 = f.reshape(batch, (long) h * w, channels);
-        INDArray gap = f3.mean(1);
-        hidden = Transforms.relu(reduce.forward(gap), false);
-        tc = Transforms.sigmoid(expand.forward(hidden), false).reshape(batch, 1, channels);
-        fc = f3.mul(tc).reshape(batch, h, w, channels);
+    @Override
+    public INDArray forward(INDArray f, boolean training) {
+        prepare((int) f.size(0));
+        long hw = (long) h * w;
+        f3 = f.reshape(batch, hw, channels);
+        Nd4j.getExecutioner().exec(new Mean(f3, gap, 1));
+        hidden = Transforms.relu(reduce.forward(gap, training), false);
+        tc = Transforms.sigmoid(expand.forward(hidden, training), false).reshape(batch, 1, channels);
+        f3.mul(tc, fc.reshape(batch, hw, channels));
 
-        merged = Nd4j.zeros(dt, mergedKernel, mergedKernel, channels, channels);
-        INDArray mergedBias = Nd4j.zeros(dt, channels);
+        merged.assign(0);
+        mergedBias.assign(0);
         for (int i = 0; i < kernels.length; i++) {
             merged.get(centre(kernels[i])).addi(scaleWeights.get(i).value());
             mergedBias.addi(scaleBiases.get(i).value());
         }
         merged.divi(kernels.length);
         mergedBias.divi(kernels.length);
-        s = Nd4j.create(dt, batch, h, w, channels);
         NativeOps.conv2d(fc, merged, mergedBias, s);
-        ts = Nd4j.create(dt, batch, h, w, 1);
         NativeOps.conv2d(s, fuseWeight.value(), fuseBias.value(), ts);
         Transforms.sigmoid(ts, false);
-        return f3.mul(ts.reshape(batch, (long) h * w, 1).add(1.0)).reshape(batch, h, w, channels);
+        spatialMap.set(ts);
+        ts.reshape(batch, hw, 1).add(1.0, onePlusTs);
+        f3.mul(onePlusTs, output);
+        return output.reshape(batch, h, w, channels);
     }
 
     /**
-     * Backward: {@code dOut} is dL/d(F * (1 + T_s)), {@code dSpatialMap} an extra dL/dT_s ([N, h, w, 1],
-     * e.g. from the mask loss) or null. Writes the parameter gradients and returns dL/dF.
+     * Backward: {@code dOut} is dL/d(F * (1 + T_s)); the {@link #spatialMap() port}'s gradient, when set, is an extra
+     * dL/dT_s ([N, h, w, 1] or [N, h*w], e.g. from the mask loss). Writes the parameter gradients and returns dL/dF.
      */
-    INDArray backward(INDArray dOut, INDArray dSpatialMap) {
-        DataType dt = dOut.dataType();
+    @Override
+    public INDArray backward(INDArray dOut) {
         long hw = (long) h * w;
         INDArray d3 = dOut.reshape(batch, hw, channels);
         INDArray ts3 = ts.reshape(batch, hw, 1);
-        INDArray df = d3.mul(ts3.add(1.0));
-        INDArray dTs = d3.mul(f3).sum(true, 2);
-        if (dSpatialMap != null) {
-            dTs.addi(dSpatialMap.reshape(batch, hw, 1));
+        d3.mul(onePlusTs, df);
+        d3.mul(f3, product);
+        Nd4j.getExecutioner().exec(new Sum(product, dTs, true, 2));
+        if (spatialMap.gradient() != null) {
+            dTs.addi(spatialMap.gradient().reshape(batch, hw, 1));
         }
-        INDArray dT = dTs.muli(ts3.rsub(1.0).muli(ts3)).reshape(batch, h, w, 1);
+        ts3.rsub(1.0, oneMinusTs).muli(ts3);
+        INDArray dT = dTs.muli(oneMinusTs).reshape(batch, h, w, 1);
 
-        INDArray dS = Nd4j.create(dt, batch, h, w, channels);
         NativeOps.conv2dBackward(s, fuseWeight.value(), fuseBias.value(), dT, dS, fuseWeight.gradient(), fuseBias.gradient());
-        INDArray dFc = Nd4j.create(dt, batch, h, w, channels);
-        INDArray dMerged = Nd4j.create(dt, mergedKernel, mergedKernel, channels, channels);
-        INDArray dMergedBias = Nd4j.create(dt, channels);
-        INDArray mergedBias = Nd4j.zeros(dt, channels);
-        for (Parameter b : scaleBiases) {
-            mergedBias.addi(b.value());
-        }
-        mergedBias.divi(kernels.length);
         NativeOps.conv2dBackward(fc, merged, mergedBias, dS, dFc, dMerged, dMergedBias);
         for (int i = 0; i < kernels.length; i++) {
-            scaleWeights.get(i).gradient().assign(dMerged.get(centre(kernels[i])).div(kernels.length));
-            scaleBiases.get(i).gradient().assign(dMergedBias.div(kernels.length));
+            scaleWeights.get(i).gradient().assign(dMerged.get(centre(kernels[i]))).divi(kernels.length);
+            scaleBiases.get(i).gradient().assign(dMergedBias).divi(kernels.length);
         }
 
         INDArray dFc3 = dFc.reshape(batch, hw, channels);
-        df.addi(dFc3.mul(tc));
-        INDArray dTc = dFc3.mul(f3).sum(1); // [N, C]
+        dFc3.mul(tc, product);
+        df.addi(product);
+        dFc3.mul(f3, product);
+        Nd4j.getExecutioner().exec(new Sum(product, dTc, false, 1)); // [N, C]
         INDArray tc2 = tc.reshape(batch, channels);
-        INDArray dPre = dTc.muli(tc2.rsub(1.0).muli(tc2));
+        tc2.rsub(1.0, tcSlope).muli(tc2);
+        INDArray dPre = dTc.muli(tcSlope);
         INDArray dHidden = expand.backward(dPre);
         NativeOps.reluBackward(hidden, dHidden, dHidden);
         INDArray dGap = reduce.backward(dHidden);

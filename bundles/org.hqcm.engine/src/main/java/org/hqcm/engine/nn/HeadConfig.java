@@ -41,15 +41,12 @@ public sealed interface HeadConfig permits HeadConfig.Classical, HeadConfig.Quan
      * A dense layer projectionWidth -> width followed by an activation, on the projection cut into
      * {@code normalizedSlices} L2-normalised slices (0: the projection as it is).
      */
-    record Classical(int projectionWidth, int width, Activation activation, int normalizedSlices) implements HeadConfig {
+    record Classical(int projectionWidth, int width, ActivationFunction activation, int normalizedSlices)
+            implements HeadConfig {
         public Classical {
             NetworkConfig.requirePositive("head.projectionWidth", projectionWidth);
             NetworkConfig.requirePositive("head.width", width);
             java.util.Objects.requireNonNull(activation, "head.activation");
-            if (normalizedSlices < 0 || normalizedSlices > 0 && projectionWidth % normalizedSlices != 0) {
-                throw new IllegalArgumentException("head.normalizedSlices: expected 0 or a divisor of the projection width "
-                        + projectionWidth + ", got " + normalizedSlices);
-            }
         }
 
         @Override

@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.hqcm.engine.Cancellation;
 import org.hqcm.engine.quantum.QuantumLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The paper's hybrid network: backbone, optional dual attention, projection, head, classifier.
+ * The paper's hybrid network as a list of {@link Layer}s: backbone blocks, optional dual attention, projection,
+ * head, classifier. A forward pass runs them in order, a backward pass in reverse; the attention's map T_s leaves
+ * through its {@link Port} and its loss gradient comes back the same way.
  *
  * <p>Not thread-safe; one instance trains one model. Activations are NHWC; flattening the attention
  * output is in (h, w, c) order, which only permutes the projection's rows relative to PyTorch's
@@ -25,72 +28,86 @@ public final class HybridNetwork {
 
     private final NetworkConfig config;
     private final DataType dataType;
-    private final PatchBlock first;
-    private final List<ConvBlock> blocks = new ArrayList<>();
+    private final List<Layer> layers;
     private final DualAttention attention;
-    private final Dense projection;
-    private final Head head;
-    private final Dense classifier;
+    private final Layer head;
     private final List<Parameter> parameters;
-    private final SharedBuffer scratchA;
-    private final SharedBuffer scratchB;
-    private SharedBuffer ones;
+    private final List<BatchNorm> norms;
+    private final List<String> normNames;
+    private final Scratch scratch;
+    // the images as the first layer reads them, and the loss gradients as the last layers read them
+    private final SharedBuffer imageStore;
+    private final SharedBuffer logitGradientStore;
+    private final SharedBuffer mapGradientStore;
+    private LayerObserver observer = LayerObserver.NONE;
 
     private int batch = -1;
-    private INDArray features;
+    private INDArray headInput;
     private boolean lastForwardTraining;
-    private PhaseTimes times;
 
     /**
-     * Records the wall time of each phase of forward and backward into {@code times} (null: off); the
-     * caller starts the clock, each phase adds the time since the previous lap.
+     * Builds the network with freshly initialised weights: each layer draws its own from one random stream seeded
+     * by the configuration, in layer order (PyTorch's defaults: uniform in +-1/sqrt(fan-in) for weights and biases,
+     * BatchNorm gamma 1 and beta 0); a quantum head initialises its own weights from the same seed (uniform in
+     * [0, 2 pi), as PennyLane).
      */
-    public void recordPhases(PhaseTimes times) {
-        this.times = times;
-    }
-
-    private void lap(String phase) {
-        if (times != null) {
-            times.lap(phase);
-        }
-    }
-
-    /**
-     * Builds the network with freshly initialised weights: PyTorch's defaults (uniform in
-     * +-1/sqrt(fan-in) for weights and biases, BatchNorm gamma 1 and beta 0) drawn from the seed; a
-     * quantum head initialises its own weights from the same seed (uniform in [0, 2 pi), as PennyLane).
-     */
-    HybridNetwork(NetworkConfig config, DataType dataType, Head head) {
+    private HybridNetwork(NetworkConfig config, DataType dataType) {
         this.config = config;
         this.dataType = dataType;
-        first = new PatchBlock("block1", dataType, config.widths().get(0));
+        scratch = new Scratch(dataType);
+        List<Layer> list = new ArrayList<>();
+        int size = config.imageSize();
+        list.add(new PatchBlock("block1", dataType, config.widths().get(0), size));
         int in = config.widths().get(0);
+        int s = size / 2;
         for (int i = 1; i < config.widths().size(); i++) {
-            blocks.add(new ConvBlock("block" + (i + 1), dataType, in, config.widths().get(i)));
+            list.add(new ConvBlock("block" + (i + 1), dataType, in, config.widths().get(i), s, scratch));
             in = config.widths().get(i);
+            s /= 2;
         }
         int c = config.featureChannels();
+        int fs = config.featureSize();
         attention = config.attention()
-                ? new DualAttention("attention", dataType, c, config.reductionRatio(),
+                ? new DualAttention("attention", dataType, c, fs, config.reductionRatio(),
                         config.spatialKernels().stream().mapToInt(Integer::intValue).toArray(), config.fuseKernel())
                 : null;
-        int flat = config.featureSize() * config.featureSize() * c;
-        projection = new Dense("projection", dataType, flat, config.head().projectionWidth());
-        this.head = head;
-        classifier = new Dense("classifier", dataType, head.outputWidth(), config.classes());
-        List<Parameter> all = new ArrayList<>(first.parameters());
-        blocks.forEach(b -> all.addAll(b.parameters()));
         if (attention != null) {
-            all.addAll(attention.parameters());
+            list.add(attention);
         }
-        all.addAll(projection.parameters());
-        List<Parameter> headParams = head.parameters();
-        all.addAll(headParams);
-        all.addAll(classifier.parameters());
+        list.add(new Dense("projection", dataType, fs * fs * c, config.head().projectionWidth()));
+        head = head(config, dataType);
+        list.add(head);
+        list.add(new Dense("classifier", dataType, config.head().outputWidth(), config.classes()));
+        layers = List.copyOf(list);
+
+        List<Parameter> all = new ArrayList<>();
+        List<BatchNorm> bn = new ArrayList<>();
+        List<String> bnNames = new ArrayList<>();
+        for (Layer l : layers) {
+            all.addAll(l.parameters());
+            for (BatchNorm b : l.norms()) {
+                bn.add(b);
+                bnNames.add(l.name() + ".bn");
+            }
+        }
         parameters = Collections.unmodifiableList(all);
-        scratchA = new SharedBuffer(dataType);
-        scratchB = new SharedBuffer(dataType);
-        initialise(config.seed(), head instanceof ClassicalHead ? List.of() : headParams);
+        norms = List.copyOf(bn);
+        normNames = List.copyOf(bnNames);
+        imageStore = new SharedBuffer(DataType.FLOAT);
+        logitGradientStore = new SharedBuffer(dataType);
+        mapGradientStore = new SharedBuffer(dataType);
+        SplittableRandom random = new SplittableRandom(config.seed());
+        for (Layer l : layers) {
+            l.initialise(random);
+        }
+    }
+
+    private static Layer head(NetworkConfig config, DataType dataType) {
+        if (config.head() instanceof HeadConfig.Classical c) {
+            return new ClassicalHeadLayer(dataType, c.projectionWidth(), c.width(), c.activation(), c.normalizedSlices());
+        }
+        HeadConfig.Quantum q = (HeadConfig.Quantum) config.head();
+        return new QuantumHeadLayer(dataType, new QuantumLayer(q.circuit(), q.circuits(), q.simulator(), config.seed()));
     }
 
     /** A network with the head of {@code config}, in 32-bit floats. */
@@ -100,13 +117,14 @@ public final class HybridNetwork {
 
     /** A network with the head of {@code config} in the given floating-point type (DOUBLE for gradient checks). */
     public static HybridNetwork create(NetworkConfig config, DataType dataType) {
-        if (config.head() instanceof HeadConfig.Classical c) {
-            return new HybridNetwork(config, dataType,
-                    new ClassicalHead(dataType, c.projectionWidth(), c.width(), c.activation(), c.normalizedSlices()));
-        }
-        HeadConfig.Quantum q = (HeadConfig.Quantum) config.head();
-        return new HybridNetwork(config, dataType,
-                new QuantumHead(dataType, new QuantumLayer(q.circuit(), q.circuits(), q.simulator(), config.seed())));
+        return new HybridNetwork(config, dataType);
+    }
+
+    /** A network of the same configuration and type with {@code other}'s parameters and BatchNorm statistics. */
+    public static HybridNetwork copyOf(HybridNetwork other) {
+        HybridNetwork copy = create(other.config, other.dataType);
+        copy.importState(other.exportState());
+        return copy;
     }
 
     public NetworkConfig config() {
@@ -117,58 +135,35 @@ public final class HybridNetwork {
         return dataType;
     }
 
+    /** The layers in forward order. */
+    public List<Layer> layers() {
+        return layers;
+    }
+
     /** All trainable parameters, in a fixed order (the export order). */
     public List<Parameter> parameters() {
         return parameters;
     }
 
-    private void initialise(long seed, List<Parameter> ownInitialisation) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double bound = 1.0;
-        for (Parameter p : parameters) {
-            if (ownInitialisation.contains(p)) {
-                continue;
-            }
-            String name = p.name();
-            if (name.endsWith(".gamma") || name.endsWith(".beta")) {
-                continue; // set by the BatchNorm constructor
-            }
-            long[] shape = p.value().shape();
-            if (name.endsWith(".weight")) {
-                long out = shape[shape.length - 1];
-                bound = 1.0 / Math.sqrt((double) p.size() / out);
-            }
-            double[] v = new double[(int) p.size()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = (random.nextDouble() * 2 - 1) * bound;
-            }
-            HostArrays.copyIn(v, p.value());
-        }
+    /** Hears every layer finish its forward and backward pass (null: none). */
+    public void observeLayers(LayerObserver observer) {
+        this.observer = observer == null ? LayerObserver.NONE : observer;
     }
 
     private void prepare(int n) {
         if (n == batch) {
             return;
         }
-        int size = config.imageSize();
-        first.prepare(n, size);
+        // the largest block first, so that the scratch the blocks share is allocated once
         long largest = 1;
-        int s = size / 2;
-        for (int i = 0; i < blocks.size(); i++) {
-            largest = Math.max(largest, ConvBlock.activationLength(n, s, config.widths().get(i + 1)));
-            s /= 2;
+        for (Layer l : layers) {
+            if (l instanceof ConvBlock b) {
+                largest = Math.max(largest, b.activationLength(n));
+            }
         }
-        scratchA.reserve(largest);
-        scratchB.reserve(largest);
-        long onesLength = (long) n * (size / 2) * (size / 2);
-        if (ones == null || ones.capacity() < onesLength) {
-            ones = SharedBuffer.ones(dataType, onesLength);
-        }
-        s = size / 2;
-        for (ConvBlock b : blocks) {
-            b.prepare(n, s, scratchA, scratchB, ones);
-            s /= 2;
-        }
+        scratch.reserve(largest);
+        int size = config.imageSize();
+        imageStore.reserve((long) n * size * size);
         batch = n;
     }
 
@@ -184,24 +179,24 @@ public final class HybridNetwork {
                     + " (" + n * size * size + " floats), got " + images.length);
         }
         prepare(n);
-        INDArray x = first.forward(images, training);
-        lap("forward.block1");
-        for (int i = 0; i < blocks.size(); i++) {
-            x = blocks.get(i).forward(x, training);
-            lap("forward.block" + (i + 2));
+        INDArray x = imageStore.view(n, size, size, 1);
+        HostArrays.copyIn(images, n * size * size, x);
+        INDArray headOutput = null;
+        for (Layer l : layers) {
+            Cancellation.check(); // before every layer: a cancelled run stops within a layer, not after the batch
+            if (l == head) {
+                headInput = x;
+            }
+            x = l.forward(x, training);
+            if (l == head) {
+                headOutput = x;
+            }
+            observer.forwardDone(l.name());
         }
-        features = x;
-        INDArray refined = attention == null ? x : attention.forward(x);
-        lap("forward.attention");
-        INDArray z = projection.forward(refined.reshape(n, refined.length() / n));
-        lap("forward.projection");
-        INDArray q = head.forward(z);
-        lap("forward.head");
-        INDArray logits = classifier.forward(q);
         lastForwardTraining = training;
         INDArray map = attention == null ? null
-                : attention.spatialMap().reshape(n, (long) config.featureSize() * config.featureSize());
-        return new Output(logits, map, q);
+                : attention.spatialMap().value().reshape(n, (long) config.featureSize() * config.featureSize());
+        return new Output(x, map, headOutput);
     }
 
     /**
@@ -213,22 +208,15 @@ public final class HybridNetwork {
         if (!lastForwardTraining) {
             throw new IllegalStateException("backward needs a training-mode forward pass");
         }
-        int n = batch;
-        int fs = config.featureSize();
-        INDArray dq = classifier.backward(dLogits);
-        INDArray dz = head.backward(dq);
-        lap("backward.head");
-        INDArray dRefined = projection.backward(dz).reshape(n, fs, fs, config.featureChannels());
-        lap("backward.projection");
-        INDArray d = attention == null ? dRefined
-                : attention.backward(dRefined, dSpatialMap == null ? null : dSpatialMap.reshape(n, fs, fs, 1));
-        lap("backward.attention");
-        for (int i = blocks.size() - 1; i >= 0; i--) {
-            d = blocks.get(i).backward(d);
-            lap("backward.block" + (i + 2));
+        if (attention != null) {
+            attention.spatialMap().gradient(dSpatialMap);
         }
-        first.backward(d);
-        lap("backward.block1");
+        INDArray d = dLogits;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            Cancellation.check();
+            d = layers.get(i).backward(d);
+            observer.backwardDone(layers.get(i).name());
+        }
     }
 
     /**
@@ -236,11 +224,15 @@ public final class HybridNetwork {
      * {@link org.hqcm.engine.nn.loss.LossResult}: dLogits [N*K] and dSpatialMap [N*h*w] or null.
      */
     public void backward(double[] dLogits, double[] dSpatialMap) {
-        INDArray logits = org.nd4j.linalg.factory.Nd4j.create(dataType, batch, config.classes());
+        long k = config.classes();
+        logitGradientStore.reserve(batch * k);
+        INDArray logits = logitGradientStore.view(batch, k);
         HostArrays.copyIn(dLogits, logits);
         INDArray map = null;
         if (dSpatialMap != null) {
-            map = org.nd4j.linalg.factory.Nd4j.create(dataType, batch, (long) config.featureSize() * config.featureSize());
+            long cells = (long) config.featureSize() * config.featureSize();
+            mapGradientStore.reserve(batch * cells);
+            map = mapGradientStore.view(batch, cells);
             HostArrays.copyIn(dSpatialMap, map);
         }
         backward(logits, map);
@@ -248,12 +240,25 @@ public final class HybridNetwork {
 
     /** Tells the network that parameter values were changed from outside (optimizer step, import). */
     public void parametersChanged() {
-        head.parametersChanged();
+        layers.forEach(Layer::parametersChanged);
     }
 
-    /** The backbone's output F of the last forward pass, [N, h, w, C]. */
-    public INDArray features() {
-        return features;
+    /** The projection z of the last forward pass, [N, projectionWidth]: what the head (the circuits) got. */
+    public INDArray headInput() {
+        return headInput;
+    }
+
+    /** The head's trainable parameters: the circuits' weights of a quantum head. */
+    public List<Parameter> headParameters() {
+        return head.parameters();
+    }
+
+    /**
+     * The classifier applied to a head output [N, headWidth] given from outside (inference only): re-evaluating a
+     * trained network's head under other conditions (noise, shots) without running the backbone again.
+     */
+    public INDArray classify(INDArray headOutput) {
+        return layers.get(layers.size() - 1).forward(headOutput, false);
     }
 
     /**
@@ -263,20 +268,11 @@ public final class HybridNetwork {
      * final weights rather than a momentum average over batches seen while the weights still moved.
      */
     public void beginBatchNormRecalibration() {
-        norms().values().forEach(BatchNorm::beginRecalibration);
+        norms.forEach(BatchNorm::beginRecalibration);
     }
 
     public void endBatchNormRecalibration() {
-        norms().values().forEach(BatchNorm::endRecalibration);
-    }
-
-    private Map<String, BatchNorm> norms() {
-        Map<String, BatchNorm> m = new LinkedHashMap<>();
-        m.put("block1.bn", first.norm());
-        for (int i = 0; i < blocks.size(); i++) {
-            m.put("block" + (i + 2) + ".bn", blocks.get(i).norm());
-        }
-        return m;
+        norms.forEach(BatchNorm::endRecalibration);
     }
 
     /**
@@ -287,9 +283,9 @@ public final class HybridNetwork {
         for (Parameter p : parameters) {
             state.put(p.name(), HostArrays.toDoubles(p.value()));
         }
-        for (Map.Entry<String, BatchNorm> e : norms().entrySet()) {
-            state.put(e.getKey() + ".runningMean", HostArrays.toDoubles(e.getValue().runningMean()));
-            state.put(e.getKey() + ".runningVar", HostArrays.toDoubles(e.getValue().runningVar()));
+        for (int i = 0; i < norms.size(); i++) {
+            state.put(normNames.get(i) + ".runningMean", HostArrays.toDoubles(norms.get(i).runningMean()));
+            state.put(normNames.get(i) + ".runningVar", HostArrays.toDoubles(norms.get(i).runningVar()));
         }
         return state;
     }
@@ -300,9 +296,9 @@ public final class HybridNetwork {
         for (Parameter p : parameters) {
             targets.put(p.name(), p.value());
         }
-        for (Map.Entry<String, BatchNorm> e : norms().entrySet()) {
-            targets.put(e.getKey() + ".runningMean", e.getValue().runningMean());
-            targets.put(e.getKey() + ".runningVar", e.getValue().runningVar());
+        for (int i = 0; i < norms.size(); i++) {
+            targets.put(normNames.get(i) + ".runningMean", norms.get(i).runningMean());
+            targets.put(normNames.get(i) + ".runningVar", norms.get(i).runningVar());
         }
         for (Map.Entry<String, INDArray> e : targets.entrySet()) {
             double[] v = state.get(e.getKey());

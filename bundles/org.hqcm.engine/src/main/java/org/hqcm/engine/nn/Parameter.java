@@ -1,6 +1,8 @@
 package org.hqcm.engine.nn;
 
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -37,8 +39,20 @@ public final class Parameter {
         return value.length();
     }
 
+    /**
+     * Draws every element uniformly in [-bound, bound) from {@code random}, in c order: PyTorch's default initialisation
+     * of convolution and linear layers with {@code bound} = 1 / sqrt(fan-in), for their weights and biases alike.
+     */
+    void initialiseUniform(SplittableRandom random, double bound) {
+        double[] v = new double[Math.toIntExact(size())];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (random.nextDouble() * 2 - 1) * bound;
+        }
+        HostArrays.copyIn(v, value);
+    }
+
     @Override
     public String toString() {
-        return name + java.util.Arrays.toString(value.shape());
+        return name + Arrays.toString(value.shape());
     }
 }

@@ -2,6 +2,7 @@ package org.hqcm.engine.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -18,7 +19,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * the weights. BatchNorm statistics of the conv output z = P w follow from the 10x10 Gram matrix
  * G = P'^T P' alone: mean = s.w / M and E[z^2] = w^T G w / M, so they cost no pass over the
  * activations; G is summed in double while the patches are built, which avoids the cancellation of
- * E[z^2] - mean^2 in float. BatchNorm's affine map is then folded into the GEMM's weights.
+ * E[z^2] - mean^2 in float. BatchNorm's affine map ({@link BatchNorm#foldTraining}) is then folded into the
+ * GEMM's weights.
  *
  * <p>Patch rows are ordered by pooling parity (the four positions of each 2x2 window, then image, row,
  * column), so the four candidates of every pooling window are four contiguous matrices and max-pooling
@@ -28,22 +30,27 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * its row in P' for the weight gradient, which gives exactly the gradient of max-pooling with any tie
  * rule, provided the GEMM gives equal rows equal results (exact for the all-zero patches of a black
  * background, whatever the summation order). Different patches giving bit-identical outputs would
- * count twice; with real-valued weights that does not happen in practice. The weight, gamma and beta gradients follow from P'^T dY through
- * the folded map, again without a pass over the activations, and no input gradient is computed.
+ * count twice; with real-valued weights that does not happen in practice. The weight, gamma and beta gradients
+ * follow from P'^T dY through the folded map ({@link BatchNorm#backwardFolded}), again without a pass over the
+ * activations, and no input gradient is computed.
  */
-final class PatchBlock {
+final class PatchBlock implements Layer {
     private static final int TAPS = 9;
     private static final int COLUMNS = TAPS + 1;
     /** Differences to the window maximum above this count as the maximum (only exact ties are). */
     private static final double TIE_CUTOFF = -1.1754944e-38;
+    /** Batches of fewer pixels build their patches on the caller's thread: threads only pay off on real batches. */
+    static final int PARALLEL_PIXELS = 1 << 16;
 
+    private final String name;
     private final int channels;
+    private final int size;
     private final Parameter weight; // [3, 3, 1, C] = [9, C]
     private final BatchNorm norm;
     private final DataType dataType;
 
     private int batch = -1;
-    private int size;
+    private float[] imageHost;
     private float[] patchHost;
     // storage only grows, so that a smaller last batch or an evaluation batch reuses it
     private final SharedBuffer patchStore;
@@ -57,14 +64,16 @@ final class PatchBlock {
     private final double[] gram = new double[COLUMNS * COLUMNS];
     private int[][] duplicateRows; // per fill worker: rows of P' equal to an earlier row of their window
     private int[] duplicateCounts;
-    // per-channel statistics of the last training forward, for the backward pass
+    // the weights, batch mean and BatchNorm scale of the last training forward, for the backward pass
     private double[] w;
     private double[] mean;
-    private double[] invStd;
-    private double[] gammaHost;
+    private double[] scale;
 
-    PatchBlock(String name, DataType dataType, int channels) {
+    /** The block for {@code size} x {@code size} single-channel images and {@code channels} filters. */
+    PatchBlock(String name, DataType dataType, int channels, int size) {
+        this.name = name;
         this.channels = channels;
+        this.size = size;
         this.dataType = dataType;
         weight = new Parameter(name + ".conv.weight", Nd4j.create(dataType, 3, 3, 1, channels));
         norm = new BatchNorm(name + ".bn", dataType, channels);
@@ -75,26 +84,45 @@ final class PatchBlock {
         gramGrad = Nd4j.create(dataType, COLUMNS, channels);
     }
 
-    List<Parameter> parameters() {
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
         List<Parameter> p = new ArrayList<>();
         p.add(weight);
         p.addAll(norm.parameters());
         return p;
     }
 
-    BatchNorm norm() {
-        return norm;
+    /** Convolution weights uniform in +-1/sqrt(9) (fan-in of a 3x3 kernel on one channel); BatchNorm starts at 1, 0. */
+    @Override
+    public void initialise(SplittableRandom random) {
+        weight.initialiseUniform(random, 1.0 / Math.sqrt(TAPS));
     }
 
-    void prepare(int n, int size) {
-        if (n == batch && size == this.size) {
+    @Override
+    public List<BatchNorm> norms() {
+        return List.of(norm);
+    }
+
+    /** Threads that build the patches of a batch of {@code n} images of {@code size} x {@code size}. */
+    static int workers(int n, int size) {
+        return (long) n * size * size < PARALLEL_PIXELS ? 1
+                : Math.max(1, Math.min(n, Runtime.getRuntime().availableProcessors()));
+    }
+
+    private void prepare(int n) {
+        if (n == batch) {
             return;
         }
         batch = n;
-        this.size = size;
         long m = (long) n * size * size;
         if (patchHost == null || patchHost.length < m * COLUMNS) {
             patchHost = new float[Math.toIntExact(m * COLUMNS)];
+            imageHost = new float[Math.toIntExact(m)];
         }
         patchStore.reserve(m * COLUMNS);
         yStore.reserve(m * channels);
@@ -104,18 +132,22 @@ final class PatchBlock {
         out = outStore.view(n, size / 2, size / 2, channels);
     }
 
-    INDArray forward(float[] images, boolean training) {
+    /** {@code images}: [N, S, S, 1] floats (the pixels, whatever the network's type), dense from offset 0. */
+    @Override
+    public INDArray forward(INDArray images, boolean training) {
+        if (images.dataType() != DataType.FLOAT || !HostArrays.isDense(images) || images.length() % (size * size) != 0) {
+            throw new IllegalArgumentException("expected dense float images of " + size + "x" + size + ", got "
+                    + images.shapeInfoToString());
+        }
+        prepare((int) (images.length() / (size * size)));
         long m = (long) batch * size * size;
-        fillPatches(images, training);
+        images.data().asNioFloat().get(imageHost, 0, Math.toIntExact(m));
+        fillPatches(imageHost, training);
         double[] wHost = HostArrays.toDoubles(weight.value());
-        double[] g = HostArrays.toDoubles(norm.gamma().value());
-        double[] b = HostArrays.toDoubles(norm.beta().value());
-        double[] scale = new double[channels];
-        double[] shift = new double[channels];
+        BatchNorm.Folded map;
         if (training) {
             double[] mu = new double[channels];
             double[] var = new double[channels];
-            double[] r = new double[channels];
             for (int c = 0; c < channels; c++) {
                 double s = 0;
                 double q = 0;
@@ -130,30 +162,21 @@ final class PatchBlock {
                 }
                 mu[c] = s / m;
                 var[c] = Math.max(q / m - mu[c] * mu[c], 0);
-                r[c] = 1 / Math.sqrt(var[c] + BatchNorm.EPSILON);
-                scale[c] = g[c] * r[c];
-                shift[c] = b[c] - mu[c] * scale[c];
             }
-            norm.updateRunning(mu, var, m);
+            map = norm.foldTraining(mu, var, m);
             w = wHost;
             mean = mu;
-            invStd = r;
-            gammaHost = g;
+            scale = map.scale();
         } else {
-            double[] rm = HostArrays.toDoubles(norm.runningMean());
-            double[] rv = HostArrays.toDoubles(norm.runningVar());
-            for (int c = 0; c < channels; c++) {
-                scale[c] = g[c] / Math.sqrt(rv[c] + BatchNorm.EPSILON);
-                shift[c] = b[c] - rm[c] * scale[c];
-            }
+            map = norm.foldInference();
         }
         double[] f = new double[COLUMNS * channels];
         for (int k = 0; k < TAPS; k++) {
             for (int c = 0; c < channels; c++) {
-                f[k * channels + c] = wHost[k * channels + c] * scale[c];
+                f[k * channels + c] = wHost[k * channels + c] * map.scale()[c];
             }
         }
-        System.arraycopy(shift, 0, f, TAPS * channels, channels);
+        System.arraycopy(map.shift(), 0, f, TAPS * channels, channels);
         HostArrays.copyIn(f, folded);
 
         NativeOps.gemm(patches, folded, y.reshape(m, channels), false, false, 1.0, 0.0);
@@ -179,8 +202,9 @@ final class PatchBlock {
         Nd4j.exec(DynamicCustomOp.builder("maximum").addInputs(a, b).addOutputs(result).build());
     }
 
-    /** Backward of a training forward; {@code dOut} ([N, S/2, S/2, C]) is destroyed. */
-    void backward(INDArray dOut) {
+    /** Backward of a training forward; {@code dOut} ([N, S/2, S/2, C]) is destroyed. No input gradient: returns null. */
+    @Override
+    public INDArray backward(INDArray dOut) {
         long m = (long) batch * size * size;
         NativeOps.reluBackward(out, dOut, dOut);
         INDArray d2 = dOut.reshape(m / 4, channels);
@@ -192,34 +216,34 @@ final class PatchBlock {
         }
         zeroDuplicatePatches();
         NativeOps.gemm(patches, y.reshape(m, channels), gramGrad, true, false, 1.0, 0.0);
+        // h[k, c] = sum over rows of P'[k] dY[c]: row TAPS (the ones column) is sum dY
         double[] h = HostArrays.toDoubles(gramGrad);
-        double[] dW = new double[TAPS * channels];
-        double[] dGamma = new double[channels];
-        double[] dBeta = new double[channels];
+        double[] sumDy = new double[channels];
+        double[] sumDyCentred = new double[channels];
         for (int c = 0; c < channels; c++) {
-            double a = gammaHost[c] * invStd[c];
             double h9 = h[TAPS * channels + c];
-            dBeta[c] = h9;
+            sumDy[c] = h9;
             double da = -mean[c] * h9;
             for (int k = 0; k < TAPS; k++) {
                 da += h[k * channels + c] * w[k * channels + c];
             }
-            double dMean = -a * h9;
-            dGamma[c] = da * invStd[c];
-            double r = invStd[c];
-            double dVar = da * gammaHost[c] * -0.5 * r * r * r;
-            dMean += -2 * mean[c] * dVar;
+            sumDyCentred[c] = da;
+        }
+        BatchNorm.StatisticsGradient g = norm.backwardFolded(sumDy, sumDyCentred);
+        // through z = P w: dmean/dw = s / m, dvar/dw = 2 G w / m (var = w'Gw / m - mean^2; the mean's part is in dMean)
+        double[] dW = new double[TAPS * channels];
+        for (int c = 0; c < channels; c++) {
             for (int k = 0; k < TAPS; k++) {
                 double gw = 0;
                 for (int l = 0; l < TAPS; l++) {
                     gw += gram[k * COLUMNS + l] * w[l * channels + c];
                 }
-                dW[k * channels + c] = a * h[k * channels + c] + dVar * 2 * gw / m + dMean * gram[TAPS * COLUMNS + k] / m;
+                dW[k * channels + c] = scale[c] * h[k * channels + c] + g.dVar()[c] * 2 * gw / m
+                        + g.dMean()[c] * gram[TAPS * COLUMNS + k] / m;
             }
         }
         HostArrays.copyIn(dW, weight.gradient());
-        HostArrays.copyIn(dGamma, norm.gamma().gradient());
-        HostArrays.copyIn(dBeta, norm.beta().gradient());
+        return null;
     }
 
     /** Records row r when it equals the row of an earlier position of the same pooling window. */
@@ -263,8 +287,7 @@ final class PatchBlock {
         int half = s / 2;
         long quarter = (long) n * half * half;
         float[] p = patchHost;
-        // threads only pay off on real batches; tiny ones (tests) stay on the caller's thread
-        int workers = (long) n * s * s < (1 << 16) ? 1 : Math.max(1, Math.min(n, Runtime.getRuntime().availableProcessors()));
+        int workers = workers(n, s);
         double[][] partial = new double[workers][COLUMNS * COLUMNS];
         if (duplicateRows == null || duplicateRows.length != workers || duplicateRows[0].length < 3 * quarter) {
             duplicateRows = new int[workers][Math.toIntExact(3 * quarter)];

@@ -1,5 +1,9 @@
 package org.hqcm.engine.nn;
 
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.hqcm.model.validation.HqcmConstraints;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,25 +20,46 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>A zero slice stays zero and passes no gradient, as the quantum layer's embedding of a zero vector.
  */
-final class SliceNormalisation {
+final class SliceNormalisation implements Layer {
     private final int slices;
+    private final int width;
     private double[] unit;
     private double[] norms;
     private int rows;
-    private int width;
 
-    SliceNormalisation(int slices) {
-        if (slices < 1) {
-            throw new IllegalArgumentException("slices must be >= 1, got " + slices);
+    /**
+     * {@code slices} (at least 1: a head without normalisation has no such layer) equal parts of rows of {@code width}
+     * values; the rule and its wording are HqcmConstraints'.
+     */
+    SliceNormalisation(int slices, int width) {
+        if (slices < 1 || !HqcmConstraints.normalizedSlicesAllowed(slices, width)) {
+            throw new IllegalArgumentException(HqcmConstraints.notAllowed("architecture.head.normalizedSlices", slices,
+                    HqcmConstraints.normalizedSlicesExpected(width)));
         }
         this.slices = slices;
+        this.width = width;
     }
 
-    INDArray forward(INDArray z) {
+    @Override
+    public String name() {
+        return "head.normalisation";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public void initialise(SplittableRandom random) {
+        // no parameters
+    }
+
+    @Override
+    public INDArray forward(INDArray z, boolean training) {
         rows = (int) z.size(0);
-        width = (int) z.size(1);
-        if (width % slices != 0) {
-            throw new IllegalArgumentException("width " + width + " is not a multiple of " + slices + " slices");
+        if (z.size(1) != width) {
+            throw new IllegalArgumentException("expected rows of " + width + " values, got " + z.size(1));
         }
         int part = width / slices;
         double[] x = HostArrays.toDoubles(z);
@@ -56,7 +81,8 @@ final class SliceNormalisation {
     }
 
     /** dL/dz from dL/du: (du - u (u . du)) / |z| per slice. */
-    INDArray backward(INDArray dUnit) {
+    @Override
+    public INDArray backward(INDArray dUnit) {
         int part = width / slices;
         double[] du = HostArrays.toDoubles(dUnit);
         double[] dz = new double[du.length];

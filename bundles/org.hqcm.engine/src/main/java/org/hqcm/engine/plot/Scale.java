@@ -4,12 +4,13 @@ import java.util.Locale;
 
 /**
  * A numeric axis range with "nice" tick values (1, 2, 2.5 or 5 times a power of ten), so tick labels
- * read like 0, 0.2, 0.4 rather than 0.0, 0.1837, ...
+ * read like 0, 0.2, 0.4 rather than 0.0, 0.1837, ... Public because the IDE's interactive charts use the same ticks
+ * as the engine's PNG charts.
  */
-record Scale(double min, double max, double[] ticks) {
+public record Scale(double min, double max, double[] ticks) {
 
     /** A scale covering [lo, hi] with about {@code targetTicks} ticks. */
-    static Scale nice(double lo, double hi, int targetTicks) {
+    public static Scale nice(double lo, double hi, int targetTicks) {
         if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
             throw new IllegalArgumentException("axis range must be finite, got " + lo + " .. " + hi);
         }
@@ -50,12 +51,12 @@ record Scale(double min, double max, double[] ticks) {
     }
 
     /** Position of {@code v} in [0, 1] along the axis. */
-    double fraction(double v) {
+    public double fraction(double v) {
         return (v - min) / (max - min);
     }
 
     /** Tick label with as few decimals as the tick step needs. */
-    String label(double v) {
+    public String label(double v) {
         double step = ticks.length > 1 ? ticks[1] - ticks[0] : Math.abs(v);
         int decimals = 0;
         while (decimals < 6 && Math.abs(step * Math.pow(10, decimals) - Math.round(step * Math.pow(10, decimals))) > 1e-6) {

@@ -10,8 +10,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * Writes the run's event stream, {@value RunFolder#EVENTS}: one {@link RunEvent} per line (format in
- * {@link EventStream}), flushed at once so that the IDE can follow a run live. Resumed runs append to the same file.
+ * Writes an event stream, {@value RunFolder#EVENTS}: one event record per line (a run's {@link RunEvent}, a sweep's
+ * events; format in {@link EventStream}), flushed at once so that the IDE can follow a run live. Resumed runs append
+ * to the same file.
  */
 public final class EventLog implements AutoCloseable {
 
@@ -27,7 +28,7 @@ public final class EventLog implements AutoCloseable {
     }
 
     /** Appends one event, stamped with the time now. */
-    public synchronized void emit(RunEvent event) {
+    public synchronized void emit(StreamEvent event) {
         try {
             out.write(EventStream.write(event, Instant.now()));
             out.write('\n');

@@ -84,8 +84,8 @@ public final class EventStream {
     public record Line(String type, Instant time, RunEvent event) {
     }
 
-    /** The line of an event (without the newline). */
-    public static String write(RunEvent event, Instant time) {
+    /** The line of an event (without the newline): a run's {@link RunEvent} or a sweep's event. */
+    public static String write(StreamEvent event, Instant time) {
         JsonObject line = new JsonObject();
         line.addProperty("type", event.type());
         line.addProperty("time", time.toString());

@@ -9,10 +9,7 @@ import org.hqcm.model.RunStatus;
  * converts. Components may be added (readers ignore what they do not know; a missing number reads as 0, a JSON
  * null as NaN); the names and meanings of the existing ones stay, so that old run folders stay readable.
  */
-public sealed interface RunEvent {
-
-    /** The event's {@code "type"} on disk. */
-    String type();
+public sealed interface RunEvent extends StreamEvent {
 
     /**
      * Training starts (again, after {@code --resume}).
@@ -76,10 +73,14 @@ public sealed interface RunEvent {
      * @param validationAccuracy validation accuracy
      * @param learningRate the learning rate the epoch trained with
      * @param seconds wall time of the epoch
+     * @param quantumGradientNorm mean over the epoch's training batches of the L2 norm of the loss gradient with
+     *            respect to the circuits' weights, before clipping (0 for a classical head; the run record's
+     *            EpochRecord.quantumGradientNorm)
      * @param improved whether validation improved (the model keeps this epoch's weights)
      */
     record Epoch(int epoch, int epochs, double trainLoss, double trainAccuracy, double validationLoss,
-            double validationAccuracy, double learningRate, double seconds, boolean improved) implements RunEvent {
+            double validationAccuracy, double learningRate, double seconds, double quantumGradientNorm,
+            boolean improved) implements RunEvent {
         public static final String TYPE = "epoch";
 
         @Override

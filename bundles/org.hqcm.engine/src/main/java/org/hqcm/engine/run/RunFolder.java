@@ -9,9 +9,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.IoMessages;
 import org.hqcm.model.resource.HqcmResources;
 
 /**
@@ -37,6 +42,8 @@ public record RunFolder(Path dir) {
     public static final String PREDICTIONS = "predictions.csv";
     /** Attention Jaccard per tumour test image and threshold. */
     public static final String JACCARD = "jaccard.csv";
+    /** Every test image with its mask and T_s, 8 bits each ({@link TestImages}: the IDE's error drill-down). */
+    public static final String TEST_IMAGES = "test-images.zip";
     /** A few tumour test images with mask, T_s and Jaccard. */
     public static final String ATTENTION_EXAMPLES = "attention-examples.zip";
     /** Tribuo's provenance of the trained model, as text. */
@@ -67,13 +74,15 @@ public record RunFolder(Path dir) {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a run folder in " + parent + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot create a run folder in " + parent + " (--out): " + IoMessages.describe(e),
+                    e);
         }
     }
 
     /**
-     * The folder a launcher chose ({@code --run-dir}): created when it does not exist; an existing one must be an
-     * empty directory (the launcher made it with {@link #create}), never a link, so that no run writes over another.
+     * The folder a launcher chose ({@code hqcm run --run-dir}: an IDE launch, a sweep's trial attempt): created when
+     * it does not exist; an existing one must be an empty directory (the launcher made it with {@link #create}), never
+     * a link, so that no run writes over another.
      */
     public static RunFolder chosen(Path dir) {
         Path d = dir.toAbsolutePath().normalize();
@@ -96,17 +105,20 @@ public record RunFolder(Path dir) {
             Files.createDirectories(d);
             return new RunFolder(d);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the run folder " + dir + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot create the run folder " + dir + ": " + IoMessages.describe(e), e);
         }
     }
 
-    /** An existing run folder (for --resume): it must hold a run record. */
+    /** An existing run folder (for --resume, report, predict): it must hold a run record of its own. */
     public static RunFolder open(Path dir) {
         RunFolder f = new RunFolder(dir);
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(dir + ": no such run folder");
         }
-        if (!Files.isRegularFile(f.record())) {
+        f.link(RECORD).ifPresent(link -> {
+            throw linkRefused(link);
+        });
+        if (!Files.isRegularFile(f.record(), LinkOption.NOFOLLOW_LINKS)) {
             throw new BadInputException(dir + ": not a run folder (expected " + RECORD + " in it)");
         }
         return f;
@@ -115,6 +127,80 @@ public record RunFolder(Path dir) {
     /** Whether a folder holds a run record (what makes it a run folder). */
     public static boolean isRunFolder(Path dir) {
         return Files.isRegularFile(dir.resolve(RECORD));
+    }
+
+    /**
+     * The first file or folder on the way to {@code relative} (inside this folder) that is a symbolic link. Run folders
+     * come from others (copied, shared, downloaded): their files are read only when they are the folder's own, so a
+     * link to, say, a secret file is never embedded in a report or read as a checkpoint.
+     */
+    public Optional<Path> link(String relative) {
+        Path p = dir;
+        for (Path part : Path.of(relative)) {
+            p = p.resolve(part);
+            if (Files.isSymbolicLink(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code relative} is a regular file of this folder (no link on the way). */
+    public boolean hasFile(String relative) {
+        return link(relative).isEmpty() && Files.isRegularFile(dir.resolve(relative), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * {@code relative} as a file to read: refused with a message when it, or a folder on the way, is a symbolic
+     * link. Whether it exists is the caller's question.
+     */
+    public Path file(String relative) {
+        link(relative).ifPresent(link -> {
+            throw linkRefused(link);
+        });
+        return dir.resolve(relative);
+    }
+
+    /** Why a linked file was not read, naming it and where it points. */
+    static String linkMessage(Path link) {
+        String target;
+        try {
+            target = String.valueOf(Files.readSymbolicLink(link));
+        } catch (IOException e) {
+            target = "?";
+        }
+        return link + " is a symbolic link (to " + target + "): not read, as files of a run folder are read only when "
+                + "they are its own";
+    }
+
+    private static BadInputException linkRefused(Path link) {
+        return new BadInputException(linkMessage(link));
+    }
+
+    /**
+     * Removes what a killed process left of atomic writes: the temporary files {@code .NAME.*.tmp} of
+     * {@link org.hqcm.model.resource.AtomicFiles} in the folder and in artefacts/ (regular files only, links are not
+     * followed). Call it holding the folder's {@link RunLock}: no other writer can be using them. Returns their names.
+     */
+    public List<String> removeLeftoverTempFiles() {
+        List<String> removed = new ArrayList<>();
+        for (Path folder : List.of(dir, artefacts())) {
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path p : (Iterable<Path>) files.sorted()::iterator) {
+                    String name = p.getFileName().toString();
+                    if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.delete(p);
+                        removed.add(dir.relativize(p).toString());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot clean up " + folder + ": " + IoMessages.describe(e), e);
+            }
+        }
+        return removed;
     }
 
     static String safeName(String name) {

@@ -2,19 +2,22 @@ package org.hqcm.engine.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.hqcm.engine.eval.ClassificationReport;
-import org.hqcm.engine.eval.ConfusionMatrix;
+import org.hqcm.engine.eval.ConfusionCounts;
 import org.hqcm.engine.eval.HtmlReport;
 import org.hqcm.engine.eval.ReportTables;
 import org.hqcm.engine.eval.Table;
 import org.hqcm.engine.eval.TestSetFingerprint;
+import org.hqcm.engine.quantum.CircuitResources;
+import org.hqcm.engine.quantum.CircuitSpec;
+import org.hqcm.engine.train.ExperimentMapping;
 import org.hqcm.model.Experiment;
+import org.hqcm.model.QuantumHead;
 import org.hqcm.model.HqcmFactory;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.resource.HqcmResources;
@@ -36,8 +39,16 @@ public final class RunReport {
 
     /** Rewrites the report of a completed run from its folder; returns the report's path. */
     public static Path write(Path runDir) {
+        return write(runDir, new ArrayList<>());
+    }
+
+    /**
+     * {@link #write(Path)}, adding to {@code skipped} each figure that was not embedded because it is a symbolic link
+     * (with where it points): a run folder from someone else must not make the report carry another file.
+     */
+    public static Path write(Path runDir, List<String> skipped) {
         RunResults results = RunResults.read(runDir);
-        Path written = write(results);
+        Path written = write(results, skipped);
         RunRecord record = results.record();
         // runs from before reports existed get theirs registered like a new run's
         if (record.getArtefacts().stream().noneMatch(a -> FILE.equals(a.getPath()))) {
@@ -51,13 +62,13 @@ public final class RunReport {
     }
 
     static Path write(RunFolder folder, RunRecord record) {
-        return write(RunResults.of(folder, record));
+        return write(RunResults.of(folder, record), new ArrayList<>());
     }
 
-    private static Path write(RunResults r) {
+    private static Path write(RunResults r, List<String> skipped) {
         Path target = r.folder().dir().resolve(FILE);
         try {
-            build(r).write(target);
+            build(r, skipped).write(target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
@@ -65,6 +76,10 @@ public final class RunReport {
     }
 
     static HtmlReport build(RunResults r) throws IOException {
+        return build(r, new ArrayList<>());
+    }
+
+    static HtmlReport build(RunResults r, List<String> skipped) throws IOException {
         RunRecord record = r.record();
         Experiment e = record.getExperiment();
         ClassificationReport report = r.report();
@@ -79,7 +94,7 @@ public final class RunReport {
             h = h.note(record.getSkippedFiles() + " unreadable files of the dataset were skipped (see run.log).");
         }
         h = h.heading("Table 1: test metrics").table(ReportTables.table1(e.getName(), report));
-        ConfusionMatrix cm = report.confusion();
+        ConfusionCounts cm = report.confusion();
         h = h.heading("Confusion matrix (rows: true class, columns: predicted)").table(confusionCounts(cm))
                 .table(confusionShares(cm)).note("The second table is row-normalised: each row sums to 1.");
         if (r.jaccard() != null) {
@@ -88,13 +103,24 @@ public final class RunReport {
                             + "value >= threshold, compared with the tumour mask; images without a tumour are not "
                             + "scored. Per-image values in jaccard.csv.");
         }
-        Path a = r.folder().artefacts();
-        h = figure(h, "Fig 7: loss per epoch (train solid, validation dashed)", a.resolve("loss.png"));
-        h = figure(h, "Fig 7: accuracy per epoch (train solid, validation dashed)", a.resolve("accuracy.png"));
-        h = figure(h, "Fig 9: confusion matrix of the test split", a.resolve("confusion.png"));
-        h = figure(h, "Fig 8: t-SNE of the head's outputs over the test split", a.resolve("tsne.png"));
-        h = figure(h, "Fig 10: attention maps of tumour test images (input, mask, T_s, overlay)",
-                a.resolve(TestEvaluation.GALLERY_FILE));
+        if (e.getArchitecture().getHead() instanceof QuantumHead q) {
+            h = quantumHead(h, q);
+        }
+        RunFolder f = r.folder();
+        String a = "artefacts/";
+        h = figure(h, "Fig 7: loss per epoch (train solid, validation dashed)", f, a + "loss.png", skipped);
+        h = figure(h, "Fig 7: accuracy per epoch (train solid, validation dashed)", f, a + "accuracy.png", skipped);
+        h = figure(h, "Gradient norm of the circuits' weights per epoch (mean over the epoch's batches, before "
+                + "clipping)", f, a + TestEvaluation.QUANTUM_GRADIENT_FILE, skipped);
+        String noise = NoiseGrid.FOLDER + "/";
+        h = figure(h, "Test accuracy under noise and shots (hqcm noise; the backbone fixed, the circuits re-run)", f,
+                noise + NoiseGrid.ACCURACY_PNG, skipped);
+        h = figure(h, "Jaccard under noise and shots (classification, macro; attention Jaccard comes before the head)",
+                f, noise + NoiseGrid.JACCARD_PNG, skipped);
+        h = figure(h, "Fig 9: confusion matrix of the test split", f, a + "confusion.png", skipped);
+        h = figure(h, "Fig 8: t-SNE of the head's outputs over the test split", f, a + "tsne.png", skipped);
+        h = figure(h, "Fig 10: attention maps of tumour test images (input, mask, T_s, overlay)", f,
+                a + TestEvaluation.GALLERY_FILE, skipped);
         return h.heading("Settings of this run").table(settings(e))
                 .note("Every field of the experiment as it was run; the meanings are the model's documentation (hqcm.ecore).");
     }
@@ -102,17 +128,64 @@ public final class RunReport {
     /** The experiment's fields: path, value and what the field means (its documentation in the model). */
     static Table settings(Experiment e) {
         List<List<String>> rows = new ArrayList<>();
-        for (FeaturePaths.Value v : FeaturePaths.values(e)) {
+        for (FeaturePaths.Value v : FeaturePaths.fields(e)) {
             rows.add(List.of(v.path(), v.text(), v.documentation()));
         }
         return new Table(List.of("setting", "value", "meaning"), rows);
     }
 
-    private static HtmlReport figure(HtmlReport h, String caption, Path png) throws IOException {
-        return Files.isRegularFile(png) ? h.heading(caption).figure(caption, png) : h;
+    /** How the circuits ran (noise, gradient method, shots) and what they would cost on a device. */
+    private static HtmlReport quantumHead(HtmlReport h, QuantumHead q) {
+        CircuitSpec spec;
+        try {
+            spec = ExperimentMapping.circuit(q);
+        } catch (RuntimeException ex) {
+            return h.note("Quantum circuit resources: not available (" + ex.getMessage() + ").");
+        }
+        return h.heading("Quantum circuits: resources on a device").table(resourcesTable(spec, q.getCircuits()))
+                .note(String.format(Locale.ROOT, "%d circuits of %d qubits and %d layers, %s simulator, gradient %s, "
+                        + "%s, noise %s. Gates in the basis RY, RZ, CNOT (each Rot as RZ RY RZ) with S^dagger and H for "
+                        + "the measurement basis; the amplitude embedding is decomposed into Mottonen's state "
+                        + "preparation (hqcm circuit export writes it as OpenQASM).", q.getCircuits(), q.getQubits(),
+                        q.getLayers(), q.getSimulator(), q.getGradientMethod(),
+                        q.getShots() > 0 ? q.getShots() + " shots" : "exact expectations", spec.noise()));
     }
 
-    static Table confusionCounts(ConfusionMatrix cm) {
+    /** Per circuit and for the whole layer. */
+    public static Table resourcesTable(CircuitSpec spec, int circuits) {
+        CircuitResources c = spec.resources();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(row("depth", c.depth(), c.depth()));
+        rows.add(row("CNOT depth", c.cnotDepth(), c.cnotDepth()));
+        rows.add(row("gates", c.gates(), (long) c.gates() * circuits));
+        rows.add(row("single-qubit gates", c.singleQubitGates(), (long) c.singleQubitGates() * circuits));
+        rows.add(row("CNOTs", c.cnots(), (long) c.cnots() * circuits));
+        rows.add(row("state preparation: RY / CNOT", c.preparationRotations() + " / " + c.preparationCnots(),
+                (long) c.preparationRotations() * circuits + " / " + (long) c.preparationCnots() * circuits));
+        rows.add(row("state preparation depth", c.preparationDepth(), c.preparationDepth()));
+        rows.add(row("layers: Rot / CNOT", c.rotGates() + " / " + c.layerCnots(),
+                (long) c.rotGates() * circuits + " / " + (long) c.layerCnots() * circuits));
+        rows.add(row("measurement basis gates", c.basisGates(), (long) c.basisGates() * circuits));
+        return new Table(List.of("resource", "per circuit", "layer (" + circuits + " circuits, in parallel)"), rows);
+    }
+
+    private static List<String> row(String name, Object perCircuit, Object layer) {
+        return List.of(name, String.valueOf(perCircuit), String.valueOf(layer));
+    }
+
+    /** The figure RELATIVE (to the run folder) when it is the folder's own file; a link is skipped, said in the page and in skipped. */
+    private static HtmlReport figure(HtmlReport h, String caption, RunFolder folder, String relative, List<String> skipped)
+            throws IOException {
+        var link = folder.link(relative);
+        if (link.isPresent()) {
+            String why = RunFolder.linkMessage(link.get());
+            skipped.add(why);
+            return h.heading(caption).note("Not shown: " + why + ".");
+        }
+        return folder.hasFile(relative) ? h.heading(caption).figure(caption, folder.dir().resolve(relative)) : h;
+    }
+
+    static Table confusionCounts(ConfusionCounts cm) {
         List<String> header = new ArrayList<>(List.of("true \\ predicted"));
         header.addAll(cm.classNames());
         List<List<String>> rows = new ArrayList<>();
@@ -127,7 +200,7 @@ public final class RunReport {
         return new Table(header, rows);
     }
 
-    static Table confusionShares(ConfusionMatrix cm) {
+    static Table confusionShares(ConfusionCounts cm) {
         List<String> header = new ArrayList<>(List.of("true \\ predicted (share of row)"));
         header.addAll(cm.classNames());
         List<List<String>> rows = new ArrayList<>();

@@ -1,7 +1,9 @@
 package org.hqcm.engine.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,14 +13,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.IoMessages;
 import org.hqcm.engine.eval.AttentionJaccard;
 import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.ComparedRun;
 import org.hqcm.engine.eval.PairedBootstrap;
-import org.hqcm.engine.eval.RunComparison;
+import org.hqcm.engine.eval.PairedComparison;
 import org.hqcm.engine.eval.TestSetFingerprint;
 import org.hqcm.engine.eval.WilcoxonSignedRank;
+import org.hqcm.engine.io.CsvFormats;
+import org.hqcm.engine.io.Utf8Lines;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.RunStatus;
 import org.hqcm.model.resource.HqcmResources;
@@ -50,7 +57,7 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
     /** The results of {@code record}'s folder whatever its status (the run writes its report before it completes). */
     static RunResults of(RunFolder folder, RunRecord record) {
         List<String> classes = List.copyOf(record.getExperiment().getDataset().getClassNames());
-        Path predictionsFile = folder.dir().resolve(TestEvaluation.PREDICTIONS_FILE);
+        Path predictionsFile = folder.file(TestEvaluation.PREDICTIONS_FILE);
         List<List<String>> rows = rows(predictionsFile, "sample,source,label,predicted");
         int n = rows.size();
         int[] ids = new int[n];
@@ -62,9 +69,16 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
             ids[i] = integer(predictionsFile, i, r, 0, Integer.MAX_VALUE);
             labels[i] = integer(predictionsFile, i, r, 2, classes.size() - 1);
             predicted[i] = integer(predictionsFile, i, r, 3, classes.size() - 1);
-            position.put(ids[i], i);
+            for (int c = 4; c < r.size(); c++) {
+                probability(predictionsFile, i + 1, r.get(c));
+            }
+            Integer first = position.put(ids[i], i);
+            if (first != null) {
+                throw new BadInputException(predictionsFile + ": line " + (i + 2) + ": sample " + ids[i]
+                        + " appears again (first on line " + (first + 2) + "); expected each test image once");
+            }
         }
-        Path jaccardFile = folder.dir().resolve(TestEvaluation.JACCARD_FILE);
+        Path jaccardFile = folder.file(TestEvaluation.JACCARD_FILE);
         AttentionJaccard.Result jaccard = Files.isRegularFile(jaccardFile) ? jaccard(jaccardFile, position, n) : null;
         return new RunResults(folder, record, classes, ids, labels, predicted, jaccard);
     }
@@ -113,7 +127,7 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
      *
      * @throws BadInputException when a run cannot be compared with the first ({@link #checkComparableWith})
      */
-    public static RunComparison compare(List<RunResults> runs) {
+    public static PairedComparison compare(List<RunResults> runs) {
         List<ComparedRun> compared = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (RunResults r : runs) {
@@ -125,16 +139,16 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
             }
             compared.add(r.compared(name));
         }
-        return RunComparison.of(compared, runs.get(0).classNames(), WilcoxonSignedRank.SCIPY_DEFAULT,
+        return PairedComparison.of(compared, runs.get(0).classNames(), WilcoxonSignedRank.SCIPY_DEFAULT,
                 PairedBootstrap.DEFAULT);
     }
 
     private static AttentionJaccard.Result jaccard(Path file, Map<Integer, Integer> position, int testImages) {
-        List<String> header;
-        List<String> lines = lines(file);
-        header = split(lines.get(0));
+        List<List<String>> records = records(file);
+        List<String> header = records.get(0);
         if (header.size() < 3 || !header.get(0).equals("sample") || !header.get(1).equals("source")) {
-            throw new BadInputException(file + ": header '" + lines.get(0) + "', expected sample,source,jaccard@T,...");
+            throw new BadInputException(file + ": header '" + String.join(",", header)
+                    + "', expected sample,source,jaccard@T,...");
         }
         double[] thresholds = new double[header.size() - 2];
         for (int t = 0; t < thresholds.length; t++) {
@@ -147,8 +161,8 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
         }
         List<AttentionJaccard.ImageScore> images = new ArrayList<>();
         double[] sums = new double[thresholds.length];
-        for (int i = 1; i < lines.size(); i++) {
-            List<String> r = split(lines.get(i));
+        for (int i = 1; i < records.size(); i++) {
+            List<String> r = records.get(i);
             if (r.size() != header.size()) {
                 throw new BadInputException(file + ": line " + (i + 1) + " has " + r.size() + " fields, expected "
                         + header.size());
@@ -161,7 +175,7 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
             }
             double[] v = new double[thresholds.length];
             for (int t = 0; t < v.length; t++) {
-                v[t] = number(file, i, r.get(t + 2));
+                v[t] = probability(file, i, r.get(t + 2));
                 sums[t] += v[t];
             }
             images.add(new AttentionJaccard.ImageScore(pos, v));
@@ -174,16 +188,16 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
         return new AttentionJaccard.Result(thresholds, List.copyOf(images), means, testImages - images.size());
     }
 
-    private static List<List<String>> rows(Path file, String expectedStart) {
-        List<String> lines = lines(file);
-        if (!lines.get(0).startsWith(expectedStart)) {
-            throw new BadInputException(file + ": header '" + lines.get(0) + "', expected it to start with "
-                    + expectedStart);
+    static List<List<String>> rows(Path file, String expectedStart) {
+        List<List<String>> records = records(file);
+        String header = String.join(",", records.get(0));
+        if (!header.startsWith(expectedStart)) {
+            throw new BadInputException(file + ": header '" + header + "', expected it to start with " + expectedStart);
         }
-        int columns = split(lines.get(0)).size();
+        int columns = records.get(0).size();
         List<List<String>> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            List<String> r = split(lines.get(i));
+        for (int i = 1; i < records.size(); i++) {
+            List<String> r = records.get(i);
             if (r.size() != columns) {
                 throw new BadInputException(file + ": line " + (i + 1) + " has " + r.size() + " fields, expected "
                         + columns);
@@ -193,23 +207,45 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
         return rows;
     }
 
-    private static List<String> lines(Path file) {
+    /** Larger than the CSV of any run (a million test images take about 100 MB): not read. */
+    static final long MAX_CSV_BYTES = 256L << 20;
+
+    /**
+     * The records of a run file ({@link CsvFormats#RUN_FILE}), header first, blank lines left out; a file too large
+     * for any run, or with bytes that are not UTF-8 (named with line and column), is refused.
+     */
+    private static List<List<String>> records(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": missing; a completed run writes it at the end of its test evaluation");
         }
+        List<List<String>> records = new ArrayList<>();
+        String text;
         try {
-            List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
-            lines.removeIf(String::isBlank);
-            if (lines.isEmpty()) {
-                throw new BadInputException(file + ": empty, expected a CSV header and one line per test image");
+            long size = Files.size(file);
+            if (size > MAX_CSV_BYTES) {
+                throw new BadInputException(file + ": " + size + " bytes, more than the " + MAX_CSV_BYTES
+                        + " of any run's results; not read");
             }
-            return lines;
+            text = Utf8Lines.text(file);
         } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read (" + IoMessages.reason(e) + ")", e);
+        }
+        try (Reader in = new StringReader(text); CSVParser parser = CsvFormats.RUN_FILE.parse(in)) {
+            for (CSVRecord r : parser) {
+                if (r.size() > 1 || !r.get(0).isBlank()) {
+                    records.add(r.toList());
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
             throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
+        if (records.isEmpty()) {
+            throw new BadInputException(file + ": empty, expected a CSV header and one line per test image");
+        }
+        return records;
     }
 
-    private static int integer(Path file, int row, List<String> r, int column, int max) {
+    static int integer(Path file, int row, List<String> r, int column, int max) {
         try {
             int v = Integer.parseInt(r.get(column).strip());
             if (v < 0 || v > max) {
@@ -222,40 +258,24 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
         }
     }
 
-    private static double number(Path file, int line, String text) {
+    /**
+     * A probability (or Jaccard index) field of data line {@code line} (the header is line 0): a number in [0, 1];
+     * NaN, infinities and text are refused.
+     */
+    static double probability(Path file, int line, String text) {
+        double v = number(file, line, text);
+        if (!(v >= 0 && v <= 1)) {
+            throw new BadInputException(file + ": line " + (line + 1) + ": " + text.strip() + " is not allowed; expected"
+                    + " a number in [0, 1]");
+        }
+        return v;
+    }
+
+    static double number(Path file, int line, String text) {
         try {
             return Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
             throw new BadInputException(file + ": line " + (line + 1) + ": '" + text + "' is not a number");
         }
-    }
-
-    /** One CSV line (RFC 4180 quoting, as TestEvaluation writes source paths). */
-    static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        out.add(cell.toString());
-        return out;
     }
 }

@@ -13,13 +13,13 @@ import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.eval.AttentionJaccard;
 import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.ComparedRun;
-import org.hqcm.engine.eval.ConfusionMatrix;
+import org.hqcm.engine.eval.ConfusionCounts;
 import org.hqcm.engine.eval.EvaluationFigures;
 import org.hqcm.engine.eval.HtmlReport;
 import org.hqcm.engine.eval.MeanSd;
 import org.hqcm.engine.eval.PairedBootstrap;
+import org.hqcm.engine.eval.PairedComparison;
 import org.hqcm.engine.eval.ReportTables;
-import org.hqcm.engine.eval.RunComparison;
 import org.hqcm.engine.eval.Table;
 import org.hqcm.engine.eval.WilcoxonSignedRank;
 import org.hqcm.model.resource.AtomicFiles;
@@ -91,7 +91,7 @@ public final class SeedComparison {
         curves(models, runs, figures, captions, pngs);
         for (int m = 0; m < models.size(); m++) {
             Path tsne = runs.get(m).get(0).folder().artefacts().resolve("tsne.png");
-            if (Files.isRegularFile(tsne)) {
+            if (runs.get(m).get(0).folder().hasFile("artefacts/tsne.png")) { // links are not followed
                 Path png = figures.resolve("fig8-tsne-" + RunFolder.safeName(models.get(m)) + ".png");
                 AtomicFiles.write(png, Files.readAllBytes(tsne));
                 captions.add("Fig 8: t-SNE of the head's outputs, " + models.get(m) + " (seed "
@@ -111,7 +111,7 @@ public final class SeedComparison {
             }
             Path png = figures.resolve("fig9-confusion-" + RunFolder.safeName(models.get(m)) + ".png");
             String title = models.get(m) + ": confusion summed over " + runs.get(m).size() + " seeds";
-            EvaluationFigures.confusion(ConfusionMatrix.ofCounts(sum, classes), title, png);
+            EvaluationFigures.confusion(ConfusionCounts.ofCounts(sum, classes), title, png);
             captions.add("Fig 9: " + title);
             pngs.add(png);
         }
@@ -119,7 +119,7 @@ public final class SeedComparison {
         for (List<RunResults> l : runs) {
             RunFolder f = l.get(0).folder();
             if (AttentionExamples.exist(f)) {
-                examples.add(AttentionExamples.read(f.dir().resolve(AttentionExamples.FILE)));
+                examples.add(AttentionExamples.read(f.file(AttentionExamples.FILE), l.get(0).record().getExperiment()));
             }
         }
         if (examples.size() == models.size() && !examples.get(0).isEmpty()) {
@@ -134,7 +134,7 @@ public final class SeedComparison {
         for (int m = 0; m < models.size(); m++) {
             firsts.add(runs.get(m).get(0).compared(models.get(m)));
         }
-        RunComparison paired = RunComparison.of(firsts, classes, WilcoxonSignedRank.SCIPY_DEFAULT,
+        PairedComparison paired = PairedComparison.of(firsts, classes, WilcoxonSignedRank.SCIPY_DEFAULT,
                 PairedBootstrap.DEFAULT);
         paired.summary().forEach((k, v) -> json.put("firstSeeds." + k, v));
 
@@ -144,7 +144,7 @@ public final class SeedComparison {
         md.append("## Table 1: test metrics, mean ± sd across seeds\n\n").append(table1.toMarkdown());
         if (table2 != null) {
             md.append("\n## Table 2: attention Jaccard, mean ± sd across seeds\n\n").append(table2.toMarkdown())
-                    .append('\n').append(WILCOXON_BASIS).append(' ').append(RunComparison.WILCOXON_NOTE).append("\n");
+                    .append('\n').append(WILCOXON_BASIS).append(' ').append(PairedComparison.WILCOXON_NOTE).append("\n");
         }
         md.append("\n## Figures\n\n");
         for (int i = 0; i < pngs.size(); i++) {
@@ -165,7 +165,7 @@ public final class SeedComparison {
                 .heading("Table 1: test metrics, mean ± sd across seeds").table(table1);
         if (table2 != null) {
             html = html.heading("Table 2: attention Jaccard, mean ± sd across seeds").table(table2)
-                    .note(WILCOXON_BASIS + " " + RunComparison.WILCOXON_NOTE);
+                    .note(WILCOXON_BASIS + " " + PairedComparison.WILCOXON_NOTE);
         }
         for (int i = 0; i < pngs.size(); i++) {
             html = html.figure(captions.get(i), pngs.get(i));

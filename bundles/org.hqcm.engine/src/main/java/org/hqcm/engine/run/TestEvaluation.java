@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.csv.CSVPrinter;
 import org.hqcm.engine.data.LoadedDataset;
 import org.hqcm.engine.data.Sample;
 import org.hqcm.engine.eval.AttentionJaccard;
@@ -15,13 +16,14 @@ import org.hqcm.engine.eval.ClassMetrics;
 import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.EvaluationFigures;
 import org.hqcm.engine.eval.Tsne;
-import org.hqcm.model.resource.AtomicFiles;
+import org.hqcm.engine.io.CsvFormats;
 import org.hqcm.engine.train.Predictions;
 import org.hqcm.model.EpochRecord;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.HqcmFactory;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.TestMetrics;
+import org.hqcm.model.resource.AtomicFiles;
 
 /**
  * The test-split results of a run, into its record and folder: Table 1 metrics and the confusion matrix, attention
@@ -32,8 +34,14 @@ import org.hqcm.model.TestMetrics;
 final class TestEvaluation {
 
     static final String JACCARD_FILE = RunFolder.JACCARD;
+    static final String QUANTUM_GRADIENT_FILE = "quantum-gradient.png";
     static final String PREDICTIONS_FILE = RunFolder.PREDICTIONS;
     static final String GALLERY_FILE = "attention.png";
+    /**
+     * Most points of the t-SNE figure: its four n x n matrices take 32 n^2 bytes (200 MB at 2,500; the paper's test
+     * split has 1,136 images), and a scatter of more points does not read better.
+     */
+    static final int TSNE_POINTS = 2500;
 
     private TestEvaluation() {
     }
@@ -75,6 +83,8 @@ final class TestEvaluation {
             writePredictions(folder.dir().resolve(PREDICTIONS_FILE), data.samples(), test, classes);
             record.getArtefacts().clear();
             artefact(record, "predictions", PREDICTIONS_FILE);
+            TestImages.write(folder.dir().resolve(TestImages.FILE), data.samples(), test);
+            artefact(record, "test images", TestImages.FILE);
             if (test.spatialMaps() != null) {
                 jaccard(folder, record, experiment, data.samples(), test);
             }
@@ -119,20 +129,24 @@ final class TestEvaluation {
             score.setImages(r.images().size());
             record.getJaccard().add(score);
         }
-        StringBuilder csv = new StringBuilder("sample,source");
-        for (double t : thresholds) {
-            csv.append(String.format(Locale.ROOT, ",jaccard@%.2f", t));
-        }
-        csv.append('\n');
-        for (AttentionJaccard.ImageScore s : r.images()) {
-            int sample = test.indices()[s.image()];
-            csv.append(sample).append(',').append(csvText(String.valueOf(samples.get(sample).source())));
-            for (double v : s.values()) {
-                csv.append(String.format(Locale.ROOT, ",%.6f", v));
+        StringBuilder text = new StringBuilder();
+        try (CSVPrinter csv = new CSVPrinter(text, CsvFormats.RUN_FILE)) {
+            List<String> header = new ArrayList<>(List.of("sample", "source"));
+            for (double t : thresholds) {
+                header.add(String.format(Locale.ROOT, "jaccard@%.2f", t));
             }
-            csv.append('\n');
+            csv.printRecord(header);
+            for (AttentionJaccard.ImageScore s : r.images()) {
+                int sample = test.indices()[s.image()];
+                List<String> row = new ArrayList<>(List.of(String.valueOf(sample),
+                        String.valueOf(samples.get(sample).source())));
+                for (double v : s.values()) {
+                    row.add(String.format(Locale.ROOT, "%.6f", v));
+                }
+                csv.printRecord(row);
+            }
         }
-        AtomicFiles.writeString(folder.dir().resolve(JACCARD_FILE), csv.toString());
+        AtomicFiles.writeString(folder.dir().resolve(JACCARD_FILE), text.toString());
         artefact(record, "jaccard", JACCARD_FILE);
         attentionExamples(folder, record, experiment, samples, test, maps, masks, r);
     }
@@ -176,23 +190,27 @@ final class TestEvaluation {
 
     private static void writePredictions(Path file, List<Sample> samples, Predictions test, List<String> classes)
             throws IOException {
-        StringBuilder csv = new StringBuilder("sample,source,label,predicted");
-        for (String c : classes) {
-            csv.append(",p_").append(c);
-        }
-        csv.append('\n');
-        for (int i = 0; i < test.size(); i++) {
-            int sample = test.indices()[i];
-            Path source = samples.get(sample).source();
-            // generated images have no file: say so rather than print "null"
-            csv.append(sample).append(',').append(csvText(source == null ? "synthetic" : source.toString())).append(',')
-                    .append(test.labels()[i]).append(',').append(test.predicted()[i]);
-            for (int k = 0; k < test.classes(); k++) {
-                csv.append(String.format(Locale.ROOT, ",%.6f", test.probabilities()[i * test.classes() + k]));
+        StringBuilder text = new StringBuilder();
+        try (CSVPrinter csv = new CSVPrinter(text, CsvFormats.RUN_FILE)) {
+            List<String> header = new ArrayList<>(List.of("sample", "source", "label", "predicted"));
+            for (String c : classes) {
+                header.add("p_" + c);
             }
-            csv.append('\n');
+            csv.printRecord(header);
+            for (int i = 0; i < test.size(); i++) {
+                int sample = test.indices()[i];
+                Path source = samples.get(sample).source();
+                // generated images have no file: say so rather than print "null"
+                List<String> row = new ArrayList<>(List.of(String.valueOf(sample),
+                        source == null ? "synthetic" : source.toString(), String.valueOf(test.labels()[i]),
+                        String.valueOf(test.predicted()[i])));
+                for (int k = 0; k < test.classes(); k++) {
+                    row.add(String.format(Locale.ROOT, "%.6f", test.probabilities()[i * test.classes() + k]));
+                }
+                csv.printRecord(row);
+            }
         }
-        AtomicFiles.writeString(file, csv.toString());
+        AtomicFiles.writeString(file, text.toString());
     }
 
     private static void figures(RunFolder folder, RunRecord record, Experiment experiment, ClassificationReport report,
@@ -208,14 +226,31 @@ final class TestEvaluation {
         EvaluationFigures.confusion(report.confusion(), "Confusion matrix (test)", dir.resolve("confusion.png"));
         artefact(record, "loss curve", "artefacts/loss.png");
         artefact(record, "accuracy curve", "artefacts/accuracy.png");
+        if (experiment.getArchitecture().getHead() instanceof org.hqcm.model.QuantumHead) {
+            EvaluationFigures.quantumGradientNorm(epochs.stream().mapToDouble(EpochRecord::getQuantumGradientNorm)
+                    .toArray(), "Gradient norm of the circuits' weights", dir.resolve(QUANTUM_GRADIENT_FILE));
+            artefact(record, "quantum gradient norm", "artefacts/" + QUANTUM_GRADIENT_FILE);
+        }
         artefact(record, "confusion matrix", "artefacts/confusion.png");
+        // t-SNE holds n x n matrices: a test set above TSNE_POINTS is shown by every k-th image
+        int step = (test.size() + TSNE_POINTS - 1) / TSNE_POINTS;
+        int points = (test.size() + step - 1) / step;
         // t-SNE needs more points than its perplexity: a small test set gets the largest perplexity it allows
-        double perplexity = Math.min(experiment.getEvaluation().getTsnePerplexity(), (test.size() - 1) / 3.0);
-        if (test.size() >= 4) {
+        double perplexity = Math.min(experiment.getEvaluation().getTsnePerplexity(), (points - 1) / 3.0);
+        if (points >= 4) {
+            int width = test.headWidth();
+            double[] outputs = new double[points * width];
+            int[] labels = new int[points];
+            for (int i = 0; i < points; i++) {
+                System.arraycopy(test.headOutputs(), i * step * width, outputs, i * width, width);
+                labels[i] = test.labels()[i * step];
+            }
             Tsne.Embedding embedding = Tsne.of(perplexity, experiment.getEvaluation().getTsneSeed())
-                    .embed(test.headOutputs(), test.headWidth());
-            EvaluationFigures.tsne(embedding, test.labels(), report.classNames(), String.format(Locale.ROOT,
-                    "t-SNE of the head's outputs (perplexity %.0f)", perplexity), dir.resolve("tsne.png"));
+                    .embed(outputs, width);
+            EvaluationFigures.tsne(embedding, labels, report.classNames(), String.format(Locale.ROOT,
+                    "t-SNE of the head's outputs (perplexity %.0f%s)", perplexity, step == 1 ? ""
+                            : String.format(Locale.ROOT, ", every %d-th of %d test images", step, test.size())),
+                    dir.resolve("tsne.png"));
             artefact(record, "t-SNE", "artefacts/tsne.png");
         }
     }
@@ -225,9 +260,5 @@ final class TestEvaluation {
         a.setName(name);
         a.setPath(path);
         record.getArtefacts().add(a);
-    }
-
-    private static String csvText(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.data.Augmenter;
-import org.hqcm.engine.data.SourceKind;
+import org.hqcm.engine.data.SourceFormat;
 import org.hqcm.engine.data.SourceSpec;
-import org.hqcm.engine.nn.Activation;
+import org.hqcm.engine.nn.ActivationFunction;
 import org.hqcm.engine.nn.HeadConfig;
 import org.hqcm.engine.nn.NetworkConfig;
 import org.hqcm.engine.nn.loss.LossWeights;
@@ -17,15 +17,21 @@ import org.hqcm.engine.nn.optim.Optimizer;
 import org.hqcm.engine.nn.optim.Sgd;
 import org.hqcm.engine.quantum.CircuitSpec;
 import org.hqcm.engine.quantum.Embedding;
+import org.hqcm.engine.quantum.GradientMethod;
+import org.hqcm.engine.quantum.NoiseModel;
 import org.hqcm.engine.quantum.Pauli;
 import org.hqcm.engine.quantum.Simulator;
 import org.hqcm.model.Architecture;
+import org.hqcm.model.Backend;
 import org.hqcm.model.ClassicalHead;
 import org.hqcm.model.DataSource;
 import org.hqcm.model.Experiment;
+import org.hqcm.model.HqcmPackage;
 import org.hqcm.model.Loss;
 import org.hqcm.model.QuantumHead;
+import org.hqcm.model.SourceKind;
 import org.hqcm.model.Training;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Reads the engine's configuration records from an experiment. The experiment model is the only place that holds
@@ -58,39 +64,61 @@ public final class ExperimentMapping {
 
     private static HeadConfig head(Architecture a) {
         if (a.getHead() instanceof QuantumHead q) {
-            return new HeadConfig.Quantum(circuit(q), q.getCircuits(), Simulator.forId(q.getSimulator().getLiteral()));
+            return new HeadConfig.Quantum(circuit(q), q.getCircuits(), simulator(q));
         }
         if (a.getHead() instanceof ClassicalHead c) {
-            // the projection has the quantum counterpart's width: 2^q * c with the paper's q = c = 5 unless the
-            // experiment's width says otherwise; the classical head maps it to `width`
-            return new HeadConfig.Classical(projectionWidth(c), c.getWidth(), activation(c), c.getNormalizedSlices());
+            return new HeadConfig.Classical(c.getProjectionWidth(), c.getWidth(), activation(c), c.getNormalizedSlices());
         }
         throw new BadInputException("architecture.head: expected a QuantumHead or a ClassicalHead, got "
                 + (a.getHead() == null ? "none" : a.getHead().eClass().getName()));
     }
 
-    /** The circuit of a quantum head. */
+    /** The circuit of a quantum head, with its noise and gradient method. */
     public static CircuitSpec circuit(QuantumHead q) {
-        Embedding embedding = Embedding.valueOf(q.getEmbedding().getName());
-        Pauli measurement = Pauli.valueOf(q.getMeasurement().getName().substring("PAULI_".length()));
-        if (q.getEntangler() != org.hqcm.model.Entangler.STRONGLY_ENTANGLING) {
-            throw new BadInputException("architecture.head.entangler: " + q.getEntangler()
+        Embedding embedding = switch (q.getEmbedding()) {
+            case AMPLITUDE -> Embedding.AMPLITUDE;
+            case ANGLE -> Embedding.ANGLE;
+        };
+        Pauli measurement = switch (q.getMeasurement()) {
+            case PAULI_X -> Pauli.X;
+            case PAULI_Y -> Pauli.Y;
+            case PAULI_Z -> Pauli.Z;
+        };
+        switch (q.getEntangler()) {
+            case STRONGLY_ENTANGLING -> {
+            }
+            case BASIC_ENTANGLING -> throw new BadInputException("architecture.head.entangler: " + q.getEntangler()
                     + " is not implemented by the engine; expected STRONGLY_ENTANGLING");
         }
-        return new CircuitSpec(q.getQubits(), q.getLayers(), embedding, measurement, q.getShots());
+        GradientMethod gradient = switch (q.getGradientMethod()) {
+            case ADJOINT -> GradientMethod.ADJOINT;
+            case PARAMETER_SHIFT -> GradientMethod.PARAMETER_SHIFT;
+        };
+        return new CircuitSpec(q.getQubits(), q.getLayers(), embedding, measurement, q.getShots(), noise(q), gradient);
     }
 
-    private static int projectionWidth(ClassicalHead c) {
-        return c.getProjectionWidth();
+    /** The head's noise channels and readout error. */
+    public static NoiseModel noise(QuantumHead q) {
+        double[] readout = q.getReadoutError().stream().mapToDouble(Double::doubleValue).toArray();
+        return new NoiseModel(q.getDepolarizing(), q.getAmplitudeDamping(), q.getPhaseDamping(), readout);
     }
 
-    private static Activation activation(ClassicalHead c) {
-        try {
-            return Activation.valueOf(c.getActivation().getName());
-        } catch (IllegalArgumentException ex) {
-            throw new BadInputException("architecture.head.activation: " + c.getActivation()
-                    + " is not implemented by the engine; expected one of " + List.of(Activation.values()), ex);
-        }
+    private static Simulator simulator(QuantumHead q) {
+        return switch (q.getSimulator()) {
+            case STATEVECTOR -> Simulator.STATEVECTOR;
+            case STRANGE -> Simulator.STRANGE;
+            case DENSITY_MATRIX -> Simulator.DENSITY_MATRIX;
+        };
+    }
+
+    private static ActivationFunction activation(ClassicalHead c) {
+        return switch (c.getActivation()) {
+            case RELU -> ActivationFunction.RELU;
+            case TANH -> ActivationFunction.TANH;
+            case SIGMOID -> ActivationFunction.SIGMOID;
+            case LINEAR -> throw new BadInputException("architecture.head.activation: " + c.getActivation()
+                    + " is not implemented by the engine; expected one of " + List.of(ActivationFunction.values()));
+        };
     }
 
     /** The composite loss weights. */
@@ -118,7 +146,7 @@ public final class ExperimentMapping {
                     w[i] = l.getClassWeights().get(i);
                 }
             }
-            default -> {
+            case AUTO -> {
                 long n = java.util.Arrays.stream(trainCounts).sum();
                 for (int i = 0; i < k; i++) {
                     w[i] = trainCounts[i] == 0 ? 0 : (double) n / (k * trainCounts[i]);
@@ -151,18 +179,48 @@ public final class ExperimentMapping {
         return a == null ? null : new Augmenter(a.getRotationDegrees(), a.isHorizontalFlip(), a.isVerticalFlip(), seed);
     }
 
+    /** The default of {@code Dataset.maxImagePixels} in the model, for readers of data outside an experiment. */
+    public static long defaultMaxImagePixels() {
+        return ((Number) HqcmPackage.Literals.DATASET__MAX_IMAGE_PIXELS.getDefaultValue()).longValue();
+    }
+
     /** The dataset sources; relative paths resolve against {@code baseDir} (the experiment file's folder). */
     public static List<SourceSpec> sources(Experiment e, Path baseDir) {
         List<SourceSpec> specs = new ArrayList<>();
         for (DataSource s : e.getDataset().getSources()) {
-            SourceKind kind = SourceKind.valueOf(s.getKind().getName());
-            if (kind == SourceKind.SYNTHETIC) {
+            SourceFormat format = format(s.getKind());
+            if (format == SourceFormat.SYNTHETIC) {
                 specs.add(SourceSpec.synthetic(s.getImagesPerClass(), s.getDifficulty()));
             } else {
                 Path p = Path.of(s.getPath() == null ? "" : s.getPath());
-                specs.add(SourceSpec.files(kind, p.isAbsolute() ? p : baseDir.resolve(p).normalize()));
+                specs.add(SourceSpec.files(format, p.isAbsolute() ? p : baseDir.resolve(p).normalize()));
             }
         }
         return specs;
+    }
+
+    /** How the engine reads a source of the model's kind. */
+    public static SourceFormat format(SourceKind kind) {
+        return switch (kind) {
+            case SYNTHETIC -> SourceFormat.SYNTHETIC;
+            case FIGSHARE_MAT -> SourceFormat.FIGSHARE_MAT;
+            case IMAGE_FOLDER -> SourceFormat.IMAGE_FOLDER;
+            case DICOM -> SourceFormat.DICOM;
+        };
+    }
+
+    /** The model's kind of a source the engine reads in {@code format} (the inverse of {@link #format(SourceKind)}). */
+    public static SourceKind kind(SourceFormat format) {
+        for (SourceKind k : SourceKind.VALUES) {
+            if (format(k) == format) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("no source kind of the model is read as " + format);
+    }
+
+    /** The ND4J backend that actually loaded (the build profile decides, not the experiment's training.backend). */
+    public static Backend loadedBackend() {
+        return Nd4j.getBackend().getEnvironment().isCPU() ? Backend.CPU : Backend.CUDA;
     }
 }

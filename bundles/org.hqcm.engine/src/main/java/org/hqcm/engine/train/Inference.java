@@ -3,6 +3,7 @@ package org.hqcm.engine.train;
 import java.util.Arrays;
 import java.util.List;
 
+import org.hqcm.engine.Cancellation;
 import org.hqcm.engine.data.Sample;
 import org.hqcm.engine.nn.HostArrays;
 import org.hqcm.engine.nn.HybridNetwork;
@@ -36,6 +37,11 @@ public final class Inference {
         return net;
     }
 
+    /** The same inference on a copy of the network (weights and BatchNorm statistics), sharing no state with this one. */
+    public Inference copy() {
+        return new Inference(HybridNetwork.copyOf(net), batchSize, loss, classWeights);
+    }
+
     /** Runs {@code samples[indices]}; loss and accuracy are NaN without a loss or without samples. */
     public Predictions run(List<Sample> samples, int[] indices) {
         int k = net.config().classes();
@@ -50,6 +56,7 @@ public final class Inference {
         double lossSum = 0;
         int correct = 0;
         for (int from = 0; from < n; from += batchSize) {
+            Cancellation.check();
             int to = Math.min(n, from + batchSize);
             batch.fill(samples, indices, from, to, null, 0);
             int m = batch.n;

@@ -4,18 +4,15 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
+import org.hqcm.engine.Cancellation;
 import org.hqcm.engine.NonFiniteException;
+import org.hqcm.engine.RunCancelledException;
 import org.hqcm.engine.data.Augmenter;
 import org.hqcm.engine.data.Sample;
 import org.hqcm.engine.data.Split;
-import org.hqcm.engine.nn.HostArrays;
 import org.hqcm.engine.nn.HybridNetwork;
 import org.hqcm.engine.nn.loss.CompositeLoss;
-import org.hqcm.engine.nn.loss.LossResult;
-import org.hqcm.engine.nn.optim.GradientClipping;
 import org.hqcm.engine.nn.optim.Optimizer;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The epoch loop. Shuffling and augmentation of epoch e depend only on (seed, e), and the state after each epoch
@@ -45,23 +42,23 @@ public final class NetworkTrainer {
 
     private final HybridNetwork net;
     private final Optimizer optimizer;
-    private final CompositeLoss loss;
     private final TrainingOptions options;
     private final Augmenter augmenter;
     private final double[] classWeights;
     private final Batch batch;
+    private final TrainingStep step;
     private final Inference inference;
 
     public NetworkTrainer(HybridNetwork net, Optimizer optimizer, CompositeLoss loss, TrainingOptions options,
             Augmenter augmenter, double[] classWeights) {
         this.net = net;
         this.optimizer = optimizer;
-        this.loss = loss;
         this.options = options;
         this.augmenter = augmenter;
         this.classWeights = classWeights.clone();
         int size = net.config().imageSize();
         this.batch = new Batch(options.batchSize(), size, size / net.config().featureSize());
+        this.step = new TrainingStep(net, optimizer, loss, options.clipNorm(), this.classWeights);
         this.inference = new Inference(net, options.batchSize(), loss, this.classWeights);
     }
 
@@ -77,9 +74,20 @@ public final class NetworkTrainer {
 
     /**
      * Trains from {@code state} (fresh or restored) until max epochs, early stopping or cancellation. Cancellation is
-     * checked before every batch; a cancelled epoch is dropped (the last epoch's state stays the truth).
+     * checked before every batch and, through {@link Cancellation}, between the network's layers and in every long
+     * loop below them; a cancelled epoch is dropped (the last epoch's state stays the truth).
      */
     public Result train(List<Sample> samples, Split split, TrainingState state, BooleanSupplier cancelled,
+            Listener listener) {
+        try {
+            return Cancellation.during(cancelled, () -> epochs(samples, split, state, cancelled, listener));
+        } catch (RunCancelledException e) {
+            // thrown before the optimizer step or the epoch's bookkeeping: the state is that of the last epoch
+            return new Result(Outcome.CANCELLED, state);
+        }
+    }
+
+    private Result epochs(List<Sample> samples, Split split, TrainingState state, BooleanSupplier cancelled,
             Listener listener) {
         int[] train = split.train();
         int batches = (train.length + options.batchSize() - 1) / options.batchSize();
@@ -88,6 +96,7 @@ public final class NetworkTrainer {
             long t0 = System.nanoTime();
             int[] order = shuffled(train, epoch);
             double lossSum = 0;
+            double gradientNormSum = 0;
             int correct = 0;
             int seen = 0;
             for (int b = 0; b < batches; b++) {
@@ -97,9 +106,10 @@ public final class NetworkTrainer {
                 int from = b * options.batchSize();
                 int to = Math.min(order.length, from + options.batchSize());
                 batch.fill(samples, order, from, to, augmenter, (long) epoch * samples.size());
-                StepResult r = step(epoch, b + 1);
-                lossSum += r.loss * batch.n;
-                correct += r.correct;
+                TrainingStep.Result r = step.run(batch, epoch, b + 1);
+                lossSum += r.loss() * batch.n;
+                gradientNormSum += r.quantumGradientNorm();
+                correct += r.correct();
                 seen += batch.n;
                 listener.batch(epoch, b + 1, batches, lossSum / seen, (double) correct / seen);
             }
@@ -112,7 +122,7 @@ public final class NetworkTrainer {
             Predictions val = predict(samples, split.validation());
             double seconds = (System.nanoTime() - t0) / 1e9;
             EpochResult result = new EpochResult(epoch, lossSum / seen, (double) correct / seen, val.loss(),
-                    val.accuracy(), optimizer.learningRate(), seconds);
+                    val.accuracy(), optimizer.learningRate(), seconds, gradientNormSum / batches);
             state.history.add(result);
             PlateauSchedule.Decision d = state.schedule.observe(epoch, val.loss(), optimizer.learningRate());
             if (d.improved()) {
@@ -147,6 +157,7 @@ public final class NetworkTrainer {
         net.beginBatchNormRecalibration();
         try {
             for (int from = 0; from < images; from += options.batchSize()) {
+                Cancellation.check();
                 batch.fill(samples, train, from, Math.min(images, from + options.batchSize()), null, 0);
                 net.forward(batch.images, batch.n, true);
             }
@@ -160,51 +171,6 @@ public final class NetworkTrainer {
             net.importState(state.bestNetwork);
             net.parametersChanged();
         }
-    }
-
-    private record StepResult(double loss, int correct) {
-    }
-
-    private StepResult step(int epoch, int batchNumber) {
-        int n = batch.n;
-        HybridNetwork.Output out;
-        try {
-            out = net.forward(batch.images, n, true);
-        } catch (NonFiniteException e) {
-            throw new TrainingDivergedException("epoch " + epoch + ", batch " + batchNumber
-                    + ": the network's activations are no longer finite (" + e.getMessage()
-                    + "); training stopped, the last good checkpoint is kept. Try a lower learning rate.");
-        }
-        double[] logits = HostArrays.toDoubles(out.logits());
-        double[] map = out.spatialMap() == null ? null : HostArrays.toDoubles(out.spatialMap());
-        LossResult r = loss.compute(logits, java.util.Arrays.copyOf(batch.labels, n), classWeights, map, batch.masks);
-        if (!Double.isFinite(r.total())) {
-            throw new TrainingDivergedException("epoch " + epoch + ", batch " + batchNumber + ": the loss is "
-                    + r.total() + " (cross-entropy " + r.crossEntropy() + ", BCE " + r.bce() + ", Dice " + r.dice()
-                    + "); training stopped, the last good checkpoint is kept. Try a lower learning rate.");
-        }
-        INDArray dLogits = Nd4j.createFromArray(r.dLogits()).castTo(net.dataType()).reshape(n, net.config().classes());
-        INDArray dMap = r.dSpatialMap() == null ? null
-                : Nd4j.createFromArray(r.dSpatialMap()).castTo(net.dataType()).reshape(n, r.dSpatialMap().length / n);
-        net.backward(dLogits, dMap);
-        double norm = GradientClipping.clipGlobalNorm(net.parameters(),
-                options.clipNorm() > 0 ? options.clipNorm() : Double.POSITIVE_INFINITY);
-        if (!Double.isFinite(norm)) {
-            throw new TrainingDivergedException("epoch " + epoch + ", batch " + batchNumber
-                    + ": the gradient norm is " + norm + "; training stopped before the weights were touched, "
-                    + "the last good checkpoint is kept.");
-        }
-        optimizer.step(net.parameters());
-        for (var p : net.parameters()) {
-            double bad = HostArrays.firstNonFinite(p.value());
-            if (bad != 0) {
-                throw new TrainingDivergedException("epoch " + epoch + ", batch " + batchNumber + ": parameter "
-                        + p.name() + " became " + bad + " after the optimizer step (learning rate "
-                        + optimizer.learningRate() + "); training stopped, the last good checkpoint is kept.");
-            }
-        }
-        net.parametersChanged();
-        return new StepResult(r.total(), correct(logits, batch.labels, n, net.config().classes()));
     }
 
     /** Inference over {@code indices}: probabilities, maps, head outputs, mean loss and accuracy. */
@@ -222,16 +188,6 @@ public final class NetworkTrainer {
             order[j] = t;
         }
         return order;
-    }
-
-    private static int correct(double[] logits, int[] labels, int n, int k) {
-        int c = 0;
-        for (int i = 0; i < n; i++) {
-            if (argmax(logits, i * k, k) == labels[i]) {
-                c++;
-            }
-        }
-        return c;
     }
 
     static int argmax(double[] v, int offset, int k) {

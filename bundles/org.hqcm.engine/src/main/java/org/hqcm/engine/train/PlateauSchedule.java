@@ -44,7 +44,7 @@ final class PlateauSchedule {
                 badForPlateau = 0;
             }
         }
-        // a patience of 0 never stops early (the model's documented meaning): without the guard it stopped after epoch 1
+        // 0 = never stop early (Training.earlyStoppingPatience's documentation); it stopped after epoch 1 before
         return new Decision(improved, lr, stoppingPatience > 0 && badForStopping >= stoppingPatience);
     }
 

@@ -1,6 +1,6 @@
 package org.hqcm.engine.train;
 
-import org.hqcm.engine.BadInputException;
+import org.hqcm.model.validation.HqcmConstraints;
 
 /**
  * The schedule of one training run. Values come from the experiment's {@code Training}; no defaults here.
@@ -16,19 +16,17 @@ import org.hqcm.engine.BadInputException;
 public record TrainingOptions(double clipNorm, double plateauFactor, int plateauPatience, int stoppingPatience,
         int maxEpochs, int batchSize, long seed, int recalibrationImages) {
 
+    /** Only what the epoch loop's arithmetic needs; the experiment's rules are HqcmConstraints'. */
     public TrainingOptions {
         if (maxEpochs < 1) {
-            throw new BadInputException("training.maxEpochs: expected at least 1, got " + maxEpochs);
+            throw new IllegalArgumentException(HqcmConstraints.notAllowed("training.maxEpochs", maxEpochs, ">= 1"));
         }
         if (batchSize < 1) {
-            throw new BadInputException("training.batchSize: expected at least 1, got " + batchSize);
+            throw new IllegalArgumentException(HqcmConstraints.notAllowed("training.batchSize", batchSize, ">= 1"));
         }
         if (recalibrationImages < 0) {
-            throw new BadInputException("training.batchNormRecalibration: expected 0 (off) or a number of images, got "
-                    + recalibrationImages);
-        }
-        if (!(plateauFactor > 0 && plateauFactor <= 1)) {
-            throw new BadInputException("training.plateauFactor: expected a value in (0, 1], got " + plateauFactor);
+            throw new IllegalArgumentException(HqcmConstraints.notAllowed("training.batchNormRecalibration",
+                    recalibrationImages, ">= 0 (0 = off)"));
         }
     }
 }

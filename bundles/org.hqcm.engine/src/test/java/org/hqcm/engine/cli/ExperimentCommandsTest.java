@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.hqcm.engine.run.TinyExperiments;
 import org.hqcm.model.Experiment;
+import org.hqcm.model.SourceKind;
 import org.hqcm.model.presets.Presets;
 import org.hqcm.model.resource.HqcmResources;
 import org.junit.jupiter.api.Test;
@@ -98,7 +99,7 @@ class ExperimentCommandsTest {
     @Test
     void validateResolvesRelativeSourcePathsAgainstTheFilesFolder() throws IOException {
         Experiment e = Presets.create(Presets.QUICKSTART);
-        e.getDataset().getSources().get(0).setKind(org.hqcm.model.SourceKind.IMAGE_FOLDER);
+        e.getDataset().getSources().get(0).setKind(SourceKind.IMAGE_FOLDER);
         e.getDataset().getSources().get(0).setPath("images");
         Path sub = Files.createDirectories(dir.resolve("sub"));
         Path file = sub.resolve("e.hqcm");
@@ -107,6 +108,14 @@ class ExperimentCommandsTest {
         assertEquals(2, missing.exit());
         assertTrue(missing.out().contains(sub.resolve("images").toAbsolutePath().normalize() + " does not exist"), missing.out());
         Files.createDirectories(sub.resolve("images"));
+        // an empty folder is what a run refuses at its start, so validate does too
+        CliRun empty = CliRun.of("validate", file.toString());
+        assertEquals(2, empty.exit());
+        assertTrue(empty.out().contains("dataset.sources[0].path: no class folders under "), empty.out());
+        for (String c : java.util.List.of("healthy", "meningioma", "glioma", "pituitary")) {
+            Files.createDirectories(sub.resolve("images/" + c));
+            org.hqcm.engine.data.folder.GreyImages.writePng(sub.resolve("images/" + c + "/a.png"), new float[64], 8, 8);
+        }
         assertEquals(0, CliRun.of("validate", file.toString()).exit());
     }
 

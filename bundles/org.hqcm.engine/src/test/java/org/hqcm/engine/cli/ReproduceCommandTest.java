@@ -12,7 +12,10 @@ import org.hqcm.engine.run.RunResults;
 import org.hqcm.model.ClassicalHead;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.QuantumHead;
+import org.hqcm.model.RunStatus;
 import org.hqcm.model.SourceKind;
+import org.hqcm.model.SweepRecord;
+import org.hqcm.model.sweep.FeaturePath;
 import org.hqcm.model.resource.HqcmResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,9 +46,14 @@ class ReproduceCommandTest {
             runs = s.sorted().toList();
         }
         assertEquals(4, runs.size(), runs.toString());
-        double[] quantumAccuracy = runs.stream().filter(p -> p.getFileName().toString().startsWith("hqcm-ebtc"))
-                .mapToDouble(p -> RunResults.read(p).report().accuracy()).toArray();
+        // a thin front of the paper sweep: runs/<trial id>, the sweep record says which is which
+        SweepRecord record = HqcmResources.loadSweepRecord(out);
+        assertEquals(RunStatus.COMPLETED, record.getState());
+        assertEquals(List.of(FeaturePath.HEAD), record.getAxes());
+        double[] quantumAccuracy = record.getTrials().stream().filter(t -> t.getAxisValues().get(0).equals("quantum"))
+                .mapToDouble(t -> RunResults.read(out.resolve(t.getRunFolder())).report().accuracy()).toArray();
         assertEquals(2, quantumAccuracy.length);
+        assertTrue(Files.isRegularFile(out.resolve("report/report.md")), "the sweep's seed-grouped report");
 
         String md = Files.readString(out.resolve("comparison.md"));
         assertTrue(md.contains("Table 1") && md.contains("Table 2") && md.contains("averaged over the seeds")

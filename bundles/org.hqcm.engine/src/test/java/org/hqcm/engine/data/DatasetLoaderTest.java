@@ -53,11 +53,11 @@ class DatasetLoaderTest {
     void phantomExportReadsBackAsAnImageFolderWithMasks() throws IOException {
         PhantomExport.writeImageFolder(dir, 2, 24, 5, 0.2, 2, LoadProgress.NONE);
         assertTrue(Files.exists(dir.resolve("glioma/glioma_00001_mask.png")));
-        LoadedDataset ds = DatasetLoader.load(List.of(SourceSpec.files(SourceKind.IMAGE_FOLDER, dir)), 24, 1,
+        LoadedDataset ds = DatasetLoader.load(List.of(SourceSpec.files(SourceFormat.IMAGE_FOLDER, dir)), 24, 1,
                 LoadOptions.defaults());
         assertEquals(8, ds.size());
         assertEquals(6, ds.withMask());
-        assertEquals(SourceKind.IMAGE_FOLDER, SourceKinds.infer(dir));
+        assertEquals(SourceFormat.IMAGE_FOLDER, SourceFormats.infer(dir));
         // the same images generated in memory have the same masks
         LoadedDataset mem = DatasetLoader.load(List.of(SourceSpec.synthetic(2, 0.2)), 24, 5, LoadOptions.defaults());
         for (int i = 0; i < 8; i++) {
@@ -80,14 +80,14 @@ class DatasetLoaderTest {
         }
         Files.write(mats.resolve("10.mat"), new byte[100]);
         LoadOptions opts = LoadOptions.defaults().withRequiredClasses(Set.of());
-        LoadedDataset ds = DatasetLoader.load(List.of(SourceSpec.files(SourceKind.FIGSHARE_MAT, mats)), 8, 1, opts);
+        LoadedDataset ds = DatasetLoader.load(List.of(SourceSpec.files(SourceFormat.FIGSHARE_MAT, mats)), 8, 1, opts);
         assertEquals(9, ds.size());
         assertEquals(1, ds.badFiles().size());
         assertTrue(ds.badFiles().get(0).file().endsWith("10.mat"));
         assertEquals(9, ds.patients());
 
         BadInputException tooMany = assertThrows(BadInputException.class, () -> DatasetLoader.load(
-                List.of(SourceSpec.files(SourceKind.FIGSHARE_MAT, mats)), 8, 1, opts.withMaxBadShare(0.05)));
+                List.of(SourceSpec.files(SourceFormat.FIGSHARE_MAT, mats)), 8, 1, opts.withMaxBadShare(0.05)));
         assertTrue(tooMany.getMessage().contains("1 of 10 files") && tooMany.getMessage().contains("10.mat"),
                 tooMany.getMessage());
     }
@@ -97,16 +97,16 @@ class DatasetLoaderTest {
         Path folder = dir.resolve("imgs");
         GreyImages.writePng(folder.resolve("glioma/a.png"), new float[] {0, 1, 1, 0}, 2, 2);
         BadInputException e = assertThrows(BadInputException.class, () -> DatasetLoader.load(
-                List.of(SourceSpec.files(SourceKind.IMAGE_FOLDER, folder)), 8, 1, LoadOptions.defaults()));
+                List.of(SourceSpec.files(SourceFormat.IMAGE_FOLDER, folder)), 8, 1, LoadOptions.defaults()));
         assertTrue(e.getMessage().contains("healthy") && e.getMessage().contains("no images"), e.getMessage());
 
         Files.createDirectories(dir.resolve("empty/healthy"));
         BadInputException none = assertThrows(BadInputException.class, () -> DatasetLoader.load(
-                List.of(SourceSpec.files(SourceKind.IMAGE_FOLDER, dir.resolve("empty"))), 8, 1, LoadOptions.defaults()));
+                List.of(SourceSpec.files(SourceFormat.IMAGE_FOLDER, dir.resolve("empty"))), 8, 1, LoadOptions.defaults()));
         assertTrue(none.getMessage().contains("no images found"), none.getMessage());
 
         // merged with the phantom every class is there
-        LoadedDataset merged = DatasetLoader.load(List.of(SourceSpec.files(SourceKind.IMAGE_FOLDER, folder),
+        LoadedDataset merged = DatasetLoader.load(List.of(SourceSpec.files(SourceFormat.IMAGE_FOLDER, folder),
                 SourceSpec.synthetic(1, 0)), 8, 1, LoadOptions.defaults());
         assertEquals(5, merged.size());
         assertEquals(2, merged.classCounts()[TumourClass.GLIOMA.label()]);

@@ -19,7 +19,7 @@ class ClassificationReportTest {
 
     @Test
     void confusionCountsAndRowShares() {
-        ConfusionMatrix m = ConfusionMatrix.of(Y_TRUE, Y_PRED, ABC);
+        ConfusionCounts m = ConfusionCounts.of(Y_TRUE, Y_PRED, ABC);
         assertArrayEquals(new long[] {2, 1, 1}, m.counts()[0]);
         assertArrayEquals(new long[] {1, 2, 0}, m.counts()[1]);
         assertArrayEquals(new long[] {0, 1, 2}, m.counts()[2]);

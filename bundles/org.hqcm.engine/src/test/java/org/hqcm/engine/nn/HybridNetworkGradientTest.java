@@ -26,21 +26,12 @@ class HybridNetworkGradientTest {
     /** With attention the classical head normalises two slices of the projection; without, none. */
     static NetworkConfig tinyConfig(boolean attention) {
         return new NetworkConfig(S, List.of(4, 4, 2), attention, 2, List.of(1, 3, 5), 7,
-                new HeadConfig.Classical(8, 3, Activation.TANH, attention ? 2 : 0), 3, 7L);
+                new HeadConfig.Classical(8, 3, ActivationFunction.TANH, attention ? 2 : 0), 3, 7L);
     }
 
     /** Random pixels; the second image has a black frame 5 pixels wide, so that max-pooling sees ties. */
     static float[] images(long seed) {
-        Random r = new Random(seed);
-        float[] x = new float[N * S * S];
-        for (int i = 0; i < x.length; i++) {
-            int img = i / (S * S);
-            int yy = i % (S * S) / S;
-            int xx = i % S;
-            boolean frame = img == 1 && (yy < 5 || yy >= S - 5 || xx < 5 || xx >= S - 5);
-            x[i] = frame ? 0f : r.nextFloat();
-        }
-        return x;
+        return LayerGradientCheck.pixels(N, S, seed);
     }
 
     static float[] masks() {

@@ -198,10 +198,10 @@ class HybridNetworkTest {
     @Test
     void badConfigurationsNameTheField() {
         BadInputException e = assertThrows(BadInputException.class, () -> new NetworkConfig(20, List.of(4, 4, 2), true, 2,
-                List.of(1, 3, 5), 7, new HeadConfig.Classical(8, 3, Activation.TANH, 2), 3, 1));
+                List.of(1, 3, 5), 7, new HeadConfig.Classical(8, 3, ActivationFunction.TANH, 2), 3, 1));
         assertTrue(e.getMessage().contains("network.imageSize"), e.getMessage());
         e = assertThrows(BadInputException.class, () -> new NetworkConfig(16, List.of(4, 4, 2), true, 2,
-                List.of(1, 4), 7, new HeadConfig.Classical(8, 3, Activation.TANH, 2), 3, 1));
+                List.of(1, 4), 7, new HeadConfig.Classical(8, 3, ActivationFunction.TANH, 2), 3, 1));
         assertTrue(e.getMessage().contains("network.spatialKernels"), e.getMessage());
     }
 }

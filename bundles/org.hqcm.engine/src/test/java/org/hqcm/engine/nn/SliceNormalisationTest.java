@@ -3,13 +3,12 @@ package org.hqcm.engine.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+/** What the normalisation does to values; its gradient is checked with every layer's in {@link LayerGradientTest}. */
 class SliceNormalisationTest {
 
     private static INDArray matrix(double[] values, int rows) {
@@ -18,8 +17,8 @@ class SliceNormalisationTest {
 
     @Test
     void everySliceHasUnitNormAndAZeroSliceStaysZero() {
-        SliceNormalisation norm = new SliceNormalisation(2);
-        double[] u = HostArrays.toDoubles(norm.forward(matrix(new double[] {3, 4, 0, 0, 1, -1, 1, -1}, 2)));
+        SliceNormalisation norm = new SliceNormalisation(2, 4);
+        double[] u = HostArrays.toDoubles(norm.forward(matrix(new double[] {3, 4, 0, 0, 1, -1, 1, -1}, 2), true));
         assertEquals(0.6, u[0], 1e-15);
         assertEquals(0.8, u[1], 1e-15);
         assertEquals(0.0, u[2]);
@@ -31,42 +30,14 @@ class SliceNormalisationTest {
         assertEquals(0.0, dz[3]);
     }
 
+    /** The rule is HqcmConstraints', and so is the wording. */
     @Test
-    void backwardMatchesCentralDifferences() {
-        Random r = new Random(5);
-        double[] z = new double[3 * 6];
-        double[] weights = new double[z.length];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = r.nextGaussian();
-            weights[i] = r.nextGaussian();
-        }
-        SliceNormalisation norm = new SliceNormalisation(3);
-        norm.forward(matrix(z, 3));
-        double[] analytic = HostArrays.toDoubles(norm.backward(matrix(weights, 3)));
-        double h = 1e-6;
-        for (int i = 0; i < z.length; i++) {
-            double keep = z[i];
-            z[i] = keep + h;
-            double up = dot(HostArrays.toDoubles(new SliceNormalisation(3).forward(matrix(z, 3))), weights);
-            z[i] = keep - h;
-            double down = dot(HostArrays.toDoubles(new SliceNormalisation(3).forward(matrix(z, 3))), weights);
-            z[i] = keep;
-            assertEquals((up - down) / (2 * h), analytic[i], 1e-8, "dz[" + i + "]");
-        }
-    }
-
-    @Test
-    void aWidthThatDoesNotSplitEvenlyIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new SliceNormalisation(4).forward(matrix(new double[6], 1)));
+    void slicesThatDoNotDivideTheWidthAreRefusedAsValidationWordsIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SliceNormalisation(7, 160));
+        assertEquals("architecture.head.normalizedSlices: 7 is not allowed; expected 0 (none) or a divisor of the "
+                + "projection width 160", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new SliceNormalisation(4, 6));
         assertThrows(IllegalArgumentException.class,
-                () -> new HeadConfig.Classical(160, 25, Activation.RELU, 7));
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
+                () -> new SliceNormalisation(2, 4).forward(matrix(new double[6], 1), true));
     }
 }

@@ -29,7 +29,7 @@ class EventStreamTest {
         List<RunEvent> events = List.of(new RunEvent.Start("q-1", "quickstart", 40, 30, 3),
                 new RunEvent.Phase("training", "training \"quoted\"\nnext line é"),
                 new RunEvent.Batch(4, 7, 30, 0.8125, 0.625),
-                new RunEvent.Epoch(4, 40, 0.7, 0.71, 0.75, 0.69, 0.011, 3.25, true),
+                new RunEvent.Epoch(4, 40, 0.7, 0.71, 0.75, 0.69, 0.011, 3.25, 0.042, true),
                 new RunEvent.Warning("skipped x.png: not an image"),
                 new RunEvent.End(RunStatus.COMPLETED, "completed", 0.9375),
                 new RunEvent.End(RunStatus.CANCELLED, "cancelled during epoch 5", null));
@@ -63,6 +63,7 @@ class EventStreamTest {
         RunEvent.Epoch e = (RunEvent.Epoch) epoch.event();
         assertEquals(2, e.epoch());
         assertTrue(Double.isNaN(e.validationLoss()));
+        assertEquals(0.0, e.quantumGradientNorm(), "a line from before the gradient norm reads as 0 (no quantum norm)");
         EventStream.Line future = EventStream.read("{\"type\":\"trial\",\"time\":\"x\",\"id\":3}");
         assertEquals("trial", future.type());
         assertNull(future.event(), "a newer engine's event type is passed over");

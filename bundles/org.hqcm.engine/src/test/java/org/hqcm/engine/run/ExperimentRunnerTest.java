@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.io.ArrayArchive;
+import org.hqcm.engine.train.EpochResult;
 import org.hqcm.engine.train.TrainingDivergedException;
+import org.hqcm.engine.train.TrainingState;
 import org.hqcm.model.EpochRecord;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.RunRecord;
@@ -27,10 +30,36 @@ class ExperimentRunnerTest {
     @TempDir
     Path dir;
 
+    /** A front end's view of a run: what each call of the run's one observer said, in order. */
+    private static final class Heard implements RunObserver {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public void started(String run, String experiment, int epochs, int batches, int resumedFrom) {
+            calls.add("started " + experiment + " " + epochs + " " + resumedFrom);
+        }
+
+        @Override
+        public void phase(String name, String message) {
+            calls.add("phase " + name);
+        }
+
+        @Override
+        public void epoch(EpochResult result, boolean improved, TrainingState state) {
+            calls.add("epoch " + result.epoch());
+        }
+
+        @Override
+        public void ended(RunStatus status, String message, double testAccuracy) {
+            calls.add("ended " + status + " " + testAccuracy);
+        }
+    }
+
     @Test
     void completedRunWritesEveryFileOfTheFolder() throws Exception {
         Path file = TinyExperiments.write(TinyExperiments.tiny(2), dir);
-        RunFolder folder = new ExperimentRunner(RunObserver.NONE, () -> false).start(file, null, dir.resolve("runs"));
+        Heard heard = new Heard();
+        RunFolder folder = new ExperimentRunner(heard, () -> false).start(file, null, dir.resolve("runs"));
 
         RunRecord record = HqcmResources.loadRunRecord(folder.record());
         assertEquals(RunStatus.COMPLETED, record.getStatus());
@@ -48,6 +77,14 @@ class ExperimentRunnerTest {
         List<String> events = Files.readAllLines(folder.events());
         assertTrue(events.get(events.size() - 1).contains("\"status\":\"COMPLETED\""), events.get(events.size() - 1));
         assertEquals(2, events.stream().filter(l -> l.startsWith("{\"type\":\"epoch\"")).count());
+        // the front end, the event stream and the log heard the same run
+        assertEquals(List.of("phase loading", "started tiny 2 0", "phase training", "epoch 1", "epoch 2",
+                "phase evaluating", "ended COMPLETED " + accuracy), heard.calls);
+        assertTrue(events.stream().anyMatch(l -> l.contains("\"type\":\"start\"") && l.contains("\"epochs\":2")));
+        List<String> log = Files.readAllLines(folder.log());
+        assertTrue(log.get(log.size() - 1).endsWith("COMPLETED: test accuracy " + String.format(java.util.Locale.ROOT,
+                "%.4f", accuracy)), log.get(log.size() - 1));
+        assertEquals(2, log.stream().filter(l -> l.contains("  epoch ")).count());
         // the model holds the best weights: an array archive that reads back
         assertTrue(ArrayArchive.read(folder.model()).keySet().stream().anyMatch(k -> k.contains("block1")));
     }
@@ -58,10 +95,15 @@ class ExperimentRunnerTest {
         Path file = TinyExperiments.write(e, dir);
         RunFolder whole = new ExperimentRunner(RunObserver.NONE, () -> false).start(file, 7L, dir.resolve("a"));
 
-        // cancel at the 5th batch check: in epoch 2 (3 batches per epoch)
-        AtomicInteger checks = new AtomicInteger();
-        RunFolder cut = new ExperimentRunner(RunObserver.NONE, () -> checks.incrementAndGet() > 4)
-                .start(file, 7L, dir.resolve("b"));
+        // cancel once the second batch of epoch 2 has started (3 batches per epoch)
+        AtomicBoolean stop = new AtomicBoolean();
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void batch(int epoch, int batch, int batches, double loss, double accuracy) {
+                stop.compareAndSet(false, epoch == 2 && batch == 1);
+            }
+        };
+        RunFolder cut = new ExperimentRunner(observer, stop::get).start(file, 7L, dir.resolve("b"));
         RunRecord cancelled = HqcmResources.loadRunRecord(cut.record());
         assertEquals(RunStatus.CANCELLED, cancelled.getStatus());
         assertEquals(1, cancelled.getEpochs().size());

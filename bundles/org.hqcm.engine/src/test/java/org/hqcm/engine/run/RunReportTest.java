@@ -41,21 +41,23 @@ class RunReportTest {
     void runWritesASelfContainedReportWithEveryTableAndFigure() throws Exception {
         String html = Files.readString(run.dir().resolve(RunReport.FILE));
         for (String s : List.of("Table 1", "Overall Accuracy", "Macro Avg", "Confusion matrix", "share of row",
-                "Attention Jaccard", "Fig 7", "Fig 8", "Fig 9", "Fig 10")) {
+                "Attention Jaccard", "Fig 7", "Fig 8", "Fig 9", "Fig 10", "Quantum circuits: resources on a device",
+                "state preparation: RY / CNOT", "Gradient norm of the circuits")) {
             assertTrue(html.contains(s), "report mentions " + s);
         }
         // the settings with what they mean, from the model's documentation
         assertTrue(html.contains("<td>loss.zeta</td><td>" + org.hqcm.model.resource.HqcmResources.loadRunRecord(run.dir()).getExperiment().getLoss().getZeta() + "</td><td>zeta, the weight"),
                 "the settings table has loss.zeta with its meaning");
         assertTrue(html.contains("<td>training.learningRate</td>"), "and every other field");
-        // offline: five embedded PNGs (loss, accuracy, confusion, t-SNE, gallery) and nothing fetched from elsewhere
-        assertEquals(5, count(html, "src=\"data:image/png;base64,"));
+        // offline: six embedded PNGs (loss, accuracy, quantum gradient norm, confusion, t-SNE, gallery) and nothing
+        // fetched from elsewhere
+        assertEquals(6, count(html, "src=\"data:image/png;base64,"));
         assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external resource");
 
         RunRecord record = HqcmResources.loadRunRecord(run.dir());
         List<String> paths = record.getArtefacts().stream().map(Artefact::getPath).toList();
         for (String p : List.of("report.html", "predictions.csv", "jaccard.csv", "attention-examples.zip",
-                "artefacts/attention.png", "artefacts/tsne.png")) {
+                "artefacts/attention.png", "artefacts/tsne.png", "artefacts/quantum-gradient.png")) {
             assertTrue(paths.contains(p), p + " registered in " + paths);
             assertTrue(Files.size(run.dir().resolve(p)) > 0, p + " written");
         }
@@ -99,8 +101,8 @@ class RunReportTest {
 
     @Test
     void attentionExamplesAlternateTumourClassesAndReadBack() {
-        AttentionExamples ex = AttentionExamples.read(run.dir().resolve(AttentionExamples.FILE));
         RunResults r = RunResults.read(run.dir());
+        AttentionExamples ex = AttentionExamples.read(run.dir().resolve(AttentionExamples.FILE), r.record().getExperiment());
         assertEquals(Math.min(r.record().getExperiment().getEvaluation().getAttentionExamples(),
                 r.jaccard().images().size()), ex.examples().size());
         assertFalse(ex.isEmpty());

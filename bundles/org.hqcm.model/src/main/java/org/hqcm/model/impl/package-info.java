@@ -1,2 +1,6 @@
-/** EMF-generated implementations of the model interfaces (src-gen; never edited by hand). */
+/**
+ * EMF-generated implementations of the model interfaces (src-gen; never edited by hand).
+ *
+ * <p>May use: EMF only.
+ */
 package org.hqcm.model.impl;

@@ -9,8 +9,8 @@ import org.eclipse.emf.ecore.xmi.impl.XMIResourceFactoryImpl;
 import org.eclipse.emf.ecore.xmi.impl.XMIResourceImpl;
 
 /**
- * Creates XMI resources for {@code .hqcm} and {@code .hqcmrun} files whose default options make parsing safe
- * (no DOCTYPE, no external entities) and saving complete (defaults written out, UTF-8). Registered for both
+ * Creates XMI resources for {@code .hqcm}, {@code .hqcmrun}, {@code .hqcmsweep} and {@code .hqcmsweeprun} files whose default options make parsing safe
+ * (no DOCTYPE, no external entities) and saving complete (defaults written out, UTF-8). Registered for all four
  * extensions standalone ({@link HqcmResources}) and in Eclipse (plugin.xml), so the editor gets the same options.
  */
 public class HqcmResourceFactory extends XMIResourceFactoryImpl {

@@ -18,6 +18,8 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EEnum;
 import org.eclipse.emf.ecore.EEnumLiteral;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.InternalEObject;
 import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.EValidator;
@@ -31,12 +33,15 @@ import org.eclipse.emf.ecore.xmi.XMIException;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.HqcmPackage;
 import org.hqcm.model.RunRecord;
+import org.hqcm.model.Sweep;
+import org.hqcm.model.SweepRecord;
 import org.hqcm.model.validation.HqcmConstraints;
 import org.xml.sax.SAXParseException;
 
 /**
  * Standalone setup and file access for HQCM models. Experiments are {@code NAME.hqcm}; a run folder holds its
- * record as {@value #RUN_RECORD_FILE}. Both are XMI with {@link HqcmResourceFactory}'s options.
+ * record as {@value #RUN_RECORD_FILE}; sweeps are {@code NAME.hqcmsweep} and a sweep folder holds its record as
+ * {@value #SWEEP_RECORD_FILE}. All are XMI with {@link HqcmResourceFactory}'s options.
  */
 public final class HqcmResources {
 
@@ -46,12 +51,22 @@ public final class HqcmResources {
     public static final String RUN_RECORD_EXTENSION = "hqcmrun";
     /** Name of the run record inside a run folder. */
     public static final String RUN_RECORD_FILE = "run." + RUN_RECORD_EXTENSION;
+    /** File extension of sweeps. */
+    public static final String SWEEP_EXTENSION = "hqcmsweep";
+    /** File extension of sweep records. */
+    public static final String SWEEP_RECORD_EXTENSION = "hqcmsweeprun";
+    /** Name of the sweep record inside a sweep folder. */
+    public static final String SWEEP_RECORD_FILE = "sweep." + SWEEP_RECORD_EXTENSION;
+
+    /** Every extension {@link HqcmResourceFactory} is registered for. */
+    static final java.util.List<String> EXTENSIONS = java.util.List.of(EXPERIMENT_EXTENSION, RUN_RECORD_EXTENSION,
+            SWEEP_EXTENSION, SWEEP_RECORD_EXTENSION);
 
     private HqcmResources() {
     }
 
     /**
-     * Registers the package, the validator with the project's constraints and the two file extensions in
+     * Registers the package, the validator with the project's constraints and the file extensions in
      * EMF's global registries. Idempotent; needed standalone, harmless in Eclipse (where plugin.xml registers the
      * package and extensions, but the validator must still be put in place of the generated one).
      */
@@ -60,8 +75,9 @@ public final class HqcmResources {
         EPackage.Registry.INSTANCE.put(HqcmPackage.eNS_URI, pkg);
         EValidator.Registry.INSTANCE.put(pkg, HqcmConstraints.INSTANCE);
         var extensions = Resource.Factory.Registry.INSTANCE.getExtensionToFactoryMap();
-        extensions.putIfAbsent(EXPERIMENT_EXTENSION, new HqcmResourceFactory());
-        extensions.putIfAbsent(RUN_RECORD_EXTENSION, new HqcmResourceFactory());
+        for (String extension : EXTENSIONS) {
+            extensions.putIfAbsent(extension, new HqcmResourceFactory());
+        }
     }
 
     /** A resource set that reads and writes HQCM files, independent of global registrations. */
@@ -70,8 +86,9 @@ public final class HqcmResources {
         ResourceSet rs = new ResourceSetImpl();
         rs.getPackageRegistry().put(HqcmPackage.eNS_URI, HqcmPackage.eINSTANCE);
         HqcmResourceFactory factory = new HqcmResourceFactory();
-        rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put(EXPERIMENT_EXTENSION, factory);
-        rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put(RUN_RECORD_EXTENSION, factory);
+        for (String extension : EXTENSIONS) {
+            rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put(extension, factory);
+        }
         // files with any other name are still HQCM models when opened through here
         rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put(Resource.Factory.Registry.DEFAULT_EXTENSION, factory);
         return rs;
@@ -91,6 +108,17 @@ public final class HqcmResources {
     public static RunRecord loadRunRecord(Path fileOrRunFolder) {
         Path file = Files.isDirectory(fileOrRunFolder) ? fileOrRunFolder.resolve(RUN_RECORD_FILE) : fileOrRunFolder;
         return load(file, RunRecord.class);
+    }
+
+    /** Loads a sweep ({@code .hqcmsweep}). */
+    public static Sweep loadSweep(Path file) {
+        return load(file, Sweep.class);
+    }
+
+    /** Loads a sweep record ({@value #SWEEP_RECORD_FILE} or a path to a sweep folder). */
+    public static SweepRecord loadSweepRecord(Path fileOrSweepFolder) {
+        Path file = Files.isDirectory(fileOrSweepFolder) ? fileOrSweepFolder.resolve(SWEEP_RECORD_FILE) : fileOrSweepFolder;
+        return load(file, SweepRecord.class);
     }
 
     /** Loads the single root of a model file as the expected type, or throws {@link ModelFileException}. */
@@ -126,12 +154,36 @@ public final class HqcmResources {
         if (resource.getContents().size() != 1) {
             throw new ModelFileException(file, "expected exactly one root element, found " + resource.getContents().size(), null);
         }
+        refuseReferencesToOtherFiles(file, resource);
         EObject root = resource.getContents().get(0);
         if (!type.isInstance(root)) {
             throw new ModelFileException(file, "expected a hqcm:" + type.getSimpleName() + " root element, found hqcm:"
                     + root.eClass().getName(), null);
         }
         return type.cast(root);
+    }
+
+    /**
+     * HQCM files are self-contained: an {@code href} to another file (or anywhere) is refused, never resolved, so
+     * loading a file reads nothing else. Walks the loaded tree without resolving proxies.
+     */
+    private static void refuseReferencesToOtherFiles(Path file, Resource resource) {
+        for (var it = EcoreUtil.getAllContents(resource, false); it.hasNext();) {
+            if (!(it.next() instanceof EObject o)) {
+                continue;
+            }
+            for (EReference ref : o.eClass().getEAllReferences()) {
+                Object value = o.eGet(ref, false);
+                for (Object v : value instanceof List<?> list ? list : value == null ? List.of() : List.of(value)) {
+                    if (v instanceof InternalEObject p && p.eIsProxy()) {
+                        throw new ModelFileException(file, "'" + ref.getName() + "' of " + o.eClass().getName()
+                                + " refers to " + p.eProxyURI().deresolve(resource.getURI()) + ": HQCM files are"
+                                + " self-contained, references to other files are not followed; expected the "
+                                + ref.getName() + " element itself", null);
+                    }
+                }
+            }
+        }
     }
 
     private static ModelFileException loadFailure(Path file, Resource resource, Exception thrown) {
@@ -196,7 +248,24 @@ public final class HqcmResources {
         }
         String text = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
         // EMF appends "(uri, line, column)"; the location is already in front of the message
-        return text.replaceFirst("\\s*\\([^()]*, \\d+, \\d+\\)$", "");
+        text = text.replaceFirst("\\s*\\([^()]*, \\d+, \\d+\\)$", "");
+        // the XML parser's exception classes (com.sun.org.apache.xerces...) say nothing to a user
+        text = text.replaceAll("(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ", "");
+        return text.contains("UTF-8") ? text + " (not UTF-8 text: an HQCM file is XML in UTF-8)" : text;
+    }
+
+    /** An I/O failure as "reason" (the path is already in the message): no exception class names. */
+    private static String describeIo(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "its folder does not exist";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static String expectedValue(EStructuralFeature feature) {
@@ -227,6 +296,17 @@ public final class HqcmResources {
         saveRoot(record, file);
     }
 
+    /** Saves a sweep atomically (a copy is saved when it belongs to another file's resource). */
+    public static void save(Sweep sweep, Path file) {
+        saveRoot(sweep, file);
+    }
+
+    /** Saves a sweep record atomically; a folder target means {@value #SWEEP_RECORD_FILE} inside it. */
+    public static void save(SweepRecord record, Path fileOrSweepFolder) {
+        Path file = Files.isDirectory(fileOrSweepFolder) ? fileOrSweepFolder.resolve(SWEEP_RECORD_FILE) : fileOrSweepFolder;
+        saveRoot(record, file);
+    }
+
     /** The XMI text a root would be saved as. */
     public static byte[] toBytes(EObject root, Path file) {
         Resource existing = root.eResource();
@@ -253,7 +333,7 @@ public final class HqcmResources {
         try {
             AtomicFiles.write(file, bytes);
         } catch (IOException e) {
-            throw new ModelFileException(file, "cannot write: " + e, e);
+            throw ModelFileException.writing(file, "cannot write: " + describeIo(e), e);
         }
     }
 

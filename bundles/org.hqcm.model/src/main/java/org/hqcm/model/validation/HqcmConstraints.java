@@ -31,8 +31,16 @@ import org.hqcm.model.Experiment;
 import org.hqcm.model.HqcmPackage.Literals;
 import org.hqcm.model.Loss;
 import org.hqcm.model.QuantumHead;
+import org.hqcm.model.Simulator;
 import org.hqcm.model.SourceKind;
+import org.hqcm.model.Sweep;
+import org.hqcm.model.SweepAxis;
+import org.hqcm.model.SweepStrategy;
 import org.hqcm.model.Training;
+import org.hqcm.model.resource.ModelFileException;
+import org.hqcm.model.sweep.Configuration;
+import org.hqcm.model.sweep.FeaturePath;
+import org.hqcm.model.sweep.SweepExpansion;
 import org.hqcm.model.util.HqcmValidator;
 
 /**
@@ -52,12 +60,69 @@ public class HqcmConstraints extends HqcmValidator {
 
     /** Largest qubit count: a 12-qubit state vector has 4,096 amplitudes. */
     public static final int MAX_QUBITS = 12;
+    /** Largest qubit count of the DENSITY_MATRIX simulator: a 64 x 64 density matrix per image, kept after every Rot. */
+    public static final int MAX_DENSITY_MATRIX_QUBITS = 6;
+    /**
+     * Largest memory the DENSITY_MATRIX simulator may keep for one training batch: per image and circuit it holds rho,
+     * Lambda and rho after each of the q x layers Rot gates, real and imaginary parts: 2 (2 + q layers) 4^q doubles
+     * (the engine's DensityMatrixEvaluator); 63 MB for the paper's circuit at batch 64.
+     */
+    public static final long MAX_DENSITY_MATRIX_BYTES = 1L << 30;
     /** Largest projection width 2^qubits x circuits the dense layer before the circuits may have. */
     public static final int MAX_AMPLITUDES = 4096;
     /** How far train + validation + test fractions may be from 1. */
     public static final double FRACTION_SUM_TOLERANCE = 1e-6;
 
+    // Upper limits. Each keeps one value from asking for more memory or time than a machine has; the run's memory
+    // as a whole is estimated by the engine before it trains. The reason is part of the message.
+    /** Longest experiment name: run folders are NAME-yyyyMMdd-HHmmss[-N], and a file name has at most 255 bytes. */
+    public static final int MAX_NAME_LENGTH = 200;
+    /** Most repeats of one experiment. */
+    public static final int MAX_REPEATS = 1000;
+    /** Most classes: the run record keeps a K x K confusion matrix, the classifier has K outputs. */
+    public static final int MAX_CLASSES = 256;
+    /** Largest input side: the data loaders resize to at most this. */
+    public static final int MAX_IMAGE_SIZE = 1024;
+    /** Largest {@code Dataset.maxImagePixels}: a decoded image of 2^28 pixels takes 1 GiB as floats. */
+    public static final int MAX_IMAGE_PIXELS_LIMIT = 1 << 28;
+    /** Most synthetic images per class: 4 x 100,000 images of 128 x 128 take about 20 GB. */
+    public static final int MAX_IMAGES_PER_CLASS = 100_000;
+    /** Widest convolution block: common CNNs stop at 512-2048 filters, and activations grow with the width. */
+    public static final int MAX_WIDTH = 4096;
+    /** Largest attention kernel: the paper's are 1-7, and a k x k kernel holds k^2 x C^2 weights. */
+    public static final int MAX_KERNEL = 31;
+    /** Deepest circuit: each layer is a pass over 2^qubits amplitudes per image and circuit. */
+    public static final int MAX_LAYERS = 1000;
+    /** Most shots: beyond 10^8 the estimate is within 10^-4 of the exact value, which shots = 0 gives. */
+    public static final int MAX_SHOTS = 100_000_000;
+    /** Largest batch: activations grow linearly with it. */
+    public static final int MAX_BATCH_SIZE = 4096;
+    /** Most attention examples: one gallery row each. */
+    public static final int MAX_ATTENTION_EXAMPLES = 64;
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    /**
+     * Every rule's message: {@code path: value is not allowed; expected ...}. The engine's records word the invariants
+     * that protect their own arithmetic with it, so a value that reaches them unvalidated reads as validation says it.
+     */
+    public static String notAllowed(String path, Object value, String expected) {
+        return path + ": " + notAllowedDetail(value, expected);
+    }
+
+    private static String notAllowedDetail(Object value, String expected) {
+        return format(value) + " is not allowed; expected " + expected;
+    }
+
+    /** The rule of a classical head's normalizedSlices: 0 (none) or a divisor of the projection width. */
+    public static boolean normalizedSlicesAllowed(int slices, int projectionWidth) {
+        return slices == 0 || slices > 0 && (projectionWidth <= 0 || projectionWidth % slices == 0);
+    }
+
+    /** What a classical head's normalizedSlices allows for {@code projectionWidth}. */
+    public static String normalizedSlicesExpected(int projectionWidth) {
+        return "0 (none) or a divisor of the projection width " + projectionWidth;
+    }
 
     @Override
     public boolean validateExperiment_valuesAllowed(Experiment e, DiagnosticChain diagnostics, Map<Object, Object> context) {
@@ -65,6 +130,10 @@ public class HqcmConstraints extends HqcmValidator {
         String name = e.getName();
         if (name == null || name.isBlank()) {
             c.missing(Literals.EXPERIMENT__NAME, "a name of letters, digits, '.', '_' or '-'");
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            c.problem(Diagnostic.ERROR, Literals.EXPERIMENT__NAME, -1, format(name.substring(0, 20) + "...") + " ("
+                    + name.length() + " characters) is not allowed; expected at most " + MAX_NAME_LENGTH
+                    + " characters (it names run folders NAME-yyyyMMdd-HHmmss, and a file name has at most 255 bytes)");
         } else if (!NAME.matcher(name).matches()) {
             c.error(Literals.EXPERIMENT__NAME, name,
                     "letters, digits, '.', '_' or '-', starting with a letter or digit (it names run folders)");
@@ -72,6 +141,7 @@ public class HqcmConstraints extends HqcmValidator {
         if (e.getRepeats() < 1) {
             c.error(Literals.EXPERIMENT__REPEATS, e.getRepeats(), ">= 1");
         }
+        c.atMost(Literals.EXPERIMENT__REPEATS, -1, e.getRepeats(), MAX_REPEATS, "runs of consecutive seeds");
         c.required(Literals.EXPERIMENT__DATASET, e.getDataset());
         c.required(Literals.EXPERIMENT__ARCHITECTURE, e.getArchitecture());
         c.required(Literals.EXPERIMENT__TRAINING, e.getTraining());
@@ -90,6 +160,11 @@ public class HqcmConstraints extends HqcmValidator {
         if (names.size() < 2) {
             c.problem(Diagnostic.ERROR, Literals.DATASET__CLASS_NAMES, -1,
                     format(names) + " is not allowed; expected at least 2 class names");
+        } else if (names.size() > MAX_CLASSES) {
+            c.problem(Diagnostic.ERROR, Literals.DATASET__CLASS_NAMES, -1, names.size()
+                    + " class names are not allowed; expected at most " + MAX_CLASSES
+                    + " (the run record keeps a classes x classes confusion matrix)");
+            names = List.of(); // one problem, not one per name
         }
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
@@ -106,6 +181,17 @@ public class HqcmConstraints extends HqcmValidator {
         int size = d.getImageSize();
         if (size < 16 || size % 8 != 0) {
             c.error(Literals.DATASET__IMAGE_SIZE, size, "a multiple of 8 and >= 16 (three 2x2 poolings)");
+        } else {
+            c.atMost(Literals.DATASET__IMAGE_SIZE, -1, size, MAX_IMAGE_SIZE, "the data loaders resize to at most "
+                    + MAX_IMAGE_SIZE + " x " + MAX_IMAGE_SIZE);
+        }
+        int maxPixels = d.getMaxImagePixels();
+        if (maxPixels < 1) {
+            c.error(Literals.DATASET__MAX_IMAGE_PIXELS, maxPixels, ">= 1");
+        } else if (c.atMost(Literals.DATASET__MAX_IMAGE_PIXELS, -1, maxPixels, MAX_IMAGE_PIXELS_LIMIT,
+                "a decoded image of " + MAX_IMAGE_PIXELS_LIMIT + " pixels takes 1 GiB as floats")
+                && size >= 16 && maxPixels < (long) size * size) {
+            c.error(Literals.DATASET__MAX_IMAGE_PIXELS, maxPixels, ">= imageSize x imageSize = " + (long) size * size);
         }
         boolean fractionsOk = fraction(c, Literals.DATASET__TRAIN_FRACTION, d.getTrainFraction());
         fractionsOk &= fraction(c, Literals.DATASET__VALIDATION_FRACTION, d.getValidationFraction());
@@ -138,7 +224,9 @@ public class HqcmConstraints extends HqcmValidator {
         if (s.getKind() == SourceKind.SYNTHETIC) {
             if (s.getImagesPerClass() < 1) {
                 c.error(Literals.DATA_SOURCE__IMAGES_PER_CLASS, s.getImagesPerClass(), ">= 1");
-            } else if (s.eContainer() instanceof Dataset d) {
+            } else if (c.atMost(Literals.DATA_SOURCE__IMAGES_PER_CLASS, -1, s.getImagesPerClass(), MAX_IMAGES_PER_CLASS,
+                    "4 x " + MAX_IMAGES_PER_CLASS + " images of 128 x 128 take about 20 GB")
+                    && s.eContainer() instanceof Dataset d) {
                 double smallest = Math.min(d.getTrainFraction(), Math.min(d.getValidationFraction(), d.getTestFraction()));
                 if (smallest > 0 && s.getImagesPerClass() * smallest < 1) {
                     c.problem(Diagnostic.WARNING, Literals.DATA_SOURCE__IMAGES_PER_CLASS, -1, s.getImagesPerClass()
@@ -174,6 +262,11 @@ public class HqcmConstraints extends HqcmValidator {
             c.error(Literals.DATA_SOURCE__PATH, path, wanted + "; " + resolved + " does not exist");
         } else if (folderOnly && !Files.isDirectory(resolved)) {
             c.error(Literals.DATA_SOURCE__PATH, path, wanted + "; " + resolved + " is not a folder");
+        } else if (!Files.isDirectory(resolved) && !Files.isRegularFile(resolved)) {
+            c.error(Literals.DATA_SOURCE__PATH, path, wanted + "; " + resolved
+                    + " is neither a regular file nor a folder (devices, pipes and sockets are never read)");
+        } else if (!Files.isReadable(resolved)) {
+            c.error(Literals.DATA_SOURCE__PATH, path, wanted + "; " + resolved + " cannot be read (permission denied)");
         }
         return c.ok;
     }
@@ -215,6 +308,9 @@ public class HqcmConstraints extends HqcmValidator {
         for (int i = 0; i < widths.size(); i++) {
             if (widths.get(i) < 1) {
                 c.error(Literals.ARCHITECTURE__BACKBONE_WIDTHS, i, widths.get(i), ">= 1");
+            } else {
+                c.atMost(Literals.ARCHITECTURE__BACKBONE_WIDTHS, i, widths.get(i), MAX_WIDTH,
+                        "filters; the paper's widest block has 128, and activations grow with the width");
             }
         }
         if (!widths.isEmpty() && a.eContainer() instanceof Experiment e && e.getDataset() != null) {
@@ -249,13 +345,19 @@ public class HqcmConstraints extends HqcmValidator {
         for (int i = 0; i < kernels.size(); i++) {
             if (!oddPositive(kernels.get(i))) {
                 c.error(Literals.ATTENTION__SPATIAL_KERNELS, i, kernels.get(i), "an odd kernel size >= 1");
+            } else {
+                c.atMost(Literals.ATTENTION__SPATIAL_KERNELS, i, kernels.get(i), MAX_KERNEL, KERNEL_REASON);
             }
         }
         if (!oddPositive(a.getFuseKernel())) {
             c.error(Literals.ATTENTION__FUSE_KERNEL, a.getFuseKernel(), "an odd kernel size >= 1");
+        } else {
+            c.atMost(Literals.ATTENTION__FUSE_KERNEL, -1, a.getFuseKernel(), MAX_KERNEL, KERNEL_REASON);
         }
         return c.ok;
     }
+
+    private static final String KERNEL_REASON = "the paper uses 1-7; a k x k kernel holds k^2 x channels^2 weights";
 
     private static boolean oddPositive(int k) {
         return k >= 1 && k % 2 == 1;
@@ -272,6 +374,9 @@ public class HqcmConstraints extends HqcmValidator {
         }
         if (h.getLayers() < 1) {
             c.error(Literals.QUANTUM_HEAD__LAYERS, h.getLayers(), ">= 1");
+        } else {
+            c.atMost(Literals.QUANTUM_HEAD__LAYERS, -1, h.getLayers(), MAX_LAYERS,
+                    "each layer is a pass over 2^qubits amplitudes per image and circuit");
         }
         if (h.getCircuits() < 1) {
             c.error(Literals.QUANTUM_HEAD__CIRCUITS, h.getCircuits(), ">= 1");
@@ -281,8 +386,66 @@ public class HqcmConstraints extends HqcmValidator {
         }
         if (h.getShots() < 0) {
             c.error(Literals.QUANTUM_HEAD__SHOTS, h.getShots(), ">= 0 (0 = exact expectation values)");
+        } else {
+            c.atMost(Literals.QUANTUM_HEAD__SHOTS, -1, h.getShots(), MAX_SHOTS,
+                    "beyond 10^8 shots the estimate is within 10^-4 of the exact value; 0 gives it exactly");
         }
+        noise(c, h);
         return c.ok;
+    }
+
+    /** Noise strengths are probabilities; channels need a density matrix; readout has 0, 1 or q values. */
+    private static void noise(Check c, QuantumHead h) {
+        boolean strengthsOk = probability(c, Literals.QUANTUM_HEAD__DEPOLARIZING, h.getDepolarizing());
+        strengthsOk &= probability(c, Literals.QUANTUM_HEAD__AMPLITUDE_DAMPING, h.getAmplitudeDamping());
+        strengthsOk &= probability(c, Literals.QUANTUM_HEAD__PHASE_DAMPING, h.getPhaseDamping());
+        if (strengthsOk && h.getSimulator() != Simulator.DENSITY_MATRIX) {
+            EStructuralFeature first = h.getDepolarizing() > 0 ? Literals.QUANTUM_HEAD__DEPOLARIZING
+                    : h.getAmplitudeDamping() > 0 ? Literals.QUANTUM_HEAD__AMPLITUDE_DAMPING
+                    : h.getPhaseDamping() > 0 ? Literals.QUANTUM_HEAD__PHASE_DAMPING : null;
+            if (first != null) {
+                c.problem(Diagnostic.ERROR, Literals.QUANTUM_HEAD__SIMULATOR, -1, h.getSimulator() + " is not allowed with "
+                        + first.getName() + " = " + format(h.eGet(first)) + "; expected DENSITY_MATRIX (noise channels "
+                        + "need a density matrix), or every gate-noise strength 0");
+            }
+        }
+        int q = h.getQubits();
+        if (h.getSimulator() == Simulator.DENSITY_MATRIX && q > MAX_DENSITY_MATRIX_QUBITS && q <= MAX_QUBITS) {
+            c.error(Literals.QUANTUM_HEAD__QUBITS, q, "1.." + MAX_DENSITY_MATRIX_QUBITS
+                    + " with DENSITY_MATRIX (a 2^q x 2^q matrix per image, kept after every gate for the gradients)");
+        } else if (h.getSimulator() == Simulator.DENSITY_MATRIX && q >= 1 && h.getLayers() >= 1 && h.getCircuits() >= 1
+                && h.eContainer() instanceof Architecture a && a.eContainer() instanceof Experiment e
+                && e.getTraining() != null && e.getTraining().getBatchSize() >= 1) {
+            long bytes = (long) e.getTraining().getBatchSize() * h.getCircuits() * 2 * (2 + (long) q * h.getLayers())
+                    * (1L << (2 * q)) * Double.BYTES;
+            if (bytes > MAX_DENSITY_MATRIX_BYTES) {
+                c.problem(Diagnostic.ERROR, Literals.QUANTUM_HEAD__LAYERS, -1, String.format(java.util.Locale.ROOT,
+                        "%d layers are not allowed with DENSITY_MATRIX here: the density matrices of a batch (%d images "
+                        + "x %d circuits of %d qubits) would take %.1f GiB; expected at most %.0f GiB (fewer layers, "
+                        + "circuits or qubits, or a smaller training.batchSize)", h.getLayers(),
+                        e.getTraining().getBatchSize(), h.getCircuits(), q, bytes / (double) (1L << 30),
+                        MAX_DENSITY_MATRIX_BYTES / (double) (1L << 30)));
+            }
+        }
+        List<Double> readout = h.getReadoutError();
+        if (readout.size() > 1 && readout.size() != q) {
+            c.problem(Diagnostic.ERROR, Literals.QUANTUM_HEAD__READOUT_ERROR, -1, readout.size()
+                    + " values are not allowed; expected none, one (every wire) or one per qubit (" + q + ")");
+        }
+        for (int i = 0; i < readout.size(); i++) {
+            double r = readout.get(i);
+            if (!(r >= 0 && r <= 1)) {
+                c.error(Literals.QUANTUM_HEAD__READOUT_ERROR, i, r, "a flip probability in [0, 1] (0 = none)");
+            }
+        }
+    }
+
+    private static boolean probability(Check c, EStructuralFeature f, double p) {
+        if (!(p >= 0 && p <= 1)) {
+            c.error(f, p, "a probability in [0, 1] (0 = none)");
+            return false;
+        }
+        return true;
     }
 
     @Override
@@ -290,14 +453,15 @@ public class HqcmConstraints extends HqcmValidator {
         Check c = new Check(h, diagnostics);
         if (h.getWidth() < 1) {
             c.error(Literals.CLASSICAL_HEAD__WIDTH, h.getWidth(), ">= 1");
+        } else {
+            c.atMost(Literals.CLASSICAL_HEAD__WIDTH, -1, h.getWidth(), MAX_AMPLITUDES, "as the projection");
         }
         if (h.getProjectionWidth() < 1 || h.getProjectionWidth() > MAX_AMPLITUDES) {
             c.error(Literals.CLASSICAL_HEAD__PROJECTION_WIDTH, h.getProjectionWidth(), "1.." + MAX_AMPLITUDES);
         }
-        int slices = h.getNormalizedSlices();
-        if (slices < 0 || slices > 0 && h.getProjectionWidth() > 0 && h.getProjectionWidth() % slices != 0) {
-            c.error(Literals.CLASSICAL_HEAD__NORMALIZED_SLICES, slices,
-                    "0 (none) or a divisor of the projection width " + h.getProjectionWidth());
+        if (!normalizedSlicesAllowed(h.getNormalizedSlices(), h.getProjectionWidth())) {
+            c.error(Literals.CLASSICAL_HEAD__NORMALIZED_SLICES, h.getNormalizedSlices(),
+                    normalizedSlicesExpected(h.getProjectionWidth()));
         }
         return c.ok;
     }
@@ -324,6 +488,9 @@ public class HqcmConstraints extends HqcmValidator {
         }
         if (t.getBatchSize() < 1) {
             c.error(Literals.TRAINING__BATCH_SIZE, t.getBatchSize(), ">= 1");
+        } else {
+            c.atMost(Literals.TRAINING__BATCH_SIZE, -1, t.getBatchSize(), MAX_BATCH_SIZE,
+                    "activations grow linearly with the batch; the paper uses 64");
         }
         if (t.getBatchNormRecalibration() < 0) {
             c.error(Literals.TRAINING__BATCH_NORM_RECALIBRATION, t.getBatchNormRecalibration(), ">= 0 (0 = off)");
@@ -390,8 +557,262 @@ public class HqcmConstraints extends HqcmValidator {
         }
         if (e.getAttentionExamples() < 0) {
             c.error(Literals.EVALUATION__ATTENTION_EXAMPLES, e.getAttentionExamples(), ">= 0");
+        } else {
+            c.atMost(Literals.EVALUATION__ATTENTION_EXAMPLES, -1, e.getAttentionExamples(), MAX_ATTENTION_EXAMPLES,
+                    "one row of the attention gallery each");
         }
         return c.ok;
+    }
+
+    /** Most CPU threads one trial may ask for. */
+    public static final int MAX_THREADS_PER_TRIAL = 256;
+
+    /** Context key under which the base experiment of a sweep is kept while the sweep is validated. */
+    private static final String SWEEP_BASE = "org.hqcm.model.validation.sweepBase";
+
+    @Override
+    public boolean validateSweep_valuesAllowed(Sweep s, DiagnosticChain diagnostics, Map<Object, Object> context) {
+        Check c = new Check(s, diagnostics);
+        String name = s.getName();
+        if (name == null || name.isBlank()) {
+            c.missing(Literals.SWEEP__NAME, "a name of letters, digits, '.', '_' or '-'");
+        } else if (!NAME.matcher(name).matches()) {
+            c.error(Literals.SWEEP__NAME, name,
+                    "letters, digits, '.', '_' or '-', starting with a letter or digit (it names sweep folders)");
+        }
+        boolean hasFile = s.getExperimentFile() != null && !s.getExperimentFile().isBlank();
+        if (hasFile && s.getExperiment() != null) {
+            c.problem(Diagnostic.ERROR, Literals.SWEEP__EXPERIMENT_FILE, -1, format(s.getExperimentFile())
+                    + " and a contained experiment are not allowed together; expected one base experiment");
+        } else if (!hasFile && s.getExperiment() == null) {
+            c.missing(Literals.SWEEP__EXPERIMENT_FILE, "an .hqcm file or a contained experiment (the sweep's base)");
+        }
+        List<Long> seeds = s.getSeeds();
+        for (int i = 0; i < seeds.size(); i++) {
+            if (seeds.indexOf(seeds.get(i)) < i) {
+                c.error(Literals.SWEEP__SEEDS, i, seeds.get(i), "each seed once (same as seeds[" + seeds.indexOf(seeds.get(i)) + "])");
+            }
+        }
+        if (seeds.isEmpty() && s.getSeedCount() < 1) {
+            c.error(Literals.SWEEP__SEED_COUNT, s.getSeedCount(), ">= 1 (or a list of seeds)");
+        }
+        if (s.getStrategy() == SweepStrategy.RANDOM && s.getRandomCount() < 1) {
+            c.error(Literals.SWEEP__RANDOM_COUNT, s.getRandomCount(), ">= 1 with strategy RANDOM");
+        }
+        if (s.getThreadsPerTrial() < 1 || s.getThreadsPerTrial() > MAX_THREADS_PER_TRIAL) {
+            c.error(Literals.SWEEP__THREADS_PER_TRIAL, s.getThreadsPerTrial(), "1.." + MAX_THREADS_PER_TRIAL);
+        }
+        List<String> paths = s.getAxes().stream().map(a -> a.getPath() == null ? "" : a.getPath().strip()).toList();
+        for (int i = 0; i < paths.size(); i++) {
+            if (!paths.get(i).isEmpty() && paths.indexOf(paths.get(i)) < i) {
+                c.problem(Diagnostic.ERROR, Literals.SWEEP__AXES, i, format(paths.get(i))
+                        + " is repeated; expected each feature path on one axis (same as axes[" + paths.indexOf(paths.get(i)) + "])");
+            }
+        }
+        long grid = SweepExpansion.gridSize(s);
+        if (grid > SweepExpansion.MAX_CONFIGURATIONS) {
+            c.problem(Diagnostic.ERROR, Literals.SWEEP__AXES, -1, grid + " combinations of axis values are not allowed; "
+                    + "expected at most " + SweepExpansion.MAX_CONFIGURATIONS);
+        }
+        Experiment base = sweepBase(s, c, context);
+        if (!c.ok || base == null) {
+            return c.ok;
+        }
+        // every axis value must be applicable before trials are checked (validateSweepAxis reports those)
+        for (SweepAxis axis : s.getAxes()) {
+            if (!axisApplicable(axis, base)) {
+                return c.ok;
+            }
+        }
+        List<Configuration> configurations;
+        try {
+            configurations = SweepExpansion.configurations(s, base);
+        } catch (SweepExpansion.AxisValueException e) {
+            Check axis = new Check(s.getAxes().get(e.axis()), diagnostics);
+            String label = "\"" + s.getAxes().get(e.axis()).getValues().get(e.value()) + "\"";
+            axis.problem(Diagnostic.ERROR, Literals.SWEEP_AXIS__VALUES, e.value(), label + " cannot be applied in some "
+                    + "configuration: " + e.getMessage());
+            return false;
+        }
+        long trials = (long) configurations.size() * SweepExpansion.seeds(s).size();
+        if (trials > SweepExpansion.MAX_TRIALS) {
+            c.problem(Diagnostic.ERROR, Literals.SWEEP__AXES, -1, configurations.size() + " configurations x "
+                    + SweepExpansion.seeds(s).size() + " seeds are not allowed; expected at most " + SweepExpansion.MAX_TRIALS + " trials");
+            return false;
+        }
+        checkTrials(s, c, configurations, context, diagnostics);
+        return c.ok;
+    }
+
+    /** Each configuration checked by the experiment's own rules; a problem is reported on the axis value behind it. */
+    private void checkTrials(Sweep s, Check c, List<Configuration> configurations, Map<Object, Object> context,
+            DiagnosticChain diagnostics) {
+        Path baseFolder = SweepExpansion.baseFolder(s, baseDir(s, context));
+        List<FeaturePath> paths = s.getAxes().stream().map(a -> FeaturePath.parse(a.getPath())).toList();
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        java.util.Set<String> baseProblems = new java.util.HashSet<>();
+        Experiment base = sweepBase(s, new Check(s, null), context);
+        for (Problem p : ExperimentValidator.validate(base, baseFolder)) {
+            if (p.isError()) {
+                baseProblems.add(p.toString());
+            }
+        }
+        boolean contained = s.getExperiment() != null;
+        Map<String, Integer> ids = new HashMap<>();
+        for (int k = 0; k < configurations.size(); k++) {
+            Configuration conf = configurations.get(k);
+            Integer same = ids.putIfAbsent(conf.id(), k);
+            if (same != null) {
+                c.problem(Diagnostic.ERROR, Literals.SWEEP__AXES, -1, "configurations [" + configurations.get(same).label()
+                        + "] and [" + conf.label() + "] are the same experiment; expected every configuration to differ "
+                        + "(is a value repeated?)");
+                continue;
+            }
+            for (Problem p : ExperimentValidator.validate(conf.experiment(), baseFolder)) {
+                if (!p.isError()) {
+                    continue;
+                }
+                int axis = -1;
+                for (int a = 0; a < paths.size() && axis < 0; a++) {
+                    if (paths.get(a).covers(p.featurePath())) {
+                        axis = a;
+                    }
+                }
+                if (axis >= 0) {
+                    String value = conf.axisValues().get(axis);
+                    if (reported.add(axis + "\u0000" + value + "\u0000" + p)) {
+                        Check at = new Check(s.getAxes().get(axis), diagnostics);
+                        at.problem(Diagnostic.ERROR, Literals.SWEEP_AXIS__VALUES,
+                                s.getAxes().get(axis).getValues().indexOf(value), paths.get(axis) + " = " + format(value)
+                                + " makes trial [" + conf.label() + "] invalid: " + p.featurePath() + ": " + p.message());
+                    }
+                } else if (baseProblems.contains(p.toString())) {
+                    // a contained base reports its own problems (experiment.*); a base file is named once
+                    if (!contained && reported.add(p.toString())) {
+                        c.problem(Diagnostic.ERROR, Literals.SWEEP__EXPERIMENT_FILE, -1, "the base experiment "
+                                + s.getExperimentFile() + " is invalid: " + p.featurePath() + ": " + p.message());
+                    }
+                } else if (reported.add(p.toString())) {
+                    c.problem(Diagnostic.ERROR, contained ? Literals.SWEEP__EXPERIMENT : Literals.SWEEP__EXPERIMENT_FILE,
+                            -1, "trial [" + conf.label() + "] is invalid: " + p.featurePath() + ": " + p.message());
+                }
+            }
+        }
+    }
+
+    private static boolean axisApplicable(SweepAxis axis, Experiment base) {
+        try {
+            FeaturePath path = FeaturePath.parse(axis.getPath());
+            if (axis.getValues().isEmpty()) {
+                return false;
+            }
+            for (String v : axis.getValues()) {
+                if (!path.isHead()) {
+                    applicableSomewhere(path, base, v);
+                } else {
+                    path.check(base, v);
+                }
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The base experiment of a sweep, loaded once per validation; null (and a problem) when it cannot be had. */
+    private Experiment sweepBase(Sweep s, Check c, Map<Object, Object> context) {
+        if (context != null && context.get(SWEEP_BASE) instanceof Object[] cached && cached[0] == s) {
+            return (Experiment) cached[1];
+        }
+        Experiment base = null;
+        Path folder = baseDir(s, context);
+        Path file = SweepExpansion.experimentFile(s, folder);
+        try {
+            if (file == null || file.isAbsolute()) {
+                base = SweepExpansion.base(s, folder);
+            }
+        } catch (ModelFileException e) {
+            c.problem(Diagnostic.ERROR, Literals.SWEEP__EXPERIMENT_FILE, -1, format(s.getExperimentFile())
+                    + " is not allowed; expected a readable .hqcm experiment: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // no base at all: reported above as missing
+        }
+        if (context != null) {
+            context.put(SWEEP_BASE, new Object[] {s, base});
+        }
+        return base;
+    }
+
+    @Override
+    public boolean validateSweepAxis_valuesAllowed(SweepAxis a, DiagnosticChain diagnostics, Map<Object, Object> context) {
+        Check c = new Check(a, diagnostics);
+        FeaturePath path;
+        try {
+            path = FeaturePath.parse(a.getPath());
+        } catch (IllegalArgumentException e) {
+            c.problem(Diagnostic.ERROR, Literals.SWEEP_AXIS__PATH, -1, e.getMessage());
+            return c.ok;
+        }
+        if (a.getValues().isEmpty()) {
+            c.problem(Diagnostic.ERROR, Literals.SWEEP_AXIS__VALUES, -1, "none given; expected at least one value for "
+                    + path);
+        }
+        Experiment base = a.eContainer() instanceof Sweep s ? sweepBase(s, new Check(s, null), context) : null;
+        if (base == null) {
+            return c.ok;
+        }
+        if (!path.isHead()) {
+            try {
+                applicableSomewhere(path, base, null);
+            } catch (IllegalArgumentException e) {
+                c.problem(Diagnostic.ERROR, Literals.SWEEP_AXIS__PATH, -1, format(path.toString())
+                        + " is not allowed; expected a feature path into the experiment: " + e.getMessage());
+                return c.ok;
+            }
+        }
+        for (int i = 0; i < a.getValues().size(); i++) {
+            try {
+                if (path.isHead()) {
+                    path.check(base, a.getValues().get(i));
+                } else {
+                    applicableSomewhere(path, base, a.getValues().get(i));
+                }
+            } catch (IllegalArgumentException e) {
+                c.problem(Diagnostic.ERROR, Literals.SWEEP_AXIS__VALUES, i, e.getMessage() + " (for " + path + ")");
+            }
+        }
+        return c.ok;
+    }
+
+    /**
+     * Resolves (and with a value, applies to a copy) a path on the base, or on the base with each preset head when the
+     * path fails on the base's own head: {@code architecture.head.qubits} is fine on a classical base when a head axis
+     * brings a quantum head. Throws the base's own failure when no variant works.
+     */
+    private static void applicableSomewhere(FeaturePath path, Experiment base, String value) {
+        IllegalArgumentException first = null;
+        for (String head : new String[] {null, FeaturePath.QUANTUM, FeaturePath.CLASSICAL}) {
+            try {
+                Experiment e = org.eclipse.emf.ecore.util.EcoreUtil.copy(base);
+                if (head != null) {
+                    FeaturePath.parse(FeaturePath.HEAD).apply(e, head);
+                }
+                if (value == null) {
+                    path.resolve(e);
+                } else {
+                    path.apply(e, value);
+                }
+                return;
+            } catch (IllegalArgumentException e) {
+                if (first == null) {
+                    first = e;
+                }
+                if (head == null && !path.toString().startsWith(FeaturePath.HEAD + ".")) {
+                    throw e;
+                }
+            }
+        }
+        throw first;
     }
 
     /** A value as the user wrote it: numbers without needless digits, text in quotes, lists in brackets. */
@@ -431,7 +852,16 @@ public class HqcmConstraints extends HqcmValidator {
         }
 
         void error(EStructuralFeature f, int index, Object value, String expected) {
-            problem(Diagnostic.ERROR, f, index, format(value) + " is not allowed; expected " + expected);
+            problem(Diagnostic.ERROR, f, index, notAllowedDetail(value, expected));
+        }
+
+        /** Reports {@code value > max} with the reason of the limit; true when the value is within it. */
+        boolean atMost(EStructuralFeature f, int index, long value, long max, String reason) {
+            if (value <= max) {
+                return true;
+            }
+            problem(Diagnostic.ERROR, f, index, value + " is not allowed; expected at most " + max + " (" + reason + ")");
+            return false;
         }
 
         void missing(EStructuralFeature f, String expected) {

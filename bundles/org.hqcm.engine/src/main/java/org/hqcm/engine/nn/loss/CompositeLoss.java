@@ -25,10 +25,6 @@ public final class CompositeLoss {
         this.weights = Objects.requireNonNull(weights);
     }
 
-    public LossWeights weights() {
-        return weights;
-    }
-
     /**
      * @param logits       [N*K] row-major
      * @param labels       class of each image

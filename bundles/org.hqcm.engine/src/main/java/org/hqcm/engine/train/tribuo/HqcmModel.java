@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hqcm.engine.data.Sample;
+import org.hqcm.engine.nn.HybridNetwork;
 import org.hqcm.engine.train.Inference;
 import org.hqcm.engine.train.Predictions;
 import org.tribuo.Example;
@@ -40,7 +41,7 @@ public final class HqcmModel extends Model<Label> {
     }
 
     /** The trained network (best weights), for saving and for the attention maps. */
-    public org.hqcm.engine.nn.HybridNetwork network() {
+    public HybridNetwork network() {
         return inference.network();
     }
 
@@ -99,8 +100,9 @@ public final class HqcmModel extends Model<Label> {
         return Optional.empty();
     }
 
+    /** A model with its own network (the weights and BatchNorm statistics copied), so that the two never share state. */
     @Override
     protected Model<Label> copy(String newName, ModelProvenance newProvenance) {
-        return new HqcmModel(newName, newProvenance, featureIDMap, outputIDInfo, inference, classNames);
+        return new HqcmModel(newName, newProvenance, featureIDMap, outputIDInfo, inference.copy(), classNames);
     }
 }

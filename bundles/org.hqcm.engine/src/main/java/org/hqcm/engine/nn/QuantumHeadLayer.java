@@ -1,0 +1,75 @@
+package org.hqcm.engine.nn;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.hqcm.engine.quantum.QuantumLayer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The quantum layer as the network's head, between the projection z (width 2^q * c) and the classifier. Its weights
+ * are a network parameter like any other (double precision, so that the optimizer's updates are not rounded to
+ * float); the value is copied into the layer's own array before each forward pass, which makes an optimizer step or
+ * an import take effect. The weights start from the quantum layer's own seeded draw (uniform in [0, 2 pi), as
+ * PennyLane), not from the network's random stream.
+ */
+final class QuantumHeadLayer implements Layer {
+    private final QuantumLayer layer;
+    private final DataType dataType;
+    private final Parameter weights;
+    private final double[] gradient;
+    private int batch;
+
+    QuantumHeadLayer(DataType dataType, QuantumLayer layer) {
+        this.layer = layer;
+        this.dataType = dataType;
+        double[] initial = layer.parameters();
+        weights = new Parameter("quantum.weights", Nd4j.createFromArray(initial.clone()));
+        gradient = new double[initial.length];
+    }
+
+    @Override
+    public String name() {
+        return "head";
+    }
+
+    @Override
+    public void initialise(SplittableRandom random) {
+        // the quantum layer drew its weights from the network's seed when it was built
+    }
+
+    @Override
+    public INDArray forward(INDArray z, boolean training) {
+        parametersChanged();
+        batch = (int) z.size(0);
+        float[] out = layer.forward(HostArrays.toFloats(z), batch);
+        INDArray result = Nd4j.create(dataType, batch, layer.outputWidth());
+        HostArrays.copyIn(out, result);
+        return result;
+    }
+
+    @Override
+    public INDArray backward(INDArray dOut) {
+        Arrays.fill(gradient, 0);
+        float[] dz = layer.backward(HostArrays.toFloats(dOut), gradient);
+        HostArrays.copyIn(gradient, weights.gradient());
+        INDArray result = Nd4j.create(dataType, batch, layer.inputWidth());
+        HostArrays.copyIn(dz, result);
+        return result;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weights);
+    }
+
+    @Override
+    public void parametersChanged() {
+        double[] live = layer.parameters();
+        double[] v = weights.value().data().asDouble();
+        System.arraycopy(v, 0, live, 0, live.length);
+    }
+}
