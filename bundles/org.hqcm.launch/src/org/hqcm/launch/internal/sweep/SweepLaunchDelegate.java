@@ -35,7 +35,7 @@ public final class SweepLaunchDelegate extends LaunchConfigurationDelegate {
     /** Where sweeps are written, relative to the sweep file's folder (as ./hqcm sweep's default, sweeps/). */
     public static final String SWEEPS_FOLDER = "sweeps";
     /** The console of a sweep is an engine process's (the experiment launch's console set-up applies). */
-    public static final String PROCESS_TYPE = "org.hqcm.engine.run";
+    public static final String PROCESS_TYPE = org.hqcm.launch.internal.HqcmLaunchDelegate.PROCESS_TYPE;
 
     @Override
     public void launch(ILaunchConfiguration config, String mode, ILaunch launch, IProgressMonitor monitor)

@@ -20,7 +20,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IEditorPart;
@@ -32,6 +31,7 @@ import org.hqcm.ui.internal.testing.SweepInput;
 import org.hqcm.ui.internal.testing.TinySweeps;
 import org.hqcm.ui.internal.testing.UiRobot;
 import org.hqcm.ui.internal.testing.UiTesting;
+import org.hqcm.ui.internal.testing.Workbench;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +68,7 @@ class SweepEditorTest {
 
     /** Opens the sweep file with Open in the Project Explorer's context menu. */
     private SweepEditor openFromProjectExplorer() throws Exception {
-        TreeItem item = SweepInput.inProjectExplorer(file);
+        TreeItem item = Workbench.inProjectExplorer(file);
         Menu menu = UiRobot.contextMenu(item.getParent(), item);
         UiRobot.choose(UiRobot.item(menu, "Open"));
         UiTesting.waitUntil("the sweep editor", Duration.ofSeconds(20), () -> page.getActiveEditor() instanceof SweepEditor);
@@ -129,7 +129,7 @@ class SweepEditorTest {
         assertNotNull(axes.viewer().getTable().getItem(1).getImage(0), "the axis' row has an error icon");
 
         // Ctrl+S with an error: the warning, answered with Escape, saves nothing
-        SweepInput.whenShellOpens("Save a Sweep with Errors", s -> SweepInput.key(s, "Escape"));
+        Workbench.whenShellOpens("Save a Sweep with Errors", s -> UiRobot.key(s.getDisplay(), 0, SWT.ESC));
         UiRobot.key(display, SWT.CTRL, 's');
         assertTrue(editor.isDirty(), "not saved after Cancel");
 
@@ -140,12 +140,12 @@ class SweepEditorTest {
         UiRobot.key(display, SWT.CTRL, 'z');
         UiRobot.key(display, SWT.CTRL, 'z');
         assertEquals(List.of("0.003"), sweep.getAxes().get(1).getValues(), "the bad value undone");
-        SweepInput.typeOver((Text) editor.field("axes[1].path"), "training.learningRat");
+        UiRobot.typeOver((Text) editor.field("axes[1].path"), "training.learningRat");
         UiTesting.waitUntil("a marker for the bad path", Duration.ofSeconds(20), () -> marker("axes[1].path") != null);
         assertTrue(marker("axes[1].path").getAttribute(IMarker.MESSAGE, "").contains("'learningRat' is not a feature of Training"),
                 marker("axes[1].path").getAttribute(IMarker.MESSAGE, ""));
         UiTesting.screenshot(editor, "sweep-editor-problem.png");
-        SweepInput.typeOver((Text) editor.field("axes[1].path"), "training.learningRate");
+        UiRobot.typeOver((Text) editor.field("axes[1].path"), "training.learningRate");
         UiTesting.waitUntil("the markers to go", Duration.ofSeconds(20), () -> marker("axes[1].path") == null);
 
         // Ctrl+S saves the valid sweep
@@ -163,11 +163,9 @@ class SweepEditorTest {
     void openLeadsToTheBaseExperimentAndRemoveTakesAnAxisAway() throws Exception {
         SweepEditor editor = openFromProjectExplorer();
         SweepAxesPart axes = editor.axes();
-        axes.viewer().getTable().setFocus();
-        UiRobot.click(axes.viewer().getTable(), axes.viewer().getTable().getItem(0).getBounds(1).x > 0
-                ? new org.eclipse.swt.graphics.Point(axes.viewer().getTable().getItem(0).getBounds(1).x + 5,
-                        axes.viewer().getTable().getItem(0).getBounds(1).y + 5)
-                : new org.eclipse.swt.graphics.Point(60, 30), 1);
+        org.eclipse.swt.widgets.Table table = axes.viewer().getTable();
+        UiRobot.click(table, UiRobot.middle(table, table.getItem(0)), 1);
+        assertEquals(editor.sweep().getAxes().get(0), axes.selected(), "the click selected the head axis");
         UiRobot.click(axes.removeButton());
         assertEquals(0, editor.sweep().getAxes().size());
         assertEquals("1 configuration(s) x 2 seed(s) = 2 trial(s)", editor.trialSummary());
@@ -191,10 +189,5 @@ class SweepEditorTest {
         } catch (org.eclipse.core.runtime.CoreException e) {
             throw new AssertionError(e);
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Shell shell(Display d) {
-        return d.getActiveShell();
     }
 }

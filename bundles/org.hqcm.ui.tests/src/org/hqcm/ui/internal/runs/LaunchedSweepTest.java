@@ -24,7 +24,6 @@ import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunchConfiguration;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Menu;
@@ -49,11 +48,11 @@ import org.hqcm.model.resource.HqcmResources;
 import org.hqcm.ui.internal.sweeps.GroupComparisonView;
 import org.hqcm.ui.internal.sweeps.SweepGroupsTree;
 import org.hqcm.ui.internal.sweeps.SweepRow;
-import org.hqcm.ui.internal.testing.SweepInput;
 import org.hqcm.ui.internal.testing.TinyExperiments;
 import org.hqcm.ui.internal.testing.TinySweeps;
 import org.hqcm.ui.internal.testing.UiRobot;
 import org.hqcm.ui.internal.testing.UiTesting;
+import org.hqcm.ui.internal.testing.Workbench;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -170,7 +169,7 @@ class LaunchedSweepTest {
                     || second.getState() == Job.NONE);
             assertTrue(second.getState() != Job.NONE, "still running: " + console(second));
             ToolItem cancel = cancelButton(progress, second);
-            UiRobot.click(cancel.getParent(), center(cancel.getBounds()), 1);
+            UiRobot.click(cancel);
             assertTrue(second.cancelRequested(), "the Cancel button cancelled the sweep's job");
             UiTesting.waitUntil("the cancelled sweep to stop", Duration.ofMinutes(2), () -> second.getState() == Job.NONE);
             assertEquals(1, second.process().exitValue(), "exit code 1, as for a cancelled run: " + console(second));
@@ -235,7 +234,7 @@ class LaunchedSweepTest {
     /** Run As &gt; HQCM Sweep from the Project Explorer's context menu; returns the new sweep's progress job. */
     private static SweepProgressJob runAs() throws Exception {
         Set<Job> before = new HashSet<>(Arrays.asList(Job.getJobManager().find(SweepProgressJob.FAMILY)));
-        TreeItem item = SweepInput.inProjectExplorer(file);
+        TreeItem item = Workbench.inProjectExplorer(file);
         Menu menu = UiRobot.contextMenu(item.getParent(), item);
         UiRobot.choose(UiRobot.item(menu, "Run As", "HQCM Sweep"));
         SweepProgressJob[] job = new SweepProgressJob[1];
@@ -298,10 +297,6 @@ class LaunchedSweepTest {
             }
         }
         return null;
-    }
-
-    private static org.eclipse.swt.graphics.Point center(Rectangle r) {
-        return new org.eclipse.swt.graphics.Point(r.x + r.width / 2, r.y + r.height / 2);
     }
 
     /** The text of the job's console (the driver's output). */

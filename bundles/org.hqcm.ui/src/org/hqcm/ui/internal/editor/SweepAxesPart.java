@@ -44,6 +44,7 @@ import org.hqcm.model.sweep.FeaturePath;
 import org.hqcm.model.sweep.SweepExpansion;
 import org.hqcm.model.validation.FeaturePaths;
 import org.hqcm.model.validation.Problem;
+import org.hqcm.ui.internal.Labels;
 
 /**
  * The axes of a sweep: a table of feature paths and their values; Add (for a path chosen from the base experiment's
@@ -287,11 +288,12 @@ public final class SweepAxesPart {
         if (a != null) {
             detailContext = new DataBindingContext(DisplayRealm.getRealm(detail.getDisplay()));
             detailBinder = new FieldBinder(detailContext, page.editor().domain(), toolkit);
-            SweepFormPage.label(toolkit, detail, Literals.SWEEP_AXIS__PATH);
+            detailBinder.label(detail, Literals.SWEEP_AXIS__PATH);
             detailBinder.field(detail, a, Literals.SWEEP_AXIS__PATH);
-            SweepFormPage.label(toolkit, detail, Literals.SWEEP_AXIS__VALUES).setToolTipText(Messages.SweepAxesPart_valuesTip);
+            detailBinder.label(detail, Literals.SWEEP_AXIS__VALUES).setToolTipText(
+                    Labels.tooltip(Literals.SWEEP_AXIS__VALUES) + "\n" + Messages.SweepAxesPart_valuesTip);
             values = toolkit.createText(detail, "", SWT.MULTI | SWT.V_SCROLL);
-            values.setToolTipText(Messages.SweepAxesPart_valuesTip);
+            values.setToolTipText(Labels.tooltip(Literals.SWEEP_AXIS__VALUES) + "\n" + Messages.SweepAxesPart_valuesTip);
             GridDataFactory.fillDefaults().grab(true, false).hint(FieldBinder.FIELD_WIDTH, values.getLineHeight() * 4)
                     .applyTo(values);
             refreshValues();

@@ -28,6 +28,7 @@ import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.forms.editor.FormEditor;
+import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.ide.IGotoMarker;
 import org.eclipse.ui.statushandlers.StatusManager;
@@ -97,6 +98,8 @@ public final class SweepEditor extends FormEditor {
         setPartName(file.getName());
         site.getActionBars().setGlobalActionHandler(ActionFactory.UNDO.getId(), undo);
         site.getActionBars().setGlobalActionHandler(ActionFactory.REDO.getId(), redo);
+        // Ctrl+Y redoes here too, as in the experiment editor (its key binding context)
+        site.getService(IContextService.class).activateContext(ExperimentEditor.CONTEXT_ID);
         updateActions();
     }
 

@@ -80,6 +80,7 @@ final class SweepFormPage extends FormPage {
         Sweep s = editor.sweep();
         form.setText(NLS.bind(Messages.SweepFormPage_heading, s.getName() == null ? editor.getPartName() : s.getName()));
         toolkit.decorateFormHeading(form.getForm());
+        WheelScrollsForm.install(form);
         form.getToolBarManager().add(runAction());
         form.updateToolBar();
         ColumnLayout layout = new ColumnLayout();
@@ -130,22 +131,17 @@ final class SweepFormPage extends FormPage {
         return run;
     }
 
-    /** Label and bound field of each attribute, in the given order. */
+    /** Label and bound field of each attribute, in the given order (labels and tooltips as the experiment's). */
     private void fields(FormToolkit toolkit, Composite parent, EObject owner, EAttribute... attributes) {
         for (EAttribute a : attributes) {
-            label(toolkit, parent, a);
+            binder.label(parent, a);
             binder.field(parent, owner, a);
         }
     }
 
-    /** The label of a field, worded as the experiment editor words its labels. */
-    static Label label(FormToolkit toolkit, Composite parent, EAttribute a) {
-        return toolkit.createLabel(parent, FieldBinder.label(a.getName()));
-    }
-
     /** The base experiment file, with Browse (a workspace .hqcm file, kept relative to the sweep) and Open. */
     private void baseFile(FormToolkit toolkit, Composite parent, Sweep s) {
-        label(toolkit, parent, Literals.SWEEP__EXPERIMENT_FILE);
+        binder.label(parent, Literals.SWEEP__EXPERIMENT_FILE);
         Composite row = toolkit.createComposite(parent);
         GridLayoutFactory.fillDefaults().numColumns(3).applyTo(row);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(row);

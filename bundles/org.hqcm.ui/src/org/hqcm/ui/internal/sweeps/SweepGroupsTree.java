@@ -36,6 +36,8 @@ import org.hqcm.model.ConfigurationSummary;
 import org.hqcm.model.RunStatus;
 import org.hqcm.model.TrialRecord;
 import org.hqcm.model.resource.HqcmResources;
+import org.hqcm.engine.eval.GroupReport;
+import org.hqcm.ui.internal.runs.ReportView;
 import org.hqcm.ui.internal.runs.RunDetailsView;
 
 /**
@@ -57,6 +59,7 @@ public final class SweepGroupsTree {
     private List<SweepRow> sweeps = List.of();
     private final IAction compare = action(Messages.SweepGroups_compare, this::compareSelected);
     private final IAction openRun = action(Messages.SweepGroups_openRun, this::openRun);
+    private final IAction openReport = action(Messages.SweepGroups_openReport, this::openReport);
     private final IAction cancel = action(Messages.SweepGroups_cancel, this::cancelSelected);
     private final IAction resume = action(Messages.SweepGroups_resume, this::resumeSelected);
 
@@ -101,6 +104,7 @@ public final class SweepGroupsTree {
         viewer.addSelectionChangedListener(e -> updateActions());
         MenuManager menu = new MenuManager();
         menu.add(compare);
+        menu.add(openReport);
         menu.add(openRun);
         menu.add(new org.eclipse.jface.action.Separator());
         menu.add(cancel);
@@ -297,6 +301,8 @@ public final class SweepGroupsTree {
         List<SweepRow.Trial> trials = selected(SweepRow.Trial.class);
         openRun.setEnabled(trials.size() == 1 && trials.get(0).runFolder().exists());
         SweepRow s = selectedSweep();
+        openReport.setEnabled(s != null && reportFolder(s).getFile(org.eclipse.core.runtime.Path.fromPortableString(
+                GroupReport.HTML)).exists());
         Path dir = s == null || s.folder().getLocation() == null ? null : s.folder().getLocation().toPath();
         boolean live = dir != null && SweepLaunchShortcut.jobOf(dir) != null;
         cancel.setEnabled(live);
@@ -324,6 +330,24 @@ public final class SweepGroupsTree {
         try {
             RunDetailsView details = (RunDetailsView) site.getPage().showView(RunDetailsView.ID);
             details.show(trials.get(0).runFolder());
+        } catch (PartInitException e) {
+            StatusManager.getManager().handle(e.getStatus(), StatusManager.LOG | StatusManager.SHOW);
+        }
+    }
+
+    /** The sweep's report folder: report/ with report.html, .md, .json (written by the engine's GroupReport). */
+    private static IContainer reportFolder(SweepRow s) {
+        return s.folder().getFolder(org.eclipse.core.runtime.Path.fromPortableString("report"));
+    }
+
+    /** Shows the sweep's seed-grouped report (report/report.html) in the Report view, as a run's report. */
+    private void openReport() {
+        SweepRow s = selectedSweep();
+        if (s == null) {
+            return;
+        }
+        try {
+            ReportView.open(site.getPage(), reportFolder(s));
         } catch (PartInitException e) {
             StatusManager.getManager().handle(e.getStatus(), StatusManager.LOG | StatusManager.SHOW);
         }
