@@ -157,16 +157,23 @@ public final class RunProgressJob extends Job {
     }
 
     private void refresh() {
+        refresh(workspaceFolder);
+    }
+
+    /**
+     * Refreshes a folder that a launched engine writes (a run or a sweep folder) into the workspace: a new folder (and
+     * a first runs/ or sweeps/) is not in the workspace yet, so its parents are made known first.
+     */
+    public static void refresh(IContainer folder) {
         try {
-            // a new folder (and a first runs/) is not in the workspace yet: make its parents known first
-            IContainer runs = workspaceFolder.getParent();
-            if (!runs.exists()) {
-                runs.getParent().refreshLocal(IResource.DEPTH_ONE, null);
+            IContainer parent = folder.getParent();
+            if (!parent.exists()) {
+                parent.getParent().refreshLocal(IResource.DEPTH_ONE, null);
             }
-            if (!workspaceFolder.exists()) {
-                runs.refreshLocal(IResource.DEPTH_ONE, null);
+            if (!folder.exists()) {
+                parent.refreshLocal(IResource.DEPTH_ONE, null);
             }
-            workspaceFolder.refreshLocal(IResource.DEPTH_INFINITE, null);
+            folder.refreshLocal(IResource.DEPTH_INFINITE, null);
         } catch (CoreException e) {
             ILog.of(RunProgressJob.class).log(e.getStatus());
         }

@@ -14,9 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.eclipse.core.resources.IContainer;
-import org.eclipse.core.resources.IResource;
-import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -28,6 +25,7 @@ import org.hqcm.engine.run.EventTail;
 import org.hqcm.engine.run.RunEvent;
 import org.hqcm.engine.run.RunFolder;
 import org.hqcm.engine.sweep.SweepFolder;
+import org.hqcm.launch.internal.RunProgressJob;
 import org.hqcm.model.RunStatus;
 import org.hqcm.model.SweepRecord;
 import org.hqcm.model.TrialRecord;
@@ -230,19 +228,7 @@ public final class SweepProgressJob extends Job {
     }
 
     private void refresh() {
-        try {
-            // a new folder (and a first sweeps/) is not in the workspace yet: make its parents known first
-            IContainer sweeps = workspaceFolder.getParent();
-            if (!sweeps.exists()) {
-                sweeps.getParent().refreshLocal(IResource.DEPTH_ONE, null);
-            }
-            if (!workspaceFolder.exists()) {
-                sweeps.refreshLocal(IResource.DEPTH_ONE, null);
-            }
-            workspaceFolder.refreshLocal(IResource.DEPTH_INFINITE, null);
-        } catch (CoreException e) {
-            ILog.of(SweepProgressJob.class).log(e.getStatus());
-        }
+        RunProgressJob.refresh(workspaceFolder);
     }
 
     /** The sweep folder the driver writes. */

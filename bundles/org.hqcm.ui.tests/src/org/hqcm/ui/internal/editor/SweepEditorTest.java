@@ -18,6 +18,7 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.Text;
@@ -93,7 +94,7 @@ class SweepEditorTest {
         assertTrue(Arrays.asList(paths.getItems()).containsAll(List.of("architecture.head", "training.learningRate",
                 "dataset.imageSize", "architecture.head.qubits")), Arrays.toString(paths.getItems()));
         SweepInput.chooseWithKeys(paths, "training.learningRate");
-        UiRobot.click(axes.addButton());
+        press(editor, axes.addButton());
         assertEquals(2, sweep.getAxes().size());
         assertEquals("training.learningRate", sweep.getAxes().get(1).getPath());
         assertEquals(List.of("0.003"), sweep.getAxes().get(1).getValues(), "starts with the base's value");
@@ -102,6 +103,7 @@ class SweepEditorTest {
         assertTrue(editor.isDirty());
 
         // a second value on its own line
+        UiTesting.reveal(editor.form(), values);
         SweepInput.appendLine(values, "0.006");
         assertEquals(List.of("0.003", "0.006"), sweep.getAxes().get(1).getValues());
         assertEquals("0.003 | 0.006", axes.viewer().getTable().getItem(1).getText(2), "the table follows");
@@ -121,6 +123,7 @@ class SweepEditorTest {
         assertEquals("0.003", axes.valuesField().getText(), "and its fields");
 
         // a value the experiment's rules refuse: a marker on the axis value, the header and the row say so
+        UiTesting.reveal(editor.form(), axes.valuesField());
         SweepInput.appendLine(axes.valuesField(), "-0.5");
         UiTesting.waitUntil("a marker for the bad value", Duration.ofSeconds(20), () -> marker("axes[1].values[1]") != null);
         String message = marker("axes[1].values[1]").getAttribute(IMarker.MESSAGE, "");
@@ -134,17 +137,18 @@ class SweepEditorTest {
         assertTrue(editor.isDirty(), "not saved after Cancel");
 
         // a path that is no feature
-        UiRobot.key(display, SWT.CTRL, 'z');
-        UiRobot.key(display, SWT.CTRL, 'z');
-        UiRobot.key(display, SWT.CTRL, 'z');
-        UiRobot.key(display, SWT.CTRL, 'z');
-        UiRobot.key(display, SWT.CTRL, 'z');
+        // each typed character was one edit ("-", "-0", "-0.", "-0.5"): Ctrl+Z until the value is gone
+        for (int i = 0; i < 8 && sweep.getAxes().get(1).getValues().size() > 1; i++) {
+            UiRobot.key(display, SWT.CTRL, 'z');
+        }
         assertEquals(List.of("0.003"), sweep.getAxes().get(1).getValues(), "the bad value undone");
+        UiTesting.reveal(editor.form(), editor.field("axes[1].path"));
         UiRobot.typeOver((Text) editor.field("axes[1].path"), "training.learningRat");
         UiTesting.waitUntil("a marker for the bad path", Duration.ofSeconds(20), () -> marker("axes[1].path") != null);
         assertTrue(marker("axes[1].path").getAttribute(IMarker.MESSAGE, "").contains("'learningRat' is not a feature of Training"),
                 marker("axes[1].path").getAttribute(IMarker.MESSAGE, ""));
         UiTesting.screenshot(editor, "sweep-editor-problem.png");
+        UiTesting.reveal(editor.form(), editor.field("axes[1].path"));
         UiRobot.typeOver((Text) editor.field("axes[1].path"), "training.learningRate");
         UiTesting.waitUntil("the markers to go", Duration.ofSeconds(20), () -> marker("axes[1].path") == null);
 
@@ -164,21 +168,32 @@ class SweepEditorTest {
         SweepEditor editor = openFromProjectExplorer();
         SweepAxesPart axes = editor.axes();
         org.eclipse.swt.widgets.Table table = axes.viewer().getTable();
+        UiTesting.reveal(editor.form(), table);
+        UiRobot.hover(table, UiRobot.middle(table, table.getItem(0)));
         UiRobot.click(table, UiRobot.middle(table, table.getItem(0)), 1);
         assertEquals(editor.sweep().getAxes().get(0), axes.selected(), "the click selected the head axis");
-        UiRobot.click(axes.removeButton());
+        press(editor, axes.removeButton());
         assertEquals(0, editor.sweep().getAxes().size());
         assertEquals("1 configuration(s) x 2 seed(s) = 2 trial(s)", editor.trialSummary());
         UiRobot.key(editor.getSite().getShell().getDisplay(), SWT.CTRL, 'z');
         assertEquals(1, editor.sweep().getAxes().size());
 
         org.eclipse.swt.widgets.Button open = SweepInput.button(editor.field("experimentFile").getParent(), "Open");
-        UiRobot.click(open);
+        press(editor, open);
         UiTesting.waitUntil("the base experiment's editor", Duration.ofSeconds(20),
                 () -> page.getActiveEditor() instanceof ExperimentEditor);
         IEditorPart base = page.getActiveEditor();
         assertEquals("tiny.hqcm", base.getEditorInput().getName());
         assertInstanceOf(ExperimentEditor.class, base);
+    }
+
+    /** Scrolls the form to a button, as a person does, checks the pointer is over it, and clicks it. */
+    private static void press(SweepEditor editor, Control button) {
+        UiTesting.reveal(editor.form(), button);
+        org.eclipse.swt.graphics.Point middle = new org.eclipse.swt.graphics.Point(button.getSize().x / 2,
+                button.getSize().y / 2);
+        UiRobot.hover(button, middle);
+        UiRobot.click(button, middle, 1);
     }
 
     private IMarker marker(String featurePath) {

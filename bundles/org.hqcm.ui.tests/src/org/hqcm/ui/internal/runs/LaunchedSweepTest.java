@@ -82,6 +82,16 @@ class LaunchedSweepTest {
 
     @AfterAll
     static void deleteProject() throws Exception {
+        // a failed test must not leave a sweep running after the workbench: cancel (SIGTERM), then end what is left
+        for (Job j : Job.getJobManager().find(SweepProgressJob.FAMILY)) {
+            j.cancel();
+            j.join(90_000, null);
+        }
+        for (org.eclipse.debug.core.ILaunch l : DebugPlugin.getDefault().getLaunchManager().getLaunches()) {
+            if (!l.isTerminated()) {
+                l.terminate();
+            }
+        }
         project.delete(true, true, null);
     }
 
@@ -299,14 +309,16 @@ class LaunchedSweepTest {
         return null;
     }
 
-    /** The text of the job's console (the driver's output). */
+    /** The text of the job's console (the driver's output): the process console whose command line has its folder. */
     private static String console(SweepProgressJob job) {
         for (IConsole c : ConsolePlugin.getDefault().getConsoleManager().getConsoles()) {
-            if (c instanceof TextConsole t && c.getName().contains(job.getName())) {
+            if (c instanceof TextConsole t && c instanceof org.eclipse.debug.ui.console.IConsole pc && pc.getProcess() != null
+                    && String.valueOf(pc.getProcess().getAttribute(org.eclipse.debug.core.model.IProcess.ATTR_CMDLINE))
+                            .contains(job.folder().dir().toString())) {
                 return t.getDocument().get();
             }
         }
-        return "(no console named " + job.getName() + "; launches: "
-                + Arrays.toString(DebugPlugin.getDefault().getLaunchManager().getLaunches()) + ")";
+        return "(no console of " + job.folder().dir() + " among " + Arrays.stream(ConsolePlugin.getDefault()
+                .getConsoleManager().getConsoles()).map(IConsole::getName).toList() + ")";
     }
 }

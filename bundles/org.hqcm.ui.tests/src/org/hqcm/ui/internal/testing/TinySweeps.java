@@ -25,6 +25,8 @@ public final class TinySweeps {
         TinyExperiments.write(dir.resolve(BASE), "tiny", true);
         Sweep s = SweepPresets.create(SweepPresets.QUICKSTART_SWEEP);
         s.setName(name);
+        s.setDescription("The quickstart-sweep preset shrunk for the UI tests: the tiny quickstart with the quantum and the "
+                + "classical head, 2 seeds each, one thread per trial.");
         s.setExperiment(null);
         s.setExperimentFile(BASE);
         s.getAxes().removeIf(a -> !FeaturePath.HEAD.equals(a.getPath()));

@@ -42,7 +42,7 @@ import org.hqcm.ui.internal.views.CircuitDiagram;
  * The form of an experiment: sections Experiment, Dataset, Architecture, Quantum circuit (with the circuit drawn
  * as it is edited), Training, Loss and Evaluation; validation problems show at their fields and in the header.
  */
-final class ExperimentFormPage extends FormPage {
+final class ExperimentFormPage extends FormPage implements ModelEditor.ModelPage {
 
     static final String ID = "org.hqcm.ui.editors.experiment.form";
 
@@ -206,7 +206,8 @@ final class ExperimentFormPage extends FormPage {
     }
 
     /** Follows the model after a command, undo or redo: the circuit and the list fields. */
-    void modelChanged() {
+    @Override
+    public void modelChanged() {
         if (binder == null) {
             return;
         }
@@ -229,7 +230,8 @@ final class ExperimentFormPage extends FormPage {
     }
 
     /** Shows the problems at their fields and a summary in the header. */
-    void showProblems(List<Problem> problems) {
+    @Override
+    public void showProblems(List<Problem> problems) {
         if (getManagedForm() == null || binder == null) {
             return;
         }
@@ -279,7 +281,8 @@ final class ExperimentFormPage extends FormPage {
      * The field of a feature path ({@code architecture.head.qubits}), or null; for a data source's field
      * ({@code dataset.sources[1].path}) that source is selected first, so that its fields exist.
      */
-    Control control(String featurePath) {
+    @Override
+    public Control control(String featurePath) {
         if (binder == null) {
             return null;
         }

@@ -53,7 +53,7 @@ import org.hqcm.model.validation.Problem;
  * problems show at their fields (an axis' problem at its row and, when it is selected, at its fields) and in the
  * header.
  */
-final class SweepFormPage extends FormPage {
+final class SweepFormPage extends FormPage implements ModelEditor.ModelPage {
 
     static final String ID = "org.hqcm.ui.editors.sweep.form";
 
@@ -202,7 +202,8 @@ final class SweepFormPage extends FormPage {
     }
 
     /** Follows the model after a command, undo or redo. */
-    void modelChanged() {
+    @Override
+    public void modelChanged() {
         if (binder == null || trials.isDisposed()) {
             return;
         }
@@ -215,7 +216,8 @@ final class SweepFormPage extends FormPage {
     }
 
     /** Shows the problems at their fields (or their axis' row) and a summary in the header. */
-    void showProblems(List<Problem> problems) {
+    @Override
+    public void showProblems(List<Problem> problems) {
         if (getManagedForm() == null || binder == null) {
             return;
         }
@@ -252,7 +254,8 @@ final class SweepFormPage extends FormPage {
     }
 
     /** The field of a feature path, or null; an axis' field ({@code axes[1].values[0]}) selects that axis first. */
-    Control control(String featurePath) {
+    @Override
+    public Control control(String featurePath) {
         if (binder == null) {
             return null;
         }

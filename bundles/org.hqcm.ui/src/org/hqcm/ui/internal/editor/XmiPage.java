@@ -11,7 +11,6 @@ import org.eclipse.swt.custom.StyledText;
 import org.eclipse.ui.forms.IManagedForm;
 import org.eclipse.ui.forms.editor.FormEditor;
 import org.eclipse.ui.forms.editor.FormPage;
-import org.hqcm.model.resource.HqcmResources;
 
 /** The model of an editor (an experiment, a sweep) as the XMI it saves to, read-only, following the edits. */
 final class XmiPage extends FormPage {
@@ -20,10 +19,6 @@ final class XmiPage extends FormPage {
 
     private final Supplier<byte[]> xmi;
     private StyledText text;
-
-    XmiPage(ExperimentEditor editor) {
-        this(editor, () -> HqcmResources.toBytes(editor.experiment(), editor.path()));
-    }
 
     /** The page of any editor: {@code xmi} serializes its model as it is now. */
     XmiPage(FormEditor editor, Supplier<byte[]> xmi) {

@@ -6,12 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.resources.IContainer;
-import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.IResourceChangeEvent;
 import org.eclipse.core.resources.IResourceChangeListener;
-import org.eclipse.core.resources.IResourceDelta;
 import org.eclipse.core.resources.ResourcesPlugin;
-import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
@@ -316,27 +313,7 @@ public final class RunsView extends ViewPart {
     }
 
     private void resourcesChanged(IResourceChangeEvent event) {
-        IResourceDelta delta = event.getDelta();
-        if (delta == null) {
-            return;
-        }
-        boolean[] touched = {false};
-        try {
-            delta.accept(d -> {
-                IResource r = d.getResource();
-                if (r.getType() == IResource.FILE && HqcmResources.RUN_RECORD_FILE.equals(r.getName())) {
-                    touched[0] = true;
-                }
-                // a removed project or folder takes its runs with it
-                if (d.getKind() == IResourceDelta.REMOVED && r.getType() != IResource.FILE) {
-                    touched[0] = true;
-                }
-                return !touched[0];
-            });
-        } catch (CoreException e) {
-            ILog.of(RunsView.class).log(e.getStatus());
-        }
-        if (touched[0]) {
+        if (RecordChanges.touched(event, HqcmResources.RUN_RECORD_FILE)) {
             reload();
         }
     }

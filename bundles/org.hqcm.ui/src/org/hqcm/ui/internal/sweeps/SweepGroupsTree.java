@@ -6,13 +6,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.core.resources.IContainer;
-import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.IResourceChangeEvent;
 import org.eclipse.core.resources.IResourceChangeListener;
-import org.eclipse.core.resources.IResourceDelta;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
@@ -37,6 +34,7 @@ import org.hqcm.model.RunStatus;
 import org.hqcm.model.TrialRecord;
 import org.hqcm.model.resource.HqcmResources;
 import org.hqcm.engine.eval.GroupReport;
+import org.hqcm.ui.internal.runs.RecordChanges;
 import org.hqcm.ui.internal.runs.ReportView;
 import org.hqcm.ui.internal.runs.RunDetailsView;
 
@@ -242,26 +240,7 @@ public final class SweepGroupsTree {
     }
 
     private void resourcesChanged(IResourceChangeEvent event) {
-        IResourceDelta delta = event.getDelta();
-        if (delta == null) {
-            return;
-        }
-        boolean[] touched = {false};
-        try {
-            delta.accept(d -> {
-                IResource r = d.getResource();
-                if (r.getType() == IResource.FILE && HqcmResources.SWEEP_RECORD_FILE.equals(r.getName())) {
-                    touched[0] = true;
-                }
-                if (d.getKind() == IResourceDelta.REMOVED && r.getType() != IResource.FILE) {
-                    touched[0] = true;
-                }
-                return !touched[0];
-            });
-        } catch (CoreException e) {
-            ILog.of(SweepGroupsTree.class).log(e.getStatus());
-        }
-        if (touched[0]) {
+        if (RecordChanges.touched(event, HqcmResources.SWEEP_RECORD_FILE)) {
             reload();
         }
     }
