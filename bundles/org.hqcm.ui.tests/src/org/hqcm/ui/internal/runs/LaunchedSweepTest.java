@@ -178,6 +178,9 @@ class LaunchedSweepTest {
             UiTesting.waitUntil("a trial to be training", Duration.ofMinutes(3), () -> training(second.folder())
                     || second.getState() == Job.NONE);
             assertTrue(second.getState() != Job.NONE, "still running: " + console(second));
+            // the Progress view in front again (Compare Groups took its place), as a person brings it back
+            page.showView("org.eclipse.ui.views.ProgressView");
+            UiTesting.flush();
             ToolItem cancel = cancelButton(progress, second);
             UiRobot.click(cancel);
             assertTrue(second.cancelRequested(), "the Cancel button cancelled the sweep's job");
@@ -280,7 +283,7 @@ class LaunchedSweepTest {
     /** The Cancel button of a job's row in the Progress view. */
     private static ToolItem cancelButton(IViewPart progress, Job job) {
         ToolItem[] found = new ToolItem[1];
-        UiTesting.waitUntil("the Cancel button of " + job.getName() + " in the Progress view", Duration.ofSeconds(20), () -> {
+        UiTesting.waitUntil("the Cancel button of " + job.getName() + " in the Progress view", Duration.ofSeconds(60), () -> {
             found[0] = find(progress.getSite().getShell(), job.getName());
             return found[0] != null;
         });
