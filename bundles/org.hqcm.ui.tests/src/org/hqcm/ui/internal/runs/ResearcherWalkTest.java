@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
@@ -22,6 +21,7 @@ import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -38,12 +38,17 @@ import org.hqcm.launch.internal.EngineInstallation;
 import org.hqcm.launch.internal.RunProgressJob;
 import org.hqcm.model.RunStatus;
 import org.hqcm.model.resource.HqcmResources;
+import org.hqcm.engine.eval.ConfusionCounts;
+import org.hqcm.ui.internal.compare.CellImagesView;
 import org.hqcm.ui.internal.compare.CompareRunsView;
+import org.hqcm.ui.internal.compare.ConfusionGrid;
 import org.hqcm.ui.internal.editor.ExperimentEditor;
+import org.hqcm.ui.internal.testing.FileDialogs;
 import org.hqcm.ui.internal.testing.TinyExperiments;
 import org.hqcm.ui.internal.testing.UiRobot;
 import org.hqcm.ui.internal.testing.UiTesting;
 import org.hqcm.ui.internal.testing.Workbench;
+import org.hqcm.ui.internal.testing.XInput;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,9 +58,8 @@ import org.junit.jupiter.api.Test;
  * keyboard only: File &gt; New &gt; HQCM Example Project, open the quickstart, shrink it by typing into the form and
  * save, Run As &gt; HQCM Experiment from the Project Explorer, watch the Runs view's live row, Cancel it there, Resume
  * it from its Run Report, run it a second time with the editor's Run button, select both runs and Compare, and export
- * the comparison as Markdown through the save dialog. The confusion-cell drill-down of branch issue-13b belongs
- * between the comparison and the export, once its Compare Runs view is merged: a click on a cell of the first run's
- * confusion grid, its images checked for both runs.
+ * the comparison as Markdown through the save dialog. Between the comparison and the export, the error drill-down:
+ * a click on the fullest cell of the first run's confusion grid opens its test images with a column per run.
  */
 class ResearcherWalkTest {
 
@@ -198,62 +202,61 @@ class ResearcherWalkTest {
         UiTesting.waitUntil("the comparison with its statistics", Duration.ofSeconds(60),
                 () -> compare.comparison() != null && compare.canExport());
         assertEquals(2, compare.comparison().names().size());
-        // (the drill-down into a confusion cell goes here: see the class comment)
 
-        // exported as Markdown: the save dialog (GTK's own) answered by typing the file's path and Return
-        Path md = project.getLocation().toPath().resolve("comparison.md");
+        // the error drill-down: a click on the fullest cell of the first run's confusion grid
+        ConfusionGrid grid = compare.confusionGrids().get(0);
+        UiTesting.waitUntil("the grid painted", Duration.ofSeconds(10), () -> grid.cellBounds(0, 0) != null);
+        int[] cell = fullestCell(grid.matrix());
+        Rectangle r = grid.cellBounds(cell[0], cell[1]);
+        XInput.click(grid.control(), new Point(r.x + r.width / 2, r.y + r.height / 2), 1);
+        UiTesting.waitUntil("the cell's images", Duration.ofSeconds(30),
+                () -> page.findView(CellImagesView.ID) instanceof CellImagesView v && page.isPartVisible(v)
+                        && !v.rows().isEmpty());
+        CellImagesView cells = (CellImagesView) page.findView(CellImagesView.ID);
+        assertEquals(grid.matrix().count(cell[0], cell[1]), cells.rows().size(), "every image of the cell (a tiny test split)");
+        for (CellImagesView.Row row : cells.rows()) {
+            assertEquals(2, row.captions().size(), "a column per compared run: " + row);
+            assertEquals(cell[0], row.trueClass(), "an image of the cell's true class");
+        }
+        page.activate(compare);
+
+        // exported as Markdown: the save dialog (GTK's own) opens in the project with a proposed name; Return takes it
+        Path md = project.getLocation().toPath().resolve(compare.comparison().fileName("md"));
         Control exportButton = find(shell, Button.class,
                 x -> x.getText().equals(org.hqcm.ui.internal.compare.Messages.CompareRunsView_exportMarkdown));
         assertNotNull(exportButton, "the Export Markdown button");
-        typeIntoTheSaveDialog(md, () -> UiRobot.click(exportButton));
+        FileDialogs.acceptProposal(shell.getDisplay(), md, () -> UiRobot.click(exportButton));
         String text = Files.readString(md);
-        assertTrue(text.startsWith("## Metrics"), text);
         assertTrue(text.contains("accuracy"), text);
+        assertTrue(compare.exportMessage().contains(md.getFileName().toString()), compare.exportMessage());
         page.closeAllEditors(false);
+    }
+
+    /** The off-diagonal cell with the most images, or the fullest diagonal one when the run made no error. */
+    private static int[] fullestCell(ConfusionCounts m) {
+        int k = m.classNames().size();
+        int[] best = null;
+        for (int t = 0; t < k; t++) {
+            for (int p = 0; p < k; p++) {
+                if (t != p && m.count(t, p) > 0 && (best == null || m.count(t, p) > m.count(best[0], best[1]))) {
+                    best = new int[] {t, p};
+                }
+            }
+        }
+        if (best == null) {
+            best = new int[] {0, 0};
+            for (int t = 0; t < k; t++) {
+                if (m.count(t, t) > m.count(best[0], best[1])) {
+                    best = new int[] {t, t};
+                }
+            }
+        }
+        return best;
     }
 
     private static boolean completed(RunsView view, Path runDir) {
         TableItem row = RunRows.row(view, runDir);
         return row != null && row.getText(RunColumn.STATUS.ordinal()).equals("Completed");
-    }
-
-    /**
-     * Clicks what opens a native save dialog and answers it from another thread (the dialog runs its own event
-     * loop): select the proposed name, type the path, Return; repeated until the file is there.
-     */
-    private static void typeIntoTheSaveDialog(Path file, Runnable open) throws Exception {
-        Files.deleteIfExists(file);
-        AtomicBoolean done = new AtomicBoolean();
-        Thread typist = new Thread(() -> {
-            long end = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-            while (!done.get() && !Files.exists(file) && System.nanoTime() < end) {
-                sleep(2000);
-                if (done.get() || Files.exists(file)) {
-                    break;
-                }
-                UiRobot.xdotool("key", "ctrl+a");
-                UiRobot.xdotool("type", "--delay", "10", file.toString());
-                UiRobot.xdotool("key", "Return");
-            }
-        }, "save-dialog-typist");
-        typist.setDaemon(true);
-        typist.start();
-        try {
-            open.run();
-            UiTesting.waitUntil("the exported " + file, Duration.ofSeconds(60), () -> Files.exists(file));
-        } finally {
-            done.set(true);
-            typist.join(10_000);
-        }
-        UiTesting.flush();
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The button of a view's tool bar with this text or tooltip. */

@@ -1,6 +1,7 @@
 package org.hqcm.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -18,9 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code hqcm run} in its own JVM, stopped with SIGTERM (what the IDE's Cancel and Ctrl-C send) once training is over
- * and the test split is being evaluated: the JVM is shutting down while the run writes its figures. That used to end
- * the run FAILED ("Shutdown in progress": ImageIO's file cache registers a shutdown hook); the figures are written
- * with the memory cache now, and the run finishes its evaluation (a few seconds) and completes.
+ * and the test split is being evaluated: the JVM is shutting down while the run evaluates and writes its figures.
+ * That used to end the run FAILED ("Shutdown in progress": ImageIO's file cache registers a shutdown hook; the
+ * figures are written with the memory cache now). The stop is honoured within seconds anywhere in a run
+ * ({@code Cancellation}), so the run ends CANCELLED with its last checkpoint and the resume command, and
+ * {@code --resume} evaluates it and completes it with its report.
  */
 class RunCancelTest {
 
@@ -28,7 +31,7 @@ class RunCancelTest {
     Path dir;
 
     @Test
-    void aStopWhileTheTestSplitIsEvaluatedStillWritesTheResults() throws Exception {
+    void aStopWhileTheTestSplitIsEvaluatedCancelsCleanlyAndTheResumeCompletes() throws Exception {
         Path file = TinyExperiments.write(TinyExperiments.tiny(2), dir);
         RunFolder run = new RunFolder(dir.resolve("run"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -54,10 +57,17 @@ class RunCancelTest {
             p.destroyForcibly();
         }
         String output = Files.readString(log);
-        RunStatus status = HqcmResources.loadRunRecord(run.dir()).getStatus();
-        assertEquals(RunStatus.COMPLETED, status, output);
-        assertTrue(Files.isRegularFile(run.report()), "the report was written during the shutdown");
+        var record = HqcmResources.loadRunRecord(run.dir());
+        assertEquals(RunStatus.CANCELLED, record.getStatus(), output);
+        assertTrue(record.getFailureMessage().contains("--resume " + run.dir()), record.getFailureMessage());
         assertTrue(output.contains("stopping after the current batch"), output);
+        assertFalse(output.contains("Shutdown in progress"), output);
+        assertEquals(2, record.getEpochs().size(), "both epochs and their checkpoint kept");
+
+        CliRun resumed = CliRun.of("run", "--resume", run.dir().toString());
+        assertEquals(0, resumed.exit(), resumed.out() + resumed.err());
+        assertEquals(RunStatus.COMPLETED, HqcmResources.loadRunRecord(run.dir()).getStatus(), resumed.out());
+        assertTrue(Files.isRegularFile(run.report()), "the resumed run wrote its report");
     }
 
     private static boolean evaluating(RunFolder run) throws java.io.IOException {
