@@ -125,7 +125,9 @@ class SweepEditorTest {
         // a value the experiment's rules refuse: a marker on the axis value, the header and the row say so
         UiTesting.reveal(editor.form(), axes.valuesField());
         SweepInput.appendLine(axes.valuesField(), "-0.5");
-        UiTesting.waitUntil("a marker for the bad value", Duration.ofSeconds(20), () -> marker("axes[1].values[1]") != null);
+        // validation follows the typing (each character is an edit): wait for the marker of the value typed
+        UiTesting.waitUntil("a marker for the bad value", Duration.ofSeconds(30), () -> marker("axes[1].values[1]") != null
+                && marker("axes[1].values[1]").getAttribute(IMarker.MESSAGE, "").contains("\"-0.5\""));
         String message = marker("axes[1].values[1]").getAttribute(IMarker.MESSAGE, "");
         assertTrue(message.contains("training.learningRate = \"-0.5\" makes trial") && message.contains("expected > 0"), message);
         assertEquals(IMessageProvider.ERROR, editor.formMessageType(), "shown in the form too");
@@ -144,7 +146,8 @@ class SweepEditorTest {
         assertEquals(List.of("0.003"), sweep.getAxes().get(1).getValues(), "the bad value undone");
         UiTesting.reveal(editor.form(), editor.field("axes[1].path"));
         UiRobot.typeOver((Text) editor.field("axes[1].path"), "training.learningRat");
-        UiTesting.waitUntil("a marker for the bad path", Duration.ofSeconds(20), () -> marker("axes[1].path") != null);
+        UiTesting.waitUntil("a marker for the bad path", Duration.ofSeconds(30), () -> marker("axes[1].path") != null
+                && marker("axes[1].path").getAttribute(IMarker.MESSAGE, "").contains("learningRat'"));
         assertTrue(marker("axes[1].path").getAttribute(IMarker.MESSAGE, "").contains("'learningRat' is not a feature of Training"),
                 marker("axes[1].path").getAttribute(IMarker.MESSAGE, ""));
         UiTesting.screenshot(editor, "sweep-editor-problem.png");

@@ -24,11 +24,7 @@ import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunchConfiguration;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.ToolBar;
-import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
@@ -61,8 +57,10 @@ import org.junit.jupiter.api.Test;
  * "Run As &gt; HQCM Sweep" end to end on a tiny sweep (the quickstart-sweep preset shrunk: 2 configurations x 2 seeds):
  * from the Project Explorer's context menu, ./hqcm sweep runs in its own JVM on embedded Spark, the Progress view
  * follows its trials, the Console shows the driver, and the sweep folder (4 ordinary run folders, the record, the
- * report) appears in the workspace. A second launch from the same menu is cancelled with the Progress view's Cancel
- * button: the sweep stops cleanly, recorded as CANCELLED, with nothing in the error log.
+ * report) appears in the workspace; the Runs view shows the sweep with its configuration groups (mean ± sd) and Compare
+ * Groups compares them. A second launch from the same menu is cancelled with Cancel Sweep in the Runs view: the sweep
+ * stops cleanly, recorded as CANCELLED, with nothing in the error log, and Resume Sweep completes it without training a
+ * completed trial again.
  */
 class LaunchedSweepTest {
 
@@ -96,7 +94,7 @@ class LaunchedSweepTest {
     }
 
     @Test
-    void runAsHqcmSweepRunsEveryTrialAndCancelInTheProgressViewStopsCleanly() throws Exception {
+    void runAsHqcmSweepRunsEveryTrialShowsGroupsComparesThemCancelsAndResumes() throws Exception {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         page.getWorkbenchWindow().getShell().setSize(1400, 950);
         List<IStatus> logged = new ArrayList<>();
@@ -178,12 +176,11 @@ class LaunchedSweepTest {
             UiTesting.waitUntil("a trial to be training", Duration.ofMinutes(3), () -> training(second.folder())
                     || second.getState() == Job.NONE);
             assertTrue(second.getState() != Job.NONE, "still running: " + console(second));
-            // the Progress view in front again (Compare Groups took its place), as a person brings it back
-            page.showView("org.eclipse.ui.views.ProgressView");
-            UiTesting.flush();
-            ToolItem cancel = cancelButton(progress, second);
-            UiRobot.click(cancel);
-            assertTrue(second.cancelRequested(), "the Cancel button cancelled the sweep's job");
+            // Cancel Sweep from the sweep's row in the Runs view (what the Progress view's Cancel does: the job's cancel)
+            page.showView(RunsView.ID);
+            Menu cancelMenu = UiRobot.contextMenu(runs.sweeps().viewer().getTree(), sweepRow(runs.sweeps(), second.folder().dir()));
+            UiRobot.choose(UiRobot.item(cancelMenu, "Cancel Sweep"));
+            assertTrue(second.cancelRequested(), "Cancel Sweep cancelled the sweep's job");
             UiTesting.waitUntil("the cancelled sweep to stop", Duration.ofMinutes(2), () -> second.getState() == Job.NONE);
             assertEquals(1, second.process().exitValue(), "exit code 1, as for a cancelled run: " + console(second));
             SweepRecord cancelled = HqcmResources.loadSweepRecord(second.folder().record());
@@ -278,38 +275,6 @@ class LaunchedSweepTest {
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             return false;
         }
-    }
-
-    /** The Cancel button of a job's row in the Progress view. */
-    private static ToolItem cancelButton(IViewPart progress, Job job) {
-        ToolItem[] found = new ToolItem[1];
-        UiTesting.waitUntil("the Cancel button of " + job.getName() + " in the Progress view", Duration.ofSeconds(60), () -> {
-            found[0] = find(progress.getSite().getShell(), job.getName());
-            return found[0] != null;
-        });
-        return found[0];
-    }
-
-    /** In the Progress view, a job's row is a composite with its name in a label and a tool bar with Cancel. */
-    private static ToolItem find(Control c, String jobName) {
-        if (c instanceof Composite k) {
-            boolean named = Arrays.stream(k.getChildren()).anyMatch(ch -> ch instanceof org.eclipse.swt.widgets.Label l
-                    && l.getText().startsWith(jobName));
-            for (Control ch : k.getChildren()) {
-                if (named && ch instanceof ToolBar bar && bar.isVisible()) {
-                    for (ToolItem i : bar.getItems()) {
-                        if (i.getToolTipText() != null && i.getToolTipText().startsWith("Cancel")) {
-                            return i;
-                        }
-                    }
-                }
-                ToolItem below = find(ch, jobName);
-                if (below != null) {
-                    return below;
-                }
-            }
-        }
-        return null;
     }
 
     /** The text of the job's console (the driver's output): the process console whose command line has its folder. */
