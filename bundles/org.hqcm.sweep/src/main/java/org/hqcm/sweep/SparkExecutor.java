@@ -123,7 +123,12 @@ public final class SparkExecutor implements TrialExecutor {
                 if (cancelled.getAsBoolean() && !cancelling) {
                     cancelling = true;
                     // running tasks are interrupted: each stops its trial after the current batch (TrialAttempt)
-                    sc.cancelJobGroup(JOB_GROUP);
+                    try {
+                        sc.cancelJobGroup(JOB_GROUP);
+                    } catch (IllegalStateException e) {
+                        // SIGTERM runs Spark's own shutdown hook too, which may have stopped the context first (seen
+                        // from the IDE's Cancel: "Cannot call methods on a stopped SparkContext"); its jobs went with it
+                    }
                 }
                 for (int i = 0; i < futures.size(); i++) {
                     if (reported[i] || !futures.get(i).isDone()) {
@@ -131,7 +136,8 @@ public final class SparkExecutor implements TrialExecutor {
                     }
                     reported[i] = true;
                     left--;
-                    outcome.accept(result(trials.get(i), futures.get(i), cancelling));
+                    // a task that ended with the context Spark's shutdown hook stopped was cancelled, not failed
+                    outcome.accept(result(trials.get(i), futures.get(i), cancelling || cancelled.getAsBoolean()));
                 }
                 sleep(200);
             }

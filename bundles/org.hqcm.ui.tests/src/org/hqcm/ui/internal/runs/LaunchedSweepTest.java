@@ -180,7 +180,8 @@ class LaunchedSweepTest {
             page.showView(RunsView.ID);
             Menu cancelMenu = UiRobot.contextMenu(runs.sweeps().viewer().getTree(), sweepRow(runs.sweeps(), second.folder().dir()));
             UiRobot.choose(UiRobot.item(cancelMenu, "Cancel Sweep"));
-            assertTrue(second.cancelRequested(), "Cancel Sweep cancelled the sweep's job");
+            UiTesting.waitUntil("Cancel Sweep to reach the sweep's job (its next poll)", Duration.ofSeconds(10),
+                    second::cancelRequested);
             UiTesting.waitUntil("the cancelled sweep to stop", Duration.ofMinutes(2), () -> second.getState() == Job.NONE);
             assertEquals(1, second.process().exitValue(), "exit code 1, as for a cancelled run: " + console(second));
             SweepRecord cancelled = HqcmResources.loadSweepRecord(second.folder().record());

@@ -52,6 +52,7 @@ public final class SweepGroupsTree {
 
     private final IWorkbenchPartSite site;
     private final TreeViewer viewer;
+    private final Label heading;
     private final IResourceChangeListener listener = this::resourcesChanged;
     private volatile SweepsLoadJob job;
     private List<SweepRow> sweeps = List.of();
@@ -64,7 +65,7 @@ public final class SweepGroupsTree {
     /** Makes the heading and the tree in a parent with a two-column grid (the Runs view's). */
     public SweepGroupsTree(Composite parent, IWorkbenchPartSite site) {
         this.site = site;
-        Label heading = new Label(parent, SWT.NONE);
+        heading = new Label(parent, SWT.NONE);
         heading.setText(Messages.SweepGroups_heading);
         GridDataFactory.fillDefaults().span(2, 1).indent(0, 4).applyTo(heading);
         viewer = new TreeViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
@@ -111,10 +112,23 @@ public final class SweepGroupsTree {
         tree.setMenu(menu.createContextMenu(tree));
         compare.setToolTipText(Messages.SweepGroups_compareTip);
         viewer.setInput(sweeps);
+        showIfAny();
         updateActions();
         ResourcesPlugin.getWorkspace().addResourceChangeListener(listener, IResourceChangeEvent.POST_CHANGE);
         tree.addListener(SWT.Dispose, e -> ResourcesPlugin.getWorkspace().removeResourceChangeListener(listener));
         reload();
+    }
+
+    /** The part takes room below the runs only when the workspace has sweeps; without, the runs have it all. */
+    private void showIfAny() {
+        boolean any = !sweeps.isEmpty();
+        for (org.eclipse.swt.widgets.Control c : new org.eclipse.swt.widgets.Control[] {heading, viewer.getControl()}) {
+            if (c.getLayoutData() instanceof org.eclipse.swt.layout.GridData d && (d.exclude == any || c.getVisible() != any)) {
+                d.exclude = !any;
+                c.setVisible(any);
+                c.getParent().layout(true);
+            }
+        }
     }
 
     private static Object key(Object o) {
@@ -226,6 +240,7 @@ public final class SweepGroupsTree {
                     if (self[0] == job && !viewer.getControl().isDisposed()) {
                         sweeps = rows;
                         viewer.setInput(sweeps);
+                        showIfAny();
                         updateActions();
                     }
                 });
