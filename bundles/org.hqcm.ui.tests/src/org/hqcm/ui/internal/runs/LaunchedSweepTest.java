@@ -183,7 +183,9 @@ class LaunchedSweepTest {
             UiTesting.waitUntil("Cancel Sweep to reach the sweep's job (its next poll)", Duration.ofSeconds(10),
                     second::cancelRequested);
             UiTesting.waitUntil("the cancelled sweep to stop", Duration.ofMinutes(2), () -> second.getState() == Job.NONE);
-            assertEquals(1, second.process().exitValue(), "exit code 1, as for a cancelled run: " + console(second));
+            // SIGTERM ends the JVM with 128 + 15 once the shutdown hook has stopped the trials and recorded the sweep
+            assertTrue(List.of(1, 143).contains(second.process().exitValue()), "cancelled: " + second.process().exitValue()
+                    + "\n" + console(second));
             SweepRecord cancelled = HqcmResources.loadSweepRecord(second.folder().record());
             assertEquals(RunStatus.CANCELLED, cancelled.getState(), cancelled.getFailureMessage());
             assertTrue(cancelled.getFailureMessage().contains("hqcm sweep --resume"), cancelled.getFailureMessage());
@@ -246,8 +248,19 @@ class LaunchedSweepTest {
     private static SweepProgressJob runAs() throws Exception {
         Set<Job> before = new HashSet<>(Arrays.asList(Job.getJobManager().find(SweepProgressJob.FAMILY)));
         TreeItem item = Workbench.inProjectExplorer(file);
-        Menu menu = UiRobot.contextMenu(item.getParent(), item);
-        UiRobot.choose(UiRobot.item(menu, "Run As", "HQCM Sweep"));
+        Menu[] menu = {null};
+        // the first Run As of a fresh workbench fills its shortcuts while it opens (debug.ui starts): a person who
+        // sees only Run Configurations... opens the menu again
+        UiTesting.waitUntil("Run As > HQCM Sweep in the context menu", Duration.ofSeconds(60), () -> {
+            menu[0] = UiRobot.contextMenu(item.getParent(), item);
+            if (UiRobot.has(menu[0], "Run As", "HQCM Sweep")) {
+                return true;
+            }
+            UiRobot.hide(menu[0]);
+            UiTesting.pause(Duration.ofSeconds(1));
+            return false;
+        });
+        UiRobot.choose(UiRobot.item(menu[0], "Run As", "HQCM Sweep"));
         SweepProgressJob[] job = new SweepProgressJob[1];
         UiTesting.waitUntil("the sweep's progress job", Duration.ofSeconds(60), () -> {
             for (Job j : Job.getJobManager().find(SweepProgressJob.FAMILY)) {
