@@ -79,10 +79,11 @@ public final class DataInfoCommand implements Callable<Integer> {
     boolean keepGiven;
 
     @Option(names = "--max-bad-share", defaultValue = "0.1", paramLabel = "SHARE",
-            description = "Fail when more than this share of a source's files is unreadable (default: ${DEFAULT-VALUE}).")
+            description = "Exit with an error when more than this share of a source's files is unreadable, after describing"
+                    + " the sources and listing the bad files (default: ${DEFAULT-VALUE}).")
     double maxBadShare;
 
-    @Option(names = "--require-all-classes", description = "Fail when a class has no image (a run does).")
+    @Option(names = "--require-all-classes", description = "Exit with an error, after the description, when a class has no image (a run does).")
     boolean requireAll;
 
     @Option(names = "--chart", defaultValue = "class-distribution.png", paramLabel = "FILE",
@@ -132,7 +133,8 @@ public final class DataInfoCommand implements Callable<Integer> {
         Set<TumourClass> required = requireAll ? EnumSet.allOf(TumourClass.class) : Set.of();
         LoadOptions options = new LoadOptions(maxBadShare, required, n, new ConsoleProgress(err, "loading"), pixels);
         long t0 = System.nanoTime();
-        LoadedDataset ds = DatasetLoader.load(specs, size, seed, options);
+        // described whole even when a run would refuse it; what a run would refuse is said after, with a non-zero exit
+        LoadedDataset ds = DatasetLoader.describe(specs, size, seed, options);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Split split = keepGiven
                 ? Splitter.keepGiven(ds.samples(), fractions[1] / (fractions[0] + fractions[1]), seed, !noStratify,
@@ -144,7 +146,12 @@ public final class DataInfoCommand implements Callable<Integer> {
             out.println("chart: " + chart.toAbsolutePath());
         }
         out.flush();
-        return ExitCodes.OK;
+        List<String> problems = DatasetLoader.problems(ds, options);
+        for (String p : problems) {
+            err.println("error: " + p);
+        }
+        err.flush();
+        return problems.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
 
     /** The chart is written only where nothing is, or over a regular file with --force; the message names the file. */

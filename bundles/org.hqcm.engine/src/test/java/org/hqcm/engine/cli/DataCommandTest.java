@@ -50,6 +50,30 @@ class DataCommandTest {
     }
 
     @Test
+    void infoPrintsCountsAndBadFilesEvenWhenTooManyAreBadThenExitsWithTheReason() throws Exception {
+        Path root = dir.resolve("dicom");
+        Path glioma = Files.createDirectories(root.resolve("glioma"));
+        // one good file of three frames, three broken ones: 75% bad files, more than the 10% allowed
+        Files.write(glioma.resolve("multi.dcm"), org.hqcm.engine.data.dicom.DicomFiles.multiFrame16(3, 8, 8));
+        for (int i = 0; i < 3; i++) {
+            Files.write(glioma.resolve("broken" + i + ".dcm"), new byte[200 + i]);
+        }
+        Result info = run("data", "info", root.toString(), "--no-chart", "--size", "8");
+        assertEquals(ExitCodes.BAD_INPUT, info.code(), info.out() + info.err());
+        assertTrue(info.out().contains("images: 3, resized to 8x8"), info.out());
+        assertTrue(info.out().contains("bad files: 3"), info.out());
+        assertTrue(info.out().contains("broken2.dcm: not a DICOM Part-10 file"), info.out());
+        assertTrue(info.err().contains("error: 3 of 4 files in DICOM " + root + " could not be read (75.0%, more than"
+                + " the allowed 10.0%); first:"), info.err());
+        // every file bad: still described
+        Files.delete(glioma.resolve("multi.dcm"));
+        Result none = run("data", "info", root.toString(), "--no-chart", "--size", "8");
+        assertEquals(ExitCodes.BAD_INPUT, none.code());
+        assertTrue(none.out().contains("images: 0") && none.out().contains("bad files: 3"), none.out());
+        assertTrue(none.err().contains("could not be read (100.0%: none could)"), none.err());
+    }
+
+    @Test
     void badSourcesExitWithCodeTwoAndAMessage() {
         Result missing = run("data", "info", dir.resolve("nothing-here").toString(), "--no-chart");
         assertEquals(ExitCodes.BAD_INPUT, missing.code());

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs, only when missing, the Debian packages whose files the engine's tests read as real data made by other
+# software: python3-pydicom (its test files: RLE, JPEG, JPEG-LS and JPEG 2000 DICOM images with uncompressed twins)
+# and dcmtk (dcmcjpeg / dcmcrle compress test images into JPEG lossless, baseline, extended and RLE DICOM files).
+# Tests that need them skip with the reason when they are missing.
+set -euo pipefail
+need=()
+[ -d /usr/lib/python3/dist-packages/pydicom/data/test_files ] || need+=(python3-pydicom)
+command -v dcmcjpeg >/dev/null 2>&1 || need+=(dcmtk)
+[ ${#need[@]} -eq 0 ] && exit 0
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+echo "installing: ${need[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
