@@ -259,13 +259,31 @@ public interface HqcmPackage extends EPackage {
 	int DATASET__MAX_IMAGE_PIXELS = 8;
 
 	/**
+	 * The feature id for the '<em><b>Duplicate Policy</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATASET__DUPLICATE_POLICY = 9;
+
+	/**
+	 * The feature id for the '<em><b>Near Duplicate Distance</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATASET__NEAR_DUPLICATE_DISTANCE = 10;
+
+	/**
 	 * The feature id for the '<em><b>Augmentation</b></em>' containment reference.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int DATASET__AUGMENTATION = 9;
+	int DATASET__AUGMENTATION = 11;
 
 	/**
 	 * The number of structural features of the '<em>Dataset</em>' class.
@@ -274,7 +292,7 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int DATASET_FEATURE_COUNT = 10;
+	int DATASET_FEATURE_COUNT = 12;
 
 	/**
 	 * The number of operations of the '<em>Dataset</em>' class.
@@ -1161,13 +1179,49 @@ public interface HqcmPackage extends EPackage {
 	int RUN_RECORD__SKIPPED_FILES = 12;
 
 	/**
+	 * The feature id for the '<em><b>Duplicate Groups</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RUN_RECORD__DUPLICATE_GROUPS = 13;
+
+	/**
+	 * The feature id for the '<em><b>Duplicate Images</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RUN_RECORD__DUPLICATE_IMAGES = 14;
+
+	/**
+	 * The feature id for the '<em><b>Dropped Duplicates</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RUN_RECORD__DROPPED_DUPLICATES = 15;
+
+	/**
+	 * The feature id for the '<em><b>Data Warnings</b></em>' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RUN_RECORD__DATA_WARNINGS = 16;
+
+	/**
 	 * The number of structural features of the '<em>Run Record</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int RUN_RECORD_FEATURE_COUNT = 13;
+	int RUN_RECORD_FEATURE_COUNT = 17;
 
 	/**
 	 * The number of operations of the '<em>Run Record</em>' class.
@@ -2236,6 +2290,16 @@ public interface HqcmPackage extends EPackage {
 	int SOURCE_KIND = 25;
 
 	/**
+	 * The meta object id for the '{@link org.hqcm.model.DuplicatePolicy <em>Duplicate Policy</em>}' enum.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.DuplicatePolicy
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getDuplicatePolicy()
+	 * @generated
+	 */
+	int DUPLICATE_POLICY = 26;
+
+	/**
 	 * The meta object id for the '{@link org.hqcm.model.Embedding <em>Embedding</em>}' enum.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -2243,7 +2307,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getEmbedding()
 	 * @generated
 	 */
-	int EMBEDDING = 26;
+	int EMBEDDING = 27;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Entangler <em>Entangler</em>}' enum.
@@ -2253,7 +2317,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getEntangler()
 	 * @generated
 	 */
-	int ENTANGLER = 27;
+	int ENTANGLER = 28;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Measurement <em>Measurement</em>}' enum.
@@ -2263,7 +2327,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getMeasurement()
 	 * @generated
 	 */
-	int MEASUREMENT = 28;
+	int MEASUREMENT = 29;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Simulator <em>Simulator</em>}' enum.
@@ -2273,7 +2337,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getSimulator()
 	 * @generated
 	 */
-	int SIMULATOR = 29;
+	int SIMULATOR = 30;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.GradientMethod <em>Gradient Method</em>}' enum.
@@ -2283,7 +2347,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getGradientMethod()
 	 * @generated
 	 */
-	int GRADIENT_METHOD = 30;
+	int GRADIENT_METHOD = 31;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Activation <em>Activation</em>}' enum.
@@ -2293,7 +2357,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getActivation()
 	 * @generated
 	 */
-	int ACTIVATION = 31;
+	int ACTIVATION = 32;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Optimizer <em>Optimizer</em>}' enum.
@@ -2303,7 +2367,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getOptimizer()
 	 * @generated
 	 */
-	int OPTIMIZER = 32;
+	int OPTIMIZER = 33;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Backend <em>Backend</em>}' enum.
@@ -2313,7 +2377,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getBackend()
 	 * @generated
 	 */
-	int BACKEND = 33;
+	int BACKEND = 34;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.ClassWeighting <em>Class Weighting</em>}' enum.
@@ -2323,7 +2387,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getClassWeighting()
 	 * @generated
 	 */
-	int CLASS_WEIGHTING = 34;
+	int CLASS_WEIGHTING = 35;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.RunStatus <em>Run Status</em>}' enum.
@@ -2333,7 +2397,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getRunStatus()
 	 * @generated
 	 */
-	int RUN_STATUS = 35;
+	int RUN_STATUS = 36;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.SweepStrategy <em>Sweep Strategy</em>}' enum.
@@ -2343,7 +2407,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getSweepStrategy()
 	 * @generated
 	 */
-	int SWEEP_STRATEGY = 36;
+	int SWEEP_STRATEGY = 37;
 
 
 	/**
@@ -2563,6 +2627,28 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getDataset_MaxImagePixels();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Dataset#getDuplicatePolicy <em>Duplicate Policy</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Duplicate Policy</em>'.
+	 * @see org.hqcm.model.Dataset#getDuplicatePolicy()
+	 * @see #getDataset()
+	 * @generated
+	 */
+	EAttribute getDataset_DuplicatePolicy();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Dataset#getNearDuplicateDistance <em>Near Duplicate Distance</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Near Duplicate Distance</em>'.
+	 * @see org.hqcm.model.Dataset#getNearDuplicateDistance()
+	 * @see #getDataset()
+	 * @generated
+	 */
+	EAttribute getDataset_NearDuplicateDistance();
 
 	/**
 	 * Returns the meta object for the containment reference '{@link org.hqcm.model.Dataset#getAugmentation <em>Augmentation</em>}'.
@@ -3399,6 +3485,50 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getRunRecord_SkippedFiles();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.RunRecord#getDuplicateGroups <em>Duplicate Groups</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Duplicate Groups</em>'.
+	 * @see org.hqcm.model.RunRecord#getDuplicateGroups()
+	 * @see #getRunRecord()
+	 * @generated
+	 */
+	EAttribute getRunRecord_DuplicateGroups();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.RunRecord#getDuplicateImages <em>Duplicate Images</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Duplicate Images</em>'.
+	 * @see org.hqcm.model.RunRecord#getDuplicateImages()
+	 * @see #getRunRecord()
+	 * @generated
+	 */
+	EAttribute getRunRecord_DuplicateImages();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.RunRecord#getDroppedDuplicates <em>Dropped Duplicates</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Dropped Duplicates</em>'.
+	 * @see org.hqcm.model.RunRecord#getDroppedDuplicates()
+	 * @see #getRunRecord()
+	 * @generated
+	 */
+	EAttribute getRunRecord_DroppedDuplicates();
+
+	/**
+	 * Returns the meta object for the attribute list '{@link org.hqcm.model.RunRecord#getDataWarnings <em>Data Warnings</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute list '<em>Data Warnings</em>'.
+	 * @see org.hqcm.model.RunRecord#getDataWarnings()
+	 * @see #getRunRecord()
+	 * @generated
+	 */
+	EAttribute getRunRecord_DataWarnings();
 
 	/**
 	 * Returns the meta object for class '{@link org.hqcm.model.EpochRecord <em>Epoch Record</em>}'.
@@ -4400,6 +4530,16 @@ public interface HqcmPackage extends EPackage {
 	EEnum getSourceKind();
 
 	/**
+	 * Returns the meta object for enum '{@link org.hqcm.model.DuplicatePolicy <em>Duplicate Policy</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for enum '<em>Duplicate Policy</em>'.
+	 * @see org.hqcm.model.DuplicatePolicy
+	 * @generated
+	 */
+	EEnum getDuplicatePolicy();
+
+	/**
 	 * Returns the meta object for enum '{@link org.hqcm.model.Embedding <em>Embedding</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -4695,6 +4835,22 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute DATASET__MAX_IMAGE_PIXELS = eINSTANCE.getDataset_MaxImagePixels();
+
+		/**
+		 * The meta object literal for the '<em><b>Duplicate Policy</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATASET__DUPLICATE_POLICY = eINSTANCE.getDataset_DuplicatePolicy();
+
+		/**
+		 * The meta object literal for the '<em><b>Near Duplicate Distance</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATASET__NEAR_DUPLICATE_DISTANCE = eINSTANCE.getDataset_NearDuplicateDistance();
 
 		/**
 		 * The meta object literal for the '<em><b>Augmentation</b></em>' containment reference feature.
@@ -5333,6 +5489,38 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute RUN_RECORD__SKIPPED_FILES = eINSTANCE.getRunRecord_SkippedFiles();
+
+		/**
+		 * The meta object literal for the '<em><b>Duplicate Groups</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RUN_RECORD__DUPLICATE_GROUPS = eINSTANCE.getRunRecord_DuplicateGroups();
+
+		/**
+		 * The meta object literal for the '<em><b>Duplicate Images</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RUN_RECORD__DUPLICATE_IMAGES = eINSTANCE.getRunRecord_DuplicateImages();
+
+		/**
+		 * The meta object literal for the '<em><b>Dropped Duplicates</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RUN_RECORD__DROPPED_DUPLICATES = eINSTANCE.getRunRecord_DroppedDuplicates();
+
+		/**
+		 * The meta object literal for the '<em><b>Data Warnings</b></em>' attribute list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RUN_RECORD__DATA_WARNINGS = eINSTANCE.getRunRecord_DataWarnings();
 
 		/**
 		 * The meta object literal for the '{@link org.hqcm.model.impl.EpochRecordImpl <em>Epoch Record</em>}' class.
@@ -6095,6 +6283,16 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EEnum SOURCE_KIND = eINSTANCE.getSourceKind();
+
+		/**
+		 * The meta object literal for the '{@link org.hqcm.model.DuplicatePolicy <em>Duplicate Policy</em>}' enum.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.DuplicatePolicy
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getDuplicatePolicy()
+		 * @generated
+		 */
+		EEnum DUPLICATE_POLICY = eINSTANCE.getDuplicatePolicy();
 
 		/**
 		 * The meta object literal for the '{@link org.hqcm.model.Embedding <em>Embedding</em>}' enum.

@@ -97,6 +97,8 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 		switch (eDataType.getClassifierID()) {
 			case HqcmPackage.SOURCE_KIND:
 				return createSourceKindFromString(eDataType, initialValue);
+			case HqcmPackage.DUPLICATE_POLICY:
+				return createDuplicatePolicyFromString(eDataType, initialValue);
 			case HqcmPackage.EMBEDDING:
 				return createEmbeddingFromString(eDataType, initialValue);
 			case HqcmPackage.ENTANGLER:
@@ -134,6 +136,8 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 		switch (eDataType.getClassifierID()) {
 			case HqcmPackage.SOURCE_KIND:
 				return convertSourceKindToString(eDataType, instanceValue);
+			case HqcmPackage.DUPLICATE_POLICY:
+				return convertDuplicatePolicyToString(eDataType, instanceValue);
 			case HqcmPackage.EMBEDDING:
 				return convertEmbeddingToString(eDataType, instanceValue);
 			case HqcmPackage.ENTANGLER:
@@ -442,6 +446,26 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 	 * @generated
 	 */
 	public String convertSourceKindToString(EDataType eDataType, Object instanceValue) {
+		return instanceValue == null ? null : instanceValue.toString();
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public DuplicatePolicy createDuplicatePolicyFromString(EDataType eDataType, String initialValue) {
+		DuplicatePolicy result = DuplicatePolicy.get(initialValue);
+		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
+		return result;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public String convertDuplicatePolicyToString(EDataType eDataType, Object instanceValue) {
 		return instanceValue == null ? null : instanceValue.toString();
 	}
 

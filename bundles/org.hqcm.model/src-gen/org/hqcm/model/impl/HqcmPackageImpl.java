@@ -25,6 +25,7 @@ import org.hqcm.model.ConfigurationSummary;
 import org.hqcm.model.ConfusionMatrix;
 import org.hqcm.model.DataSource;
 import org.hqcm.model.Dataset;
+import org.hqcm.model.DuplicatePolicy;
 import org.hqcm.model.Embedding;
 import org.hqcm.model.Entangler;
 import org.hqcm.model.EpochRecord;
@@ -242,6 +243,13 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	private EEnum sourceKindEEnum = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EEnum duplicatePolicyEEnum = null;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -596,8 +604,28 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
+	public EAttribute getDataset_DuplicatePolicy() {
+		return (EAttribute)datasetEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataset_NearDuplicateDistance() {
+		return (EAttribute)datasetEClass.getEStructuralFeatures().get(10);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EReference getDataset_Augmentation() {
-		return (EReference)datasetEClass.getEStructuralFeatures().get(9);
+		return (EReference)datasetEClass.getEStructuralFeatures().get(11);
 	}
 
 	/**
@@ -1358,6 +1386,46 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	@Override
 	public EAttribute getRunRecord_SkippedFiles() {
 		return (EAttribute)runRecordEClass.getEStructuralFeatures().get(12);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRunRecord_DuplicateGroups() {
+		return (EAttribute)runRecordEClass.getEStructuralFeatures().get(13);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRunRecord_DuplicateImages() {
+		return (EAttribute)runRecordEClass.getEStructuralFeatures().get(14);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRunRecord_DroppedDuplicates() {
+		return (EAttribute)runRecordEClass.getEStructuralFeatures().get(15);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRunRecord_DataWarnings() {
+		return (EAttribute)runRecordEClass.getEStructuralFeatures().get(16);
 	}
 
 	/**
@@ -2286,6 +2354,16 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
+	public EEnum getDuplicatePolicy() {
+		return duplicatePolicyEEnum;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EEnum getEmbedding() {
 		return embeddingEEnum;
 	}
@@ -2440,6 +2518,8 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(datasetEClass, DATASET__STRATIFIED);
 		createEAttribute(datasetEClass, DATASET__GROUP_BY_PATIENT);
 		createEAttribute(datasetEClass, DATASET__MAX_IMAGE_PIXELS);
+		createEAttribute(datasetEClass, DATASET__DUPLICATE_POLICY);
+		createEAttribute(datasetEClass, DATASET__NEAR_DUPLICATE_DISTANCE);
 		createEReference(datasetEClass, DATASET__AUGMENTATION);
 
 		dataSourceEClass = createEClass(DATA_SOURCE);
@@ -2528,6 +2608,10 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEReference(runRecordEClass, RUN_RECORD__PROVENANCE);
 		createEAttribute(runRecordEClass, RUN_RECORD__FAILURE_MESSAGE);
 		createEAttribute(runRecordEClass, RUN_RECORD__SKIPPED_FILES);
+		createEAttribute(runRecordEClass, RUN_RECORD__DUPLICATE_GROUPS);
+		createEAttribute(runRecordEClass, RUN_RECORD__DUPLICATE_IMAGES);
+		createEAttribute(runRecordEClass, RUN_RECORD__DROPPED_DUPLICATES);
+		createEAttribute(runRecordEClass, RUN_RECORD__DATA_WARNINGS);
 
 		epochRecordEClass = createEClass(EPOCH_RECORD);
 		createEAttribute(epochRecordEClass, EPOCH_RECORD__EPOCH);
@@ -2634,6 +2718,7 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 
 		// Create enums
 		sourceKindEEnum = createEEnum(SOURCE_KIND);
+		duplicatePolicyEEnum = createEEnum(DUPLICATE_POLICY);
 		embeddingEEnum = createEEnum(EMBEDDING);
 		entanglerEEnum = createEEnum(ENTANGLER);
 		measurementEEnum = createEEnum(MEASUREMENT);
@@ -2700,6 +2785,8 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getDataset_Stratified(), ecorePackage.getEBoolean(), "stratified", "true", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getDataset_GroupByPatient(), ecorePackage.getEBoolean(), "groupByPatient", "true", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getDataset_MaxImagePixels(), ecorePackage.getEInt(), "maxImagePixels", "16777216", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataset_DuplicatePolicy(), this.getDuplicatePolicy(), "duplicatePolicy", "GROUP", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataset_NearDuplicateDistance(), ecorePackage.getEInt(), "nearDuplicateDistance", "4", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getDataset_Augmentation(), this.getAugmentation(), null, "augmentation", null, 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(dataSourceEClass, DataSource.class, "DataSource", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
@@ -2788,6 +2875,10 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEReference(getRunRecord_Provenance(), this.getProvenance(), null, "provenance", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRunRecord_FailureMessage(), ecorePackage.getEString(), "failureMessage", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRunRecord_SkippedFiles(), ecorePackage.getEInt(), "skippedFiles", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRunRecord_DuplicateGroups(), ecorePackage.getEInt(), "duplicateGroups", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRunRecord_DuplicateImages(), ecorePackage.getEInt(), "duplicateImages", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRunRecord_DroppedDuplicates(), ecorePackage.getEInt(), "droppedDuplicates", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRunRecord_DataWarnings(), ecorePackage.getEString(), "dataWarnings", null, 0, -1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(epochRecordEClass, EpochRecord.class, "EpochRecord", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getEpochRecord_Epoch(), ecorePackage.getEInt(), "epoch", null, 0, 1, EpochRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2898,6 +2989,11 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		addEEnumLiteral(sourceKindEEnum, SourceKind.FIGSHARE_MAT);
 		addEEnumLiteral(sourceKindEEnum, SourceKind.IMAGE_FOLDER);
 		addEEnumLiteral(sourceKindEEnum, SourceKind.DICOM);
+
+		initEEnum(duplicatePolicyEEnum, DuplicatePolicy.class, "DuplicatePolicy");
+		addEEnumLiteral(duplicatePolicyEEnum, DuplicatePolicy.GROUP);
+		addEEnumLiteral(duplicatePolicyEEnum, DuplicatePolicy.DROP);
+		addEEnumLiteral(duplicatePolicyEEnum, DuplicatePolicy.FAIL);
 
 		initEEnum(embeddingEEnum, Embedding.class, "Embedding");
 		addEEnumLiteral(embeddingEEnum, Embedding.AMPLITUDE);

@@ -17,6 +17,7 @@ import org.eclipse.emf.ecore.InternalEObject;
 import org.eclipse.emf.ecore.impl.ENotificationImpl;
 import org.eclipse.emf.ecore.impl.MinimalEObjectImpl;
 
+import org.eclipse.emf.ecore.util.EDataTypeEList;
 import org.eclipse.emf.ecore.util.EObjectContainmentEList;
 import org.eclipse.emf.ecore.util.InternalEList;
 
@@ -52,6 +53,10 @@ import org.hqcm.model.TestMetrics;
  *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getProvenance <em>Provenance</em>}</li>
  *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getFailureMessage <em>Failure Message</em>}</li>
  *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getSkippedFiles <em>Skipped Files</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getDuplicateGroups <em>Duplicate Groups</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getDuplicateImages <em>Duplicate Images</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getDroppedDuplicates <em>Dropped Duplicates</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getDataWarnings <em>Data Warnings</em>}</li>
  * </ul>
  *
  * @generated
@@ -246,6 +251,76 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 	 * @ordered
 	 */
 	protected int skippedFiles = SKIPPED_FILES_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getDuplicateGroups() <em>Duplicate Groups</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDuplicateGroups()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int DUPLICATE_GROUPS_EDEFAULT = 0;
+
+	/**
+	 * The cached value of the '{@link #getDuplicateGroups() <em>Duplicate Groups</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDuplicateGroups()
+	 * @generated
+	 * @ordered
+	 */
+	protected int duplicateGroups = DUPLICATE_GROUPS_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getDuplicateImages() <em>Duplicate Images</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDuplicateImages()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int DUPLICATE_IMAGES_EDEFAULT = 0;
+
+	/**
+	 * The cached value of the '{@link #getDuplicateImages() <em>Duplicate Images</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDuplicateImages()
+	 * @generated
+	 * @ordered
+	 */
+	protected int duplicateImages = DUPLICATE_IMAGES_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getDroppedDuplicates() <em>Dropped Duplicates</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDroppedDuplicates()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int DROPPED_DUPLICATES_EDEFAULT = 0;
+
+	/**
+	 * The cached value of the '{@link #getDroppedDuplicates() <em>Dropped Duplicates</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDroppedDuplicates()
+	 * @generated
+	 * @ordered
+	 */
+	protected int droppedDuplicates = DROPPED_DUPLICATES_EDEFAULT;
+
+	/**
+	 * The cached value of the '{@link #getDataWarnings() <em>Data Warnings</em>}' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDataWarnings()
+	 * @generated
+	 * @ordered
+	 */
+	protected EList<String> dataWarnings;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -629,6 +704,88 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 	 * @generated
 	 */
 	@Override
+	public int getDuplicateGroups() {
+		return duplicateGroups;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setDuplicateGroups(int newDuplicateGroups) {
+		int oldDuplicateGroups = duplicateGroups;
+		duplicateGroups = newDuplicateGroups;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.RUN_RECORD__DUPLICATE_GROUPS, oldDuplicateGroups, duplicateGroups));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public int getDuplicateImages() {
+		return duplicateImages;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setDuplicateImages(int newDuplicateImages) {
+		int oldDuplicateImages = duplicateImages;
+		duplicateImages = newDuplicateImages;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.RUN_RECORD__DUPLICATE_IMAGES, oldDuplicateImages, duplicateImages));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public int getDroppedDuplicates() {
+		return droppedDuplicates;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setDroppedDuplicates(int newDroppedDuplicates) {
+		int oldDroppedDuplicates = droppedDuplicates;
+		droppedDuplicates = newDroppedDuplicates;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.RUN_RECORD__DROPPED_DUPLICATES, oldDroppedDuplicates, droppedDuplicates));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EList<String> getDataWarnings() {
+		if (dataWarnings == null) {
+			dataWarnings = new EDataTypeEList<String>(String.class, this, HqcmPackage.RUN_RECORD__DATA_WARNINGS);
+		}
+		return dataWarnings;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public NotificationChain eInverseRemove(InternalEObject otherEnd, int featureID, NotificationChain msgs) {
 		switch (featureID) {
 			case HqcmPackage.RUN_RECORD__EXPERIMENT:
@@ -683,6 +840,14 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 				return getFailureMessage();
 			case HqcmPackage.RUN_RECORD__SKIPPED_FILES:
 				return getSkippedFiles();
+			case HqcmPackage.RUN_RECORD__DUPLICATE_GROUPS:
+				return getDuplicateGroups();
+			case HqcmPackage.RUN_RECORD__DUPLICATE_IMAGES:
+				return getDuplicateImages();
+			case HqcmPackage.RUN_RECORD__DROPPED_DUPLICATES:
+				return getDroppedDuplicates();
+			case HqcmPackage.RUN_RECORD__DATA_WARNINGS:
+				return getDataWarnings();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -738,6 +903,19 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 			case HqcmPackage.RUN_RECORD__SKIPPED_FILES:
 				setSkippedFiles((Integer)newValue);
 				return;
+			case HqcmPackage.RUN_RECORD__DUPLICATE_GROUPS:
+				setDuplicateGroups((Integer)newValue);
+				return;
+			case HqcmPackage.RUN_RECORD__DUPLICATE_IMAGES:
+				setDuplicateImages((Integer)newValue);
+				return;
+			case HqcmPackage.RUN_RECORD__DROPPED_DUPLICATES:
+				setDroppedDuplicates((Integer)newValue);
+				return;
+			case HqcmPackage.RUN_RECORD__DATA_WARNINGS:
+				getDataWarnings().clear();
+				getDataWarnings().addAll((Collection<? extends String>)newValue);
+				return;
 		}
 		super.eSet(featureID, newValue);
 	}
@@ -789,6 +967,18 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 			case HqcmPackage.RUN_RECORD__SKIPPED_FILES:
 				setSkippedFiles(SKIPPED_FILES_EDEFAULT);
 				return;
+			case HqcmPackage.RUN_RECORD__DUPLICATE_GROUPS:
+				setDuplicateGroups(DUPLICATE_GROUPS_EDEFAULT);
+				return;
+			case HqcmPackage.RUN_RECORD__DUPLICATE_IMAGES:
+				setDuplicateImages(DUPLICATE_IMAGES_EDEFAULT);
+				return;
+			case HqcmPackage.RUN_RECORD__DROPPED_DUPLICATES:
+				setDroppedDuplicates(DROPPED_DUPLICATES_EDEFAULT);
+				return;
+			case HqcmPackage.RUN_RECORD__DATA_WARNINGS:
+				getDataWarnings().clear();
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -827,6 +1017,14 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 				return FAILURE_MESSAGE_EDEFAULT == null ? failureMessage != null : !FAILURE_MESSAGE_EDEFAULT.equals(failureMessage);
 			case HqcmPackage.RUN_RECORD__SKIPPED_FILES:
 				return skippedFiles != SKIPPED_FILES_EDEFAULT;
+			case HqcmPackage.RUN_RECORD__DUPLICATE_GROUPS:
+				return duplicateGroups != DUPLICATE_GROUPS_EDEFAULT;
+			case HqcmPackage.RUN_RECORD__DUPLICATE_IMAGES:
+				return duplicateImages != DUPLICATE_IMAGES_EDEFAULT;
+			case HqcmPackage.RUN_RECORD__DROPPED_DUPLICATES:
+				return droppedDuplicates != DROPPED_DUPLICATES_EDEFAULT;
+			case HqcmPackage.RUN_RECORD__DATA_WARNINGS:
+				return dataWarnings != null && !dataWarnings.isEmpty();
 		}
 		return super.eIsSet(featureID);
 	}
@@ -853,6 +1051,14 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 		result.append(failureMessage);
 		result.append(", skippedFiles: ");
 		result.append(skippedFiles);
+		result.append(", duplicateGroups: ");
+		result.append(duplicateGroups);
+		result.append(", duplicateImages: ");
+		result.append(duplicateImages);
+		result.append(", droppedDuplicates: ");
+		result.append(droppedDuplicates);
+		result.append(", dataWarnings: ");
+		result.append(dataWarnings);
 		result.append(')');
 		return result.toString();
 	}

@@ -139,6 +139,8 @@ public class HqcmValidator extends EObjectValidator {
 				return validateConfigurationSummary((ConfigurationSummary)value, diagnostics, context);
 			case HqcmPackage.SOURCE_KIND:
 				return validateSourceKind((SourceKind)value, diagnostics, context);
+			case HqcmPackage.DUPLICATE_POLICY:
+				return validateDuplicatePolicy((DuplicatePolicy)value, diagnostics, context);
 			case HqcmPackage.EMBEDDING:
 				return validateEmbedding((Embedding)value, diagnostics, context);
 			case HqcmPackage.ENTANGLER:
@@ -891,6 +893,15 @@ public class HqcmValidator extends EObjectValidator {
 	 * @generated
 	 */
 	public boolean validateSourceKind(SourceKind sourceKind, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return true;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateDuplicatePolicy(DuplicatePolicy duplicatePolicy, DiagnosticChain diagnostics, Map<Object, Object> context) {
 		return true;
 	}
 

@@ -15,6 +15,9 @@ import java.util.concurrent.Callable;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.data.BadFile;
 import org.hqcm.engine.data.DatasetLoader;
+import org.hqcm.engine.data.DuplicateGroup;
+import org.hqcm.engine.data.DuplicateHandling;
+import org.hqcm.engine.data.LeakageGuard;
 import org.hqcm.engine.data.GivenSplit;
 import org.hqcm.engine.data.LoadOptions;
 import org.hqcm.engine.data.LoadedDataset;
@@ -104,6 +107,18 @@ public final class DataInfoCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads reading files (default: one per core).")
     Integer threads;
 
+    @ModelDefault("Dataset.duplicatePolicy")
+    @Option(names = "--duplicate-policy", paramLabel = "POLICY", description = "Copies of one image, as an experiment's"
+            + " dataset.duplicatePolicy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); FAIL describes the"
+            + " sources, then exits with an error when copies are found.")
+    DuplicateHandling duplicatePolicy;
+
+    @ModelDefault("Dataset.nearDuplicateDistance")
+    @Option(names = "--near-duplicate-distance", paramLabel = "BITS", description = "Largest Hamming distance of"
+            + " perceptual hashes (64 bits) that makes two images near duplicates; -1 for exact duplicates only (default:"
+            + " ${DEFAULT-VALUE}).")
+    int nearDistance;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -136,17 +151,32 @@ public final class DataInfoCommand implements Callable<Integer> {
         // described whole even when a run would refuse it; what a run would refuse is said after, with a non-zero exit
         LoadedDataset ds = DatasetLoader.describe(specs, size, seed, options);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        if (nearDistance < -1 || nearDistance > 64) {
+            throw new BadInputException("--near-duplicate-distance is " + nearDistance + ", expected -1 (exact"
+                    + " duplicates only) or 0..64");
+        }
+        // FAIL is described as GROUP, then refused after the description
+        LeakageGuard.Result guarded = LeakageGuard.apply(ds, duplicatePolicy == DuplicateHandling.FAIL
+                ? DuplicateHandling.GROUP : duplicatePolicy, nearDistance);
+        LoadedDataset loaded = ds;
+        ds = guarded.dataset();
         Split split = keepGiven
                 ? Splitter.keepGiven(ds.samples(), fractions[1] / (fractions[0] + fractions[1]), seed, !noStratify,
-                        !noGroup)
-                : Splitter.split(ds.samples(), fractions[0], fractions[1], fractions[2], seed, !noStratify, !noGroup);
+                        !noGroup, guarded.linked())
+                : Splitter.split(ds.samples(), fractions[0], fractions[1], fractions[2], seed, !noStratify, !noGroup,
+                        guarded.linked());
         print(out, ds, split, seconds);
+        printDuplicates(out, loaded, guarded);
         if (!noChart) {
             writeChart(ds);
             out.println("chart: " + chart.toAbsolutePath());
         }
         out.flush();
-        List<String> problems = DatasetLoader.problems(ds, options);
+        List<String> problems = new ArrayList<>(DatasetLoader.problems(loaded, options));
+        if (duplicatePolicy == DuplicateHandling.FAIL && !guarded.groups().isEmpty()) {
+            problems.add("--duplicate-policy FAIL: " + guarded.groups().size() + " groups of copies (" + guarded.copies()
+                    + " copies) were found (listed above)");
+        }
         for (String p : problems) {
             err.println("error: " + p);
         }
@@ -272,6 +302,31 @@ public final class DataInfoCommand implements Callable<Integer> {
         }
         if (bad.size() > BAD_FILES_SHOWN) {
             out.println("  ... and " + (bad.size() - BAD_FILES_SHOWN) + " more");
+        }
+    }
+
+    /** The leakage guard's findings: groups of copies (the first few), what was done, warnings. */
+    private void printDuplicates(PrintWriter out, LoadedDataset loaded, LeakageGuard.Result guarded) {
+        out.println();
+        out.println(guarded.summary(duplicatePolicy) + (nearDistance < 0 ? " (exact duplicates only)"
+                : " (exact, and near within " + nearDistance + " bits of 64)"));
+        List<DuplicateGroup> groups = guarded.groups();
+        for (int i = 0; i < Math.min(BAD_FILES_SHOWN, groups.size()); i++) {
+            out.println("  " + LeakageGuard.describe(loaded, groups.get(i)));
+        }
+        if (groups.size() > BAD_FILES_SHOWN) {
+            out.println("  ... and " + (groups.size() - BAD_FILES_SHOWN) + " more groups");
+        }
+        if (keepGiven) {
+            long spanning = groups.stream().filter(g -> java.util.Arrays.stream(g.members()).mapToObj(i ->
+                    loaded.samples().get(i).givenSplit() == GivenSplit.TESTING).distinct().count() > 1).count();
+            if (spanning > 0) {
+                out.println("warning: " + spanning + " groups of copies have images in both Testing/ and the rest of"
+                        + " the given split: --keep-given-split leaks them into the test split");
+            }
+        }
+        for (String w : guarded.warnings()) {
+            out.println("warning: " + w);
         }
     }
 

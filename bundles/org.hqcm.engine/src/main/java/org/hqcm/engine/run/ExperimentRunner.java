@@ -23,9 +23,9 @@ import org.hqcm.engine.RunCancelledException;
 import org.hqcm.engine.EngineInfo;
 import org.hqcm.engine.data.DatasetLoader;
 import org.hqcm.engine.data.LoadOptions;
+import org.hqcm.engine.data.LeakageGuard;
 import org.hqcm.engine.data.LoadedDataset;
 import org.hqcm.engine.data.Split;
-import org.hqcm.engine.data.Splitter;
 import org.hqcm.engine.data.TumourClass;
 import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.TribuoEvaluations;
@@ -223,10 +223,13 @@ public final class ExperimentRunner {
             RunObserver all) {
         phase(all, "loading", "loading the dataset");
         var ds = experiment.getDataset();
-        LoadedDataset data = DatasetLoader.load(ExperimentMapping.sources(experiment, folder.dir()), ds.getImageSize(),
-                experiment.getSeed(), LoadOptions.defaults().withRequiredClasses(EnumSet.allOf(TumourClass.class))
+        LoadedDataset loaded = DatasetLoader.load(ExperimentMapping.sources(experiment, folder.dir()),
+                ds.getImageSize(), experiment.getSeed(), LoadOptions.defaults()
+                        .withRequiredClasses(EnumSet.allOf(TumourClass.class))
                         .withMaxImagePixels(ds.getMaxImagePixels())
                         .withProgress(all));
+        LeakageGuard.Result guarded = ExperimentMapping.guard(experiment, loaded);
+        LoadedDataset data = guarded.dataset();
         String fingerprint = data.fingerprint();
         String known = record.getProvenance().getDatasetFingerprint();
         if (resuming && known != null && !known.isEmpty() && !known.equals(fingerprint)) {
@@ -238,8 +241,16 @@ public final class ExperimentRunner {
         for (var bad : data.badFiles()) {
             all.skipped(String.valueOf(bad.file()), bad.reason());
         }
-        Split split = Splitter.split(data.samples(), ds.getTrainFraction(), ds.getValidationFraction(),
-                ds.getTestFraction(), experiment.getSeed(), ds.isStratified(), ds.isGroupByPatient());
+        record.setDuplicateGroups(guarded.groups().size());
+        record.setDuplicateImages(guarded.copies());
+        record.setDroppedDuplicates(guarded.dropped());
+        record.getDataWarnings().clear();
+        record.getDataWarnings().addAll(guarded.warnings());
+        all.note(guarded.summary(ExperimentMapping.duplicateHandling(ds.getDuplicatePolicy())));
+        for (String w : guarded.warnings()) {
+            all.warning("data: " + w);
+        }
+        Split split = ExperimentMapping.split(experiment, guarded);
         all.note(String.format(Locale.ROOT, "data: %d images (%d skipped), split %d / %d / %d, fingerprint %s",
                 data.size(), data.badFiles().size(), split.train().length, split.validation().length,
                 split.test().length, fingerprint));

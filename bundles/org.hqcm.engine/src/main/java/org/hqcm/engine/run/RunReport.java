@@ -74,6 +74,24 @@ public final class RunReport {
         return target;
     }
 
+    /** What the leakage guard found and did, in one sentence. */
+    static String duplicates(RunRecord record, Experiment e) {
+        var ds = e.getDataset();
+        String search = ds.getNearDuplicateDistance() < 0 ? "exact duplicates"
+                : "exact and near duplicates (perceptual hashes within " + ds.getNearDuplicateDistance() + " bits)";
+        if (record.getDuplicateGroups() == 0) {
+            return "Leakage guard: no copies found among the dataset's files (" + search + ").";
+        }
+        String done = switch (ds.getDuplicatePolicy()) {
+            case GROUP -> "each group was kept in one split, like one patient's images";
+            case DROP -> record.getDroppedDuplicates() + " copies were dropped, the first of each group kept";
+            case FAIL -> "the run was refused";
+        };
+        return String.format(Locale.ROOT, "Leakage guard: %d groups of copies (%d images beyond the first of each) found"
+                + " among the dataset's files (%s); policy %s: %s.", record.getDuplicateGroups(),
+                record.getDuplicateImages(), search, ds.getDuplicatePolicy(), done);
+    }
+
     static HtmlReport build(RunResults r) throws IOException {
         return build(r, new ArrayList<>());
     }
@@ -91,6 +109,10 @@ public final class RunReport {
                 TestSetFingerprint.of(r.sampleIds(), r.labels()), p.getDatasetFingerprint(), p.getEngineVersion()));
         if (record.getSkippedFiles() > 0) {
             h = h.note(record.getSkippedFiles() + " unreadable files of the dataset were skipped (see run.log).");
+        }
+        h = h.note(duplicates(record, e));
+        for (String w : record.getDataWarnings()) {
+            h = h.note("Warning: " + w + ".");
         }
         h = h.heading("Table 1: test metrics").table(ReportTables.table1(e.getName(), report));
         ConfusionCounts cm = report.confusion();

@@ -6,6 +6,11 @@ import java.util.List;
 
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.data.Augmenter;
+import org.hqcm.engine.data.DuplicateHandling;
+import org.hqcm.engine.data.LeakageGuard;
+import org.hqcm.engine.data.LoadedDataset;
+import org.hqcm.engine.data.Split;
+import org.hqcm.engine.data.Splitter;
 import org.hqcm.engine.data.SourceFormat;
 import org.hqcm.engine.data.SourceSpec;
 import org.hqcm.engine.nn.ActivationFunction;
@@ -25,6 +30,8 @@ import org.hqcm.model.Architecture;
 import org.hqcm.model.Backend;
 import org.hqcm.model.ClassicalHead;
 import org.hqcm.model.DataSource;
+import org.hqcm.model.Dataset;
+import org.hqcm.model.DuplicatePolicy;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.HqcmPackage;
 import org.hqcm.model.Loss;
@@ -182,6 +189,28 @@ public final class ExperimentMapping {
     /** The default of {@code Dataset.maxImagePixels} in the model, for readers of data outside an experiment. */
     public static long defaultMaxImagePixels() {
         return ((Number) HqcmPackage.Literals.DATASET__MAX_IMAGE_PIXELS.getDefaultValue()).longValue();
+    }
+
+    /** The engine's handling of copies for the model's {@code Dataset.duplicatePolicy}. */
+    public static DuplicateHandling duplicateHandling(DuplicatePolicy p) {
+        return switch (p) {
+            case GROUP -> DuplicateHandling.GROUP;
+            case DROP -> DuplicateHandling.DROP;
+            case FAIL -> DuplicateHandling.FAIL;
+        };
+    }
+
+    /** The leakage guard of the experiment's dataset on what was loaded ({@code dataset.duplicatePolicy} etc.). */
+    public static LeakageGuard.Result guard(Experiment e, LoadedDataset loaded) {
+        Dataset ds = e.getDataset();
+        return LeakageGuard.apply(loaded, duplicateHandling(ds.getDuplicatePolicy()), ds.getNearDuplicateDistance());
+    }
+
+    /** The experiment's split of a guarded dataset: fractions, seed, stratification, patients and copies. */
+    public static Split split(Experiment e, LeakageGuard.Result guarded) {
+        Dataset ds = e.getDataset();
+        return Splitter.split(guarded.dataset().samples(), ds.getTrainFraction(), ds.getValidationFraction(),
+                ds.getTestFraction(), e.getSeed(), ds.isStratified(), ds.isGroupByPatient(), guarded.linked());
     }
 
     /** The dataset sources; relative paths resolve against {@code baseDir} (the experiment file's folder). */

@@ -193,6 +193,11 @@ public class HqcmConstraints extends HqcmValidator {
                 && size >= 16 && maxPixels < (long) size * size) {
             c.error(Literals.DATASET__MAX_IMAGE_PIXELS, maxPixels, ">= imageSize x imageSize = " + (long) size * size);
         }
+        int distance = d.getNearDuplicateDistance();
+        if (distance < -1 || distance > 64) {
+            c.error(Literals.DATASET__NEAR_DUPLICATE_DISTANCE, distance, "-1 (exact duplicates only) or a Hamming"
+                    + " distance 0..64 between 64-bit perceptual hashes");
+        }
         boolean fractionsOk = fraction(c, Literals.DATASET__TRAIN_FRACTION, d.getTrainFraction());
         fractionsOk &= fraction(c, Literals.DATASET__VALIDATION_FRACTION, d.getValidationFraction());
         fractionsOk &= fraction(c, Literals.DATASET__TEST_FRACTION, d.getTestFraction());
