@@ -74,6 +74,44 @@ class DataCommandTest {
     }
 
     @Test
+    void infoListsCopiesAcrossMergedSourcesAndFailRefusesThemAfterTheDescription() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        for (String c : new String[] {"notumor", "glioma"}) {
+            Files.createDirectories(a.resolve(c));
+            Files.createDirectories(b.resolve(c));
+        }
+        float[] img = new float[32 * 32];
+        for (int i = 0; i < img.length; i++) {
+            img[i] = (float) Math.abs(Math.sin(i * 0.37) * Math.cos(i / 32 * 0.21));
+        }
+        org.hqcm.engine.data.folder.GreyImages.writePng(a.resolve("glioma/g.png"), img, 32, 32);
+        org.hqcm.engine.data.folder.GreyImages.writePng(a.resolve("notumor/h.png"), new float[32 * 32], 32, 32);
+        Files.copy(a.resolve("glioma/g.png"), b.resolve("glioma/same.png"));
+        float[] other = img.clone();
+        for (int i = 0; i < other.length; i++) {
+            other[i] = 1 - other[(i * 7) % other.length];
+        }
+        org.hqcm.engine.data.folder.GreyImages.writePng(b.resolve("notumor/o.png"), other, 32, 32);
+        Result info = run("data", "info", a.toString(), b.toString(), "--no-chart", "--size", "16");
+        assertEquals(0, info.code(), info.err());
+        assertTrue(info.out().contains("duplicates: 1 groups (1 exact, 0 near), 1 copies; kept, each group in one split"
+                + " (exact, and near within 4 bits of 64)"), info.out());
+        assertTrue(info.out().contains("  " + a.resolve("glioma/g.png") + " = " + b.resolve("glioma/same.png")
+                + " (exact, across sources)"), info.out());
+        assertTrue(info.out().contains("warning: IMAGE_FOLDER " + a + ": 2 of 2 images have no patient id"), info.out());
+        Result fail = run("data", "info", a.toString(), b.toString(), "--no-chart", "--size", "16",
+                "--duplicate-policy", "FAIL");
+        assertEquals(ExitCodes.BAD_INPUT, fail.code());
+        assertTrue(fail.out().contains("images: 4") && fail.out().contains("(exact, across sources)"), fail.out());
+        assertTrue(fail.err().contains("error: --duplicate-policy FAIL: 1 groups of copies (1 copies) were found"),
+                fail.err());
+        Result drop = run("data", "info", a.toString(), b.toString(), "--no-chart", "--size", "16",
+                "--duplicate-policy", "DROP");
+        assertTrue(drop.out().contains("images: 3,") && drop.out().contains("1 copies dropped"), drop.out());
+    }
+
+    @Test
     void badSourcesExitWithCodeTwoAndAMessage() {
         Result missing = run("data", "info", dir.resolve("nothing-here").toString(), "--no-chart");
         assertEquals(ExitCodes.BAD_INPUT, missing.code());
