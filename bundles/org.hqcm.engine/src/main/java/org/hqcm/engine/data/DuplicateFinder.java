@@ -46,10 +46,7 @@ public final class DuplicateFinder {
      */
     public static List<DuplicateGroup> find(List<Sample> samples, int[] sourceOf, int maxDistance) {
         int n = samples.size();
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-        }
+        UnionFind sets = new UnionFind(n);
         boolean[] linked = new boolean[n];
         // exact: equal hash and equal pixels, each sample against the first of its hash bucket with those pixels
         Map<Long, List<Integer>> byHash = new HashMap<>();
@@ -57,7 +54,7 @@ public final class DuplicateFinder {
             List<Integer> bucket = byHash.computeIfAbsent(samples.get(i).pixelHash(), k -> new ArrayList<>(1));
             for (int j : bucket) {
                 if (samples.get(j).samePixels(samples.get(i))) {
-                    union(parent, j, i);
+                    sets.union(j, i);
                     linked[i] = linked[j] = true;
                     break;
                 }
@@ -73,7 +70,7 @@ public final class DuplicateFinder {
                 long hi = h[i];
                 for (int j = i + 1; j < n; j++) {
                     if (Long.bitCount(hi ^ h[j]) <= maxDistance) {
-                        union(parent, i, j);
+                        sets.union(i, j);
                         linked[i] = linked[j] = true;
                     }
                 }
@@ -82,7 +79,7 @@ public final class DuplicateFinder {
         Map<Integer, List<Integer>> groups = new java.util.LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             if (linked[i]) {
-                groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
+                groups.computeIfAbsent(sets.root(i), k -> new ArrayList<>()).add(i);
             }
         }
         List<DuplicateGroup> out = new ArrayList<>();
@@ -139,21 +136,5 @@ public final class DuplicateFinder {
             }
         }
         return bits;
-    }
-
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
-        if (ra != rb) {
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
     }
 }

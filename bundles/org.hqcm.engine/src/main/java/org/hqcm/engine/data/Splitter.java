@@ -138,22 +138,15 @@ public final class Splitter {
                 unitOf[i] = u;
             }
         }
-        int[] parent = new int[units.size()];
-        for (int u = 0; u < parent.length; u++) {
-            parent[u] = u;
-        }
+        UnionFind sets = new UnionFind(units.size());
         for (int[] g : linked) {
             for (int k = 1; k < g.length; k++) {
-                int a = root(parent, unitOf[g[0]]);
-                int b = root(parent, unitOf[g[k]]);
-                if (a != b) {
-                    parent[Math.max(a, b)] = Math.min(a, b);
-                }
+                sets.union(unitOf[g[0]], unitOf[g[k]]);
             }
         }
         Map<Integer, List<Integer>> joined = new LinkedHashMap<>();
         for (int u = 0; u < units.size(); u++) {
-            List<Integer> into = joined.computeIfAbsent(root(parent, u), k -> new ArrayList<>());
+            List<Integer> into = joined.computeIfAbsent(sets.root(u), k -> new ArrayList<>());
             for (int i : units.get(u)) {
                 into.add(i);
             }
@@ -165,14 +158,6 @@ public final class Splitter {
             out.add(a);
         }
         return out;
-    }
-
-    private static int root(int[] parent, int u) {
-        while (parent[u] != u) {
-            parent[u] = parent[parent[u]];
-            u = parent[u];
-        }
-        return u;
     }
 
     private static int[] mapped(int[] inner, List<Integer> index) {

@@ -5,6 +5,13 @@
  * ({@link org.hqcm.engine.data.Augmenter}). The API is plain records so the training step can map the EMF
  * experiment model onto it without this package knowing the model.
  *
+ * <p>The leakage guard ({@link org.hqcm.engine.data.LeakageGuard}, {@link org.hqcm.engine.data.DuplicateFinder})
+ * finds copies of one image among the files of merged sources (exact: the preprocessed pixels; near: a 64-bit DCT
+ * perceptual hash within a Hamming distance) and groups, drops or refuses them; grouped copies share a split
+ * ({@link org.hqcm.engine.data.Splitter} takes them as linked groups). {@link org.hqcm.engine.data.DatasetLoader#describe}
+ * loads without refusing what a description should show (too many bad files), {@link
+ * org.hqcm.engine.data.DatasetLoader#problems} says what a run would refuse.
+ *
  * <p>May use: the JDK, the engine's exceptions, its subpackages' readers; not the experiment model
  * (ExperimentMapping translates it) and not ND4J.
  */

@@ -22,6 +22,12 @@ import org.hqcm.engine.data.PixelLimit;
 public final class DicomParser {
     /** Deepest nesting of sequences accepted; real files nest a few levels (a 200,000-deep file overflowed the stack). */
     static final int MAX_NESTING = 64;
+    /**
+     * Most frames a file may declare: each becomes a sample of the experiment's size (about 49 KB at 128 x 128), so
+     * 1 x 1 pixels x 16 million frames, within the pixel limit, would take 800 GB. A whole-body CT series has about
+     * 2,000 slices; 10,000 frames at 128 x 128 take 0.5 GB.
+     */
+    static final int MAX_FRAMES = 10_000;
     /** Bytes of header (every element before the pixel data) read beyond the pixel data a limit allows. */
     static final long HEADER_BYTES = 16L << 20;
     private static final int NUMBER_OF_FRAMES = 0x00280008;
@@ -205,6 +211,10 @@ public final class DicomParser {
         // in longs: 65,535 x 65,535 does not fit an int (it was reported as -131071)
         // the model keeps dataset.maxImagePixels within an int; parse() without a limit still needs one
         PixelLimit.check("Rows x Columns x frames", rows, columns, frames, Math.min(maxPixels, Integer.MAX_VALUE - 8));
+        if (frames > MAX_FRAMES) {
+            throw new IOException("Number of Frames (0028,0008) is " + frames + ", more than the " + MAX_FRAMES
+                    + " frames a file may give (each frame becomes an image of the experiment's size); not decoded");
+        }
         int n = rows * columns;
         List<float[]> out = new ArrayList<>((int) frames);
         if (syntax.coding == TransferSyntax.Coding.NATIVE) {

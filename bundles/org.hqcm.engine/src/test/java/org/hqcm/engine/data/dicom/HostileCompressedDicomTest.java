@@ -75,6 +75,10 @@ class HostileCompressedDicomTest {
         assertEquals("declares Rows x Columns x frames = 65535 x 65535 = 4294836225 pixels, more than "
                 + "dataset.maxImagePixels = 16777216; not decoded",
                 message(rle(65535, 65535, 1).encapsulated(new long[0], true, frame).bytes()));
+        // tiny frames in absurd numbers: within the pixel limit, but each frame would become a full-size image
+        assertEquals("Number of Frames (0028,0008) is 1000000, more than the 10000 frames a file may give (each frame"
+                + " becomes an image of the experiment's size); not decoded",
+                message(rle(1, 1, 1_000_000).encapsulated(new long[0], true, frame).bytes()));
         // a run that would write past the declared frame is cut there, never past it
         byte[] longRun = frame.clone();
         DicomImage cut = DicomParser.parse(rle(1, 3, 1).encapsulated(new long[0], true, longRun).bytes());
