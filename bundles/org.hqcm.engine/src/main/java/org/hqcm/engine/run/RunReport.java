@@ -79,6 +79,9 @@ public final class RunReport {
         var ds = e.getDataset();
         String search = ds.getNearDuplicateDistance() < 0 ? "exact duplicates"
                 : "exact and near duplicates (perceptual hashes within " + ds.getNearDuplicateDistance() + " bits)";
+        if (ds.getSources().stream().allMatch(s -> s.getKind() == org.hqcm.model.SourceKind.SYNTHETIC)) {
+            return "Leakage guard: the dataset is generated images only, which are not searched for copies.";
+        }
         if (record.getDuplicateGroups() == 0) {
             return "Leakage guard: no copies found among the dataset's files (" + search + ").";
         }
