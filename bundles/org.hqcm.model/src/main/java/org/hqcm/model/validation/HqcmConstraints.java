@@ -310,7 +310,7 @@ public class HqcmConstraints extends HqcmValidator {
             c.error(Literals.DATA_SOURCE__LOWER_PERCENTILE, s.getLowerPercentile(), "a percentile in [0, 100)");
         } else if (!(s.getUpperPercentile() > s.getLowerPercentile() && s.getUpperPercentile() <= 100)) {
             c.error(Literals.DATA_SOURCE__UPPER_PERCENTILE, s.getUpperPercentile(), "a percentile in (lowerPercentile = "
-                    + s.getLowerPercentile() + ", 100]");
+                    + format(s.getLowerPercentile()) + ", 100]");
         }
         if (s.getMaxVolumeVoxels() < 1) {
             c.error(Literals.DATA_SOURCE__MAX_VOLUME_VOXELS, s.getMaxVolumeVoxels(), ">= 1 voxel");
