@@ -98,6 +98,38 @@ public final class AxialOrientation {
         return ijk[0] + n[0] * (ijk[1] + n[1] * ijk[2]);
     }
 
+    /**
+     * Offsets into the volume (x fastest) of each column of an axial slice; with {@link #rowOffsets()} and
+     * {@link #sliceOffsets()} they add up to {@link #voxel}: each output axis moves along one voxel axis only, so the
+     * index is a sum of three terms, looked up instead of computed per voxel (a 240 x 240 x 155 pass: 1.2 s computed,
+     * see VolumeCaseReader).
+     */
+    public long[] columnOffsets() {
+        long[] off = new long[width()];
+        for (int c = 0; c < off.length; c++) {
+            off[c] = voxel(0, 0, c) - voxel(0, 0, 0);
+        }
+        return off;
+    }
+
+    /** Offsets of each row (see {@link #columnOffsets()}). */
+    public long[] rowOffsets() {
+        long[] off = new long[height()];
+        for (int r = 0; r < off.length; r++) {
+            off[r] = voxel(0, r, 0) - voxel(0, 0, 0);
+        }
+        return off;
+    }
+
+    /** Offset of each axial slice's first pixel (row 0, column 0). */
+    public long[] sliceOffsets() {
+        long[] off = new long[slices()];
+        for (int s = 0; s < off.length; s++) {
+            off[s] = voxel(s, 0, 0);
+        }
+        return off;
+    }
+
     /** e.g. "RAS" (the world direction each voxel index grows toward). */
     public String code() {
         char[] c = new char[3];

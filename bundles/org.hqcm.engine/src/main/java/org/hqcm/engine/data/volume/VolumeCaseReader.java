@@ -70,10 +70,14 @@ public final class VolumeCaseReader {
             int h = o.height();
             counts = new Counts(o.slices(), options.scaling() == VolumeOptions.Scaling.PERCENTILE_CLIP);
             memory = o.streamable() ? null : InMemory.read(c, img, seg, this);
+            long[] cols = o.columnOffsets();
+            long[] rows = o.rowOffsets();
+            long[] starts = o.sliceOffsets();
             SliceVisitor count = (s, image, labels, base) -> {
                 for (int r = 0; r < h; r++) {
+                    long row = starts[s] + rows[r] - base;
                     for (int col = 0; col < w; col++) {
-                        int i = (int) (o.voxel(s, r, col) - base);
+                        int i = (int) (row + cols[col]);
                         byte code = labels[i];
                         if (code != NONE) {
                             counts.labelled[s]++;
@@ -81,7 +85,7 @@ public final class VolumeCaseReader {
                                 counts.tumour[s]++;
                             }
                         }
-                        float v = image[i];
+                        float v = image == null ? 0 : image[i];
                         if (v != 0) {
                             counts.brain[s]++;
                             if (counts.histogram != null) {
@@ -94,7 +98,9 @@ public final class VolumeCaseReader {
             if (memory != null) {
                 memory.scan(o, count);
             } else {
-                stream(c, img, seg, o, count);
+                // brain areas and the histogram need the image; tumour slices alone only the labels (a third faster)
+                boolean image = options.healthySlices() || counts.histogram != null;
+                stream(c, image ? img : null, seg, o, count, o.slices() - 1);
             }
         }
         float[] clip = clipRange(counts);
@@ -102,6 +108,9 @@ public final class VolumeCaseReader {
         RawImage[] bySlice = new RawImage[o.slices()];
         int w = o.width();
         int h = o.height();
+        long[] cols = o.columnOffsets();
+        long[] rows = o.rowOffsets();
+        long[] starts = o.sliceOffsets();
         SliceVisitor take = (s, image, labels, base) -> {
             if (!keep[s]) {
                 return;
@@ -110,8 +119,9 @@ public final class VolumeCaseReader {
             float[] px = new float[w * h];
             byte[] mask = isTumour ? new byte[w * h] : null;
             for (int r = 0; r < h; r++) {
+                long row = starts[s] + rows[r] - base;
                 for (int col = 0; col < w; col++) {
-                    int i = (int) (o.voxel(s, r, col) - base);
+                    int i = (int) (row + cols[col]);
                     float v = image[i];
                     px[r * w + col] = clip == null ? v : Math.max(clip[0], Math.min(clip[1], v));
                     if (mask != null && labels[i] == TUMOUR) {
@@ -126,8 +136,16 @@ public final class VolumeCaseReader {
             memory.scan(o, take);
         } else {
             // second pass: the files again from the start, one stored slice at a time
-            try (NiftiFile img = open(c.image()); NiftiFile seg = open(c.labels())) {
-                stream(c, img, seg, check(c, img, seg), take);
+            int last = -1; // the last stored slice kept: nothing after it is inflated
+            for (int k = 0; k < o.slices(); k++) {
+                if (keep[o.axialOfStored(k)]) {
+                    last = k;
+                }
+            }
+            if (last >= 0) {
+                try (NiftiFile img = open(c.image()); NiftiFile seg = open(c.labels())) {
+                    stream(c, img, seg, check(c, img, seg), take, last);
+                }
             }
         }
         List<RawImage> out = new ArrayList<>(); // foot to head, whatever the stored order
@@ -197,18 +215,26 @@ public final class VolumeCaseReader {
         return img.orientation();
     }
 
-    /** Reads image and labels stored slice by stored slice. */
-    private void stream(VolumeCase c, NiftiFile img, NiftiFile seg, AxialOrientation o, SliceVisitor v)
+    /** Reads image (unless null) and labels stored slice by stored slice, up to stored slice {@code last}. */
+    private void stream(VolumeCase c, NiftiFile img, NiftiFile seg, AxialOrientation o, SliceVisitor v, int last)
             throws IOException {
-        int nx = (int) img.header().dim(1);
-        int ny = (int) img.header().dim(2);
-        float[] image = new float[nx * ny];
+        int nx = (int) seg.header().dim(1);
+        int ny = (int) seg.header().dim(2);
+        float[] image = img == null ? null : new float[nx * ny];
         float[] labelValues = new float[nx * ny];
         byte[] labels = new byte[nx * ny];
-        img.skipVolumes(c.volumeIndex());
-        for (int k = 0; k < o.slices(); k++) {
+        if (img != null) {
             try {
-                img.readStoredSlice(image);
+                img.skipVolumes(c.volumeIndex());
+            } catch (IOException e) {
+                throw named(c.image(), e);
+            }
+        }
+        for (int k = 0; k <= last; k++) {
+            try {
+                if (img != null) {
+                    img.readStoredSlice(image);
+                }
             } catch (IOException e) {
                 throw named(c.image(), e);
             }

@@ -155,6 +155,36 @@ class VolumeSourceTest {
     }
 
     @Test
+    void aCaseStoredWithPermutedAxesGivesTheSameSlicesAsOneStoredRas() throws IOException {
+        Path root = tmp.resolve("both");
+        SyntheticCases.writeBratsCase(root, "ras", N);
+        // voxel (a, b, c) of the permuted case is world (x = b, y = c, z = a): slices are not its third axis
+        Path perm = Files.createDirectories(root.resolve("perm"));
+        double[][] sform = {{0, 1, 0, 0}, {0, 0, 1, 0}, {1, 0, 0, 0}};
+        long plane = (long) N[2] * N[0];
+        new NiftiWriter().dims(N[2], N[0], N[1]).type(NiftiType.FLOAT32).sform(sform).write(
+                perm.resolve("perm_t1ce.nii"), i -> SyntheticCases.value(1, (int) (i / N[2] % N[0]), (int) (i / plane),
+                        (int) (i % N[2]), N));
+        new NiftiWriter().dims(N[2], N[0], N[1]).type(NiftiType.INT16).sform(sform).gzip(true).write(
+                perm.resolve("perm_seg.nii.gz"), i -> SyntheticCases.label((int) (i / N[2] % N[0]), (int) (i / plane),
+                        (int) (i % N[2]), N));
+        DataSource s = source(20, 0, true);
+        VolumeSourceReader r = new VolumeSourceReader(SourceSpec.volumes(SourceFormat.BRATS, root, options(s)), 1 << 24);
+        List<VolumeCase> cases = r.cases(new java.util.ArrayList<>());
+        assertEquals(List.of("perm", "ras"), cases.stream().map(VolumeCase::id).toList());
+        List<RawImage> permuted = r.read(cases.get(0));
+        List<RawImage> ras = r.read(cases.get(1));
+        assertEquals(ras.size(), permuted.size());
+        assertTrue(ras.size() > 10);
+        for (int i = 0; i < ras.size(); i++) {
+            assertEquals(ras.get(i).width(), permuted.get(i).width());
+            assertTrue(java.util.Arrays.equals(ras.get(i).pixels(), permuted.get(i).pixels()), "slice " + i);
+            assertTrue(java.util.Arrays.equals(ras.get(i).mask(), permuted.get(i).mask()), "mask " + i);
+            assertEquals(ras.get(i).tumourClass(), permuted.get(i).tumourClass());
+        }
+    }
+
+    @Test
     void msdTask01PicksTheModalityOnTheFourthAxis() throws IOException {
         Path root = tmp.resolve("Task01_BrainTumour");
         SyntheticCases.writeMsdCase(root, "BRATS_001", N);
