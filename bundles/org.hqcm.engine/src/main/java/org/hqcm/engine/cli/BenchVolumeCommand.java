@@ -11,6 +11,7 @@ import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.data.DataBenchmark;
 import org.hqcm.engine.data.VolumeOptions;
 import org.hqcm.engine.data.volume.VolumeBenchmark;
+import org.hqcm.engine.train.TrainStepBenchmark;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,7 +62,7 @@ public final class BenchVolumeCommand implements Callable<Integer> {
                     r.allModalitiesSeconds(), r.ratioToInflate());
             out.printf(Locale.ROOT, "peak heap during the reads %.1f MB (one float volume would be %.1f MB); peak RSS of"
                     + " the process %.0f MB%n", r.peakHeapBytes() / 1048576.0,
-                    (double) dims[0] * dims[1] * dims[2] * 4 / 1048576.0, r.peakRssBytes() / 1048576.0);
+                    (double) dims[0] * dims[1] * dims[2] * 4 / 1048576.0, TrainStepBenchmark.peakResidentBytes() / 1048576.0);
         } finally {
             if (temp) {
                 DataBenchmark.deleteTree(d);

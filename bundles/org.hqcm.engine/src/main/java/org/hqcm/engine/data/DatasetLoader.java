@@ -52,6 +52,7 @@ public final class DatasetLoader {
         List<List<Job>> jobsPerSource = new ArrayList<>();
         List<List<BadFile>> refusedPerSource = new ArrayList<>();
         int total = 0;
+        long images = 0; // a volume case gives many
         for (int i = 0; i < sources.size(); i++) {
             List<BadFile> refused = new ArrayList<>();
             List<Job> jobs = jobs(sources.get(i), imageSize, seed + i * SOURCE_SEED_STEP, refused,
@@ -59,8 +60,10 @@ public final class DatasetLoader {
             jobsPerSource.add(jobs);
             refusedPerSource.add(refused);
             total += jobs.size();
+            images += sources.get(i).kind().isVolume() ? jobs.size() * sources.get(i).volume().slicesPerCaseBound()
+                    : jobs.size();
         }
-        checkHeap(total, imageSize, sources);
+        checkHeap(images, imageSize, sources);
         Object[] results = run(jobsPerSource, total, imageSize, options);
 
         List<Sample> samples = new ArrayList<>(total);

@@ -84,6 +84,10 @@ public final class NiftiFile implements Closeable {
                         + " at most " + MAX_VOLUMES + " (a 3-D scan, or MSD's modalities)");
             }
             PixelLimit.check("dim[1] x dim[2]", h.dim(1), h.dim(2), 1, maxSlicePixels);
+            if (h.dim(1) * h.dim(2) * h.type().bytes() > Integer.MAX_VALUE - 8) {
+                throw new IOException("declares slices of " + h.dim(1) + " x " + h.dim(2) + " " + h.type()
+                        + ", more than 2 GiB each; not read");
+            }
             long volume = multiply(multiply(h.dim(1), h.dim(2)), h.dim(3));
             if (volume > maxVolumeVoxels) {
                 throw new IOException("declares dims " + h.dims() + " = " + (volume == Long.MAX_VALUE ? "more than 2^63"

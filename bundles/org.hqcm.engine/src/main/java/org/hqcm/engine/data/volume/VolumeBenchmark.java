@@ -16,14 +16,14 @@ import org.hqcm.engine.data.VolumeOptions;
 /**
  * {@code hqcm bench volume}: reading a BraTS-size case (4 modalities + seg, 240 x 240 x 155, int16 and uint8,
  * gzip-compressed as BraTS ships them) with its reference measured in the same run: merely inflating the same files
- * to nowhere (what no reader can beat). Peak memory is the heap pools' peak during the read (reset before) and the
- * process's peak resident size.
+ * to nowhere (what no reader can beat). Peak memory is the heap pools' peak during the reads (reset before; garbage
+ * not yet collected counts too).
  */
 public final class VolumeBenchmark {
 
     /** One measured read. */
     public record Result(int[] dims, long bytesOnDisk, double writeSeconds, double inflateSeconds,
-            double oneModalitySeconds, double allModalitiesSeconds, int slices, long peakHeapBytes, long peakRssBytes) {
+            double oneModalitySeconds, double allModalitiesSeconds, int slices, long peakHeapBytes) {
         public double ratioToInflate() {
             return allModalitiesSeconds / inflateSeconds;
         }
@@ -79,7 +79,7 @@ public final class VolumeBenchmark {
             }
             all = Math.min(all, sum);
         }
-        return new Result(n.clone(), bytes, write, inflate, one, all, slices, peakHeap(), peakRss());
+        return new Result(n.clone(), bytes, write, inflate, one, all, slices, peakHeap());
     }
 
     private static void resetPeaks() {
@@ -99,19 +99,5 @@ public final class VolumeBenchmark {
             }
         }
         return sum;
-    }
-
-    /** VmHWM of /proc/self/status, or -1 where there is none. */
-    private static long peakRss() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 }
