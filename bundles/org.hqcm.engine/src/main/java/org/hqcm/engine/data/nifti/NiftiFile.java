@@ -23,10 +23,11 @@ import org.hqcm.engine.data.PixelLimit;
  * is truncated. Memory: one stored slice at a time ({@link #readStoredSlice}), or one 3-D volume
  * ({@link #readVolume}) where slices cannot be streamed.
  *
- * <p>Own reader, not a library: the Java NIfTI readers found (niftijio, MIT, read into a {@code double[][][][]} of the
- * whole file: a 4-D MSD case of 240 x 240 x 155 x 4 takes 286 MB; zorbage-nifti, MIT, into zorbage structures with
- * that library) neither stream slices nor bound what a {@code .nii.gz} inflates to, and neither is in the registry
- * list this project may use (only Maven Central). The format is a fixed header and raw voxels: about 400 lines here.
+ * <p>Own reader, not a library: the Java NIfTI readers looked at (niftijio, MIT, reads a file into a
+ * {@code double[][][][]}: a 4-D MSD case of 240 x 240 x 155 x 4 takes 286 MB; zorbage-nifti, MIT, on Maven Central,
+ * reads into the structures of the zorbage library it needs) neither stream slices nor bound what a {@code .nii.gz}
+ * inflates to, the two things a hostile or a 1,251-case folder needs. The format is a fixed header and raw voxels:
+ * the reader is 750 lines (header, orientation, types, this file) with its checks.
  */
 public final class NiftiFile implements Closeable {
     /** Most 3-D volumes along dim[4]: MSD Task01 has 4 modalities; diffusion series with hundreds are not slices. */
