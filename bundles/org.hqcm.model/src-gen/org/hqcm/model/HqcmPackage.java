@@ -332,13 +332,121 @@ public interface HqcmPackage extends EPackage {
 	int DATA_SOURCE__DIFFICULTY = 3;
 
 	/**
+	 * The feature id for the '<em><b>Modality</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__MODALITY = 4;
+
+	/**
+	 * The feature id for the '<em><b>Tumour Class</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__TUMOUR_CLASS = 5;
+
+	/**
+	 * The feature id for the '<em><b>Tumour Labels</b></em>' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__TUMOUR_LABELS = 6;
+
+	/**
+	 * The feature id for the '<em><b>Min Tumour Area</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__MIN_TUMOUR_AREA = 7;
+
+	/**
+	 * The feature id for the '<em><b>Slice Step</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__SLICE_STEP = 8;
+
+	/**
+	 * The feature id for the '<em><b>Max Slices Per Case</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__MAX_SLICES_PER_CASE = 9;
+
+	/**
+	 * The feature id for the '<em><b>Healthy Slices</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__HEALTHY_SLICES = 10;
+
+	/**
+	 * The feature id for the '<em><b>Min Brain Area</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__MIN_BRAIN_AREA = 11;
+
+	/**
+	 * The feature id for the '<em><b>Intensity Scaling</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__INTENSITY_SCALING = 12;
+
+	/**
+	 * The feature id for the '<em><b>Lower Percentile</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__LOWER_PERCENTILE = 13;
+
+	/**
+	 * The feature id for the '<em><b>Upper Percentile</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__UPPER_PERCENTILE = 14;
+
+	/**
+	 * The feature id for the '<em><b>Max Volume Voxels</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__MAX_VOLUME_VOXELS = 15;
+
+	/**
 	 * The number of structural features of the '<em>Data Source</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int DATA_SOURCE_FEATURE_COUNT = 4;
+	int DATA_SOURCE_FEATURE_COUNT = 16;
 
 	/**
 	 * The number of operations of the '<em>Data Source</em>' class.
@@ -2236,6 +2344,26 @@ public interface HqcmPackage extends EPackage {
 	int SOURCE_KIND = 25;
 
 	/**
+	 * The meta object id for the '{@link org.hqcm.model.VolumeModality <em>Volume Modality</em>}' enum.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.VolumeModality
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getVolumeModality()
+	 * @generated
+	 */
+	int VOLUME_MODALITY = 26;
+
+	/**
+	 * The meta object id for the '{@link org.hqcm.model.IntensityScaling <em>Intensity Scaling</em>}' enum.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.IntensityScaling
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getIntensityScaling()
+	 * @generated
+	 */
+	int INTENSITY_SCALING = 27;
+
+	/**
 	 * The meta object id for the '{@link org.hqcm.model.Embedding <em>Embedding</em>}' enum.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -2243,7 +2371,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getEmbedding()
 	 * @generated
 	 */
-	int EMBEDDING = 26;
+	int EMBEDDING = 28;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Entangler <em>Entangler</em>}' enum.
@@ -2253,7 +2381,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getEntangler()
 	 * @generated
 	 */
-	int ENTANGLER = 27;
+	int ENTANGLER = 29;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Measurement <em>Measurement</em>}' enum.
@@ -2263,7 +2391,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getMeasurement()
 	 * @generated
 	 */
-	int MEASUREMENT = 28;
+	int MEASUREMENT = 30;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Simulator <em>Simulator</em>}' enum.
@@ -2273,7 +2401,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getSimulator()
 	 * @generated
 	 */
-	int SIMULATOR = 29;
+	int SIMULATOR = 31;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.GradientMethod <em>Gradient Method</em>}' enum.
@@ -2283,7 +2411,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getGradientMethod()
 	 * @generated
 	 */
-	int GRADIENT_METHOD = 30;
+	int GRADIENT_METHOD = 32;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Activation <em>Activation</em>}' enum.
@@ -2293,7 +2421,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getActivation()
 	 * @generated
 	 */
-	int ACTIVATION = 31;
+	int ACTIVATION = 33;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Optimizer <em>Optimizer</em>}' enum.
@@ -2303,7 +2431,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getOptimizer()
 	 * @generated
 	 */
-	int OPTIMIZER = 32;
+	int OPTIMIZER = 34;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Backend <em>Backend</em>}' enum.
@@ -2313,7 +2441,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getBackend()
 	 * @generated
 	 */
-	int BACKEND = 33;
+	int BACKEND = 35;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.ClassWeighting <em>Class Weighting</em>}' enum.
@@ -2323,7 +2451,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getClassWeighting()
 	 * @generated
 	 */
-	int CLASS_WEIGHTING = 34;
+	int CLASS_WEIGHTING = 36;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.RunStatus <em>Run Status</em>}' enum.
@@ -2333,7 +2461,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getRunStatus()
 	 * @generated
 	 */
-	int RUN_STATUS = 35;
+	int RUN_STATUS = 37;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.SweepStrategy <em>Sweep Strategy</em>}' enum.
@@ -2343,7 +2471,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getSweepStrategy()
 	 * @generated
 	 */
-	int SWEEP_STRATEGY = 36;
+	int SWEEP_STRATEGY = 38;
 
 
 	/**
@@ -2628,6 +2756,138 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getDataSource_Difficulty();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getModality <em>Modality</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Modality</em>'.
+	 * @see org.hqcm.model.DataSource#getModality()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_Modality();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getTumourClass <em>Tumour Class</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Tumour Class</em>'.
+	 * @see org.hqcm.model.DataSource#getTumourClass()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_TumourClass();
+
+	/**
+	 * Returns the meta object for the attribute list '{@link org.hqcm.model.DataSource#getTumourLabels <em>Tumour Labels</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute list '<em>Tumour Labels</em>'.
+	 * @see org.hqcm.model.DataSource#getTumourLabels()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_TumourLabels();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getMinTumourArea <em>Min Tumour Area</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Min Tumour Area</em>'.
+	 * @see org.hqcm.model.DataSource#getMinTumourArea()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_MinTumourArea();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getSliceStep <em>Slice Step</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Slice Step</em>'.
+	 * @see org.hqcm.model.DataSource#getSliceStep()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_SliceStep();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getMaxSlicesPerCase <em>Max Slices Per Case</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Max Slices Per Case</em>'.
+	 * @see org.hqcm.model.DataSource#getMaxSlicesPerCase()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_MaxSlicesPerCase();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#isHealthySlices <em>Healthy Slices</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Healthy Slices</em>'.
+	 * @see org.hqcm.model.DataSource#isHealthySlices()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_HealthySlices();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getMinBrainArea <em>Min Brain Area</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Min Brain Area</em>'.
+	 * @see org.hqcm.model.DataSource#getMinBrainArea()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_MinBrainArea();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getIntensityScaling <em>Intensity Scaling</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Intensity Scaling</em>'.
+	 * @see org.hqcm.model.DataSource#getIntensityScaling()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_IntensityScaling();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getLowerPercentile <em>Lower Percentile</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Lower Percentile</em>'.
+	 * @see org.hqcm.model.DataSource#getLowerPercentile()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_LowerPercentile();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getUpperPercentile <em>Upper Percentile</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Upper Percentile</em>'.
+	 * @see org.hqcm.model.DataSource#getUpperPercentile()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_UpperPercentile();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getMaxVolumeVoxels <em>Max Volume Voxels</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Max Volume Voxels</em>'.
+	 * @see org.hqcm.model.DataSource#getMaxVolumeVoxels()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_MaxVolumeVoxels();
 
 	/**
 	 * Returns the meta object for class '{@link org.hqcm.model.Augmentation <em>Augmentation</em>}'.
@@ -4400,6 +4660,26 @@ public interface HqcmPackage extends EPackage {
 	EEnum getSourceKind();
 
 	/**
+	 * Returns the meta object for enum '{@link org.hqcm.model.VolumeModality <em>Volume Modality</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for enum '<em>Volume Modality</em>'.
+	 * @see org.hqcm.model.VolumeModality
+	 * @generated
+	 */
+	EEnum getVolumeModality();
+
+	/**
+	 * Returns the meta object for enum '{@link org.hqcm.model.IntensityScaling <em>Intensity Scaling</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for enum '<em>Intensity Scaling</em>'.
+	 * @see org.hqcm.model.IntensityScaling
+	 * @generated
+	 */
+	EEnum getIntensityScaling();
+
+	/**
 	 * Returns the meta object for enum '{@link org.hqcm.model.Embedding <em>Embedding</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -4745,6 +5025,102 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute DATA_SOURCE__DIFFICULTY = eINSTANCE.getDataSource_Difficulty();
+
+		/**
+		 * The meta object literal for the '<em><b>Modality</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__MODALITY = eINSTANCE.getDataSource_Modality();
+
+		/**
+		 * The meta object literal for the '<em><b>Tumour Class</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__TUMOUR_CLASS = eINSTANCE.getDataSource_TumourClass();
+
+		/**
+		 * The meta object literal for the '<em><b>Tumour Labels</b></em>' attribute list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__TUMOUR_LABELS = eINSTANCE.getDataSource_TumourLabels();
+
+		/**
+		 * The meta object literal for the '<em><b>Min Tumour Area</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__MIN_TUMOUR_AREA = eINSTANCE.getDataSource_MinTumourArea();
+
+		/**
+		 * The meta object literal for the '<em><b>Slice Step</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__SLICE_STEP = eINSTANCE.getDataSource_SliceStep();
+
+		/**
+		 * The meta object literal for the '<em><b>Max Slices Per Case</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__MAX_SLICES_PER_CASE = eINSTANCE.getDataSource_MaxSlicesPerCase();
+
+		/**
+		 * The meta object literal for the '<em><b>Healthy Slices</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__HEALTHY_SLICES = eINSTANCE.getDataSource_HealthySlices();
+
+		/**
+		 * The meta object literal for the '<em><b>Min Brain Area</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__MIN_BRAIN_AREA = eINSTANCE.getDataSource_MinBrainArea();
+
+		/**
+		 * The meta object literal for the '<em><b>Intensity Scaling</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__INTENSITY_SCALING = eINSTANCE.getDataSource_IntensityScaling();
+
+		/**
+		 * The meta object literal for the '<em><b>Lower Percentile</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__LOWER_PERCENTILE = eINSTANCE.getDataSource_LowerPercentile();
+
+		/**
+		 * The meta object literal for the '<em><b>Upper Percentile</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__UPPER_PERCENTILE = eINSTANCE.getDataSource_UpperPercentile();
+
+		/**
+		 * The meta object literal for the '<em><b>Max Volume Voxels</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__MAX_VOLUME_VOXELS = eINSTANCE.getDataSource_MaxVolumeVoxels();
 
 		/**
 		 * The meta object literal for the '{@link org.hqcm.model.impl.AugmentationImpl <em>Augmentation</em>}' class.
@@ -6095,6 +6471,26 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EEnum SOURCE_KIND = eINSTANCE.getSourceKind();
+
+		/**
+		 * The meta object literal for the '{@link org.hqcm.model.VolumeModality <em>Volume Modality</em>}' enum.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.VolumeModality
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getVolumeModality()
+		 * @generated
+		 */
+		EEnum VOLUME_MODALITY = eINSTANCE.getVolumeModality();
+
+		/**
+		 * The meta object literal for the '{@link org.hqcm.model.IntensityScaling <em>Intensity Scaling</em>}' enum.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.IntensityScaling
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getIntensityScaling()
+		 * @generated
+		 */
+		EEnum INTENSITY_SCALING = eINSTANCE.getIntensityScaling();
 
 		/**
 		 * The meta object literal for the '{@link org.hqcm.model.Embedding <em>Embedding</em>}' enum.

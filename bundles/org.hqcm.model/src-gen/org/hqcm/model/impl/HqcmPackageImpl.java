@@ -34,6 +34,7 @@ import org.hqcm.model.GradientMethod;
 import org.hqcm.model.Head;
 import org.hqcm.model.HqcmFactory;
 import org.hqcm.model.HqcmPackage;
+import org.hqcm.model.IntensityScaling;
 import org.hqcm.model.JaccardScore;
 import org.hqcm.model.Loss;
 import org.hqcm.model.Measurement;
@@ -51,6 +52,7 @@ import org.hqcm.model.SweepStrategy;
 import org.hqcm.model.TestMetrics;
 import org.hqcm.model.Training;
 import org.hqcm.model.TrialRecord;
+import org.hqcm.model.VolumeModality;
 
 import org.hqcm.model.util.HqcmValidator;
 
@@ -242,6 +244,20 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	private EEnum sourceKindEEnum = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EEnum volumeModalityEEnum = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EEnum intensityScalingEEnum = null;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -648,6 +664,126 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	@Override
 	public EAttribute getDataSource_Difficulty() {
 		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_Modality() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_TumourClass() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_TumourLabels() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_MinTumourArea() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_SliceStep() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_MaxSlicesPerCase() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_HealthySlices() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(10);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_MinBrainArea() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(11);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_IntensityScaling() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(12);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_LowerPercentile() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(13);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_UpperPercentile() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(14);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_MaxVolumeVoxels() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(15);
 	}
 
 	/**
@@ -2286,6 +2422,26 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
+	public EEnum getVolumeModality() {
+		return volumeModalityEEnum;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EEnum getIntensityScaling() {
+		return intensityScalingEEnum;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EEnum getEmbedding() {
 		return embeddingEEnum;
 	}
@@ -2447,6 +2603,18 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(dataSourceEClass, DATA_SOURCE__PATH);
 		createEAttribute(dataSourceEClass, DATA_SOURCE__IMAGES_PER_CLASS);
 		createEAttribute(dataSourceEClass, DATA_SOURCE__DIFFICULTY);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__MODALITY);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__TUMOUR_CLASS);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__TUMOUR_LABELS);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__MIN_TUMOUR_AREA);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__SLICE_STEP);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__MAX_SLICES_PER_CASE);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__HEALTHY_SLICES);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__MIN_BRAIN_AREA);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__INTENSITY_SCALING);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__LOWER_PERCENTILE);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__UPPER_PERCENTILE);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__MAX_VOLUME_VOXELS);
 
 		augmentationEClass = createEClass(AUGMENTATION);
 		createEAttribute(augmentationEClass, AUGMENTATION__ROTATION_DEGREES);
@@ -2634,6 +2802,8 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 
 		// Create enums
 		sourceKindEEnum = createEEnum(SOURCE_KIND);
+		volumeModalityEEnum = createEEnum(VOLUME_MODALITY);
+		intensityScalingEEnum = createEEnum(INTENSITY_SCALING);
 		embeddingEEnum = createEEnum(EMBEDDING);
 		entanglerEEnum = createEEnum(ENTANGLER);
 		measurementEEnum = createEEnum(MEASUREMENT);
@@ -2707,6 +2877,18 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getDataSource_Path(), ecorePackage.getEString(), "path", null, 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getDataSource_ImagesPerClass(), ecorePackage.getEInt(), "imagesPerClass", "200", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getDataSource_Difficulty(), ecorePackage.getEDouble(), "difficulty", "0.5", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_Modality(), this.getVolumeModality(), "modality", "T1CE", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_TumourClass(), ecorePackage.getEString(), "tumourClass", "glioma", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_TumourLabels(), ecorePackage.getEInt(), "tumourLabels", null, 0, -1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_MinTumourArea(), ecorePackage.getEInt(), "minTumourArea", "100", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_SliceStep(), ecorePackage.getEInt(), "sliceStep", "1", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_MaxSlicesPerCase(), ecorePackage.getEInt(), "maxSlicesPerCase", "10", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_HealthySlices(), ecorePackage.getEBoolean(), "healthySlices", "false", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_MinBrainArea(), ecorePackage.getEInt(), "minBrainArea", "3000", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_IntensityScaling(), this.getIntensityScaling(), "intensityScaling", "MIN_MAX", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_LowerPercentile(), ecorePackage.getEDouble(), "lowerPercentile", "0.5", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_UpperPercentile(), ecorePackage.getEDouble(), "upperPercentile", "99.5", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_MaxVolumeVoxels(), ecorePackage.getEInt(), "maxVolumeVoxels", "134217728", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(augmentationEClass, Augmentation.class, "Augmentation", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getAugmentation_RotationDegrees(), ecorePackage.getEDouble(), "rotationDegrees", "15.0", 0, 1, Augmentation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2898,6 +3080,18 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		addEEnumLiteral(sourceKindEEnum, SourceKind.FIGSHARE_MAT);
 		addEEnumLiteral(sourceKindEEnum, SourceKind.IMAGE_FOLDER);
 		addEEnumLiteral(sourceKindEEnum, SourceKind.DICOM);
+		addEEnumLiteral(sourceKindEEnum, SourceKind.BRATS);
+		addEEnumLiteral(sourceKindEEnum, SourceKind.MSD_TASK01);
+
+		initEEnum(volumeModalityEEnum, VolumeModality.class, "VolumeModality");
+		addEEnumLiteral(volumeModalityEEnum, VolumeModality.T1);
+		addEEnumLiteral(volumeModalityEEnum, VolumeModality.T1CE);
+		addEEnumLiteral(volumeModalityEEnum, VolumeModality.T2);
+		addEEnumLiteral(volumeModalityEEnum, VolumeModality.FLAIR);
+
+		initEEnum(intensityScalingEEnum, IntensityScaling.class, "IntensityScaling");
+		addEEnumLiteral(intensityScalingEEnum, IntensityScaling.MIN_MAX);
+		addEEnumLiteral(intensityScalingEEnum, IntensityScaling.PERCENTILE_CLIP);
 
 		initEEnum(embeddingEEnum, Embedding.class, "Embedding");
 		addEEnumLiteral(embeddingEEnum, Embedding.AMPLITUDE);

@@ -44,6 +44,8 @@ public final class Messages extends NLS {
     public static String DataSourcesPart_kindFigshare;
     public static String DataSourcesPart_kindImageFolder;
     public static String DataSourcesPart_kindDicom;
+    public static String DataSourcesPart_kindBrats;
+    public static String DataSourcesPart_kindMsd;
     public static String DataSourcesPart_chooseTitle;
     public static String DataSourcesPart_chooseFolder;
     public static String DataSourcesPart_chooseFigshare;
