@@ -45,6 +45,9 @@ public interface DataSource extends EObject {
 	 * The literals are from the enumeration {@link org.hqcm.model.SourceKind}.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Where the images come from: synthetic phantoms generated from the seed (no files needed), figshare .mat files (the paper's source 2, with tumour masks), an image folder or a DICOM folder (one sub-folder per class, optionally under Training/ and Testing/).
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Kind</em>' attribute.
 	 * @see org.hqcm.model.SourceKind
 	 * @see #setKind(SourceKind)
@@ -70,7 +73,7 @@ public interface DataSource extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * File or folder of the data; a relative path resolves against the folder of the .hqcm file. Unused for SYNTHETIC.
+	 * File or folder of the data; a relative path resolves against the folder of the .hqcm file. Not used by synthetic sources.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Path</em>' attribute.
 	 * @see #setPath(String)
@@ -96,7 +99,7 @@ public interface DataSource extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * SYNTHETIC only: images generated per class.
+	 * Synthetic sources only: phantom images generated per class.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Images Per Class</em>' attribute.
 	 * @see #setImagesPerClass(int)
@@ -122,7 +125,7 @@ public interface DataSource extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * SYNTHETIC only: 0 = trivially separable classes, 1 = barely separable.
+	 * Synthetic sources only: how alike the classes look, from 0 (trivially separable) to 1 (barely separable).
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Difficulty</em>' attribute.
 	 * @see #setDifficulty(double)

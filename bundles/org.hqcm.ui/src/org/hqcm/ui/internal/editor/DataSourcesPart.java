@@ -43,6 +43,7 @@ import org.hqcm.model.SourceKind;
 import org.hqcm.model.presets.ExperimentDefaults;
 import org.hqcm.model.validation.FeaturePaths;
 import org.hqcm.model.validation.Problem;
+import org.hqcm.ui.internal.Labels;
 
 /**
  * The data sources of a dataset: a table of the sources with Add (of a chosen kind) and Remove, and the fields of
@@ -151,14 +152,7 @@ final class DataSourcesPart {
     }
 
     static String kindLabel(SourceKind k) {
-        return switch (k) {
-            case SYNTHETIC -> Messages.DataSourcesPart_kindSynthetic;
-            case FIGSHARE_MAT -> Messages.DataSourcesPart_kindFigshare;
-            case IMAGE_FOLDER -> Messages.DataSourcesPart_kindImageFolder;
-            case DICOM -> Messages.DataSourcesPart_kindDicom;
-            case BRATS -> Messages.DataSourcesPart_kindBrats;
-            case MSD_TASK01 -> Messages.DataSourcesPart_kindMsd;
-        };
+        return Labels.literal(k);
     }
 
     /**
@@ -312,7 +306,7 @@ final class DataSourcesPart {
                 field(s, Literals.DATA_SOURCE__IMAGES_PER_CLASS);
                 field(s, Literals.DATA_SOURCE__DIFFICULTY);
             } else {
-                toolkit.createLabel(detail, FieldBinder.label(Literals.DATA_SOURCE__PATH.getName()));
+                detailBinder.label(detail, Literals.DATA_SOURCE__PATH);
                 Composite row = toolkit.createComposite(detail);
                 // margins leave room for the border the toolkit paints around the text
                 GridLayoutFactory.fillDefaults().numColumns(2).margins(2, 2).applyTo(row);
@@ -343,7 +337,7 @@ final class DataSourcesPart {
     }
 
     private void field(DataSource s, EAttribute a) {
-        toolkit.createLabel(detail, FieldBinder.label(a.getName()));
+        detailBinder.label(detail, a);
         detailBinder.field(detail, s, a);
     }
 
