@@ -3273,6 +3273,78 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 			   "documentation", "Synthetic sources only: how alike the classes look, from 0 (trivially separable) to 1 (barely separable)."
 		   });
 		addAnnotation
+		  (getDataSource_Modality(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: the MRI sequence whose axial slices become images. T1CE (T1 with contrast, the sequence of the figshare and Kaggle images) by default; MSD_TASK01 picks it on the 4-D image\'s modality axis (dataset.json\'s modality names, else the Task01 order FLAIR, T1w, t1gd, T2w)."
+		   });
+		addAnnotation
+		  (getDataSource_TumourClass(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: the class the source\'s tumours belong to, one of the dataset\'s class names after the first (healthy): glioma for BraTS and MSD Task01, meningioma for BraTS-MEN."
+		   });
+		addAnnotation
+		  (getDataSource_TumourLabels(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: the label values of the segmentation that count as tumour (BraTS 2021: 1 necrosis, 2 oedema, 4 enhancing; MSD Task01: 1, 2, 3). Empty (the default): every non-zero label, the whole tumour."
+		   });
+		addAnnotation
+		  (getDataSource_MinTumourArea(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: a slice is a tumour slice when its mask has at least this many pixels (of the original slice, BraTS: 240 x 240); slices with a smaller tumour are left out (neither clearly tumour nor healthy)."
+		   });
+		addAnnotation
+		  (getDataSource_SliceStep(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: only every k-th axial slice is a candidate (1 = all); neighbouring slices are nearly copies."
+		   });
+		addAnnotation
+		  (getDataSource_MaxSlicesPerCase(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: at most this many tumour slices (and as many healthy ones) per case, spread evenly over the candidates; 0 = no cap. 10 keeps a BraTS 2021 source (1,251 cases) near the paper\'s 7,576 images."
+		   });
+		addAnnotation
+		  (getDataSource_HealthySlices(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: slices without any tumour label become healthy images (with an all-zero mask) when their brain area reaches minBrainArea; off by default (they come from patients with a tumour elsewhere in the brain)."
+		   });
+		addAnnotation
+		  (getDataSource_MinBrainArea(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: pixels of brain (non-zero voxels of the skull-stripped modality) a slice needs to be used as a healthy slice; 3,000 is about 5% of a 240 x 240 slice."
+		   });
+		addAnnotation
+		  (getDataSource_IntensityScaling(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: MIN_MAX scales each slice by its own minimum and maximum (the paper); PERCENTILE_CLIP first clips the volume to its brain voxels\' lowerPercentile..upperPercentile, then scales each slice by min-max, so a few bright voxels do not darken the slice."
+		   });
+		addAnnotation
+		  (getDataSource_LowerPercentile(),
+		   source,
+		   new String[] {
+			   "documentation", "PERCENTILE_CLIP only: the lower clipping percentile of the brain voxels, in [0, 100)."
+		   });
+		addAnnotation
+		  (getDataSource_UpperPercentile(),
+		   source,
+		   new String[] {
+			   "documentation", "PERCENTILE_CLIP only: the upper clipping percentile of the brain voxels, in (lowerPercentile, 100]."
+		   });
+		addAnnotation
+		  (getDataSource_MaxVolumeVoxels(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: the largest 3-D volume a NIfTI file may declare (dim[1] x dim[2] x dim[3]), checked in its header before anything is read: a file that declares more is a bad file with its declared size. The default, 134,217,728 (512^3), is far above MRI volumes (BraTS: 240 x 240 x 155 = 8.9 M) and bounds a reader that cannot stream a volume (its slice axis is not the third) to 512 MiB of floats; at most 268,435,456."
+		   });
+		addAnnotation
 		  (getAugmentation_RotationDegrees(),
 		   source,
 		   new String[] {
@@ -3631,6 +3703,18 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		   source,
 		   new String[] {
 			   "documentation", "Path relative to the run folder."
+		   });
+		addAnnotation
+		  (sourceKindEEnum.getELiterals().get(4),
+		   source,
+		   new String[] {
+			   "documentation", "NIfTI volumes (.nii, .nii.gz) in the BraTS layout: one folder per case holding *_t1, *_t1ce (or *_t1c), *_t2, *_flair and *_seg volumes; the folder name is the patient id."
+		   });
+		addAnnotation
+		  (sourceKindEEnum.getELiterals().get(5),
+		   source,
+		   new String[] {
+			   "documentation", "NIfTI volumes in the Medical Segmentation Decathlon Task01 layout: imagesTr/CASE.nii.gz (4-D, the 4th axis the modalities) with labelsTr/CASE.nii.gz; the file name is the patient id."
 		   });
 		addAnnotation
 		  (simulatorEEnum.getELiterals().get(2),
