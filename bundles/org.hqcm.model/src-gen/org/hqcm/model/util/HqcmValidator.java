@@ -139,6 +139,10 @@ public class HqcmValidator extends EObjectValidator {
 				return validateConfigurationSummary((ConfigurationSummary)value, diagnostics, context);
 			case HqcmPackage.SOURCE_KIND:
 				return validateSourceKind((SourceKind)value, diagnostics, context);
+			case HqcmPackage.VOLUME_MODALITY:
+				return validateVolumeModality((VolumeModality)value, diagnostics, context);
+			case HqcmPackage.INTENSITY_SCALING:
+				return validateIntensityScaling((IntensityScaling)value, diagnostics, context);
 			case HqcmPackage.DUPLICATE_POLICY:
 				return validateDuplicatePolicy((DuplicatePolicy)value, diagnostics, context);
 			case HqcmPackage.EMBEDDING:
@@ -893,6 +897,24 @@ public class HqcmValidator extends EObjectValidator {
 	 * @generated
 	 */
 	public boolean validateSourceKind(SourceKind sourceKind, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return true;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateVolumeModality(VolumeModality volumeModality, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return true;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateIntensityScaling(IntensityScaling intensityScaling, DiagnosticChain diagnostics, Map<Object, Object> context) {
 		return true;
 	}
 
