@@ -18,6 +18,7 @@ import org.hqcm.model.Artefact;
 import org.hqcm.model.Attention;
 import org.hqcm.model.Augmentation;
 import org.hqcm.model.Backend;
+import org.hqcm.model.Calibration;
 import org.hqcm.model.ClassMetrics;
 import org.hqcm.model.ClassWeighting;
 import org.hqcm.model.ClassicalHead;
@@ -30,13 +31,18 @@ import org.hqcm.model.Entangler;
 import org.hqcm.model.EpochRecord;
 import org.hqcm.model.Evaluation;
 import org.hqcm.model.Experiment;
+import org.hqcm.model.ExplanationMethod;
+import org.hqcm.model.ExplanationScore;
 import org.hqcm.model.Head;
 import org.hqcm.model.HqcmFactory;
 import org.hqcm.model.HqcmPackage;
 import org.hqcm.model.JaccardScore;
 import org.hqcm.model.Loss;
 import org.hqcm.model.Measurement;
+import org.hqcm.model.OodScore;
+import org.hqcm.model.OodSource;
 import org.hqcm.model.Optimizer;
+import org.hqcm.model.OutOfDistribution;
 import org.hqcm.model.Provenance;
 import org.hqcm.model.QuantumHead;
 import org.hqcm.model.RunRecord;
@@ -205,6 +211,34 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	private EClass explanationScoreEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass calibrationEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass outOfDistributionEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass oodSourceEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
 	private EClass sweepEClass = null;
 
 	/**
@@ -234,6 +268,20 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	private EClass configurationSummaryEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EEnum explanationMethodEEnum = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EEnum oodScoreEEnum = null;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -1158,6 +1206,86 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
+	public EAttribute getEvaluation_ExplanationImages() {
+		return (EAttribute)evaluationEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEvaluation_OcclusionPatch() {
+		return (EAttribute)evaluationEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEvaluation_OcclusionStride() {
+		return (EAttribute)evaluationEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEvaluation_CalibrationBins() {
+		return (EAttribute)evaluationEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEvaluation_TemperatureScaling() {
+		return (EAttribute)evaluationEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEvaluation_OodScore() {
+		return (EAttribute)evaluationEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEvaluation_OodInDistributionShare() {
+		return (EAttribute)evaluationEClass.getEStructuralFeatures().get(10);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEvaluation_EnergyTemperature() {
+		return (EAttribute)evaluationEClass.getEStructuralFeatures().get(11);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getRunRecord() {
 		return runRecordEClass;
 	}
@@ -1290,6 +1418,36 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	@Override
 	public EAttribute getRunRecord_SkippedFiles() {
 		return (EAttribute)runRecordEClass.getEStructuralFeatures().get(12);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getRunRecord_Explanations() {
+		return (EReference)runRecordEClass.getEStructuralFeatures().get(13);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getRunRecord_Calibration() {
+		return (EReference)runRecordEClass.getEStructuralFeatures().get(14);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getRunRecord_OutOfDistribution() {
+		return (EReference)runRecordEClass.getEStructuralFeatures().get(15);
 	}
 
 	/**
@@ -1700,6 +1858,326 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	@Override
 	public EAttribute getProvenance_Backend() {
 		return (EAttribute)provenanceEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getExplanationScore() {
+		return explanationScoreEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getExplanationScore_Method() {
+		return (EAttribute)explanationScoreEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getExplanationScore_Layer() {
+		return (EAttribute)explanationScoreEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getExplanationScore_Images() {
+		return (EAttribute)explanationScoreEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getExplanationScore_PointingGame() {
+		return (EAttribute)explanationScoreEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getExplanationScore_EnergyInside() {
+		return (EAttribute)explanationScoreEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getExplanationScore_Jaccard() {
+		return (EReference)explanationScoreEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getExplanationScore_SecondsPerImage() {
+		return (EAttribute)explanationScoreEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getCalibration() {
+		return calibrationEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_Images() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_Ece() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_Brier() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_Nll() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_Fitted() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_Temperature() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_ValidationImages() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_ScaledEce() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_ScaledBrier() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_ScaledNll() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getOutOfDistribution() {
+		return outOfDistributionEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOutOfDistribution_MspThreshold() {
+		return (EAttribute)outOfDistributionEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOutOfDistribution_EnergyThreshold() {
+		return (EAttribute)outOfDistributionEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOutOfDistribution_ValidationImages() {
+		return (EAttribute)outOfDistributionEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOutOfDistribution_ValidationFlagged() {
+		return (EAttribute)outOfDistributionEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOutOfDistribution_TestImages() {
+		return (EAttribute)outOfDistributionEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOutOfDistribution_TestFlagged() {
+		return (EAttribute)outOfDistributionEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getOutOfDistribution_Sources() {
+		return (EReference)outOfDistributionEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getOodSource() {
+		return oodSourceEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOodSource_Path() {
+		return (EAttribute)oodSourceEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOodSource_Images() {
+		return (EAttribute)oodSourceEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOodSource_Flagged() {
+		return (EAttribute)oodSourceEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOodSource_Skipped() {
+		return (EAttribute)oodSourceEClass.getEStructuralFeatures().get(3);
 	}
 
 	/**
@@ -2198,6 +2676,26 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
+	public EEnum getExplanationMethod() {
+		return explanationMethodEEnum;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EEnum getOodScore() {
+		return oodScoreEEnum;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EEnum getSourceKind() {
 		return sourceKindEEnum;
 	}
@@ -2419,6 +2917,14 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(evaluationEClass, EVALUATION__TSNE_PERPLEXITY);
 		createEAttribute(evaluationEClass, EVALUATION__TSNE_SEED);
 		createEAttribute(evaluationEClass, EVALUATION__ATTENTION_EXAMPLES);
+		createEAttribute(evaluationEClass, EVALUATION__EXPLANATION_IMAGES);
+		createEAttribute(evaluationEClass, EVALUATION__OCCLUSION_PATCH);
+		createEAttribute(evaluationEClass, EVALUATION__OCCLUSION_STRIDE);
+		createEAttribute(evaluationEClass, EVALUATION__CALIBRATION_BINS);
+		createEAttribute(evaluationEClass, EVALUATION__TEMPERATURE_SCALING);
+		createEAttribute(evaluationEClass, EVALUATION__OOD_SCORE);
+		createEAttribute(evaluationEClass, EVALUATION__OOD_IN_DISTRIBUTION_SHARE);
+		createEAttribute(evaluationEClass, EVALUATION__ENERGY_TEMPERATURE);
 
 		runRecordEClass = createEClass(RUN_RECORD);
 		createEAttribute(runRecordEClass, RUN_RECORD__ID);
@@ -2434,6 +2940,9 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEReference(runRecordEClass, RUN_RECORD__PROVENANCE);
 		createEAttribute(runRecordEClass, RUN_RECORD__FAILURE_MESSAGE);
 		createEAttribute(runRecordEClass, RUN_RECORD__SKIPPED_FILES);
+		createEReference(runRecordEClass, RUN_RECORD__EXPLANATIONS);
+		createEReference(runRecordEClass, RUN_RECORD__CALIBRATION);
+		createEReference(runRecordEClass, RUN_RECORD__OUT_OF_DISTRIBUTION);
 
 		epochRecordEClass = createEClass(EPOCH_RECORD);
 		createEAttribute(epochRecordEClass, EPOCH_RECORD__EPOCH);
@@ -2482,6 +2991,42 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(provenanceEClass, PROVENANCE__SEED);
 		createEAttribute(provenanceEClass, PROVENANCE__MACHINE);
 		createEAttribute(provenanceEClass, PROVENANCE__BACKEND);
+
+		explanationScoreEClass = createEClass(EXPLANATION_SCORE);
+		createEAttribute(explanationScoreEClass, EXPLANATION_SCORE__METHOD);
+		createEAttribute(explanationScoreEClass, EXPLANATION_SCORE__LAYER);
+		createEAttribute(explanationScoreEClass, EXPLANATION_SCORE__IMAGES);
+		createEAttribute(explanationScoreEClass, EXPLANATION_SCORE__POINTING_GAME);
+		createEAttribute(explanationScoreEClass, EXPLANATION_SCORE__ENERGY_INSIDE);
+		createEReference(explanationScoreEClass, EXPLANATION_SCORE__JACCARD);
+		createEAttribute(explanationScoreEClass, EXPLANATION_SCORE__SECONDS_PER_IMAGE);
+
+		calibrationEClass = createEClass(CALIBRATION);
+		createEAttribute(calibrationEClass, CALIBRATION__IMAGES);
+		createEAttribute(calibrationEClass, CALIBRATION__ECE);
+		createEAttribute(calibrationEClass, CALIBRATION__BRIER);
+		createEAttribute(calibrationEClass, CALIBRATION__NLL);
+		createEAttribute(calibrationEClass, CALIBRATION__FITTED);
+		createEAttribute(calibrationEClass, CALIBRATION__TEMPERATURE);
+		createEAttribute(calibrationEClass, CALIBRATION__VALIDATION_IMAGES);
+		createEAttribute(calibrationEClass, CALIBRATION__SCALED_ECE);
+		createEAttribute(calibrationEClass, CALIBRATION__SCALED_BRIER);
+		createEAttribute(calibrationEClass, CALIBRATION__SCALED_NLL);
+
+		outOfDistributionEClass = createEClass(OUT_OF_DISTRIBUTION);
+		createEAttribute(outOfDistributionEClass, OUT_OF_DISTRIBUTION__MSP_THRESHOLD);
+		createEAttribute(outOfDistributionEClass, OUT_OF_DISTRIBUTION__ENERGY_THRESHOLD);
+		createEAttribute(outOfDistributionEClass, OUT_OF_DISTRIBUTION__VALIDATION_IMAGES);
+		createEAttribute(outOfDistributionEClass, OUT_OF_DISTRIBUTION__VALIDATION_FLAGGED);
+		createEAttribute(outOfDistributionEClass, OUT_OF_DISTRIBUTION__TEST_IMAGES);
+		createEAttribute(outOfDistributionEClass, OUT_OF_DISTRIBUTION__TEST_FLAGGED);
+		createEReference(outOfDistributionEClass, OUT_OF_DISTRIBUTION__SOURCES);
+
+		oodSourceEClass = createEClass(OOD_SOURCE);
+		createEAttribute(oodSourceEClass, OOD_SOURCE__PATH);
+		createEAttribute(oodSourceEClass, OOD_SOURCE__IMAGES);
+		createEAttribute(oodSourceEClass, OOD_SOURCE__FLAGGED);
+		createEAttribute(oodSourceEClass, OOD_SOURCE__SKIPPED);
 
 		sweepEClass = createEClass(SWEEP);
 		createEAttribute(sweepEClass, SWEEP__NAME);
@@ -2538,6 +3083,8 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(configurationSummaryEClass, CONFIGURATION_SUMMARY__MACRO_F1_SD);
 
 		// Create enums
+		explanationMethodEEnum = createEEnum(EXPLANATION_METHOD);
+		oodScoreEEnum = createEEnum(OOD_SCORE);
 		sourceKindEEnum = createEEnum(SOURCE_KIND);
 		embeddingEEnum = createEEnum(EMBEDDING);
 		entanglerEEnum = createEEnum(ENTANGLER);
@@ -2671,6 +3218,14 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getEvaluation_TsnePerplexity(), ecorePackage.getEDouble(), "tsnePerplexity", "30.0", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getEvaluation_TsneSeed(), ecorePackage.getELong(), "tsneSeed", "42", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getEvaluation_AttentionExamples(), ecorePackage.getEInt(), "attentionExamples", "8", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEvaluation_ExplanationImages(), ecorePackage.getEInt(), "explanationImages", "64", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEvaluation_OcclusionPatch(), ecorePackage.getEInt(), "occlusionPatch", "16", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEvaluation_OcclusionStride(), ecorePackage.getEInt(), "occlusionStride", "8", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEvaluation_CalibrationBins(), ecorePackage.getEInt(), "calibrationBins", "15", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEvaluation_TemperatureScaling(), ecorePackage.getEBoolean(), "temperatureScaling", "false", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEvaluation_OodScore(), this.getOodScore(), "oodScore", "ENERGY", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEvaluation_OodInDistributionShare(), ecorePackage.getEDouble(), "oodInDistributionShare", "0.95", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEvaluation_EnergyTemperature(), ecorePackage.getEDouble(), "energyTemperature", "1.0", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(runRecordEClass, RunRecord.class, "RunRecord", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getRunRecord_Id(), ecorePackage.getEString(), "id", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2686,6 +3241,9 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEReference(getRunRecord_Provenance(), this.getProvenance(), null, "provenance", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRunRecord_FailureMessage(), ecorePackage.getEString(), "failureMessage", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRunRecord_SkippedFiles(), ecorePackage.getEInt(), "skippedFiles", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getRunRecord_Explanations(), this.getExplanationScore(), null, "explanations", null, 0, -1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getRunRecord_Calibration(), this.getCalibration(), null, "calibration", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getRunRecord_OutOfDistribution(), this.getOutOfDistribution(), null, "outOfDistribution", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(epochRecordEClass, EpochRecord.class, "EpochRecord", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getEpochRecord_Epoch(), ecorePackage.getEInt(), "epoch", null, 0, 1, EpochRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2734,6 +3292,42 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getProvenance_Seed(), ecorePackage.getELong(), "seed", null, 0, 1, Provenance.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getProvenance_Machine(), ecorePackage.getEString(), "machine", null, 0, 1, Provenance.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getProvenance_Backend(), this.getBackend(), "backend", "CPU", 0, 1, Provenance.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(explanationScoreEClass, ExplanationScore.class, "ExplanationScore", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getExplanationScore_Method(), this.getExplanationMethod(), "method", "ATTENTION", 0, 1, ExplanationScore.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getExplanationScore_Layer(), ecorePackage.getEString(), "layer", null, 0, 1, ExplanationScore.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getExplanationScore_Images(), ecorePackage.getEInt(), "images", null, 0, 1, ExplanationScore.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getExplanationScore_PointingGame(), ecorePackage.getEDouble(), "pointingGame", null, 0, 1, ExplanationScore.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getExplanationScore_EnergyInside(), ecorePackage.getEDouble(), "energyInside", null, 0, 1, ExplanationScore.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getExplanationScore_Jaccard(), this.getJaccardScore(), null, "jaccard", null, 0, -1, ExplanationScore.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getExplanationScore_SecondsPerImage(), ecorePackage.getEDouble(), "secondsPerImage", null, 0, 1, ExplanationScore.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(calibrationEClass, Calibration.class, "Calibration", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getCalibration_Images(), ecorePackage.getEInt(), "images", null, 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCalibration_Ece(), ecorePackage.getEDouble(), "ece", null, 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCalibration_Brier(), ecorePackage.getEDouble(), "brier", null, 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCalibration_Nll(), ecorePackage.getEDouble(), "nll", null, 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCalibration_Fitted(), ecorePackage.getEBoolean(), "fitted", "false", 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCalibration_Temperature(), ecorePackage.getEDouble(), "temperature", "1.0", 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCalibration_ValidationImages(), ecorePackage.getEInt(), "validationImages", null, 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCalibration_ScaledEce(), ecorePackage.getEDouble(), "scaledEce", null, 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCalibration_ScaledBrier(), ecorePackage.getEDouble(), "scaledBrier", null, 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCalibration_ScaledNll(), ecorePackage.getEDouble(), "scaledNll", null, 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(outOfDistributionEClass, OutOfDistribution.class, "OutOfDistribution", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getOutOfDistribution_MspThreshold(), ecorePackage.getEDouble(), "mspThreshold", null, 0, 1, OutOfDistribution.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getOutOfDistribution_EnergyThreshold(), ecorePackage.getEDouble(), "energyThreshold", null, 0, 1, OutOfDistribution.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getOutOfDistribution_ValidationImages(), ecorePackage.getEInt(), "validationImages", null, 0, 1, OutOfDistribution.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getOutOfDistribution_ValidationFlagged(), ecorePackage.getEDouble(), "validationFlagged", null, 0, 1, OutOfDistribution.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getOutOfDistribution_TestImages(), ecorePackage.getEInt(), "testImages", null, 0, 1, OutOfDistribution.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getOutOfDistribution_TestFlagged(), ecorePackage.getEDouble(), "testFlagged", null, 0, 1, OutOfDistribution.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getOutOfDistribution_Sources(), this.getOodSource(), null, "sources", null, 0, -1, OutOfDistribution.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(oodSourceEClass, OodSource.class, "OodSource", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getOodSource_Path(), ecorePackage.getEString(), "path", null, 0, 1, OodSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getOodSource_Images(), ecorePackage.getEInt(), "images", null, 0, 1, OodSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getOodSource_Flagged(), ecorePackage.getEDouble(), "flagged", null, 0, 1, OodSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getOodSource_Skipped(), ecorePackage.getEInt(), "skipped", null, 0, 1, OodSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(sweepEClass, Sweep.class, "Sweep", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getSweep_Name(), ecorePackage.getEString(), "name", null, 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2790,6 +3384,16 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getConfigurationSummary_MacroF1Sd(), ecorePackage.getEDouble(), "macroF1Sd", "0.0", 0, 1, ConfigurationSummary.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		// Initialize enums and add enum literals
+		initEEnum(explanationMethodEEnum, ExplanationMethod.class, "ExplanationMethod");
+		addEEnumLiteral(explanationMethodEEnum, ExplanationMethod.ATTENTION);
+		addEEnumLiteral(explanationMethodEEnum, ExplanationMethod.GRAD_CAM);
+		addEEnumLiteral(explanationMethodEEnum, ExplanationMethod.GRAD_CAM_ATTENDED);
+		addEEnumLiteral(explanationMethodEEnum, ExplanationMethod.OCCLUSION);
+
+		initEEnum(oodScoreEEnum, OodScore.class, "OodScore");
+		addEEnumLiteral(oodScoreEEnum, OodScore.ENERGY);
+		addEEnumLiteral(oodScoreEEnum, OodScore.MAX_SOFTMAX);
+
 		initEEnum(sourceKindEEnum, SourceKind.class, "SourceKind");
 		addEEnumLiteral(sourceKindEEnum, SourceKind.SYNTHETIC);
 		addEEnumLiteral(sourceKindEEnum, SourceKind.FIGSHARE_MAT);
