@@ -133,7 +133,7 @@ public final class ReportTables {
         return new Table(List.of("Threshold (τ)", nameA, nameB, "Wilcoxon statistic", "p-value", "method"), out);
     }
 
-    private static String methodName(WilcoxonSignedRank.Result r) {
+    static String methodName(WilcoxonSignedRank.Result r) {
         return switch (r.method()) {
             case EXACT -> "exact";
             case PERMUTATION -> "exact (permutation)";
