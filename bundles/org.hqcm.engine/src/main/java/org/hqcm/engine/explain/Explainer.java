@@ -7,6 +7,9 @@ import java.util.Map;
 
 import org.hqcm.engine.nn.HostArrays;
 import org.hqcm.engine.nn.HybridNetwork;
+import org.hqcm.engine.nn.Layer;
+import org.hqcm.engine.nn.LayerObserver;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Every explanation of a batch of images by a trained network, each for the class the network predicts: the spatial
@@ -87,15 +90,41 @@ public final class Explainer {
                     }
                 }
             }
-            float[][][] attended = null;
-            if (net.attentionLayer() != null) {
-                long t1 = System.nanoTime();
-                attended = GradCam.maps(net, net.attentionLayer(), predicted);
-                nanos[Method.GRAD_CAM_ATTENDED.ordinal()] += System.nanoTime() - t1;
+            // both Grad-CAMs from one backward pass (the quantum head's runs once per forward); each method is charged
+            // what it would cost alone: the backward pass down to its layer, then its own weighting of the feature maps
+            String attention = net.attentionLayer();
+            String after = attention == null ? null : layerAfter(attention);
+            long[] attentionReady = {0};
+            net.observeLayers(new LayerObserver() {
+                @Override
+                public void forwardDone(String layer) {
+                }
+
+                @Override
+                public void backwardDone(String layer) {
+                    if (layer.equals(after)) {
+                        attentionReady[0] = System.nanoTime();
+                    }
+                }
+            });
+            long start = System.nanoTime();
+            Map<String, INDArray> gradients;
+            try {
+                gradients = attention == null ? net.logitGradients(predicted, net.lastBlock())
+                        : net.logitGradients(predicted, attention, net.lastBlock());
+            } finally {
+                net.observeLayers(null);
             }
-            long t2 = System.nanoTime();
-            float[][][] block = GradCam.maps(net, net.lastBlock(), predicted);
-            nanos[Method.GRAD_CAM.ordinal()] += System.nanoTime() - t2;
+            long backward = System.nanoTime() - start;
+            float[][][] attended = null;
+            if (attention != null) {
+                long t = System.nanoTime();
+                attended = GradCam.maps(net.output(attention), gradients.get(attention), attention);
+                nanos[Method.GRAD_CAM_ATTENDED.ordinal()] += attentionReady[0] - start + System.nanoTime() - t;
+            }
+            long t = System.nanoTime();
+            float[][][] block = GradCam.maps(net.output(net.lastBlock()), gradients.get(net.lastBlock()), net.lastBlock());
+            nanos[Method.GRAD_CAM.ordinal()] += backward + System.nanoTime() - t;
             int fs = net.config().featureSize();
             for (int i = 0; i < m; i++) {
                 Map<Method, float[][]> maps = new EnumMap<>(Method.class);
@@ -121,6 +150,17 @@ public final class Explainer {
         }
         images += n;
         return out;
+    }
+
+    /** The name of the layer after {@code layer}: its backward pass gives the gradient at {@code layer}'s output. */
+    private String layerAfter(String layer) {
+        List<Layer> layers = net.layers();
+        for (int i = 0; i + 1 < layers.size(); i++) {
+            if (layers.get(i).name().equals(layer)) {
+                return layers.get(i + 1).name();
+            }
+        }
+        throw new IllegalArgumentException("no layer after " + layer);
     }
 
     /** Images explained so far. */

@@ -1,7 +1,6 @@
 package org.hqcm.engine.explain;
 
 import org.hqcm.engine.nn.HostArrays;
-import org.hqcm.engine.nn.HybridNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -9,20 +8,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * localization"): for the feature maps A_c of a layer (c the channel) and a class logit y,
  * L = ReLU(sum_c alpha_c A_c) with alpha_c = the spatial mean of dy / dA_c; a map on the layer's grid. The gradient is
  * the network's own backward pass from that logit ({@link HybridNetwork#logitGradient}), in inference mode, so the
- * map explains the model as it predicts.
+ * map explains the model as it predicts ({@link Explainer} takes both of its layers' gradients from one pass).
  */
 public final class GradCam {
 
     private GradCam() {
     }
 
-    /**
-     * The maps of the images of the network's last forward pass, at the output of {@code layer} (NHWC), each for its
-     * class in {@code classes}: [N][h][w].
-     */
-    public static float[][][] maps(HybridNetwork net, String layer, int[] classes) {
-        INDArray gradient = net.logitGradient(layer, classes);
-        INDArray activation = net.output(layer);
+    /** The maps of one layer from its activation A and the gradient dy / dA, both [N, h, w, C]. */
+    public static float[][][] maps(INDArray activation, INDArray gradient, String layer) {
         long[] shape = activation.shape();
         if (shape.length != 4) {
             throw new IllegalArgumentException("Grad-CAM needs feature maps [N, h, w, C]; layer " + layer + " gives "

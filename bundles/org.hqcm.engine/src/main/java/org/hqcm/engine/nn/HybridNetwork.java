@@ -270,25 +270,41 @@ public final class HybridNetwork {
 
     /**
      * The gradient of one class logit per image, d logit[n, classes[n]] / d output(layer)[n], for the images of the
-     * last forward pass (training or inference mode): a backward pass from that logit alone through the layers after
-     * {@code layer} (the attention map's port gets no gradient). Each of those layers must allow a backward after an
-     * inference-mode forward ({@link Layer#backwardAfterInference()}), so Grad-CAM reads the trained model as it
-     * predicts. Returns an array shaped as {@link #output(String)}, valid until the next forward or backward pass;
-     * the parameters' gradients are overwritten (as by any backward pass).
+     * last forward pass (training or inference mode): {@link #logitGradients} for one layer.
      */
     public INDArray logitGradient(String layer, int[] classes) {
-        int at = indexOf(layer);
-        if (outputs[at] == null) {
-            throw new IllegalStateException("logitGradient needs a forward pass first");
+        return logitGradients(classes, layer).get(layer);
+    }
+
+    /**
+     * The gradients of one class logit per image, d logit[n, classes[n]] / d output(layer)[n], at each of
+     * {@code layers}, for the images of the last forward pass (training or inference mode): ONE backward pass from
+     * that logit alone (the attention map's port gets no gradient) through the layers after the earliest of them,
+     * keeping a copy of the gradient where it passes each asked-for layer (the quantum head's backward runs once per
+     * forward). Each layer passed must allow a backward after an inference-mode forward
+     * ({@link Layer#backwardAfterInference()}), so Grad-CAM reads the trained model as it predicts. The arrays are
+     * shaped as {@link #output(String)}; the parameters' gradients are overwritten (as by any backward pass).
+     */
+    public Map<String, INDArray> logitGradients(int[] classes, String... layers) {
+        if (layers.length == 0) {
+            throw new IllegalArgumentException("name at least one layer");
+        }
+        int at = Integer.MAX_VALUE;
+        for (String l : layers) {
+            int i = indexOf(l);
+            if (outputs[i] == null) {
+                throw new IllegalStateException("logitGradients needs a forward pass first");
+            }
+            at = Math.min(at, i);
         }
         int k = config.classes();
         if (classes.length != batch) {
             throw new IllegalArgumentException("expected one class per image of the last forward pass (" + batch
                     + "), got " + classes.length);
         }
-        for (int i = at + 1; i < layers.size(); i++) {
-            if (!lastForwardTraining && !layers.get(i).backwardAfterInference()) {
-                throw new IllegalStateException("layer " + layers.get(i).name() + " has no backward pass after an "
+        for (int i = at + 1; i < this.layers.size(); i++) {
+            if (!lastForwardTraining && !this.layers.get(i).backwardAfterInference()) {
+                throw new IllegalStateException("layer " + this.layers.get(i).name() + " has no backward pass after an "
                         + "inference-mode forward; take the gradient at a later layer");
             }
         }
@@ -305,11 +321,18 @@ public final class HybridNetwork {
         if (attention != null) {
             attention.spatialMap().gradient(null);
         }
-        for (int i = layers.size() - 1; i > at; i--) {
-            d = layers.get(i).backward(d);
-            observer.backwardDone(layers.get(i).name());
+        List<String> wanted = List.of(layers);
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (int i = this.layers.size() - 1; i >= at; i--) {
+            if (wanted.contains(this.layers.get(i).name())) {
+                out.put(this.layers.get(i).name(), d.dup());
+            }
+            if (i > at) {
+                d = this.layers.get(i).backward(d);
+                observer.backwardDone(this.layers.get(i).name());
+            }
         }
-        return d;
+        return out;
     }
 
     /** Tells the network that parameter values were changed from outside (optimizer step, import). */

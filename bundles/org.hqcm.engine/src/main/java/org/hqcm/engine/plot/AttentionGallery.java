@@ -27,17 +27,19 @@ public final class AttentionGallery {
     private final List<String> models;
     private final List<Row> rows;
     private final Colormap colormap;
+    private final boolean overlays;
 
-    private AttentionGallery(String title, List<String> models, List<Row> rows, Colormap colormap) {
+    private AttentionGallery(String title, List<String> models, List<Row> rows, Colormap colormap, boolean overlays) {
         this.title = title;
         this.models = models;
         this.rows = rows;
         this.colormap = colormap;
+        this.overlays = overlays;
     }
 
     /** A gallery of one model's maps; columns input, mask, attention, overlay. */
     public static AttentionGallery of(String title) {
-        return new AttentionGallery(title, List.of(""), List.of(), Colormap.JET);
+        return new AttentionGallery(title, List.of(""), List.of(), Colormap.JET, true);
     }
 
     /** A gallery comparing the maps of several models (Fig 10 compares two). */
@@ -45,7 +47,7 @@ public final class AttentionGallery {
         if (modelNames.isEmpty()) {
             throw new IllegalArgumentException("a gallery needs at least one model");
         }
-        return new AttentionGallery(title, List.copyOf(modelNames), List.of(), Colormap.JET);
+        return new AttentionGallery(title, List.copyOf(modelNames), List.of(), Colormap.JET, true);
     }
 
     /** Adds an example of a single-model gallery. */
@@ -73,11 +75,19 @@ public final class AttentionGallery {
         }
         List<Row> l = new ArrayList<>(rows);
         l.add(new Row(label == null ? "" : label, image, mask, List.copyOf(maps), List.copyOf(captions)));
-        return new AttentionGallery(title, models, List.copyOf(l), colormap);
+        return new AttentionGallery(title, models, List.copyOf(l), colormap, overlays);
     }
 
     public AttentionGallery colormap(Colormap map) {
-        return new AttentionGallery(title, models, rows, map);
+        return new AttentionGallery(title, models, rows, map, overlays);
+    }
+
+    /**
+     * The maps alone, without their overlays on the input: a gallery of several explanation methods side by side
+     * (input, mask, one map per method) stays as wide as the paper's figure.
+     */
+    public AttentionGallery withoutOverlays() {
+        return new AttentionGallery(title, models, rows, colormap, false);
     }
 
     /** Column titles, left to right. */
@@ -86,7 +96,7 @@ public final class AttentionGallery {
         for (String m : models) {
             c.add(m.isEmpty() ? "attention" : m + " attention");
         }
-        for (String m : models) {
+        for (String m : overlays ? models : List.<String>of()) {
             c.add(m.isEmpty() ? "overlay" : m + " overlay");
         }
         return c;
@@ -116,6 +126,11 @@ public final class AttentionGallery {
         int columnWidth = cell;
         for (String c : columns) {
             columnWidth = Math.max(columnWidth, tm.stringWidth(c) + gap);
+        }
+        for (Row r : rows) {
+            for (String c : r.captions()) {
+                columnWidth = Math.max(columnWidth, tm.stringWidth(c) + gap);
+            }
         }
         pg.dispose();
         boolean captions = rows.stream().anyMatch(r -> r.captions().stream().anyMatch(c -> !c.isEmpty()));
@@ -152,6 +167,9 @@ public final class AttentionGallery {
                     String caption = row.captions().get(m);
                     g.setColor(Theme.TEXT);
                     g.drawString(caption, mx + cell / 2 - tm.stringWidth(caption) / 2, y + cell + tm.getAscent() + 2);
+                    if (!overlays) {
+                        continue;
+                    }
                     int ox = panelX(left, 2 + k + m, columnWidth, cell, gap);
                     g.drawImage(input, ox, y, cell, cell, null);
                     var saved = g.getComposite();

@@ -67,6 +67,11 @@ public final class LineChart {
         return add(new Series(name, oneBased(y.length), y, true, null));
     }
 
+    /** Adds a dashed series with explicit x values (a reference line, a threshold). */
+    public LineChart dashedSeries(String name, double[] x, double[] y) {
+        return add(new Series(name, x, y, true, null));
+    }
+
     /**
      * Adds a series over epochs 1..n with a band mean +- spread (mean +- sd across seeds); {@code dashed}
      * as for {@link #dashedSeries}.

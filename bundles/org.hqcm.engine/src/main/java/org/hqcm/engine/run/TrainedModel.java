@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.util.List;
 
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.eval.OodScores;
 import org.hqcm.engine.io.ArrayArchive;
 import org.hqcm.engine.nn.HybridNetwork;
 import org.hqcm.engine.train.ExperimentMapping;
@@ -12,8 +13,12 @@ import org.hqcm.model.Experiment;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.resource.HqcmResources;
 
-/** The trained network of a completed run, rebuilt from the run's experiment and its model.zip (best weights). */
-public record TrainedModel(Experiment experiment, Inference inference, List<String> classNames) {
+/**
+ * The trained network of a completed run, rebuilt from the run's experiment and its model.zip (best weights), with
+ * what the run fixed on its validation split: the temperature its probabilities are divided by and the
+ * out-of-distribution thresholds (both in the run record).
+ */
+public record TrainedModel(Experiment experiment, Inference inference, List<String> classNames, RunRecord record) {
 
     /** Loads the model of {@code folder}; a run without model.zip (not completed) is refused with a clear message. */
     public static TrainedModel load(RunFolder folder) {
@@ -31,10 +36,35 @@ public record TrainedModel(Experiment experiment, Inference inference, List<Stri
         }
         net.parametersChanged();
         return new TrainedModel(e, new Inference(net, e.getTraining().getBatchSize(), null, null),
-                List.copyOf(e.getDataset().getClassNames()));
+                List.copyOf(e.getDataset().getClassNames()), record);
     }
 
     public int imageSize() {
         return experiment.getDataset().getImageSize();
+    }
+
+    /** The temperature fitted on the validation split (temperatureScaling), or 1. */
+    public double temperature() {
+        return ConfidenceEvaluation.temperature(record);
+    }
+
+    /** Whether the run fitted a temperature. */
+    public boolean temperatureFitted() {
+        return record.getCalibration() != null && record.getCalibration().isFitted();
+    }
+
+    /** The out-of-distribution thresholds, or null for a run made before they existed. */
+    public OodScores.Thresholds oodThresholds() {
+        return record.getOutOfDistribution() == null ? null : ConfidenceEvaluation.thresholds(record);
+    }
+
+    /** The score that flags an image (the experiment's oodScore). */
+    public OodScores.Kind oodKind() {
+        return ConfidenceEvaluation.kind(experiment.getEvaluation().getOodScore());
+    }
+
+    /** The score's name in messages. */
+    public String oodLabel() {
+        return ConfidenceEvaluation.label(oodKind());
     }
 }

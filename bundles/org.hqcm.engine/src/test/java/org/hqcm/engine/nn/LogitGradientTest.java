@@ -37,7 +37,8 @@ class LogitGradientTest {
         assertEquals("attention", net.attentionLayer());
         int checked = check(net, x, net.lastBlock(), 1e-6, 1e-6, 1e-9);
         checked += check(net, x, net.attentionLayer(), 1e-6, 1e-6, 1e-9);
-        assertTrue(checked >= 40, "checked " + checked);
+        checked += check(net, x, List.of(net.attentionLayer(), net.lastBlock()), 1e-6, 1e-6, 1e-9);
+        assertTrue(checked >= 80, "checked " + checked);
     }
 
     @Test
@@ -53,7 +54,8 @@ class LogitGradientTest {
         NetworkConfig config = new NetworkConfig(HybridNetworkGradientTest.S, List.of(4, 4, 2), true, 2, List.of(1, 3, 5),
                 7, new HeadConfig.Quantum(CircuitSpec.paper(2, 1), 2, Simulator.STATEVECTOR), 3, 7L);
         HybridNetwork net = trainedLooking(config);
-        check(net, HybridNetworkGradientTest.images(3), net.attentionLayer(), 1e-3, 2e-3, 2e-4);
+        // both layers from one backward pass: the circuits' backward runs once per forward
+        check(net, HybridNetworkGradientTest.images(3), List.of(net.attentionLayer(), net.lastBlock()), 1e-3, 2e-3, 2e-4);
     }
 
     /** A backbone block keeps batch statistics: a gradient through it after an inference forward is refused. */
@@ -68,11 +70,29 @@ class LogitGradientTest {
         assertThrows(IllegalArgumentException.class, () -> net.logitGradient("block3", new int[] {0, 3}));
     }
 
-    /** Compares d logit[n, CLASSES[n]] / d output(layer) with central differences at sampled positions. */
     private static int check(HybridNetwork net, float[] x, String layer, double h, double rel, double abs) {
         net.forward(x, N, false);
         INDArray analytic = net.logitGradient(layer, CLASSES).dup();
-        INDArray activation = net.output(layer).dup();
+        return check(net, layer, analytic, net.output(layer).dup(), h, rel, abs);
+    }
+
+    /** The gradients at several layers from one forward and one backward pass. */
+    private static int check(HybridNetwork net, float[] x, List<String> layers, double h, double rel, double abs) {
+        net.forward(x, N, false);
+        java.util.Map<String, INDArray> analytic = net.logitGradients(CLASSES, layers.toArray(String[]::new));
+        assertEquals(layers.size(), analytic.size());
+        java.util.Map<String, INDArray> activations = new java.util.LinkedHashMap<>();
+        layers.forEach(l -> activations.put(l, net.output(l).dup()));
+        int checked = 0;
+        for (String l : layers) {
+            checked += check(net, l, analytic.get(l), activations.get(l), h, rel, abs);
+        }
+        return checked;
+    }
+
+    /** Compares d logit[n, CLASSES[n]] / d output(layer) with central differences at sampled positions. */
+    private static int check(HybridNetwork net, String layer, INDArray analytic, INDArray activation, double h,
+            double rel, double abs) {
         int at = -1;
         for (int i = 0; i < net.layers().size(); i++) {
             if (net.layers().get(i).name().equals(layer)) {

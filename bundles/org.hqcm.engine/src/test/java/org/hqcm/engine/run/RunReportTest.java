@@ -41,11 +41,14 @@ class RunReportTest {
     void runWritesASelfContainedReportWithEveryTableAndFigure() throws Exception {
         String html = Files.readString(run.dir().resolve(RunReport.FILE));
         for (String s : List.of("Table 1", "Overall Accuracy", "Macro Avg", "Confusion matrix", "share of row",
-                "Attention Jaccard", "Fig 7", "Fig 8", "Fig 9", "Fig 10")) {
+                "Attention Jaccard", "Fig 7", "Fig 8", "Fig 9", "Fig 10", "Explanations beside T_s", "Grad-CAM",
+                "occlusion", "pointing game", "Explanation methods compared", "Calibration of the test split", "ECE",
+                "Brier", "Reliability diagram", "Out-of-distribution warnings", "energy score")) {
             assertTrue(html.contains(s), "report mentions " + s);
         }
-        // offline: five embedded PNGs (loss, accuracy, confusion, t-SNE, gallery) and nothing fetched from elsewhere
-        assertEquals(5, count(html, "src=\"data:image/png;base64,"));
+        // offline: eight embedded PNGs (loss, accuracy, confusion, t-SNE, attention and explanation galleries,
+        // reliability, score distribution) and nothing fetched from elsewhere
+        assertEquals(8, count(html, "src=\"data:image/png;base64,"));
         assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external resource");
 
         RunRecord record = HqcmResources.loadRunRecord(run.dir());
