@@ -28,7 +28,17 @@ public final class Explainer {
         /** Grad-CAM on the attention's output F * (1 + T_s). */
         GRAD_CAM_ATTENDED,
         /** Occlusion sensitivity of the predicted class's probability. */
-        OCCLUSION
+        OCCLUSION;
+
+        /** How reports name the method; the same in every run, so that runs pair by it. */
+        public String label() {
+            return switch (this) {
+                case ATTENTION -> "T_s";
+                case GRAD_CAM -> "Grad-CAM";
+                case GRAD_CAM_ATTENDED -> "Grad-CAM on F*(1+T_s)";
+                case OCCLUSION -> "occlusion";
+            };
+        }
     }
 
     /**

@@ -53,14 +53,19 @@ final class ExplanationEvaluation {
         };
     }
 
-    /** How reports name a method; the same in every run, so that runs pair by it. */
-    static String label(ExplanationMethod m) {
+    /** The engine's method of a model literal. */
+    static Explainer.Method engine(ExplanationMethod m) {
         return switch (m) {
-            case ATTENTION -> "T_s";
-            case GRAD_CAM -> "Grad-CAM";
-            case GRAD_CAM_ATTENDED -> "Grad-CAM on F*(1+T_s)";
-            case OCCLUSION -> "occlusion";
+            case ATTENTION -> Explainer.Method.ATTENTION;
+            case GRAD_CAM -> Explainer.Method.GRAD_CAM;
+            case GRAD_CAM_ATTENDED -> Explainer.Method.GRAD_CAM_ATTENDED;
+            case OCCLUSION -> Explainer.Method.OCCLUSION;
         };
+    }
+
+    /** How reports name a method ({@link Explainer.Method#label()}). */
+    static String label(ExplanationMethod m) {
+        return engine(m).label();
     }
 
     /**

@@ -18,7 +18,8 @@ import org.hqcm.model.resource.HqcmResources;
  * what the run fixed on its validation split: the temperature its probabilities are divided by and the
  * out-of-distribution thresholds (both in the run record).
  */
-public record TrainedModel(Experiment experiment, Inference inference, List<String> classNames, RunRecord record) {
+public record TrainedModel(RunFolder folder, Experiment experiment, Inference inference, List<String> classNames,
+        RunRecord record) {
 
     /** Loads the model of {@code folder}; a run without model.zip (not completed) is refused with a clear message. */
     public static TrainedModel load(RunFolder folder) {
@@ -35,7 +36,7 @@ public record TrainedModel(Experiment experiment, Inference inference, List<Stri
             throw new BadInputException(folder.model() + ": does not fit the run's network (" + ex.getMessage() + ")", ex);
         }
         net.parametersChanged();
-        return new TrainedModel(e, new Inference(net, e.getTraining().getBatchSize(), null, null),
+        return new TrainedModel(folder, e, new Inference(net, e.getTraining().getBatchSize(), null, null),
                 List.copyOf(e.getDataset().getClassNames()), record);
     }
 
@@ -61,6 +62,24 @@ public record TrainedModel(Experiment experiment, Inference inference, List<Stri
     /** The score that flags an image (the experiment's oodScore). */
     public OodScores.Kind oodKind() {
         return ConfidenceEvaluation.kind(experiment.getEvaluation().getOodScore());
+    }
+
+    /** Both out-of-distribution scores of the run's test split (confidence.csv); empty for a run without. */
+    public OodScores.Scores testScores() {
+        java.nio.file.Path file = folder.dir().resolve(ConfidenceEvaluation.CSV);
+        return Files.isRegularFile(file) ? ConfidenceEvaluation.read(file, ConfidenceEvaluation.TEST)
+                : new OodScores.Scores(new double[0], new double[0]);
+    }
+
+    /** The flagging score's values of {@code s}. */
+    public double[] flaggingScores(OodScores.Scores s) {
+        return ConfidenceEvaluation.pick(oodKind(), s);
+    }
+
+    /** The flagging score's threshold. */
+    public double flaggingThreshold() {
+        OodScores.Thresholds t = oodThresholds();
+        return oodKind() == OodScores.Kind.ENERGY ? t.energy() : t.maxSoftmax();
     }
 
     /** The score's name in messages. */
