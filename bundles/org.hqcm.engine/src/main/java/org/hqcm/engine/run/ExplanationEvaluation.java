@@ -53,19 +53,9 @@ final class ExplanationEvaluation {
         };
     }
 
-    /** The engine's method of a model literal. */
-    static Explainer.Method engine(ExplanationMethod m) {
-        return switch (m) {
-            case ATTENTION -> Explainer.Method.ATTENTION;
-            case GRAD_CAM -> Explainer.Method.GRAD_CAM;
-            case GRAD_CAM_ATTENDED -> Explainer.Method.GRAD_CAM_ATTENDED;
-            case OCCLUSION -> Explainer.Method.OCCLUSION;
-        };
-    }
-
-    /** How reports name a method ({@link Explainer.Method#label()}). */
+    /** How reports name a method ({@link ExplanationMaps#label}). */
     static String label(ExplanationMethod m) {
-        return engine(m).label();
+        return ExplanationMaps.label(m);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.explain.Explainer;
 import org.hqcm.model.ExplanationMethod;
 
 /**
@@ -94,6 +95,24 @@ public final class ExplanationMaps implements AutoCloseable {
             TestImages.entry(zip, position + ".u8", bytes);
             count++;
         }
+    }
+
+    /** The engine's method of a model literal (the same four; {@code ExplanationEvaluation.literal} is the inverse). */
+    static Explainer.Method engine(ExplanationMethod m) {
+        return switch (m) {
+            case ATTENTION -> Explainer.Method.ATTENTION;
+            case GRAD_CAM -> Explainer.Method.GRAD_CAM;
+            case GRAD_CAM_ATTENDED -> Explainer.Method.GRAD_CAM_ATTENDED;
+            case OCCLUSION -> Explainer.Method.OCCLUSION;
+        };
+    }
+
+    /**
+     * How reports, comparisons and the IDE name a method ({@link Explainer.Method#label()}): the same in every run,
+     * so that runs pair by it.
+     */
+    public static String label(ExplanationMethod m) {
+        return engine(m).label();
     }
 
     /** Whether the run folder holds the file (runs made before issue 17, or without tumour test images, do not). */
