@@ -24,6 +24,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.hqcm.model.Dataset#getTestFraction <em>Test Fraction</em>}</li>
  *   <li>{@link org.hqcm.model.Dataset#isStratified <em>Stratified</em>}</li>
  *   <li>{@link org.hqcm.model.Dataset#isGroupByPatient <em>Group By Patient</em>}</li>
+ *   <li>{@link org.hqcm.model.Dataset#getMaxImagePixels <em>Max Image Pixels</em>}</li>
  *   <li>{@link org.hqcm.model.Dataset#getAugmentation <em>Augmentation</em>}</li>
  * </ul>
  *
@@ -208,6 +209,32 @@ public interface Dataset extends EObject {
 	 * @generated
 	 */
 	void setGroupByPatient(boolean value);
+
+	/**
+	 * Returns the value of the '<em><b>Max Image Pixels</b></em>' attribute.
+	 * The default value is <code>"16777216"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Largest image a data file may declare, in pixels (width x height, x frames for DICOM), checked in the file's header before anything is decoded: a file that declares more is listed as a bad file with its declared size and never decoded. The default, 16,777,216 (16 Mpx, 4096 x 4096), is far above real MRI slices (256 x 256 to 1024 x 1024) and keeps one hostile or broken file from taking gigabytes; at most 268,435,456 (a decoded image of that size takes 1 GiB as floats).
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Max Image Pixels</em>' attribute.
+	 * @see #setMaxImagePixels(int)
+	 * @see org.hqcm.model.HqcmPackage#getDataset_MaxImagePixels()
+	 * @model default="16777216"
+	 * @generated
+	 */
+	int getMaxImagePixels();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.Dataset#getMaxImagePixels <em>Max Image Pixels</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Max Image Pixels</em>' attribute.
+	 * @see #getMaxImagePixels()
+	 * @generated
+	 */
+	void setMaxImagePixels(int value);
 
 	/**
 	 * Returns the value of the '<em><b>Augmentation</b></em>' containment reference.

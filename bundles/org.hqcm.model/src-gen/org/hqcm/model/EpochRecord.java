@@ -21,6 +21,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.hqcm.model.EpochRecord#getValidationAccuracy <em>Validation Accuracy</em>}</li>
  *   <li>{@link org.hqcm.model.EpochRecord#getLearningRate <em>Learning Rate</em>}</li>
  *   <li>{@link org.hqcm.model.EpochRecord#getSeconds <em>Seconds</em>}</li>
+ *   <li>{@link org.hqcm.model.EpochRecord#getQuantumGradientNorm <em>Quantum Gradient Norm</em>}</li>
  * </ul>
  *
  * @see org.hqcm.model.HqcmPackage#getEpochRecord()
@@ -181,5 +182,30 @@ public interface EpochRecord extends EObject {
 	 * @generated
 	 */
 	void setSeconds(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Quantum Gradient Norm</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Mean over the epoch's training batches of the L2 norm of the loss gradient with respect to the quantum circuits' weights, before clipping (0 for a classical head). A norm that shrinks towards 0 while the loss stays high is the barren-plateau signature.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Quantum Gradient Norm</em>' attribute.
+	 * @see #setQuantumGradientNorm(double)
+	 * @see org.hqcm.model.HqcmPackage#getEpochRecord_QuantumGradientNorm()
+	 * @model
+	 * @generated
+	 */
+	double getQuantumGradientNorm();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.EpochRecord#getQuantumGradientNorm <em>Quantum Gradient Norm</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Quantum Gradient Norm</em>' attribute.
+	 * @see #getQuantumGradientNorm()
+	 * @generated
+	 */
+	void setQuantumGradientNorm(double value);
 
 } // EpochRecord

@@ -250,13 +250,22 @@ public interface HqcmPackage extends EPackage {
 	int DATASET__GROUP_BY_PATIENT = 7;
 
 	/**
+	 * The feature id for the '<em><b>Max Image Pixels</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATASET__MAX_IMAGE_PIXELS = 8;
+
+	/**
 	 * The feature id for the '<em><b>Augmentation</b></em>' containment reference.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int DATASET__AUGMENTATION = 8;
+	int DATASET__AUGMENTATION = 9;
 
 	/**
 	 * The number of structural features of the '<em>Dataset</em>' class.
@@ -265,7 +274,7 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int DATASET_FEATURE_COUNT = 9;
+	int DATASET_FEATURE_COUNT = 10;
 
 	/**
 	 * The number of operations of the '<em>Dataset</em>' class.
@@ -625,13 +634,58 @@ public interface HqcmPackage extends EPackage {
 	int QUANTUM_HEAD__SHOTS = HEAD_FEATURE_COUNT + 7;
 
 	/**
+	 * The feature id for the '<em><b>Depolarizing</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int QUANTUM_HEAD__DEPOLARIZING = HEAD_FEATURE_COUNT + 8;
+
+	/**
+	 * The feature id for the '<em><b>Amplitude Damping</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int QUANTUM_HEAD__AMPLITUDE_DAMPING = HEAD_FEATURE_COUNT + 9;
+
+	/**
+	 * The feature id for the '<em><b>Phase Damping</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int QUANTUM_HEAD__PHASE_DAMPING = HEAD_FEATURE_COUNT + 10;
+
+	/**
+	 * The feature id for the '<em><b>Readout Error</b></em>' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int QUANTUM_HEAD__READOUT_ERROR = HEAD_FEATURE_COUNT + 11;
+
+	/**
+	 * The feature id for the '<em><b>Gradient Method</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int QUANTUM_HEAD__GRADIENT_METHOD = HEAD_FEATURE_COUNT + 12;
+
+	/**
 	 * The number of structural features of the '<em>Quantum Head</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int QUANTUM_HEAD_FEATURE_COUNT = HEAD_FEATURE_COUNT + 8;
+	int QUANTUM_HEAD_FEATURE_COUNT = HEAD_FEATURE_COUNT + 13;
 
 	/**
 	 * The number of operations of the '<em>Quantum Head</em>' class.
@@ -1297,13 +1351,22 @@ public interface HqcmPackage extends EPackage {
 	int EPOCH_RECORD__SECONDS = 6;
 
 	/**
+	 * The feature id for the '<em><b>Quantum Gradient Norm</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EPOCH_RECORD__QUANTUM_GRADIENT_NORM = 7;
+
+	/**
 	 * The number of structural features of the '<em>Epoch Record</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int EPOCH_RECORD_FEATURE_COUNT = 7;
+	int EPOCH_RECORD_FEATURE_COUNT = 8;
 
 	/**
 	 * The number of operations of the '<em>Epoch Record</em>' class.
@@ -2696,6 +2759,16 @@ public interface HqcmPackage extends EPackage {
 	int SIMULATOR = 35;
 
 	/**
+	 * The meta object id for the '{@link org.hqcm.model.GradientMethod <em>Gradient Method</em>}' enum.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.GradientMethod
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getGradientMethod()
+	 * @generated
+	 */
+	int GRADIENT_METHOD = 36;
+
+	/**
 	 * The meta object id for the '{@link org.hqcm.model.Activation <em>Activation</em>}' enum.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -2703,7 +2776,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getActivation()
 	 * @generated
 	 */
-	int ACTIVATION = 36;
+	int ACTIVATION = 37;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Optimizer <em>Optimizer</em>}' enum.
@@ -2713,7 +2786,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getOptimizer()
 	 * @generated
 	 */
-	int OPTIMIZER = 37;
+	int OPTIMIZER = 38;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Backend <em>Backend</em>}' enum.
@@ -2723,7 +2796,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getBackend()
 	 * @generated
 	 */
-	int BACKEND = 38;
+	int BACKEND = 39;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.ClassWeighting <em>Class Weighting</em>}' enum.
@@ -2733,7 +2806,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getClassWeighting()
 	 * @generated
 	 */
-	int CLASS_WEIGHTING = 39;
+	int CLASS_WEIGHTING = 40;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.RunStatus <em>Run Status</em>}' enum.
@@ -2743,7 +2816,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getRunStatus()
 	 * @generated
 	 */
-	int RUN_STATUS = 40;
+	int RUN_STATUS = 41;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.SweepStrategy <em>Sweep Strategy</em>}' enum.
@@ -2753,7 +2826,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getSweepStrategy()
 	 * @generated
 	 */
-	int SWEEP_STRATEGY = 41;
+	int SWEEP_STRATEGY = 42;
 
 
 	/**
@@ -2962,6 +3035,17 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getDataset_GroupByPatient();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Dataset#getMaxImagePixels <em>Max Image Pixels</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Max Image Pixels</em>'.
+	 * @see org.hqcm.model.Dataset#getMaxImagePixels()
+	 * @see #getDataset()
+	 * @generated
+	 */
+	EAttribute getDataset_MaxImagePixels();
 
 	/**
 	 * Returns the meta object for the containment reference '{@link org.hqcm.model.Dataset#getAugmentation <em>Augmentation</em>}'.
@@ -3275,6 +3359,61 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getQuantumHead_Shots();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.QuantumHead#getDepolarizing <em>Depolarizing</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Depolarizing</em>'.
+	 * @see org.hqcm.model.QuantumHead#getDepolarizing()
+	 * @see #getQuantumHead()
+	 * @generated
+	 */
+	EAttribute getQuantumHead_Depolarizing();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.QuantumHead#getAmplitudeDamping <em>Amplitude Damping</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Amplitude Damping</em>'.
+	 * @see org.hqcm.model.QuantumHead#getAmplitudeDamping()
+	 * @see #getQuantumHead()
+	 * @generated
+	 */
+	EAttribute getQuantumHead_AmplitudeDamping();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.QuantumHead#getPhaseDamping <em>Phase Damping</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Phase Damping</em>'.
+	 * @see org.hqcm.model.QuantumHead#getPhaseDamping()
+	 * @see #getQuantumHead()
+	 * @generated
+	 */
+	EAttribute getQuantumHead_PhaseDamping();
+
+	/**
+	 * Returns the meta object for the attribute list '{@link org.hqcm.model.QuantumHead#getReadoutError <em>Readout Error</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute list '<em>Readout Error</em>'.
+	 * @see org.hqcm.model.QuantumHead#getReadoutError()
+	 * @see #getQuantumHead()
+	 * @generated
+	 */
+	EAttribute getQuantumHead_ReadoutError();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.QuantumHead#getGradientMethod <em>Gradient Method</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Gradient Method</em>'.
+	 * @see org.hqcm.model.QuantumHead#getGradientMethod()
+	 * @see #getQuantumHead()
+	 * @generated
+	 */
+	EAttribute getQuantumHead_GradientMethod();
 
 	/**
 	 * Returns the meta object for class '{@link org.hqcm.model.ClassicalHead <em>Classical Head</em>}'.
@@ -3951,6 +4090,17 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getEpochRecord_Seconds();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.EpochRecord#getQuantumGradientNorm <em>Quantum Gradient Norm</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Quantum Gradient Norm</em>'.
+	 * @see org.hqcm.model.EpochRecord#getQuantumGradientNorm()
+	 * @see #getEpochRecord()
+	 * @generated
+	 */
+	EAttribute getEpochRecord_QuantumGradientNorm();
 
 	/**
 	 * Returns the meta object for class '{@link org.hqcm.model.TestMetrics <em>Test Metrics</em>}'.
@@ -5262,6 +5412,16 @@ public interface HqcmPackage extends EPackage {
 	EEnum getSimulator();
 
 	/**
+	 * Returns the meta object for enum '{@link org.hqcm.model.GradientMethod <em>Gradient Method</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for enum '<em>Gradient Method</em>'.
+	 * @see org.hqcm.model.GradientMethod
+	 * @generated
+	 */
+	EEnum getGradientMethod();
+
+	/**
 	 * Returns the meta object for enum '{@link org.hqcm.model.Activation <em>Activation</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -5499,6 +5659,14 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute DATASET__GROUP_BY_PATIENT = eINSTANCE.getDataset_GroupByPatient();
+
+		/**
+		 * The meta object literal for the '<em><b>Max Image Pixels</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATASET__MAX_IMAGE_PIXELS = eINSTANCE.getDataset_MaxImagePixels();
 
 		/**
 		 * The meta object literal for the '<em><b>Augmentation</b></em>' containment reference feature.
@@ -5743,6 +5911,46 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute QUANTUM_HEAD__SHOTS = eINSTANCE.getQuantumHead_Shots();
+
+		/**
+		 * The meta object literal for the '<em><b>Depolarizing</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute QUANTUM_HEAD__DEPOLARIZING = eINSTANCE.getQuantumHead_Depolarizing();
+
+		/**
+		 * The meta object literal for the '<em><b>Amplitude Damping</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute QUANTUM_HEAD__AMPLITUDE_DAMPING = eINSTANCE.getQuantumHead_AmplitudeDamping();
+
+		/**
+		 * The meta object literal for the '<em><b>Phase Damping</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute QUANTUM_HEAD__PHASE_DAMPING = eINSTANCE.getQuantumHead_PhaseDamping();
+
+		/**
+		 * The meta object literal for the '<em><b>Readout Error</b></em>' attribute list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute QUANTUM_HEAD__READOUT_ERROR = eINSTANCE.getQuantumHead_ReadoutError();
+
+		/**
+		 * The meta object literal for the '<em><b>Gradient Method</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute QUANTUM_HEAD__GRADIENT_METHOD = eINSTANCE.getQuantumHead_GradientMethod();
 
 		/**
 		 * The meta object literal for the '{@link org.hqcm.model.impl.ClassicalHeadImpl <em>Classical Head</em>}' class.
@@ -6251,6 +6459,14 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute EPOCH_RECORD__SECONDS = eINSTANCE.getEpochRecord_Seconds();
+
+		/**
+		 * The meta object literal for the '<em><b>Quantum Gradient Norm</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute EPOCH_RECORD__QUANTUM_GRADIENT_NORM = eINSTANCE.getEpochRecord_QuantumGradientNorm();
 
 		/**
 		 * The meta object literal for the '{@link org.hqcm.model.impl.TestMetricsImpl <em>Test Metrics</em>}' class.
@@ -7263,6 +7479,16 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EEnum SIMULATOR = eINSTANCE.getSimulator();
+
+		/**
+		 * The meta object literal for the '{@link org.hqcm.model.GradientMethod <em>Gradient Method</em>}' enum.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.GradientMethod
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getGradientMethod()
+		 * @generated
+		 */
+		EEnum GRADIENT_METHOD = eINSTANCE.getGradientMethod();
 
 		/**
 		 * The meta object literal for the '{@link org.hqcm.model.Activation <em>Activation</em>}' enum.

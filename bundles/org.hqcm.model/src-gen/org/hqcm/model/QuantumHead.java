@@ -3,6 +3,7 @@
  */
 package org.hqcm.model;
 
+import org.eclipse.emf.common.util.EList;
 
 /**
  * <!-- begin-user-doc -->
@@ -25,6 +26,11 @@ package org.hqcm.model;
  *   <li>{@link org.hqcm.model.QuantumHead#getMeasurement <em>Measurement</em>}</li>
  *   <li>{@link org.hqcm.model.QuantumHead#getSimulator <em>Simulator</em>}</li>
  *   <li>{@link org.hqcm.model.QuantumHead#getShots <em>Shots</em>}</li>
+ *   <li>{@link org.hqcm.model.QuantumHead#getDepolarizing <em>Depolarizing</em>}</li>
+ *   <li>{@link org.hqcm.model.QuantumHead#getAmplitudeDamping <em>Amplitude Damping</em>}</li>
+ *   <li>{@link org.hqcm.model.QuantumHead#getPhaseDamping <em>Phase Damping</em>}</li>
+ *   <li>{@link org.hqcm.model.QuantumHead#getReadoutError <em>Readout Error</em>}</li>
+ *   <li>{@link org.hqcm.model.QuantumHead#getGradientMethod <em>Gradient Method</em>}</li>
  * </ul>
  *
  * @see org.hqcm.model.HqcmPackage#getQuantumHead()
@@ -236,5 +242,127 @@ public interface QuantumHead extends Head {
 	 * @generated
 	 */
 	void setShots(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Depolarizing</b></em>' attribute.
+	 * The default value is <code>"0.0"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Probability p of PennyLane's DepolarizingChannel (rho -> (1-p) rho + p/3 (X rho X + Y rho Y + Z rho Z)) on every wire a gate acts on, after each gate: the embedding (all wires), each Rot and each CNOT (control and target). 0 = none; in [0, 1]. Any gate noise needs the DENSITY_MATRIX simulator.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Depolarizing</em>' attribute.
+	 * @see #setDepolarizing(double)
+	 * @see org.hqcm.model.HqcmPackage#getQuantumHead_Depolarizing()
+	 * @model default="0.0"
+	 * @generated
+	 */
+	double getDepolarizing();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.QuantumHead#getDepolarizing <em>Depolarizing</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Depolarizing</em>' attribute.
+	 * @see #getDepolarizing()
+	 * @generated
+	 */
+	void setDepolarizing(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Amplitude Damping</b></em>' attribute.
+	 * The default value is <code>"0.0"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Decay probability gamma of PennyLane's AmplitudeDampingChannel (Kraus [[1,0],[0,sqrt(1-gamma)]], [[0,sqrt gamma],[0,0]]), after each gate as for depolarizing (per wire: depolarizing, then amplitude damping, then phase damping). 0 = none; in [0, 1].
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Amplitude Damping</em>' attribute.
+	 * @see #setAmplitudeDamping(double)
+	 * @see org.hqcm.model.HqcmPackage#getQuantumHead_AmplitudeDamping()
+	 * @model default="0.0"
+	 * @generated
+	 */
+	double getAmplitudeDamping();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.QuantumHead#getAmplitudeDamping <em>Amplitude Damping</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Amplitude Damping</em>' attribute.
+	 * @see #getAmplitudeDamping()
+	 * @generated
+	 */
+	void setAmplitudeDamping(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Phase Damping</b></em>' attribute.
+	 * The default value is <code>"0.0"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Probability gamma of PennyLane's PhaseDampingChannel (Kraus [[1,0],[0,sqrt(1-gamma)]], [[0,0],[0,sqrt gamma]]), after each gate as for depolarizing. 0 = none; in [0, 1].
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Phase Damping</em>' attribute.
+	 * @see #setPhaseDamping(double)
+	 * @see org.hqcm.model.HqcmPackage#getQuantumHead_PhaseDamping()
+	 * @model default="0.0"
+	 * @generated
+	 */
+	double getPhaseDamping();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.QuantumHead#getPhaseDamping <em>Phase Damping</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Phase Damping</em>' attribute.
+	 * @see #getPhaseDamping()
+	 * @generated
+	 */
+	void setPhaseDamping(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Readout Error</b></em>' attribute list.
+	 * The list contents are of type {@link java.lang.Double}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Readout error: the probability that a wire's measured outcome is flipped (symmetric), which scales its expectation by 1 - 2p. Empty = none, one value = every wire, or one value per qubit (wire 0 first); each in [0, 1]. Works with every simulator.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Readout Error</em>' attribute list.
+	 * @see org.hqcm.model.HqcmPackage#getQuantumHead_ReadoutError()
+	 * @model unique="false"
+	 * @generated
+	 */
+	EList<Double> getReadoutError();
+
+	/**
+	 * Returns the value of the '<em><b>Gradient Method</b></em>' attribute.
+	 * The default value is <code>"ADJOINT"</code>.
+	 * The literals are from the enumeration {@link org.hqcm.model.GradientMethod}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * How the circuits' gradients are computed: ADJOINT (exact, one backward sweep of the simulator; with shots it is the gradient of the exact expectations) or PARAMETER_SHIFT (two shifted circuits per parameter, as on hardware, each sampled with the head's shots; the input gradient shifts the RY angles of the amplitude embedding's Mottonen state preparation). Costs about 2 x (3 q d + 2^q - 1) circuit evaluations per image instead of one backward sweep.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Gradient Method</em>' attribute.
+	 * @see org.hqcm.model.GradientMethod
+	 * @see #setGradientMethod(GradientMethod)
+	 * @see org.hqcm.model.HqcmPackage#getQuantumHead_GradientMethod()
+	 * @model default="ADJOINT"
+	 * @generated
+	 */
+	GradientMethod getGradientMethod();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.QuantumHead#getGradientMethod <em>Gradient Method</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Gradient Method</em>' attribute.
+	 * @see org.hqcm.model.GradientMethod
+	 * @see #getGradientMethod()
+	 * @generated
+	 */
+	void setGradientMethod(GradientMethod value);
 
 } // QuantumHead

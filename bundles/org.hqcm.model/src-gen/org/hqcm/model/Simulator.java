@@ -37,7 +37,20 @@ public enum Simulator implements Enumerator {
 	 * @generated
 	 * @ordered
 	 */
-	STRANGE(1, "STRANGE", "STRANGE");
+	STRANGE(1, "STRANGE", "STRANGE"),
+
+	/**
+	 * The '<em><b>DENSITY MATRIX</b></em>' literal object.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Exact density-matrix simulation (2^q x 2^q, double precision, batched, adjoint gradients through the noise channels); needed for depolarizing, amplitude or phase damping.
+	 * <!-- end-model-doc -->
+	 * @see #DENSITY_MATRIX_VALUE
+	 * @generated
+	 * @ordered
+	 */
+	DENSITY_MATRIX(2, "DENSITY_MATRIX", "DENSITY_MATRIX");
 
 	/**
 	 * The '<em><b>STATEVECTOR</b></em>' literal value.
@@ -62,6 +75,20 @@ public enum Simulator implements Enumerator {
 	public static final int STRANGE_VALUE = 1;
 
 	/**
+	 * The '<em><b>DENSITY MATRIX</b></em>' literal value.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Exact density-matrix simulation (2^q x 2^q, double precision, batched, adjoint gradients through the noise channels); needed for depolarizing, amplitude or phase damping.
+	 * <!-- end-model-doc -->
+	 * @see #DENSITY_MATRIX
+	 * @model
+	 * @generated
+	 * @ordered
+	 */
+	public static final int DENSITY_MATRIX_VALUE = 2;
+
+	/**
 	 * An array of all the '<em><b>Simulator</b></em>' enumerators.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -71,6 +98,7 @@ public enum Simulator implements Enumerator {
 		new Simulator[] {
 			STATEVECTOR,
 			STRANGE,
+			DENSITY_MATRIX,
 		};
 
 	/**
@@ -129,6 +157,7 @@ public enum Simulator implements Enumerator {
 		switch (value) {
 			case STATEVECTOR_VALUE: return STATEVECTOR;
 			case STRANGE_VALUE: return STRANGE;
+			case DENSITY_MATRIX_VALUE: return DENSITY_MATRIX;
 		}
 		return null;
 	}

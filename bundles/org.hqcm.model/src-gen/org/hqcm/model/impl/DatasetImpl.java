@@ -41,6 +41,7 @@ import org.hqcm.model.HqcmPackage;
  *   <li>{@link org.hqcm.model.impl.DatasetImpl#getTestFraction <em>Test Fraction</em>}</li>
  *   <li>{@link org.hqcm.model.impl.DatasetImpl#isStratified <em>Stratified</em>}</li>
  *   <li>{@link org.hqcm.model.impl.DatasetImpl#isGroupByPatient <em>Group By Patient</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.DatasetImpl#getMaxImagePixels <em>Max Image Pixels</em>}</li>
  *   <li>{@link org.hqcm.model.impl.DatasetImpl#getAugmentation <em>Augmentation</em>}</li>
  * </ul>
  *
@@ -186,6 +187,26 @@ public class DatasetImpl extends MinimalEObjectImpl.Container implements Dataset
 	 * @ordered
 	 */
 	protected boolean groupByPatient = GROUP_BY_PATIENT_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getMaxImagePixels() <em>Max Image Pixels</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMaxImagePixels()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int MAX_IMAGE_PIXELS_EDEFAULT = 16777216;
+
+	/**
+	 * The cached value of the '{@link #getMaxImagePixels() <em>Max Image Pixels</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMaxImagePixels()
+	 * @generated
+	 * @ordered
+	 */
+	protected int maxImagePixels = MAX_IMAGE_PIXELS_EDEFAULT;
 
 	/**
 	 * The cached value of the '{@link #getAugmentation() <em>Augmentation</em>}' containment reference.
@@ -386,6 +407,29 @@ public class DatasetImpl extends MinimalEObjectImpl.Container implements Dataset
 	 * @generated
 	 */
 	@Override
+	public int getMaxImagePixels() {
+		return maxImagePixels;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setMaxImagePixels(int newMaxImagePixels) {
+		int oldMaxImagePixels = maxImagePixels;
+		maxImagePixels = newMaxImagePixels;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.DATASET__MAX_IMAGE_PIXELS, oldMaxImagePixels, maxImagePixels));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Augmentation getAugmentation() {
 		return augmentation;
 	}
@@ -465,6 +509,8 @@ public class DatasetImpl extends MinimalEObjectImpl.Container implements Dataset
 				return isStratified();
 			case HqcmPackage.DATASET__GROUP_BY_PATIENT:
 				return isGroupByPatient();
+			case HqcmPackage.DATASET__MAX_IMAGE_PIXELS:
+				return getMaxImagePixels();
 			case HqcmPackage.DATASET__AUGMENTATION:
 				return getAugmentation();
 		}
@@ -506,6 +552,9 @@ public class DatasetImpl extends MinimalEObjectImpl.Container implements Dataset
 			case HqcmPackage.DATASET__GROUP_BY_PATIENT:
 				setGroupByPatient((Boolean)newValue);
 				return;
+			case HqcmPackage.DATASET__MAX_IMAGE_PIXELS:
+				setMaxImagePixels((Integer)newValue);
+				return;
 			case HqcmPackage.DATASET__AUGMENTATION:
 				setAugmentation((Augmentation)newValue);
 				return;
@@ -545,6 +594,9 @@ public class DatasetImpl extends MinimalEObjectImpl.Container implements Dataset
 			case HqcmPackage.DATASET__GROUP_BY_PATIENT:
 				setGroupByPatient(GROUP_BY_PATIENT_EDEFAULT);
 				return;
+			case HqcmPackage.DATASET__MAX_IMAGE_PIXELS:
+				setMaxImagePixels(MAX_IMAGE_PIXELS_EDEFAULT);
+				return;
 			case HqcmPackage.DATASET__AUGMENTATION:
 				setAugmentation((Augmentation)null);
 				return;
@@ -576,6 +628,8 @@ public class DatasetImpl extends MinimalEObjectImpl.Container implements Dataset
 				return stratified != STRATIFIED_EDEFAULT;
 			case HqcmPackage.DATASET__GROUP_BY_PATIENT:
 				return groupByPatient != GROUP_BY_PATIENT_EDEFAULT;
+			case HqcmPackage.DATASET__MAX_IMAGE_PIXELS:
+				return maxImagePixels != MAX_IMAGE_PIXELS_EDEFAULT;
 			case HqcmPackage.DATASET__AUGMENTATION:
 				return augmentation != null;
 		}
@@ -606,6 +660,8 @@ public class DatasetImpl extends MinimalEObjectImpl.Container implements Dataset
 		result.append(stratified);
 		result.append(", groupByPatient: ");
 		result.append(groupByPatient);
+		result.append(", maxImagePixels: ");
+		result.append(maxImagePixels);
 		result.append(')');
 		return result.toString();
 	}

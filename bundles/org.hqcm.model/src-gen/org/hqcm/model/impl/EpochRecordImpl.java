@@ -28,6 +28,7 @@ import org.hqcm.model.HqcmPackage;
  *   <li>{@link org.hqcm.model.impl.EpochRecordImpl#getValidationAccuracy <em>Validation Accuracy</em>}</li>
  *   <li>{@link org.hqcm.model.impl.EpochRecordImpl#getLearningRate <em>Learning Rate</em>}</li>
  *   <li>{@link org.hqcm.model.impl.EpochRecordImpl#getSeconds <em>Seconds</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.EpochRecordImpl#getQuantumGradientNorm <em>Quantum Gradient Norm</em>}</li>
  * </ul>
  *
  * @generated
@@ -172,6 +173,26 @@ public class EpochRecordImpl extends MinimalEObjectImpl.Container implements Epo
 	 * @ordered
 	 */
 	protected double seconds = SECONDS_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getQuantumGradientNorm() <em>Quantum Gradient Norm</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getQuantumGradientNorm()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double QUANTUM_GRADIENT_NORM_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getQuantumGradientNorm() <em>Quantum Gradient Norm</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getQuantumGradientNorm()
+	 * @generated
+	 * @ordered
+	 */
+	protected double quantumGradientNorm = QUANTUM_GRADIENT_NORM_EDEFAULT;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -359,6 +380,29 @@ public class EpochRecordImpl extends MinimalEObjectImpl.Container implements Epo
 	 * @generated
 	 */
 	@Override
+	public double getQuantumGradientNorm() {
+		return quantumGradientNorm;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setQuantumGradientNorm(double newQuantumGradientNorm) {
+		double oldQuantumGradientNorm = quantumGradientNorm;
+		quantumGradientNorm = newQuantumGradientNorm;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.EPOCH_RECORD__QUANTUM_GRADIENT_NORM, oldQuantumGradientNorm, quantumGradientNorm));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Object eGet(int featureID, boolean resolve, boolean coreType) {
 		switch (featureID) {
 			case HqcmPackage.EPOCH_RECORD__EPOCH:
@@ -375,6 +419,8 @@ public class EpochRecordImpl extends MinimalEObjectImpl.Container implements Epo
 				return getLearningRate();
 			case HqcmPackage.EPOCH_RECORD__SECONDS:
 				return getSeconds();
+			case HqcmPackage.EPOCH_RECORD__QUANTUM_GRADIENT_NORM:
+				return getQuantumGradientNorm();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -407,6 +453,9 @@ public class EpochRecordImpl extends MinimalEObjectImpl.Container implements Epo
 				return;
 			case HqcmPackage.EPOCH_RECORD__SECONDS:
 				setSeconds((Double)newValue);
+				return;
+			case HqcmPackage.EPOCH_RECORD__QUANTUM_GRADIENT_NORM:
+				setQuantumGradientNorm((Double)newValue);
 				return;
 		}
 		super.eSet(featureID, newValue);
@@ -441,6 +490,9 @@ public class EpochRecordImpl extends MinimalEObjectImpl.Container implements Epo
 			case HqcmPackage.EPOCH_RECORD__SECONDS:
 				setSeconds(SECONDS_EDEFAULT);
 				return;
+			case HqcmPackage.EPOCH_RECORD__QUANTUM_GRADIENT_NORM:
+				setQuantumGradientNorm(QUANTUM_GRADIENT_NORM_EDEFAULT);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -467,6 +519,8 @@ public class EpochRecordImpl extends MinimalEObjectImpl.Container implements Epo
 				return learningRate != LEARNING_RATE_EDEFAULT;
 			case HqcmPackage.EPOCH_RECORD__SECONDS:
 				return seconds != SECONDS_EDEFAULT;
+			case HqcmPackage.EPOCH_RECORD__QUANTUM_GRADIENT_NORM:
+				return quantumGradientNorm != QUANTUM_GRADIENT_NORM_EDEFAULT;
 		}
 		return super.eIsSet(featureID);
 	}
@@ -495,6 +549,8 @@ public class EpochRecordImpl extends MinimalEObjectImpl.Container implements Epo
 		result.append(learningRate);
 		result.append(", seconds: ");
 		result.append(seconds);
+		result.append(", quantumGradientNorm: ");
+		result.append(quantumGradientNorm);
 		result.append(')');
 		return result.toString();
 	}

@@ -113,6 +113,8 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 				return createMeasurementFromString(eDataType, initialValue);
 			case HqcmPackage.SIMULATOR:
 				return createSimulatorFromString(eDataType, initialValue);
+			case HqcmPackage.GRADIENT_METHOD:
+				return createGradientMethodFromString(eDataType, initialValue);
 			case HqcmPackage.ACTIVATION:
 				return createActivationFromString(eDataType, initialValue);
 			case HqcmPackage.OPTIMIZER:
@@ -152,6 +154,8 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 				return convertMeasurementToString(eDataType, instanceValue);
 			case HqcmPackage.SIMULATOR:
 				return convertSimulatorToString(eDataType, instanceValue);
+			case HqcmPackage.GRADIENT_METHOD:
+				return convertGradientMethodToString(eDataType, instanceValue);
 			case HqcmPackage.ACTIVATION:
 				return convertActivationToString(eDataType, instanceValue);
 			case HqcmPackage.OPTIMIZER:
@@ -614,6 +618,26 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 	 * @generated
 	 */
 	public String convertSimulatorToString(EDataType eDataType, Object instanceValue) {
+		return instanceValue == null ? null : instanceValue.toString();
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public GradientMethod createGradientMethodFromString(EDataType eDataType, String initialValue) {
+		GradientMethod result = GradientMethod.get(initialValue);
+		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
+		return result;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public String convertGradientMethodToString(EDataType eDataType, Object instanceValue) {
 		return instanceValue == null ? null : instanceValue.toString();
 	}
 

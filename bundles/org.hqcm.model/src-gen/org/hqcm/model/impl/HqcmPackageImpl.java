@@ -33,6 +33,7 @@ import org.hqcm.model.Evaluation;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.ExplanationMethod;
 import org.hqcm.model.ExplanationScore;
+import org.hqcm.model.GradientMethod;
 import org.hqcm.model.Head;
 import org.hqcm.model.HqcmFactory;
 import org.hqcm.model.HqcmPackage;
@@ -317,6 +318,13 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	private EEnum simulatorEEnum = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EEnum gradientMethodEEnum = null;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -626,8 +634,18 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
+	public EAttribute getDataset_MaxImagePixels() {
+		return (EAttribute)datasetEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EReference getDataset_Augmentation() {
-		return (EReference)datasetEClass.getEStructuralFeatures().get(8);
+		return (EReference)datasetEClass.getEStructuralFeatures().get(9);
 	}
 
 	/**
@@ -908,6 +926,56 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	@Override
 	public EAttribute getQuantumHead_Shots() {
 		return (EAttribute)quantumHeadEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getQuantumHead_Depolarizing() {
+		return (EAttribute)quantumHeadEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getQuantumHead_AmplitudeDamping() {
+		return (EAttribute)quantumHeadEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getQuantumHead_PhaseDamping() {
+		return (EAttribute)quantumHeadEClass.getEStructuralFeatures().get(10);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getQuantumHead_ReadoutError() {
+		return (EAttribute)quantumHeadEClass.getEStructuralFeatures().get(11);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getQuantumHead_GradientMethod() {
+		return (EAttribute)quantumHeadEClass.getEStructuralFeatures().get(12);
 	}
 
 	/**
@@ -1528,6 +1596,16 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	@Override
 	public EAttribute getEpochRecord_Seconds() {
 		return (EAttribute)epochRecordEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEpochRecord_QuantumGradientNorm() {
+		return (EAttribute)epochRecordEClass.getEStructuralFeatures().get(7);
 	}
 
 	/**
@@ -2746,6 +2824,16 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
+	public EEnum getGradientMethod() {
+		return gradientMethodEEnum;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EEnum getActivation() {
 		return activationEEnum;
 	}
@@ -2849,6 +2937,7 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(datasetEClass, DATASET__TEST_FRACTION);
 		createEAttribute(datasetEClass, DATASET__STRATIFIED);
 		createEAttribute(datasetEClass, DATASET__GROUP_BY_PATIENT);
+		createEAttribute(datasetEClass, DATASET__MAX_IMAGE_PIXELS);
 		createEReference(datasetEClass, DATASET__AUGMENTATION);
 
 		dataSourceEClass = createEClass(DATA_SOURCE);
@@ -2884,6 +2973,11 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(quantumHeadEClass, QUANTUM_HEAD__MEASUREMENT);
 		createEAttribute(quantumHeadEClass, QUANTUM_HEAD__SIMULATOR);
 		createEAttribute(quantumHeadEClass, QUANTUM_HEAD__SHOTS);
+		createEAttribute(quantumHeadEClass, QUANTUM_HEAD__DEPOLARIZING);
+		createEAttribute(quantumHeadEClass, QUANTUM_HEAD__AMPLITUDE_DAMPING);
+		createEAttribute(quantumHeadEClass, QUANTUM_HEAD__PHASE_DAMPING);
+		createEAttribute(quantumHeadEClass, QUANTUM_HEAD__READOUT_ERROR);
+		createEAttribute(quantumHeadEClass, QUANTUM_HEAD__GRADIENT_METHOD);
 
 		classicalHeadEClass = createEClass(CLASSICAL_HEAD);
 		createEAttribute(classicalHeadEClass, CLASSICAL_HEAD__WIDTH);
@@ -2952,6 +3046,7 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(epochRecordEClass, EPOCH_RECORD__VALIDATION_ACCURACY);
 		createEAttribute(epochRecordEClass, EPOCH_RECORD__LEARNING_RATE);
 		createEAttribute(epochRecordEClass, EPOCH_RECORD__SECONDS);
+		createEAttribute(epochRecordEClass, EPOCH_RECORD__QUANTUM_GRADIENT_NORM);
 
 		testMetricsEClass = createEClass(TEST_METRICS);
 		createEAttribute(testMetricsEClass, TEST_METRICS__ACCURACY);
@@ -3090,6 +3185,7 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		entanglerEEnum = createEEnum(ENTANGLER);
 		measurementEEnum = createEEnum(MEASUREMENT);
 		simulatorEEnum = createEEnum(SIMULATOR);
+		gradientMethodEEnum = createEEnum(GRADIENT_METHOD);
 		activationEEnum = createEEnum(ACTIVATION);
 		optimizerEEnum = createEEnum(OPTIMIZER);
 		backendEEnum = createEEnum(BACKEND);
@@ -3150,6 +3246,7 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getDataset_TestFraction(), ecorePackage.getEDouble(), "testFraction", "0.15", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getDataset_Stratified(), ecorePackage.getEBoolean(), "stratified", "true", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getDataset_GroupByPatient(), ecorePackage.getEBoolean(), "groupByPatient", "true", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataset_MaxImagePixels(), ecorePackage.getEInt(), "maxImagePixels", "16777216", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getDataset_Augmentation(), this.getAugmentation(), null, "augmentation", null, 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(dataSourceEClass, DataSource.class, "DataSource", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
@@ -3185,6 +3282,11 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getQuantumHead_Measurement(), this.getMeasurement(), "measurement", "PAULI_Y", 0, 1, QuantumHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getQuantumHead_Simulator(), this.getSimulator(), "simulator", "STATEVECTOR", 0, 1, QuantumHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getQuantumHead_Shots(), ecorePackage.getEInt(), "shots", "0", 0, 1, QuantumHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getQuantumHead_Depolarizing(), ecorePackage.getEDouble(), "depolarizing", "0.0", 0, 1, QuantumHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getQuantumHead_AmplitudeDamping(), ecorePackage.getEDouble(), "amplitudeDamping", "0.0", 0, 1, QuantumHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getQuantumHead_PhaseDamping(), ecorePackage.getEDouble(), "phaseDamping", "0.0", 0, 1, QuantumHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getQuantumHead_ReadoutError(), ecorePackage.getEDouble(), "readoutError", null, 0, -1, QuantumHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getQuantumHead_GradientMethod(), this.getGradientMethod(), "gradientMethod", "ADJOINT", 0, 1, QuantumHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(classicalHeadEClass, ClassicalHead.class, "ClassicalHead", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getClassicalHead_Width(), ecorePackage.getEInt(), "width", "25", 0, 1, ClassicalHead.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -3253,6 +3355,7 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getEpochRecord_ValidationAccuracy(), ecorePackage.getEDouble(), "validationAccuracy", null, 0, 1, EpochRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getEpochRecord_LearningRate(), ecorePackage.getEDouble(), "learningRate", null, 0, 1, EpochRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getEpochRecord_Seconds(), ecorePackage.getEDouble(), "seconds", null, 0, 1, EpochRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEpochRecord_QuantumGradientNorm(), ecorePackage.getEDouble(), "quantumGradientNorm", null, 0, 1, EpochRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(testMetricsEClass, TestMetrics.class, "TestMetrics", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getTestMetrics_Accuracy(), ecorePackage.getEDouble(), "accuracy", null, 0, 1, TestMetrics.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -3416,6 +3519,11 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEEnum(simulatorEEnum, Simulator.class, "Simulator");
 		addEEnumLiteral(simulatorEEnum, Simulator.STATEVECTOR);
 		addEEnumLiteral(simulatorEEnum, Simulator.STRANGE);
+		addEEnumLiteral(simulatorEEnum, Simulator.DENSITY_MATRIX);
+
+		initEEnum(gradientMethodEEnum, GradientMethod.class, "GradientMethod");
+		addEEnumLiteral(gradientMethodEEnum, GradientMethod.ADJOINT);
+		addEEnumLiteral(gradientMethodEEnum, GradientMethod.PARAMETER_SHIFT);
 
 		initEEnum(activationEEnum, Activation.class, "Activation");
 		addEEnumLiteral(activationEEnum, Activation.RELU);

@@ -3,14 +3,21 @@
  */
 package org.hqcm.model.impl;
 
+import java.util.Collection;
+
 import org.eclipse.emf.common.notify.Notification;
+
+import org.eclipse.emf.common.util.EList;
 
 import org.eclipse.emf.ecore.EClass;
 
 import org.eclipse.emf.ecore.impl.ENotificationImpl;
 
+import org.eclipse.emf.ecore.util.EDataTypeEList;
+
 import org.hqcm.model.Embedding;
 import org.hqcm.model.Entangler;
+import org.hqcm.model.GradientMethod;
 import org.hqcm.model.HqcmPackage;
 import org.hqcm.model.Measurement;
 import org.hqcm.model.QuantumHead;
@@ -32,6 +39,11 @@ import org.hqcm.model.Simulator;
  *   <li>{@link org.hqcm.model.impl.QuantumHeadImpl#getMeasurement <em>Measurement</em>}</li>
  *   <li>{@link org.hqcm.model.impl.QuantumHeadImpl#getSimulator <em>Simulator</em>}</li>
  *   <li>{@link org.hqcm.model.impl.QuantumHeadImpl#getShots <em>Shots</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.QuantumHeadImpl#getDepolarizing <em>Depolarizing</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.QuantumHeadImpl#getAmplitudeDamping <em>Amplitude Damping</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.QuantumHeadImpl#getPhaseDamping <em>Phase Damping</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.QuantumHeadImpl#getReadoutError <em>Readout Error</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.QuantumHeadImpl#getGradientMethod <em>Gradient Method</em>}</li>
  * </ul>
  *
  * @generated
@@ -196,6 +208,96 @@ public class QuantumHeadImpl extends HeadImpl implements QuantumHead {
 	 * @ordered
 	 */
 	protected int shots = SHOTS_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getDepolarizing() <em>Depolarizing</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDepolarizing()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double DEPOLARIZING_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getDepolarizing() <em>Depolarizing</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDepolarizing()
+	 * @generated
+	 * @ordered
+	 */
+	protected double depolarizing = DEPOLARIZING_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getAmplitudeDamping() <em>Amplitude Damping</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getAmplitudeDamping()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double AMPLITUDE_DAMPING_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getAmplitudeDamping() <em>Amplitude Damping</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getAmplitudeDamping()
+	 * @generated
+	 * @ordered
+	 */
+	protected double amplitudeDamping = AMPLITUDE_DAMPING_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getPhaseDamping() <em>Phase Damping</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getPhaseDamping()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double PHASE_DAMPING_EDEFAULT = 0.0;
+
+	/**
+	 * The cached value of the '{@link #getPhaseDamping() <em>Phase Damping</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getPhaseDamping()
+	 * @generated
+	 * @ordered
+	 */
+	protected double phaseDamping = PHASE_DAMPING_EDEFAULT;
+
+	/**
+	 * The cached value of the '{@link #getReadoutError() <em>Readout Error</em>}' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getReadoutError()
+	 * @generated
+	 * @ordered
+	 */
+	protected EList<Double> readoutError;
+
+	/**
+	 * The default value of the '{@link #getGradientMethod() <em>Gradient Method</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getGradientMethod()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final GradientMethod GRADIENT_METHOD_EDEFAULT = GradientMethod.ADJOINT;
+
+	/**
+	 * The cached value of the '{@link #getGradientMethod() <em>Gradient Method</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getGradientMethod()
+	 * @generated
+	 * @ordered
+	 */
+	protected GradientMethod gradientMethod = GRADIENT_METHOD_EDEFAULT;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -406,6 +508,111 @@ public class QuantumHeadImpl extends HeadImpl implements QuantumHead {
 	 * @generated
 	 */
 	@Override
+	public double getDepolarizing() {
+		return depolarizing;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setDepolarizing(double newDepolarizing) {
+		double oldDepolarizing = depolarizing;
+		depolarizing = newDepolarizing;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.QUANTUM_HEAD__DEPOLARIZING, oldDepolarizing, depolarizing));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public double getAmplitudeDamping() {
+		return amplitudeDamping;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setAmplitudeDamping(double newAmplitudeDamping) {
+		double oldAmplitudeDamping = amplitudeDamping;
+		amplitudeDamping = newAmplitudeDamping;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.QUANTUM_HEAD__AMPLITUDE_DAMPING, oldAmplitudeDamping, amplitudeDamping));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public double getPhaseDamping() {
+		return phaseDamping;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setPhaseDamping(double newPhaseDamping) {
+		double oldPhaseDamping = phaseDamping;
+		phaseDamping = newPhaseDamping;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.QUANTUM_HEAD__PHASE_DAMPING, oldPhaseDamping, phaseDamping));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EList<Double> getReadoutError() {
+		if (readoutError == null) {
+			readoutError = new EDataTypeEList<Double>(Double.class, this, HqcmPackage.QUANTUM_HEAD__READOUT_ERROR);
+		}
+		return readoutError;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public GradientMethod getGradientMethod() {
+		return gradientMethod;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setGradientMethod(GradientMethod newGradientMethod) {
+		GradientMethod oldGradientMethod = gradientMethod;
+		gradientMethod = newGradientMethod == null ? GRADIENT_METHOD_EDEFAULT : newGradientMethod;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.QUANTUM_HEAD__GRADIENT_METHOD, oldGradientMethod, gradientMethod));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Object eGet(int featureID, boolean resolve, boolean coreType) {
 		switch (featureID) {
 			case HqcmPackage.QUANTUM_HEAD__QUBITS:
@@ -424,6 +631,16 @@ public class QuantumHeadImpl extends HeadImpl implements QuantumHead {
 				return getSimulator();
 			case HqcmPackage.QUANTUM_HEAD__SHOTS:
 				return getShots();
+			case HqcmPackage.QUANTUM_HEAD__DEPOLARIZING:
+				return getDepolarizing();
+			case HqcmPackage.QUANTUM_HEAD__AMPLITUDE_DAMPING:
+				return getAmplitudeDamping();
+			case HqcmPackage.QUANTUM_HEAD__PHASE_DAMPING:
+				return getPhaseDamping();
+			case HqcmPackage.QUANTUM_HEAD__READOUT_ERROR:
+				return getReadoutError();
+			case HqcmPackage.QUANTUM_HEAD__GRADIENT_METHOD:
+				return getGradientMethod();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -433,6 +650,7 @@ public class QuantumHeadImpl extends HeadImpl implements QuantumHead {
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	@SuppressWarnings("unchecked")
 	@Override
 	public void eSet(int featureID, Object newValue) {
 		switch (featureID) {
@@ -459,6 +677,22 @@ public class QuantumHeadImpl extends HeadImpl implements QuantumHead {
 				return;
 			case HqcmPackage.QUANTUM_HEAD__SHOTS:
 				setShots((Integer)newValue);
+				return;
+			case HqcmPackage.QUANTUM_HEAD__DEPOLARIZING:
+				setDepolarizing((Double)newValue);
+				return;
+			case HqcmPackage.QUANTUM_HEAD__AMPLITUDE_DAMPING:
+				setAmplitudeDamping((Double)newValue);
+				return;
+			case HqcmPackage.QUANTUM_HEAD__PHASE_DAMPING:
+				setPhaseDamping((Double)newValue);
+				return;
+			case HqcmPackage.QUANTUM_HEAD__READOUT_ERROR:
+				getReadoutError().clear();
+				getReadoutError().addAll((Collection<? extends Double>)newValue);
+				return;
+			case HqcmPackage.QUANTUM_HEAD__GRADIENT_METHOD:
+				setGradientMethod((GradientMethod)newValue);
 				return;
 		}
 		super.eSet(featureID, newValue);
@@ -496,6 +730,21 @@ public class QuantumHeadImpl extends HeadImpl implements QuantumHead {
 			case HqcmPackage.QUANTUM_HEAD__SHOTS:
 				setShots(SHOTS_EDEFAULT);
 				return;
+			case HqcmPackage.QUANTUM_HEAD__DEPOLARIZING:
+				setDepolarizing(DEPOLARIZING_EDEFAULT);
+				return;
+			case HqcmPackage.QUANTUM_HEAD__AMPLITUDE_DAMPING:
+				setAmplitudeDamping(AMPLITUDE_DAMPING_EDEFAULT);
+				return;
+			case HqcmPackage.QUANTUM_HEAD__PHASE_DAMPING:
+				setPhaseDamping(PHASE_DAMPING_EDEFAULT);
+				return;
+			case HqcmPackage.QUANTUM_HEAD__READOUT_ERROR:
+				getReadoutError().clear();
+				return;
+			case HqcmPackage.QUANTUM_HEAD__GRADIENT_METHOD:
+				setGradientMethod(GRADIENT_METHOD_EDEFAULT);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -524,6 +773,16 @@ public class QuantumHeadImpl extends HeadImpl implements QuantumHead {
 				return simulator != SIMULATOR_EDEFAULT;
 			case HqcmPackage.QUANTUM_HEAD__SHOTS:
 				return shots != SHOTS_EDEFAULT;
+			case HqcmPackage.QUANTUM_HEAD__DEPOLARIZING:
+				return depolarizing != DEPOLARIZING_EDEFAULT;
+			case HqcmPackage.QUANTUM_HEAD__AMPLITUDE_DAMPING:
+				return amplitudeDamping != AMPLITUDE_DAMPING_EDEFAULT;
+			case HqcmPackage.QUANTUM_HEAD__PHASE_DAMPING:
+				return phaseDamping != PHASE_DAMPING_EDEFAULT;
+			case HqcmPackage.QUANTUM_HEAD__READOUT_ERROR:
+				return readoutError != null && !readoutError.isEmpty();
+			case HqcmPackage.QUANTUM_HEAD__GRADIENT_METHOD:
+				return gradientMethod != GRADIENT_METHOD_EDEFAULT;
 		}
 		return super.eIsSet(featureID);
 	}
@@ -554,6 +813,16 @@ public class QuantumHeadImpl extends HeadImpl implements QuantumHead {
 		result.append(simulator);
 		result.append(", shots: ");
 		result.append(shots);
+		result.append(", depolarizing: ");
+		result.append(depolarizing);
+		result.append(", amplitudeDamping: ");
+		result.append(amplitudeDamping);
+		result.append(", phaseDamping: ");
+		result.append(phaseDamping);
+		result.append(", readoutError: ");
+		result.append(readoutError);
+		result.append(", gradientMethod: ");
+		result.append(gradientMethod);
 		result.append(')');
 		return result.toString();
 	}

@@ -159,6 +159,8 @@ public class HqcmValidator extends EObjectValidator {
 				return validateMeasurement((Measurement)value, diagnostics, context);
 			case HqcmPackage.SIMULATOR:
 				return validateSimulator((Simulator)value, diagnostics, context);
+			case HqcmPackage.GRADIENT_METHOD:
+				return validateGradientMethod((GradientMethod)value, diagnostics, context);
 			case HqcmPackage.ACTIVATION:
 				return validateActivation((Activation)value, diagnostics, context);
 			case HqcmPackage.OPTIMIZER:
@@ -991,6 +993,15 @@ public class HqcmValidator extends EObjectValidator {
 	 * @generated
 	 */
 	public boolean validateSimulator(Simulator simulator, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return true;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateGradientMethod(GradientMethod gradientMethod, DiagnosticChain diagnostics, Map<Object, Object> context) {
 		return true;
 	}
 

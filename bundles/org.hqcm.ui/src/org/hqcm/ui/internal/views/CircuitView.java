@@ -41,6 +41,7 @@ public final class CircuitView extends ViewPart {
     private CircuitCanvas canvas;
     private Label zoomLabel;
     private Label exported;
+    private Label resources;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -81,6 +82,9 @@ public final class CircuitView extends ViewPart {
         FigureExport.addExportItems(canvas.control(), (p, w, h) -> canvas.paint(p, w, h),
                 () -> new FigureExport.Target(ResourcesPlugin.getWorkspace().getRoot().getLocation().toPath(),
                         exportName()), this::confirm);
+        // depth and gate counts on a device, from the engine (state preparation decomposed)
+        resources = new Label(parent, SWT.WRAP);
+        resources.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 12, 1));
         update();
     }
 
@@ -182,6 +186,10 @@ public final class CircuitView extends ViewPart {
             return;
         }
         canvas.setDiagram(diagramOfControls());
+        if (resources != null) {
+            resources.setText("Resources " + canvas.diagram().spec().resources().summary());
+            resources.getParent().layout(true);
+        }
         resize();
     }
 

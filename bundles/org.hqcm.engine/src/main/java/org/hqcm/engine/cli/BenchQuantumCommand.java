@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 import org.hqcm.engine.quantum.CircuitSpec;
+import org.hqcm.engine.quantum.NoiseModel;
 import org.hqcm.engine.quantum.QuantumBenchmark;
 
 import picocli.CommandLine;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code hqcm bench quantum}: the quantum layer's forward and forward + backward time for a batch with the
- * state-vector simulator, and Strange's forward time per circuit measured in the same run, with their ratio.
+ * state-vector simulator, and in the same run Strange's forward time per circuit, the density-matrix simulator with
+ * noise channels and parameter-shift gradients (exact and with shots), each as a ratio to the state vector's.
  */
 @Command(name = "quantum", defaultValueProvider = ModelDefaults.class, mixinStandardHelpOptions = true,
         description = "Time the quantum layer (STATEVECTOR forward, forward+backward) against STRANGE per circuit.")
@@ -45,6 +47,23 @@ public final class BenchQuantumCommand implements Runnable {
             description = "Strange circuits timed (default: ${DEFAULT-VALUE}).")
     int strangeCircuits;
 
+    @Option(names = "--noise", defaultValue = "0.01", paramLabel = "P",
+            description = "Depolarizing, amplitude- and phase-damping strength of the DENSITY_MATRIX timing "
+                    + "(default: ${DEFAULT-VALUE}; the cost does not depend on it, only on the channels being on).")
+    double noise;
+
+    @Option(names = "--shift-shots", defaultValue = "1000", paramLabel = "N",
+            description = "Shots of the parameter-shift timing with sampling; 0 skips it (default: ${DEFAULT-VALUE}).")
+    int shiftShots;
+
+    @Option(names = "--slow-seconds", defaultValue = "10", paramLabel = "SECONDS",
+            description = "Time budget of each slow timing (at least 3 repeats; default: ${DEFAULT-VALUE} s).")
+    double slowSeconds;
+
+    @Option(names = "--fast", description = "Only the state-vector and Strange timings (no density matrix, no "
+            + "parameter shift).")
+    boolean fast;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
@@ -54,8 +73,8 @@ public final class BenchQuantumCommand implements Runnable {
         if (batch < 1 || circuits < 1 || repeats < 1) {
             throw new org.hqcm.engine.BadInputException("--batch, --circuits and --repeats must be at least 1");
         }
-        QuantumBenchmark.Result r = QuantumBenchmark.run(
-                new QuantumBenchmark.Setup(batch, circuits, spec, repeats, warmup, strangeCircuits));
+        QuantumBenchmark.Result r = QuantumBenchmark.run(new QuantumBenchmark.Setup(batch, circuits, spec, repeats, warmup,
+                strangeCircuits, fast ? null : NoiseModel.gates(noise, noise, noise), shiftShots, slowSeconds));
         PrintWriter out = command.commandLine().getOut();
         out.printf(Locale.ROOT, "quantum layer: batch %d x %d circuits x %d qubits x %d layers, measure %s, %d threads%n",
                 batch, circuits, qubits, layers, spec.measurement(), r.threads());
@@ -71,6 +90,16 @@ public final class BenchQuantumCommand implements Runnable {
         out.printf(Locale.ROOT, "a training step with STRANGE spends about %.1f ms per batch in the quantum forward "
                 + "(STATEVECTOR: %.3f ms; its backward is the exact adjoint either way)%n",
                 r.strangeForwardMsPerCircuit() * batch * circuits, r.forwardMs());
+        for (QuantumBenchmark.Variant v : r.variants()) {
+            out.printf(Locale.ROOT, "%-45s %9.3f ms per batch (median of %d) = %.1fx STATEVECTOR's%s%n", v.name() + ":",
+                    v.ms(), v.samples(), v.ratio(), v.name().contains("forward+backward") ? " adjoint forward+backward" : " forward");
+        }
+        if (!r.variants().isEmpty()) {
+            int q = spec.qubits();
+            out.printf(Locale.ROOT, "(DENSITY_MATRIX with depolarizing, amplitude and phase damping %s after every gate; "
+                    + "PARAMETER_SHIFT runs 2 x (3 x %d x %d + 2^%d - 1) = %d shifted circuits per row and circuit)%n",
+                    noise, q, layers, q, 2 * (3 * q * layers + (1 << q) - 1));
+        }
         out.flush();
     }
 }

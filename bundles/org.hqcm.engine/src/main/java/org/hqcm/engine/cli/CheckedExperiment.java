@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.hqcm.engine.run.MemoryEstimate;
+import org.hqcm.engine.run.RunPreflight;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.Sweep;
 import org.hqcm.model.resource.HqcmResources;
@@ -12,8 +14,9 @@ import org.hqcm.model.validation.ExperimentValidator;
 import org.hqcm.model.validation.Problem;
 
 /**
- * An experiment file (or a sweep file) as the CLI sees it: loaded (or why not) and validated, with relative
- * source paths resolved against the file's folder. Problems print as {@code FILE: feature: message}.
+ * An experiment file (or a sweep file) as the CLI sees it: loaded (or why not) and checked as a run checks it
+ * before it starts ({@link RunPreflight}: constraints, data listing, memory), with relative source paths resolved
+ * against the file's folder. Problems print as {@code FILE: feature: message}.
  */
 record CheckedExperiment(Path file, Experiment experiment, List<Problem> problems, String loadFailure) {
 
@@ -24,7 +27,8 @@ record CheckedExperiment(Path file, Experiment experiment, List<Problem> problem
         try {
             Experiment e = HqcmResources.loadExperiment(file);
             Path base = file.toAbsolutePath().normalize().getParent();
-            return new CheckedExperiment(file, e, ExperimentValidator.validate(e, base), null);
+            return new CheckedExperiment(file, e,
+                    RunPreflight.check(e, base, MemoryEstimate.Limits.ofThisProcess()), null);
         } catch (ModelFileException e) {
             return new CheckedExperiment(file, null, List.of(), e.getMessage());
         }

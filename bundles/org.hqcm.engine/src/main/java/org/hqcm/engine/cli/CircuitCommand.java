@@ -3,11 +3,12 @@ package org.hqcm.engine.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code hqcm circuit}: evaluate or draw one circuit of the quantum layer. */
+/** {@code hqcm circuit}: evaluate, draw, export (OpenQASM) or diagnose (barren plateaus) circuits of the layer. */
 @Command(name = "circuit", mixinStandardHelpOptions = true,
-        description = "Evaluate or draw one quantum circuit (amplitude embedding, StronglyEntanglingLayers, "
-                + "a Pauli measurement on every wire).",
-        subcommands = {CircuitEvalCommand.class, CircuitDrawCommand.class})
+        description = "Evaluate, draw, export or diagnose quantum circuits (amplitude embedding, "
+                + "StronglyEntanglingLayers, a Pauli measurement on every wire).",
+        subcommands = {CircuitEvalCommand.class, CircuitDrawCommand.class, CircuitExportCommand.class,
+            CircuitDiagnoseCommand.class})
 public final class CircuitCommand implements Runnable {
 
     @CommandLine.Spec

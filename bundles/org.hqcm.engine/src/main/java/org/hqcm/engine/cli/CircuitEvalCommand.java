@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.quantum.CircuitEvaluator;
 import org.hqcm.engine.quantum.CircuitSpec;
-import org.hqcm.engine.quantum.Embedding;
 import org.hqcm.engine.quantum.ShotNoise;
 import org.hqcm.engine.quantum.Simulator;
 
@@ -18,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code hqcm circuit eval}: the expectation values of one circuit for each input row, in double precision,
- * one output line per input with the Q values of wires 0..Q-1 to 12 decimals.
+ * one output line per input with the Q values of wires 0..Q-1 to 12 decimals; with {@code --noise}, under the noise
+ * channels (density matrix) and readout error.
  */
 @Command(name = "eval", defaultValueProvider = ModelDefaults.class, mixinStandardHelpOptions = true,
         description = "Print the expectation value on every wire (wire 0 first, 12 decimals) for each input row.")
@@ -35,10 +35,13 @@ public final class CircuitEvalCommand implements Runnable {
             description = "One input per row: 2^Q values (amplitude embedding, need not be normalised) or Q angles.")
     Path inputs;
 
-    @ModelDefault(value = "QuantumHead.simulator", lowerCase = true)
-    @Option(names = "--simulator", paramLabel = "statevector|strange",
-            description = "Simulator (default: ${DEFAULT-VALUE}).")
+    // no model default: statevector, or densitymatrix when --noise has gate noise (decided in call())
+    @Option(names = "--simulator", paramLabel = "statevector|strange|densitymatrix",
+            description = "Simulator (default: statevector, or densitymatrix when --noise has gate noise).")
     String simulator;
+
+    @Mixin
+    NoiseOptions noise;
 
     @ModelDefault("QuantumHead.shots")
     @Option(names = "--shots", paramLabel = "N",
@@ -54,25 +57,13 @@ public final class CircuitEvalCommand implements Runnable {
 
     @Override
     public void run() {
-        CircuitSpec spec = circuit.spec(shots);
-        Simulator sim = Simulator.forId(simulator);
+        CircuitSpec spec = circuit.spec(shots).withNoise(noise.model());
+        Simulator sim = simulator != null ? Simulator.forId(simulator)
+                : spec.noise().hasGateNoise() ? Simulator.DENSITY_MATRIX : Simulator.STATEVECTOR;
         int q = spec.qubits();
-        double[][] w = NumericCsv.read(weights, 3, "phi,theta,omega", "phi,theta,omega");
-        if (w.length != spec.layers() * q) {
-            throw new BadInputException(weights + ": " + w.length + " rows, expected L*Q = " + spec.layers() + "*" + q
-                    + " = " + spec.layers() * q + " rows phi,theta,omega (layer-major, then wire)");
-        }
+        double[] flatW = CircuitOptions.readWeights(weights, spec);
+        double[][] x = CircuitOptions.readInputs(inputs, spec);
         int width = spec.inputWidth();
-        String what = spec.embedding() == Embedding.ANGLE ? "one angle per wire" : "2^" + q + " = " + width + " amplitudes";
-        double[][] x = NumericCsv.read(inputs, width, what, null);
-        if (x.length == 0) {
-            throw new BadInputException(inputs + ": no rows, expected at least one row of " + width
-                    + " comma-separated numbers (" + what + ")");
-        }
-        double[] flatW = new double[w.length * 3];
-        for (int r = 0; r < w.length; r++) {
-            System.arraycopy(w[r], 0, flatW, 3 * r, 3);
-        }
         double[] flatX = new double[x.length * width];
         for (int r = 0; r < x.length; r++) {
             System.arraycopy(x[r], 0, flatX, r * width, width);

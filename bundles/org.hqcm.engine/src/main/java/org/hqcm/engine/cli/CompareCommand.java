@@ -74,7 +74,7 @@ public final class CompareCommand implements Callable<Integer> {
             HtmlReport html = c.toHtml(HtmlReport.titled("Run comparison"));
             for (RunResults r : results) {
                 Path png = r.folder().artefacts().resolve("confusion.png");
-                if (png.toFile().isFile()) {
+                if (r.folder().hasFile("artefacts/confusion.png")) { // a link is not the run's own figure
                     html = html.figure("Confusion matrix of " + r.name(), png);
                 }
             }

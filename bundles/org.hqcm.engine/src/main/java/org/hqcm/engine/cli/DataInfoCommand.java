@@ -1,6 +1,8 @@
 package org.hqcm.engine.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,6 +26,8 @@ import org.hqcm.engine.data.Split;
 import org.hqcm.engine.data.Splitter;
 import org.hqcm.engine.data.TumourClass;
 import org.hqcm.engine.plot.BarChart;
+import org.hqcm.engine.train.ExperimentMapping;
+import org.hqcm.model.validation.HqcmConstraints;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -88,6 +92,14 @@ public final class DataInfoCommand implements Callable<Integer> {
     @Option(names = "--no-chart", description = "Do not write the chart.")
     boolean noChart;
 
+    @Option(names = "--force", description = "Replace the chart file when it exists (without it, an existing file is "
+            + "left alone and nothing is loaded).")
+    boolean force;
+
+    @Option(names = "--max-image-pixels", paramLabel = "N", description = "Largest image a file may declare, as an "
+            + "experiment's dataset.maxImagePixels (default: that field's default, 16777216); larger files are bad files.")
+    Long maxImagePixels;
+
     @Option(names = "--threads", paramLabel = "N", description = "Threads reading files (default: one per core).")
     Integer threads;
 
@@ -97,6 +109,13 @@ public final class DataInfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         fractions = parseFractions(fractionsText);
+        if (!noChart) {
+            checkChartTarget(chart, force);
+        }
+        long pixels = maxImagePixels != null ? maxImagePixels : ExperimentMapping.defaultMaxImagePixels();
+        if (pixels < 1) {
+            throw new BadInputException("--max-image-pixels is " + pixels + ", expected at least 1");
+        }
         List<SourceSpec> specs = new ArrayList<>();
         for (String s : sources) {
             specs.add(parseSource(s, kind));
@@ -111,7 +130,7 @@ public final class DataInfoCommand implements Callable<Integer> {
             throw new BadInputException("--max-bad-share is " + maxBadShare + ", expected a value in [0, 1]");
         }
         Set<TumourClass> required = requireAll ? EnumSet.allOf(TumourClass.class) : Set.of();
-        LoadOptions options = new LoadOptions(maxBadShare, required, n, new ConsoleProgress(err, "loading"));
+        LoadOptions options = new LoadOptions(maxBadShare, required, n, new ConsoleProgress(err, "loading"), pixels);
         long t0 = System.nanoTime();
         LoadedDataset ds = DatasetLoader.load(specs, size, seed, options);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -126,6 +145,19 @@ public final class DataInfoCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The chart is written only where nothing is, or over a regular file with --force; the message names the file. */
+    static void checkChartTarget(Path chart, boolean force) {
+        if (Files.isDirectory(chart) || Files.exists(chart, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(chart,
+                LinkOption.NOFOLLOW_LINKS)) {
+            throw new BadInputException("--chart " + chart + ": it exists and is not a regular file (a folder, link or "
+                    + "device); expected a new PNG file name");
+        }
+        if (Files.exists(chart) && !force) {
+            throw new BadInputException("--chart " + chart + ": the file exists and is not overwritten; pass --force to"
+                    + " replace it, --chart FILE for another name, or --no-chart");
+        }
     }
 
     static double[] parseFractions(String text) {
@@ -154,6 +186,12 @@ public final class DataInfoCommand implements Callable<Integer> {
                 double d = parts.length > 2 ? Double.parseDouble(parts[2]) : 0.3;
                 if (per < 1 || !(d >= 0 && d <= 1) || parts.length > 3) {
                     throw new NumberFormatException();
+                }
+                if (per > HqcmConstraints.MAX_IMAGES_PER_CLASS) {
+                    throw new BadInputException("source '" + text + "': " + per + " images per class are not allowed;"
+                            + " expected at most " + HqcmConstraints.MAX_IMAGES_PER_CLASS + " (the limit of an"
+                            + " experiment's synthetic source: 4 x " + HqcmConstraints.MAX_IMAGES_PER_CLASS
+                            + " images of 128 x 128 take about 20 GB)");
                 }
                 return SourceSpec.synthetic(per, d);
             } catch (NumberFormatException e) {

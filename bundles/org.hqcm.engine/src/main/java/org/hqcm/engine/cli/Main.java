@@ -1,9 +1,12 @@
 package org.hqcm.engine.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 
 import org.hqcm.engine.BackendFailure;
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.IoMessages;
+import org.hqcm.model.resource.ModelFileException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Command;
                 + "Exit codes: 0 ok, 1 run failed, 2 bad input.",
         subcommands = {CommandLine.HelpCommand.class, CircuitCommand.class, BenchCommand.class, DataCommand.class,
                 ValidateCommand.class, NewCommand.class, RunCommand.class, ReportCommand.class, CompareCommand.class,
-                ReproduceCommand.class, PredictCommand.class})
+                ReproduceCommand.class, PredictCommand.class, NoiseCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -34,12 +37,16 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             PrintWriter err = line.getErr();
-            if (ex instanceof BadInputException) {
+            // a model file that cannot be read (not XML, not a run record, a reference to another file) is input
+            if (ex instanceof BadInputException || ex instanceof ModelFileException m && !m.isWriting()) {
                 err.println("error: " + ex.getMessage());
                 err.flush();
                 return ExitCodes.BAD_INPUT;
             }
-            err.println("failed: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            // Java's file-system exceptions carry only the path as their message: say why it failed
+            String message = ex instanceof IOException io ? IoMessages.describe(io)
+                    : ex.getMessage() == null ? ex.toString() : ex.getMessage();
+            err.println("failed: " + message);
             if (System.getenv("HQCM_DEBUG") != null) {
                 ex.printStackTrace(err);
             }
@@ -59,6 +66,14 @@ public final class Main implements Runnable {
                 throw e;
             }
             System.err.println("failed: " + BackendFailure.describe(e));
+            code = ExitCodes.FAILED;
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // the checks before a run (limits, memory estimate, declared sizes) should leave none; should one come,
+            // it is one line, not a stack trace
+            System.err.println("failed: " + (e instanceof OutOfMemoryError
+                    ? "out of memory (" + e.getMessage() + "); give the engine more with HQCM_JAVA_OPTS=-Xmx... or "
+                            + "lower the experiment's batch size, image size or widths"
+                    : "the input is nested too deeply to process (StackOverflowError)"));
             code = ExitCodes.FAILED;
         }
         System.exit(code);

@@ -3,7 +3,6 @@ package org.hqcm.engine.cli;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,9 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.IoMessages;
 import org.hqcm.engine.io.CsvFormats;
+import org.hqcm.engine.io.Utf8Lines;
 
 /**
  * Reads a headerless CSV of finite numbers with a fixed number of columns ({@link CsvFormats#USER_NUMBERS}); blank
@@ -29,13 +30,24 @@ final class NumericCsv {
      * @param expected what a row should hold, for messages (e.g. "phi,theta,omega")
      * @param header   an optional first line to accept and skip (compared ignoring case and spaces), or null
      */
+    /** Largest CSV read: 64 MB, a million rows of a 5-qubit circuit's 32 amplitudes. */
+    static final long MAX_BYTES = 64L << 20;
+
     static double[][] read(Path file, int columns, String expected, String header) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            if (!Files.isRegularFile(file)) {
+                throw new BadInputException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file")
+                        + "; expected a CSV file of rows " + expected);
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new BadInputException(file + ": " + Files.size(file) + " bytes, more than the " + MAX_BYTES
+                        + " read; expected a CSV file of rows " + expected);
+            }
+            text = Utf8Lines.text(file);
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); expected a CSV file of rows " + expected, e);
+            throw new BadInputException(file + ": cannot read (" + IoMessages.reason(e) + "); expected a CSV file of rows "
+                    + expected, e);
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

@@ -83,10 +83,12 @@ public final class PredictCommand implements Callable<Integer> {
             stdout.println(b.file() + ": skipped (" + b.reason() + ")");
         }
         List<Path> files = found.files();
+        long maxPixels = trained.experiment().getDataset().getMaxImagePixels();
         List<Sample> samples = new ArrayList<>();
         for (Path image : files) {
-            samples.add(Preprocessing.toSample(read(image), size));
+            samples.add(Preprocessing.toSample(read(image, maxPixels), size));
         }
+        List<String> overlayNames = overlayNames(files);
         int[] all = new int[samples.size()];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
@@ -118,7 +120,7 @@ public final class PredictCommand implements Callable<Integer> {
             }
             String overlay = "";
             if (p.spatialMaps() != null) {
-                Path png = out.resolve(baseName(files.get(i)) + "-attention.png");
+                Path png = out.resolve(overlayNames.get(i));
                 AttentionOverlay.writePng(png, grid(samples.get(i).image(), size),
                         grid(p.spatialMaps(), i, p.mapSize()), String.format(Locale.ROOT, "%s (%.2f)",
                                 classes.get(best), probabilities[i * k + best]), 256);
@@ -129,7 +131,7 @@ public final class PredictCommand implements Callable<Integer> {
             }
             String explanation = "";
             if (explained != null) {
-                Path png = out.resolve(baseName(files.get(i)) + "-explained.png");
+                Path png = out.resolve(overlayNames.get(i).replace("-attention.png", "-explained.png"));
                 writeExplanation(png, files.get(i), samples.get(i), size, explained.get(i), classes);
                 line.append("  explained ").append(png);
                 explanation = png.toString();
@@ -234,23 +236,49 @@ public final class PredictCommand implements Callable<Integer> {
         AtomicFiles.writeString(out.resolve(CSV), text.toString());
     }
 
-    /** The image as the loaders read it; the class is unknown and unused by inference. */
-    static RawImage read(Path file) {
+    /**
+     * {@code NAME-attention.png} per input; inputs of the same file name from different folders get
+     * {@code NAME-2-attention.png}, {@code NAME-3-...} in input order, so no overlay overwrites another.
+     */
+    static List<String> overlayNames(List<Path> inputs) {
+        List<String> names = new ArrayList<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (Path p : inputs) {
+            String base = baseName(p);
+            String name = base + "-attention.png";
+            for (int k = 2; !used.add(name.toLowerCase(Locale.ROOT)); k++) {
+                name = base + "-" + k + "-attention.png";
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    /** The image as the loaders read it (within the run's pixel limit); the class is unknown and unused by inference. */
+    static RawImage read(Path file, long maxPixels) {
         if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file + ": no such image file");
+            throw new BadInputException(file + (Files.exists(file) ? ": not a regular file" : ": no such image file"));
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
-            if (name.endsWith(".dcm") || name.endsWith(".dicom")) {
-                DicomImage d = DicomParser.read(file);
+            if (name.endsWith(".dcm") || name.endsWith(".dicom") || isDicom(file)) {
+                DicomImage d = DicomParser.read(file, maxPixels);
                 return new RawImage(d.columns(), d.rows(), d.pixels(), null, TumourClass.HEALTHY, d.patientId(), file,
                         GivenSplit.NONE);
             }
-            GreyImages.Grey g = GreyImages.read(file);
+            GreyImages.Grey g = GreyImages.read(file, maxPixels);
             return new RawImage(g.width(), g.height(), g.pixels(), null, TumourClass.HEALTHY, null, file, GivenSplit.NONE);
         } catch (IOException | RuntimeException e) {
             throw new BadInputException(file + ": cannot read the image (" + e.getMessage()
                     + "); expected a PNG, JPEG or uncompressed DICOM file", e);
+        }
+    }
+
+    /** A Part-10 file: "DICM" after the 128-byte preamble, whatever the name. */
+    private static boolean isDicom(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(132);
+            return head.length == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M';
         }
     }
 

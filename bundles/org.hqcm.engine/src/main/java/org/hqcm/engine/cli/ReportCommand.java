@@ -47,7 +47,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        int size = sources.isEmpty() ? 0 : TrainedModel.load(RunFolder.open(run)).imageSize();
+        TrainedModel trained = sources.isEmpty() ? null : TrainedModel.load(RunFolder.open(run));
+        int size = trained == null ? 0 : trained.imageSize();
+        long maxPixels = trained == null ? 0 : trained.experiment().getDataset().getMaxImagePixels();
         for (Path dir : sources) {
             if (!java.nio.file.Files.isDirectory(dir)) {
                 throw new BadInputException(dir + ": --ood-source expects a folder of images");
@@ -61,7 +63,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             for (Path f : found.files()) {
                 try {
-                    samples.add(Preprocessing.toSample(PredictCommand.read(f), size));
+                    samples.add(Preprocessing.toSample(PredictCommand.read(f, maxPixels), size));
                     read.add(f);
                 } catch (BadInputException | IllegalArgumentException e) {
                     skipped++;
@@ -75,7 +77,12 @@ public final class ReportCommand implements Callable<Integer> {
             stdout.println(String.format(Locale.ROOT, "%s: %d images, %.1f%% flagged unlike the training data%s", dir,
                     s.getImages(), 100 * s.getFlagged(), skipped > 0 ? " (" + skipped + " files skipped)" : ""));
         }
-        Path written = RunReport.write(run);
+        List<String> skippedArtefacts = new ArrayList<>();
+        Path written = RunReport.write(run, skippedArtefacts);
+        for (String s : skippedArtefacts) {
+            spec.commandLine().getErr().println("warning: skipped " + s);
+        }
+        spec.commandLine().getErr().flush();
         stdout.println("written: " + written);
         stdout.flush();
         return ExitCodes.OK;

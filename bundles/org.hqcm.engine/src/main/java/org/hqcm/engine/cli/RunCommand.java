@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.run.ExperimentRunner;
 import org.hqcm.engine.run.RunFolder;
+import org.hqcm.engine.train.ExperimentMapping;
 import org.hqcm.model.Architecture;
 import org.hqcm.model.ClassicalHead;
 import org.hqcm.model.DataSource;
@@ -67,8 +68,7 @@ public final class RunCommand implements Callable<Integer> {
         if ((file == null) == (resume == null)) {
             throw new BadInputException("run: expected an experiment FILE or --resume RUN_DIR (exactly one of them)");
         }
-        try (ShutdownCancel cancel = ShutdownCancel.install(stderr,
-                "stopping after the current batch (the last checkpoint is kept) ...")) {
+        try (ShutdownCancel cancel = ShutdownCancel.install(stderr, "stopping (the last checkpoint is kept) ...")) {
             AtomicBoolean cancelled = cancel.flag();
             return resume != null ? resumeRun(stdout, stderr, cancelled) : newRuns(stdout, stderr, cancelled);
         }
@@ -158,7 +158,9 @@ public final class RunCommand implements Callable<Integer> {
         String head;
         if (a.getHead() instanceof QuantumHead q) {
             head = "quantum head " + q.getCircuits() + " x " + q.getQubits() + " qubits, " + q.getLayers() + " layers, "
-                    + q.getEmbedding() + ", " + q.getMeasurement() + ", " + q.getSimulator();
+                    + q.getEmbedding() + ", " + q.getMeasurement() + ", " + q.getSimulator() + ", gradient "
+                    + q.getGradientMethod() + (q.getShots() > 0 ? ", " + q.getShots() + " shots" : "")
+                    + ", noise " + ExperimentMapping.noise(q);
         } else if (a.getHead() instanceof ClassicalHead c) {
             head = "classical head width " + c.getWidth() + " " + c.getActivation();
         } else {

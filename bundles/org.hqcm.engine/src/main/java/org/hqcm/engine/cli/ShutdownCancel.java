@@ -2,14 +2,20 @@ package org.hqcm.engine.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Ctrl-C (SIGINT, SIGTERM) as a flag for a command that stops cleanly: the shutdown hook sets the flag, says so, and
  * holds the JVM until the command has finished (closed this), so the last checkpoint and record are written.
- * Used by {@code hqcm run} and {@code hqcm sweep}.
+ * Used by {@code hqcm run} and {@code hqcm sweep}. A run checks the flag between layers and in every long loop
+ * ({@link org.hqcm.engine.Cancellation}), so it stops within seconds; should a command not, the JVM exits after
+ * {@value #STOP_WAIT_SECONDS} s anyway (results and checkpoints are written atomically, never half).
  */
 public final class ShutdownCancel implements AutoCloseable {
+
+    /** How long Ctrl-C or SIGTERM waits for the command to stop cleanly before the JVM exits anyway. */
+    static final int STOP_WAIT_SECONDS = 60;
 
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -22,7 +28,10 @@ public final class ShutdownCancel implements AutoCloseable {
             err.println(message);
             err.flush();
             try {
-                finished.await();
+                if (!finished.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    err.println("did not stop within " + STOP_WAIT_SECONDS + " s; exiting (the last checkpoint is kept)");
+                    err.flush();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -27,14 +27,23 @@ public final class ClassFolders {
 
     /** The class folders under {@code realRoot}; none at all is bad input naming the root. */
     public static List<ClassFolder> find(Path realRoot) throws IOException {
+        return find(realRoot, new ArrayList<>());
+    }
+
+    /**
+     * The class folders under {@code realRoot}; links to folders where a class or split folder would be are not
+     * followed but added to {@code refused}, naming them (a dataset never reaches outside its root). None at all is
+     * bad input naming the root.
+     */
+    public static List<ClassFolder> find(Path realRoot, List<BadFile> refused) throws IOException {
         List<ClassFolder> out = new ArrayList<>();
-        List<Path> children = subfolders(realRoot);
+        List<Path> children = subfolders(realRoot, refused);
         boolean split = false;
         for (Path child : children) {
             Optional<GivenSplit> given = splitOf(child.getFileName().toString());
             if (given.isPresent()) {
                 split = true;
-                for (Path c : subfolders(child)) {
+                for (Path c : subfolders(child, refused)) {
                     TumourClass.fromAlias(c.getFileName().toString())
                             .ifPresent(tc -> out.add(new ClassFolder(c, tc, given.get())));
                 }
@@ -47,7 +56,8 @@ public final class ClassFolders {
             }
         }
         if (out.isEmpty()) {
-            throw new BadInputException("no class folders under " + realRoot
+            throw new BadInputException("no class folders under " + realRoot + (refused.isEmpty() ? ""
+                    : " (not followed: " + refused.get(0) + ")")
                     + ": expected sub-folders named after the classes (healthy/notumor/no_tumor/normal, meningioma,"
                     + " glioma, pituitary, optionally with _tumor), directly or under Training/ and Testing/");
         }
@@ -58,7 +68,7 @@ public final class ClassFolders {
     public static List<Path> files(Path realRoot, java.util.function.Predicate<Path> accept, List<BadFile> refused)
             throws IOException {
         List<Path> out = new ArrayList<>();
-        for (ClassFolder cf : find(realRoot)) {
+        for (ClassFolder cf : find(realRoot, refused)) {
             out.addAll(SafePaths.walk(realRoot, cf.dir(), accept, refused));
         }
         return out;
@@ -91,9 +101,21 @@ public final class ClassFolders {
         };
     }
 
-    private static List<Path> subfolders(Path dir) throws IOException {
+    private static List<Path> subfolders(Path dir, List<BadFile> refused) throws IOException {
+        List<Path> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+            for (Path p : (Iterable<Path>) s.sorted()::iterator) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    out.add(p);
+                } else if (Files.isSymbolicLink(p) && Files.isDirectory(p)) {
+                    String name = p.getFileName().toString();
+                    if (TumourClass.fromAlias(name).isPresent() || splitOf(name).isPresent()) {
+                        refused.add(new BadFile(p, "a link to a folder (" + Files.readSymbolicLink(p) + "): class "
+                                + "folders are not followed through links; move or copy its images into the dataset"));
+                    }
+                }
+            }
         }
+        return out;
     }
 }

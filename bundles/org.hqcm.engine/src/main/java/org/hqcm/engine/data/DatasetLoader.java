@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.Cancellation;
+import org.hqcm.engine.RunCancelledException;
 import org.hqcm.engine.data.dicom.DicomFolderReader;
 import org.hqcm.engine.data.folder.ImageFolderReader;
 import org.hqcm.engine.data.mat.FigshareMatReader;
@@ -44,11 +47,13 @@ public final class DatasetLoader {
         int total = 0;
         for (int i = 0; i < sources.size(); i++) {
             List<BadFile> refused = new ArrayList<>();
-            List<Job> jobs = jobs(sources.get(i), imageSize, seed + i * SOURCE_SEED_STEP, refused);
+            List<Job> jobs = jobs(sources.get(i), imageSize, seed + i * SOURCE_SEED_STEP, refused,
+                    options.maxImagePixels());
             jobsPerSource.add(jobs);
             refusedPerSource.add(refused);
             total += jobs.size();
         }
+        checkHeap(total, imageSize, sources);
         Object[] results = run(jobsPerSource, total, imageSize, options);
 
         List<Sample> samples = new ArrayList<>(total);
@@ -80,17 +85,38 @@ public final class DatasetLoader {
         return ds;
     }
 
-    /** The reader of a file source. */
+    /**
+     * Refuses, before anything is decoded, a dataset whose samples cannot fit the heap: 16-bit pixels and a byte mask
+     * per image (Sample), against 80% of -Xmx. A run's memory estimate has said so earlier; this is for data info.
+     */
+    private static void checkHeap(long images, int imageSize, List<SourceSpec> sources) {
+        long bytes = images * (3L * imageSize * imageSize + 160);
+        long room = (long) (Runtime.getRuntime().maxMemory() * 0.8);
+        if (bytes > room) {
+            throw new BadInputException(String.format(java.util.Locale.ROOT, "the %d images of %s at %d x %d would take"
+                    + " about %.1f GB of Java heap, more than the %.1f GB this JVM leaves for them; use fewer images, a"
+                    + " smaller size, or a larger heap (HQCM_JAVA_OPTS=-Xmx...)", images,
+                    sources.stream().map(SourceSpec::describe).collect(java.util.stream.Collectors.joining(" + ")),
+                    imageSize, imageSize, bytes / 1e9, room / 1e9));
+        }
+    }
+
+    /** The reader of a file source with the default pixel limit. */
     public static SourceReader reader(SourceSpec spec) {
+        return reader(spec, LoadOptions.DEFAULT_MAX_IMAGE_PIXELS);
+    }
+
+    /** The reader of a file source that refuses files declaring more than {@code maxPixels} pixels per image. */
+    public static SourceReader reader(SourceSpec spec, long maxPixels) {
         return switch (spec.kind()) {
-            case FIGSHARE_MAT -> new FigshareMatReader(spec.path());
-            case IMAGE_FOLDER -> new ImageFolderReader(spec.path());
-            case DICOM -> new DicomFolderReader(spec.path());
+            case FIGSHARE_MAT -> new FigshareMatReader(spec.path(), maxPixels);
+            case IMAGE_FOLDER -> new ImageFolderReader(spec.path(), maxPixels);
+            case DICOM -> new DicomFolderReader(spec.path(), maxPixels);
             case SYNTHETIC -> throw new IllegalArgumentException("the synthetic source has no files");
         };
     }
 
-    private static List<Job> jobs(SourceSpec spec, int imageSize, long seed, List<BadFile> refused) {
+    private static List<Job> jobs(SourceSpec spec, int imageSize, long seed, List<BadFile> refused, long maxPixels) {
         List<Job> jobs = new ArrayList<>();
         if (spec.kind() == SourceFormat.SYNTHETIC) {
             BrainPhantom phantom = new BrainPhantom(imageSize, spec.difficulty());
@@ -112,16 +138,8 @@ public final class DatasetLoader {
             }
             return jobs;
         }
-        SourceReader reader = reader(spec);
-        List<Path> files;
-        try {
-            files = reader.files(refused);
-        } catch (IOException e) {
-            throw new BadInputException("cannot list " + spec.describe() + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new BadInputException("cannot list " + spec.describe() + ": " + e.getCause().getMessage(), e);
-        }
-        for (Path f : files) {
+        SourceReader reader = reader(spec, maxPixels);
+        for (Path f : files(reader, spec, refused)) {
             jobs.add(new Job() {
                 @Override
                 public RawImage make() throws Exception {
@@ -137,24 +155,66 @@ public final class DatasetLoader {
         return jobs;
     }
 
+    /**
+     * The files a file source would read, without reading them (what {@link #load} does first); files refused
+     * before reading (links out of the root, linked class folders) go to {@code refused}. A source that cannot be
+     * listed is a {@link BadInputException} naming it.
+     */
+    public static List<Path> files(SourceSpec spec, List<BadFile> refused) {
+        return files(reader(spec), spec, refused);
+    }
+
+    private static List<Path> files(SourceReader reader, SourceSpec spec, List<BadFile> refused) {
+        try {
+            return reader.files(refused);
+        } catch (IOException e) {
+            throw new BadInputException("cannot list " + spec.describe() + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new BadInputException("cannot list " + spec.describe() + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** What a source of {@code kind} is expected to hold, for messages. */
+    public static String expectation(SourceFormat kind) {
+        return switch (kind) {
+            case FIGSHARE_MAT -> "figshare brain-tumour .mat files (MATLAB v7.3) anywhere under the folder";
+            case IMAGE_FOLDER -> "PNG/JPEG files in class folders (healthy/notumor, meningioma, glioma, pituitary)";
+            case DICOM -> "DICOM files (.dcm or no extension) in class folders";
+            case SYNTHETIC -> "at least one image per class";
+        };
+    }
+
     /** Runs every job; each result is a {@link Sample} or a {@link BadFile}, in job order. */
     private static Object[] run(List<List<Job>> jobsPerSource, int total, int imageSize, LoadOptions options) {
         List<Job> all = new ArrayList<>(total);
         jobsPerSource.forEach(all::addAll);
         Object[] results = new Object[total];
-        Parallel.forEach(total, options.threads(), "hqcm-data-load", i -> results[i] = one(all.get(i), imageSize),
-                options.progress());
+        BooleanSupplier cancelled = Cancellation.current();
+        Parallel.forEach(total, options.threads(), "hqcm-data-load", i -> {
+            Cancellation.check(cancelled);
+            results[i] = one(all.get(i), imageSize);
+        }, options.progress());
         return results;
     }
 
     private static Object one(Job job, int imageSize) {
         try {
             return Preprocessing.toSample(job.make(), imageSize);
+        } catch (RunCancelledException e) {
+            throw e;
         } catch (Exception e) {
             if (job.file() == null) {
                 throw new IllegalStateException("phantom generation failed: " + e, e); // a bug, not bad input
             }
             return new BadFile(job.file(), e.getMessage() == null ? e.toString() : e.getMessage());
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // the readers check declared sizes and nesting first; should a decoder still overrun, the file is bad,
+            // and the dataset goes on without it (its memory was the decoder's alone and is free again)
+            if (job.file() == null) {
+                throw e;
+            }
+            return new BadFile(job.file(), (e instanceof StackOverflowError ? "nested too deeply to decode"
+                    : "decoding it needed more memory than the JVM has") + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -176,15 +236,6 @@ public final class DatasetLoader {
             }
             throw new BadInputException(sb.toString());
         }
-    }
-
-    private static String expectation(SourceFormat kind) {
-        return switch (kind) {
-            case FIGSHARE_MAT -> "figshare brain-tumour .mat files (MATLAB v7.3) anywhere under the folder";
-            case IMAGE_FOLDER -> "PNG/JPEG files in class folders (healthy/notumor, meningioma, glioma, pituitary)";
-            case DICOM -> "DICOM files (.dcm or no extension) in class folders";
-            case SYNTHETIC -> "at least one image per class";
-        };
     }
 
     private static void checkClasses(LoadedDataset ds, List<SourceSpec> sources, LoadOptions options) {

@@ -99,6 +99,15 @@ public final class EvaluationFigures {
                 .xLabel(xLabel).yLabel("share of the set's images").writePng(png, WIDTH, HEIGHT);
     }
 
+    /**
+     * The L2 norm of the loss gradient with respect to the circuits' weights, per epoch (mean over its batches): a
+     * norm that falls towards 0 while the loss stays high is the barren-plateau signature.
+     */
+    public static void quantumGradientNorm(double[] norms, String title, Path png) throws IOException {
+        LineChart.of(title).series("|dL/d circuit weights|", norms).xLabel("epoch").yLabel("gradient L2 norm")
+                .writePng(png, WIDTH, HEIGHT);
+    }
+
     /** Fig 8: the embedding coloured by true class. */
     public static void tsne(Tsne.Embedding embedding, int[] labels, List<String> classNames, String title, Path png)
             throws IOException {

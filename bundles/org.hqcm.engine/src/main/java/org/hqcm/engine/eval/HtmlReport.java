@@ -1,7 +1,9 @@
 package org.hqcm.engine.eval;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -75,9 +77,11 @@ public final class HtmlReport {
                 + Base64.getEncoder().encodeToString(png) + "\"><figcaption>" + escape(caption) + "</figcaption></figure>");
     }
 
-    /** Embeds a PNG file with a caption. */
+    /** Embeds a PNG file with a caption; a symbolic link is not followed (an IOException says so). */
     public HtmlReport figure(String caption, Path png) throws IOException {
-        return figure(caption, Files.readAllBytes(png));
+        try (InputStream in = Files.newInputStream(png, LinkOption.NOFOLLOW_LINKS)) {
+            return figure(caption, in.readAllBytes());
+        }
     }
 
     private HtmlReport add(String html) {

@@ -4,6 +4,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.Cancellation;
 
 /**
  * Exact t-SNE (van der Maaten and Hinton 2008) into two dimensions, for the few hundred to ~1,200 test
@@ -293,6 +294,7 @@ public record Tsne(double perplexity, long seed, int iterations, int exaggeratio
         double[] repulse = new double[2 * n];
         double lr = Double.isNaN(learningRate) ? Math.max(n / exaggeration / 4, 50) : learningRate;
         for (int it = 0; it < iterations; it++) {
+            Cancellation.check();
             boolean early = it < exaggerationIterations;
             double exag = early ? exaggeration : 1;
             double momentum = early ? 0.5 : 0.8;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.hqcm.engine.Cancellation;
 import org.hqcm.engine.quantum.QuantumLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,6 +44,7 @@ public final class HybridNetwork {
     private final INDArray[] outputs;
 
     private int batch = -1;
+    private INDArray headInput;
     private boolean lastForwardTraining;
 
     /**
@@ -185,6 +187,10 @@ public final class HybridNetwork {
         INDArray headOutput = null;
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
+            Cancellation.check(); // before every layer: a cancelled run stops within a layer, not after the batch
+            if (l == head) {
+                headInput = x;
+            }
             x = l.forward(x, training);
             outputs[i] = x;
             if (l == head) {
@@ -212,6 +218,7 @@ public final class HybridNetwork {
         }
         INDArray d = dLogits;
         for (int i = layers.size() - 1; i >= 0; i--) {
+            Cancellation.check();
             d = layers.get(i).backward(d);
             observer.backwardDone(layers.get(i).name());
         }
@@ -338,6 +345,24 @@ public final class HybridNetwork {
     /** Tells the network that parameter values were changed from outside (optimizer step, import). */
     public void parametersChanged() {
         layers.forEach(Layer::parametersChanged);
+    }
+
+    /** The projection z of the last forward pass, [N, projectionWidth]: what the head (the circuits) got. */
+    public INDArray headInput() {
+        return headInput;
+    }
+
+    /** The head's trainable parameters: the circuits' weights of a quantum head. */
+    public List<Parameter> headParameters() {
+        return head.parameters();
+    }
+
+    /**
+     * The classifier applied to a head output [N, headWidth] given from outside (inference only): re-evaluating a
+     * trained network's head under other conditions (noise, shots) without running the backbone again.
+     */
+    public INDArray classify(INDArray headOutput) {
+        return layers.get(layers.size() - 1).forward(headOutput, false);
     }
 
     /**

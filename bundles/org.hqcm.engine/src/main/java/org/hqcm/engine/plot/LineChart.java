@@ -62,14 +62,14 @@ public final class LineChart {
         return series(name, oneBased(y.length), y);
     }
 
+    /** Adds a dashed series with explicit x values (a reference level, a threshold). */
+    public LineChart dashedSeries(String name, double[] x, double[] y) {
+        return add(new Series(name, x, y, true, null));
+    }
+
     /** Adds a dashed series whose x values are 1, 2, ..., n (e.g. the validation curve next to training). */
     public LineChart dashedSeries(String name, double[] y) {
         return add(new Series(name, oneBased(y.length), y, true, null));
-    }
-
-    /** Adds a dashed series with explicit x values (a reference line, a threshold). */
-    public LineChart dashedSeries(String name, double[] x, double[] y) {
-        return add(new Series(name, x, y, true, null));
     }
 
     /**

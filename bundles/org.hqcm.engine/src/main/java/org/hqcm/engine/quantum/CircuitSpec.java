@@ -4,13 +4,15 @@ import org.hqcm.engine.BadInputException;
 import org.redfx.strange.Program;
 
 /**
- * One circuit of the quantum layer: an embedding, {@code layers} StronglyEntanglingLayers on {@code qubits} wires,
- * and the expectation of {@code measurement} on every wire. With {@code shots > 0} the layer adds the sampling
- * noise of that many shots per wire to the exact expectations.
+ * One circuit of the quantum layer as it is run: an embedding, {@code layers} StronglyEntanglingLayers on
+ * {@code qubits} wires, and the expectation of {@code measurement} on every wire; the hardware noise after its gates
+ * and at readout ({@link NoiseModel}); with {@code shots > 0} the layer adds the sampling noise of that many shots
+ * per wire to the expectations; {@code gradient} says how the layer differentiates it.
  *
  * <p>Weights of one circuit are laid out {@code [layer][wire][phi, theta, omega]}.
  */
-public record CircuitSpec(int qubits, int layers, Embedding embedding, Pauli measurement, int shots) {
+public record CircuitSpec(int qubits, int layers, Embedding embedding, Pauli measurement, int shots, NoiseModel noise,
+        GradientMethod gradient) {
 
     /** Largest circuit the simulators accept: 2^16 amplitudes per input row. */
     public static final int MAX_QUBITS = 16;
@@ -31,6 +33,18 @@ public record CircuitSpec(int qubits, int layers, Embedding embedding, Pauli mea
         if (shots < 0) {
             throw new BadInputException("shots = " + shots + ": expected 0 (exact expectations) or a positive count");
         }
+        if (noise == null) {
+            throw new BadInputException("noise is missing: expected a noise model (NoiseModel.NONE for none)");
+        }
+        noise.checkWires(qubits);
+        if (gradient == null) {
+            throw new BadInputException("gradient method is missing: expected ADJOINT or PARAMETER_SHIFT");
+        }
+    }
+
+    /** A noiseless circuit differentiated by the adjoint method. */
+    public CircuitSpec(int qubits, int layers, Embedding embedding, Pauli measurement, int shots) {
+        this(qubits, layers, embedding, measurement, shots, NoiseModel.NONE, GradientMethod.ADJOINT);
     }
 
     /** The paper's circuit: amplitude embedding, Pauli-Y on every wire, exact expectations. */
@@ -83,7 +97,22 @@ public record CircuitSpec(int qubits, int layers, Embedding embedding, Pauli mea
 
     /** The same circuit with another shot count. */
     public CircuitSpec withShots(int newShots) {
-        return new CircuitSpec(qubits, layers, embedding, measurement, newShots);
+        return new CircuitSpec(qubits, layers, embedding, measurement, newShots, noise, gradient);
+    }
+
+    /** The same circuit with another noise model. */
+    public CircuitSpec withNoise(NoiseModel newNoise) {
+        return new CircuitSpec(qubits, layers, embedding, measurement, shots, newNoise, gradient);
+    }
+
+    /** The same circuit with another gradient method. */
+    public CircuitSpec withGradient(GradientMethod newGradient) {
+        return new CircuitSpec(qubits, layers, embedding, measurement, shots, noise, newGradient);
+    }
+
+    /** Gate and depth counts with the state preparation decomposed (see {@link CircuitResources}). */
+    public CircuitResources resources() {
+        return CircuitResources.of(this);
     }
 
     /**

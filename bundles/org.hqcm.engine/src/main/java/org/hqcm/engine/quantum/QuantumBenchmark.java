@@ -1,23 +1,38 @@
 package org.hqcm.engine.quantum;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Times the quantum layer with {@link Simulator#STATEVECTOR} (forward, forward + backward, whole batch) and, in the
- * same run, Strange's forward of single circuits, so that the ratio compares like with like on the same machine.
- * Figures are medians of many repetitions after a warm-up.
+ * same run, Strange's forward of single circuits, the density-matrix simulator with noise channels, and parameter-shift
+ * gradients (exact and with shots), so that every ratio compares like with like on the same machine. Figures are
+ * medians of many repetitions after a warm-up; the slow variants repeat until {@code slowSeconds} have passed (at least
+ * three times).
  */
 public final class QuantumBenchmark {
 
     /** What to measure. */
     public record Setup(int batch, int circuits, CircuitSpec spec, int repeats, double warmupSeconds,
-            int strangeCircuits) {
+            int strangeCircuits, NoiseModel noise, int shiftShots, double slowSeconds) {
+
+        /** Without the density-matrix and parameter-shift timings. */
+        public Setup(int batch, int circuits, CircuitSpec spec, int repeats, double warmupSeconds, int strangeCircuits) {
+            this(batch, circuits, spec, repeats, warmupSeconds, strangeCircuits, null, 0, 0);
+        }
+    }
+
+    /**
+     * A slow variant's figures: time per batch and its ratio to the state vector's (forward to forward, forward +
+     * backward to the adjoint forward + backward).
+     */
+    public record Variant(String name, double ms, int samples, double ratio) {
     }
 
     /** The figures, in milliseconds. */
     public record Result(Setup setup, int threads, double forwardMs, double forwardBackwardMs,
-            double strangeForwardMsPerCircuit, int strangeSamples) {
+            double strangeForwardMsPerCircuit, int strangeSamples, java.util.List<Variant> variants) {
 
         /** State-vector forward time per circuit evaluation (one row of one circuit). */
         public double forwardMsPerCircuit() {
@@ -79,7 +94,46 @@ public final class QuantumBenchmark {
             strangeOnce(spec, weights, input, (i % setup.batch()) * layer.inputWidth(), width, row);
             strange[i] = (System.nanoTime() - t0) / 1e6;
         }
-        return new Result(setup, Parallel.THREADS, median(fwd), median(fwdBwd), median(strange), n);
+        double reference = median(fwdBwd);
+        java.util.List<Variant> variants = new java.util.ArrayList<>();
+        if (setup.noise() != null) {
+            CircuitSpec noisy = spec.withNoise(setup.noise());
+            variants.add(variant("DENSITY_MATRIX forward", new QuantumLayer(noisy, setup.circuits(),
+                    Simulator.DENSITY_MATRIX, 42), input, gradOut, setup, median(fwd), false));
+            variants.add(variant("DENSITY_MATRIX forward+backward", new QuantumLayer(noisy, setup.circuits(),
+                    Simulator.DENSITY_MATRIX, 42), input, gradOut, setup, reference, true));
+            CircuitSpec shift = spec.withGradient(GradientMethod.PARAMETER_SHIFT);
+            variants.add(variant("PARAMETER_SHIFT exact forward+backward", new QuantumLayer(shift, setup.circuits(),
+                    Simulator.STATEVECTOR, 42), input, gradOut, setup, reference, true));
+            if (setup.shiftShots() > 0) {
+                variants.add(variant("PARAMETER_SHIFT " + setup.shiftShots() + " shots forward+backward",
+                        new QuantumLayer(shift.withShots(setup.shiftShots()), setup.circuits(), Simulator.STATEVECTOR, 42),
+                        input, gradOut, setup, reference, true));
+            }
+        }
+        return new Result(setup, Parallel.THREADS, median(fwd), reference, median(strange), n, List.copyOf(variants));
+    }
+
+    /** Times a slow layer: one warm-up pass, then repeats until the time budget is spent (at least three). */
+    private static Variant variant(String name, QuantumLayer layer, float[] input, float[] gradOut, Setup setup,
+            double referenceMs, boolean backward) {
+        double[] gradParams = new double[layer.parameters().length];
+        layer.forward(input, setup.batch());
+        if (backward) {
+            layer.backward(gradOut, gradParams);
+        }
+        java.util.List<Double> times = new java.util.ArrayList<>();
+        long end = System.nanoTime() + (long) (setup.slowSeconds() * 1e9);
+        while (times.size() < 3 || System.nanoTime() < end && times.size() < setup.repeats()) {
+            long t0 = System.nanoTime();
+            layer.forward(input, setup.batch());
+            if (backward) {
+                layer.backward(gradOut, gradParams);
+            }
+            times.add((System.nanoTime() - t0) / 1e6);
+        }
+        double ms = median(times.stream().mapToDouble(Double::doubleValue).toArray());
+        return new Variant(name, ms, times.size(), ms / referenceMs);
     }
 
     /** Circuit 0 of the row starting at {@code off}. */

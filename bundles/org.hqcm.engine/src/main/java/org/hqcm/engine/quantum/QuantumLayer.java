@@ -6,8 +6,10 @@ import java.util.SplittableRandom;
  * The quantum processing layer: {@code circuits} parallel circuits of one {@link CircuitSpec}, circuit c applied to
  * columns {@code [c * spec.inputWidth(), (c+1) * spec.inputWidth())} of each input row, outputs concatenated
  * (circuit-major, wire 0 first). Weights are initialised uniformly in [0, 2 pi) as PennyLane's TorchLayer does.
- * With {@code spec.shots() > 0} the forward values carry seeded sampling noise; the backward pass then gives the
- * gradient of the exact expectations (the noise is treated as additive and independent of the weights).
+ * With {@code spec.shots() > 0} the forward values carry seeded sampling noise; the backward pass then gives, with
+ * {@link GradientMethod#ADJOINT}, the gradient of the exact expectations (the noise is treated as additive and
+ * independent of the weights), or, with {@link GradientMethod#PARAMETER_SHIFT}, the parameter-shift estimate from
+ * shifted circuits sampled with the same shot count ({@link ParameterShiftEvaluator}).
  * Not thread-safe; one per network.
  */
 public final class QuantumLayer {
@@ -35,13 +37,16 @@ public final class QuantumLayer {
         this.spec = spec;
         this.circuits = circuits;
         this.simulator = simulator;
-        this.evaluator = simulator.evaluator(spec, circuits);
         SplittableRandom random = new SplittableRandom(seed);
         this.parameters = new double[circuits * spec.weightCount()];
         for (int i = 0; i < parameters.length; i++) {
             parameters[i] = random.nextDouble() * 2 * Math.PI;
         }
         this.noise = spec.shots() > 0 ? new ShotNoise(spec.shots(), random.nextLong()) : null;
+        this.evaluator = spec.gradient() == GradientMethod.PARAMETER_SHIFT
+                ? new ParameterShiftEvaluator(simulator, spec, circuits,
+                        spec.shots() > 0 ? new ShotNoise(spec.shots(), random.nextLong()) : null)
+                : simulator.evaluator(spec, circuits);
     }
 
     public CircuitSpec spec() {

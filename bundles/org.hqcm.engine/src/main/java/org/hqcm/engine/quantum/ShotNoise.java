@@ -11,14 +11,15 @@ import java.util.SplittableRandom;
 public final class ShotNoise {
 
     private final int shots;
-    private final SplittableRandom random;
+    private final Binomial binomial;
 
     public ShotNoise(int shots, long seed) {
         if (shots < 1) {
             throw new IllegalArgumentException("shots = " + shots + ": expected at least 1");
         }
         this.shots = shots;
-        this.random = new SplittableRandom(seed);
+        SplittableRandom random = new SplittableRandom(seed);
+        this.binomial = new Binomial(random::nextDouble);
     }
 
     /** Replaces each exact expectation in {@code values[0..count)} by a sampled estimate. */
@@ -29,30 +30,8 @@ public final class ShotNoise {
         }
     }
 
-    /**
-     * An exact Binomial(n, p) draw by the second waiting-time method (Devroye, Non-Uniform Random Variate Generation,
-     * X.4.3): expected cost O(1 + n min(p, 1-p)).
-     */
+    /** An exact Binomial(n, p) draw whose cost does not grow with n ({@link Binomial}). */
     int binomial(int n, double p) {
-        if (p > 0.5) {
-            return n - binomial(n, 1 - p);
-        }
-        if (p <= 0) {
-            return 0;
-        }
-        double limit = -Math.log1p(-p);
-        double sum = 0;
-        int x = 0;
-        while (true) {
-            // exponential variate; 1 - nextDouble() is in (0, 1]
-            sum += -Math.log(1 - random.nextDouble()) / (n - x);
-            if (sum > limit) {
-                return x;
-            }
-            x++;
-            if (x == n) {
-                return n;
-            }
-        }
+        return binomial.sample(n, p);
     }
 }

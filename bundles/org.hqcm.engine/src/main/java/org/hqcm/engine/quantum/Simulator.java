@@ -13,21 +13,26 @@ public interface Simulator {
     /** Runs each circuit as a Strange {@link org.redfx.strange.Program} (float precision, one input at a time). */
     Simulator STRANGE = new StrangeSimulator();
 
-    /** The name used in experiment files and on the command line: {@code statevector} or {@code strange}. */
+    /** Exact density matrices with the circuit's noise channels, batched, with adjoint gradients through them. */
+    Simulator DENSITY_MATRIX = new DensityMatrixSimulator();
+
+    /** The name used on the command line: {@code statevector}, {@code strange} or {@code densitymatrix}. */
     String id();
 
     /** A new evaluator for {@code circuits} circuits of {@code spec}. */
     CircuitEvaluator evaluator(CircuitSpec spec, int circuits);
 
-    /** The simulator named {@code id} (case-insensitive). */
+    /**
+     * The simulator named {@code id}, ignoring case, '_' and '-' (so the model's literal DENSITY_MATRIX names
+     * {@code densitymatrix}).
+     */
     static Simulator forId(String id) {
-        String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-        if (key.equals(STATEVECTOR.id())) {
-            return STATEVECTOR;
+        String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+        for (Simulator s : new Simulator[] {STATEVECTOR, STRANGE, DENSITY_MATRIX}) {
+            if (key.equals(s.id())) {
+                return s;
+            }
         }
-        if (key.equals(STRANGE.id())) {
-            return STRANGE;
-        }
-        throw new BadInputException("simulator '" + id + "': expected statevector or strange");
+        throw new BadInputException("simulator '" + id + "': expected statevector, strange or densitymatrix");
     }
 }

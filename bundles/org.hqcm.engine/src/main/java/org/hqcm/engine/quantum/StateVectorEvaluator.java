@@ -1,5 +1,6 @@
 package org.hqcm.engine.quantum;
 
+import org.hqcm.engine.Cancellation;
 import org.hqcm.engine.NonFiniteException;
 
 import java.util.Arrays;
@@ -32,7 +33,6 @@ final class StateVectorEvaluator implements CircuitEvaluator {
     private final int q;
     private final int n;
     private final int layers;
-    private final int inWidth;
     private final int[] masks;
     /** Per layer: basis state x goes to ring[l][x] under the CNOT ring (identity, null, when q = 1). */
     private final int[][] ring;
@@ -47,6 +47,8 @@ final class StateVectorEvaluator implements CircuitEvaluator {
     private final double[] scratchB;
 
     private Tile[] tiles = new Tile[0];
+    /** The run's cancellation flag, taken from the calling thread for the tiles on the pool's threads. */
+    private java.util.function.BooleanSupplier cancelled = Cancellation.current();
     private int batch = -1;
     private boolean backwardReady;
 
@@ -59,7 +61,6 @@ final class StateVectorEvaluator implements CircuitEvaluator {
         this.q = spec.qubits();
         this.n = spec.dimension();
         this.layers = spec.layers();
-        this.inWidth = spec.inputWidth();
         this.masks = new int[q];
         for (int w = 0; w < q; w++) {
             masks[w] = 1 << (q - 1 - w);
@@ -100,12 +101,8 @@ final class StateVectorEvaluator implements CircuitEvaluator {
 
     @Override
     public void forward(double[] input, int rows, double[] weights, double[] output) {
-        if (rows < 0 || input.length < rows * circuits * inWidth || output.length < rows * circuits * q
-                || weights.length < circuits * spec.weightCount()) {
-            throw new IllegalArgumentException("forward: batch " + rows + " needs input " + rows * circuits * inWidth
-                    + ", output " + rows * circuits * q + ", weights " + circuits * spec.weightCount() + "; got "
-                    + input.length + ", " + output.length + ", " + weights.length);
-        }
+        TileLayout.checkForward(spec, circuits, rows, input, output, weights);
+        cancelled = Cancellation.current();
         prepareGates(weights);
         layout(rows);
         Tile[] ts = tiles;
@@ -184,12 +181,9 @@ final class StateVectorEvaluator implements CircuitEvaluator {
         if (!backwardReady) {
             throw new IllegalStateException("backward needs a forward first, and runs once per forward");
         }
-        if (gradOutput.length < batch * circuits * q || gradInput.length < batch * circuits * inWidth
-                || gradWeights.length < circuits * spec.weightCount()) {
-            throw new IllegalArgumentException("backward: batch " + batch + " needs gradOutput " + batch * circuits * q
-                    + ", gradInput " + batch * circuits * inWidth + ", gradWeights " + circuits * spec.weightCount());
-        }
+        TileLayout.checkBackward(spec, circuits, batch, gradOutput, gradInput, gradWeights);
         backwardReady = false;
+        cancelled = Cancellation.current();
         Tile[] ts = tiles;
         Parallel.forEach(ts.length, t -> ts[t].backward(gradOutput, gradInput));
         // reduce in a fixed order: the result does not depend on thread timing
@@ -247,16 +241,11 @@ final class StateVectorEvaluator implements CircuitEvaluator {
             return;
         }
         int maxRows = Math.max(8, Math.min(MAX_TILE_ROWS, (1 << 15) / n));
-        int minTasks = Parallel.THREADS > 1 ? 4 * Parallel.THREADS : 1;
-        int perCircuit = Math.max((rows + maxRows - 1) / maxRows, (minTasks + circuits - 1) / circuits);
-        perCircuit = Math.min(perCircuit, Math.max(1, rows / 4));
-        int size = (rows + perCircuit - 1) / perCircuit;
-        perCircuit = (rows + size - 1) / size;
-        Tile[] ts = new Tile[circuits * perCircuit];
+        TileLayout cut = TileLayout.of(rows, circuits, maxRows, 4);
+        Tile[] ts = new Tile[circuits * cut.perCircuit()];
         for (int c = 0; c < circuits; c++) {
-            for (int t = 0; t < perCircuit; t++) {
-                int b0 = t * size;
-                ts[c * perCircuit + t] = new Tile(c, b0, Math.min(size, rows - b0));
+            for (int t = 0; t < cut.perCircuit(); t++) {
+                ts[c * cut.perCircuit() + t] = new Tile(c, t * cut.size(), cut.rows(t, rows));
             }
         }
         tiles = ts;
@@ -282,19 +271,13 @@ final class StateVectorEvaluator implements CircuitEvaluator {
         final double[][] im;
         final double[][] lre;
         final double[][] lim;
-        /** The embedded (real) initial state, for the input gradient. */
-        final double[][] init;
-        /** 1 / input norm, or 0 for a zero row (amplitude embedding). */
-        final double[] invNorm;
-        /** cos(x/2) and sin(x/2) per wire (angle embedding). */
-        final double[][] cosHalf;
-        final double[][] sinHalf;
+        /** The embedded (real) initial state, also for the input gradient. */
+        final EmbeddedRows embedded;
         /** [layer * q + wire][row]: Im &lt;lambda|Y|psi&gt; at each RY. */
         final double[][] thetaAcc;
         /** [slot][amplitude]: Im(conj(lambda_x) psi_x) summed over the tile's rows at each diagonal. */
         final double[] phaseAcc;
         final double[] scratch;
-        final double[] column;
         final double[][] swap;
 
         Tile(int circuit, int b0, int len) {
@@ -305,26 +288,22 @@ final class StateVectorEvaluator implements CircuitEvaluator {
             im = new double[n][len];
             lre = new double[n][len];
             lim = new double[n][len];
-            init = new double[n][len];
-            invNorm = new double[len];
-            boolean angle = spec.embedding() == Embedding.ANGLE;
-            cosHalf = angle ? new double[q][len] : null;
-            sinHalf = angle ? new double[q][len] : null;
+            embedded = new EmbeddedRows(spec, circuits, circuit, b0, len, masks);
             thetaAcc = new double[layers * q][len];
             phaseAcc = new double[(layers + 1) * n];
             scratch = new double[len];
-            column = new double[n];
             swap = new double[n][];
         }
 
         void forward(double[] input, double[] output) {
-            embed(input);
+            embedded.embed(input);
             for (int i = 0; i < n; i++) {
-                System.arraycopy(init[i], 0, re[i], 0, len);
+                System.arraycopy(embedded.state[i], 0, re[i], 0, len);
                 Arrays.fill(im[i], 0, len, 0.0);
             }
             phase(0);
             for (int l = 0; l < layers; l++) {
+                Cancellation.check(cancelled);
                 int g = (circuit * layers + l) * q;
                 for (int w = 0; w < q; w++) {
                     rotateY(masks[w], ryCos[g + w], rySin[g + w]);
@@ -336,41 +315,6 @@ final class StateVectorEvaluator implements CircuitEvaluator {
                 }
             }
             measure(output);
-        }
-
-        private void embed(double[] input) {
-            int stride = circuits * inWidth;
-            if (spec.embedding() == Embedding.AMPLITUDE) {
-                for (int b = 0; b < len; b++) {
-                    double norm = AmplitudeEmbedding.normalise(input, (b0 + b) * stride + circuit * inWidth, n, column);
-                    invNorm[b] = norm > 0 ? 1 / norm : 0;
-                    for (int i = 0; i < n; i++) {
-                        init[i][b] = column[i];
-                    }
-                }
-                return;
-            }
-            for (int b = 0; b < len; b++) {
-                for (int w = 0; w < q; w++) {
-                    double x = input[(b0 + b) * stride + circuit * inWidth + w];
-                    if (!Double.isFinite(x)) {
-                        throw new NonFiniteException("angle embedding input " + w + " is " + x
-                                + ", expected a finite number");
-                    }
-                    cosHalf[w][b] = Math.cos(x / 2);
-                    sinHalf[w][b] = Math.sin(x / 2);
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                double[] row = init[i];
-                Arrays.fill(row, 0, len, 1.0);
-                for (int w = 0; w < q; w++) {
-                    double[] f = (i & masks[w]) == 0 ? cosHalf[w] : sinHalf[w];
-                    for (int b = 0; b < len; b++) {
-                        row[b] *= f[b];
-                    }
-                }
-            }
         }
 
         /** Multiplies the state by the folded diagonal of {@code slot}. */
@@ -464,6 +408,7 @@ final class StateVectorEvaluator implements CircuitEvaluator {
             }
             Arrays.fill(phaseAcc, 0.0);
             for (int l = layers - 1; l >= 0; l--) {
+                Cancellation.check(cancelled);
                 if (ring[l] != null) {
                     permute(re, ringInverse[l]);
                     permute(im, ringInverse[l]);
@@ -573,46 +518,7 @@ final class StateVectorEvaluator implements CircuitEvaluator {
 
         /** dL/dinput from lambda at the embedded state: dL/d(state) = 2 Re(lambda) for a real state. */
         private void inputGradient(double[] gradInput) {
-            int stride = circuits * inWidth;
-            int rows = len;
-            if (spec.embedding() == Embedding.AMPLITUDE) {
-                double[] dot = scratch;
-                Arrays.fill(dot, 0, rows, 0.0);
-                for (int i = 0; i < n; i++) {
-                    double[] l = lre[i], x = init[i];
-                    for (int b = 0; b < rows; b++) {
-                        dot[b] += 2 * l[b] * x[b];
-                    }
-                }
-                // through x^ = x / |x|: dL/dx = (g - (g . x^) x^) / |x|; zero rows have invNorm 0
-                for (int b = 0; b < rows; b++) {
-                    int o = (b0 + b) * stride + circuit * inWidth;
-                    double inv = invNorm[b];
-                    for (int i = 0; i < n; i++) {
-                        gradInput[o + i] = inv == 0 ? 0 : (2 * lre[i][b] - dot[b] * init[i][b]) * inv;
-                    }
-                }
-                return;
-            }
-            for (int b = 0; b < rows; b++) {
-                int o = (b0 + b) * stride + circuit * inWidth;
-                for (int w = 0; w < q; w++) {
-                    double sum = 0;
-                    for (int i = 0; i < n; i++) {
-                        double prod = 2 * lre[i][b];
-                        for (int v = 0; v < q; v++) {
-                            boolean one = (i & masks[v]) != 0;
-                            if (v == w) {
-                                prod *= one ? cosHalf[v][b] / 2 : -sinHalf[v][b] / 2;
-                            } else {
-                                prod *= one ? sinHalf[v][b] : cosHalf[v][b];
-                            }
-                        }
-                        sum += prod;
-                    }
-                    gradInput[o + w] = sum;
-                }
-            }
+            embedded.inputGradient(lre, gradInput);
         }
     }
 }

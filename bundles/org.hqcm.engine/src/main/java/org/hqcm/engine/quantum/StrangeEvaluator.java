@@ -1,5 +1,7 @@
 package org.hqcm.engine.quantum;
 
+import org.hqcm.engine.Cancellation;
+
 import org.redfx.strange.Program;
 
 /**
@@ -25,6 +27,7 @@ final class StrangeEvaluator implements CircuitEvaluator {
         int q = spec.qubits();
         int inWidth = spec.inputWidth();
         for (int b = 0; b < batch; b++) {
+            Cancellation.check();
             for (int c = 0; c < circuits; c++) {
                 Program program = spec.program(weights, c * spec.weightCount(), input, (b * circuits + c) * inWidth);
                 double[] e = StrangeCircuits.expectations(spec, program);

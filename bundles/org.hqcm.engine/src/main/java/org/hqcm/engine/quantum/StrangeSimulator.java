@@ -15,7 +15,8 @@ final class StrangeSimulator implements Simulator {
 
     @Override
     public CircuitEvaluator evaluator(CircuitSpec spec, int circuits) {
-        return new StrangeEvaluator(spec, circuits);
+        StateVectorSimulator.requireNoChannels(this, spec);
+        return ReadoutError.wrap(spec, circuits, new StrangeEvaluator(spec, circuits));
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.io.ArrayArchive;
 import org.hqcm.engine.plot.AttentionGallery;
+import org.hqcm.model.Experiment;
+import org.hqcm.model.resource.HqcmResources;
 
 /**
  * The attention examples of a run (Fig 10): a few tumour test images with their mask, the run's map T_s and its
@@ -81,8 +83,49 @@ public record AttentionExamples(double[] thresholds, List<Example> examples) {
         ArrayArchive.write(file, a);
     }
 
+    /**
+     * Reads the examples file of a run folder, within the shape its run record gives ({@link #read(Path, Experiment)});
+     * a file outside a run folder is read within {@link ArrayArchive.Limits#any()}.
+     */
     public static AttentionExamples read(Path file) {
-        Map<String, double[]> a = ArrayArchive.read(file);
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && Files.isRegularFile(dir.resolve(HqcmResources.RUN_RECORD_FILE))) {
+            RunFolder folder = RunFolder.open(dir);
+            return read(folder.file(file.getFileName().toString()),
+                    HqcmResources.loadRunRecord(folder.record()).getExperiment());
+        }
+        return fromArrays(ArrayArchive.read(file), file);
+    }
+
+    /**
+     * Reads the examples of a run of {@code experiment}: at most its {@code attentionExamples} images of its image
+     * size, so that a zip bomb is refused before it is inflated.
+     */
+    public static AttentionExamples read(Path file, Experiment experiment) {
+        int size = experiment.getDataset().getImageSize();
+        int blocks = experiment.getArchitecture().getBackboneWidths().size();
+        long feature = (long) (size >> blocks) * (size >> blocks);
+        long taus = experiment.getEvaluation().getJaccardThresholds().size();
+        int most = experiment.getEvaluation().getAttentionExamples();
+        Map<String, double[]> a = ArrayArchive.read(file, new ArrayArchive.Limits(name -> {
+            if (name.equals("thresholds")) {
+                return taus;
+            }
+            if (name.equals("count")) {
+                return 1;
+            }
+            return switch (name.substring(name.indexOf('.') + 1)) {
+                case "sample" -> 2;
+                case "image", "mask" -> (long) size * size;
+                case "map" -> feature;
+                case "jaccard" -> taus;
+                default -> -1;
+            };
+        }, taus + 1 + most * (2 + 2L * size * size + feature + taus), 2 + 5 * most));
+        return fromArrays(a, file);
+    }
+
+    private static AttentionExamples fromArrays(Map<String, double[]> a, Path file) {
         double[] thresholds = get(a, "thresholds", file);
         int count = (int) ArrayArchive.scalar(a, "count", file);
         List<Example> examples = new ArrayList<>();
@@ -172,6 +215,6 @@ public record AttentionExamples(double[] thresholds, List<Example> examples) {
 
     /** True when the run folder holds attention examples. */
     static boolean exist(RunFolder folder) {
-        return Files.isRegularFile(folder.dir().resolve(FILE));
+        return folder.hasFile(FILE);
     }
 }

@@ -48,7 +48,8 @@ final class EventStream implements RunObserver {
     public void epoch(EpochResult r, boolean improved, TrainingState state) {
         events.emit("epoch", "epoch", r.epoch(), "epochs", epochs, "trainLoss", r.trainLoss(), "trainAccuracy",
                 r.trainAccuracy(), "validationLoss", r.validationLoss(), "validationAccuracy", r.validationAccuracy(),
-                "learningRate", r.learningRate(), "seconds", r.seconds(), "improved", improved);
+                "learningRate", r.learningRate(), "seconds", r.seconds(), "quantumGradientNorm", r.quantumGradientNorm(),
+                "improved", improved);
     }
 
     @Override

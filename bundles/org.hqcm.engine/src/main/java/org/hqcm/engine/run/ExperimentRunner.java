@@ -3,7 +3,9 @@ package org.hqcm.engine.run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,6 +17,9 @@ import java.util.stream.Collectors;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.hqcm.engine.BackendFailure;
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.Cancellation;
+import org.hqcm.engine.IoMessages;
+import org.hqcm.engine.RunCancelledException;
 import org.hqcm.engine.EngineInfo;
 import org.hqcm.engine.data.DatasetLoader;
 import org.hqcm.engine.data.LoadOptions;
@@ -25,6 +30,7 @@ import org.hqcm.engine.data.TumourClass;
 import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.TribuoEvaluations;
 import org.hqcm.engine.io.ArrayArchive;
+import org.hqcm.engine.nn.HybridNetwork;
 import org.hqcm.engine.train.EpochResult;
 import org.hqcm.engine.train.ExperimentMapping;
 import org.hqcm.engine.train.NetworkTrainer;
@@ -51,7 +57,8 @@ import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 /**
  * Runs one experiment into one run folder: validate, load and split the data, train with a checkpoint per epoch,
  * evaluate on the test split, and write the run record, the model and the artefacts. A killed run continues with
- * {@link #resume}; a cancelled one stops after the current batch and keeps its last checkpoint.
+ * {@link #resume}; a cancelled one stops within a layer of its current batch (or wherever it is) and keeps its last
+ * checkpoint.
  *
  * <p>Seeds: the experiment's seed fixes the data (synthetic generation and the split), so runs of one experiment
  * share their test set; the run seed (the experiment's seed, or {@code --seed}) fixes initialisation, shuffling and
@@ -64,22 +71,29 @@ public final class ExperimentRunner {
 
     private final RunObserver observer;
     private final BooleanSupplier cancelled;
+    private String phase = "starting";
 
     public ExperimentRunner(RunObserver observer, BooleanSupplier cancelled) {
         this.observer = observer;
         this.cancelled = cancelled;
     }
 
-    /** Loads and validates an experiment file; problems that are errors become one BadInputException listing all. */
+    /**
+     * Loads an experiment file and checks it as {@code hqcm validate} does ({@link RunPreflight}: constraints, data
+     * listing, memory); problems that are errors become one BadInputException listing all.
+     */
     public static Experiment loadValid(Path file) {
         Experiment e = HqcmResources.loadExperiment(file);
-        List<Problem> problems = ExperimentValidator.validate(e, baseDir(file));
+        refuseErrors(file, RunPreflight.check(e, baseDir(file), MemoryEstimate.Limits.ofThisProcess()));
+        return e;
+    }
+
+    private static void refuseErrors(Path where, List<Problem> problems) {
         if (ExperimentValidator.hasErrors(problems)) {
             throw new BadInputException(problems.stream().filter(Problem::isError)
-                    .map(p -> file + ": " + p.featurePath() + ": " + p.message())
+                    .map(p -> where + ": " + p.featurePath() + ": " + p.message())
                     .collect(Collectors.joining("\n")));
         }
-        return e;
     }
 
     private static Path baseDir(Path file) {
@@ -120,28 +134,62 @@ public final class ExperimentRunner {
         // what was asked for until ND4J has loaded; then the backend that actually runs (see run)
         p.setBackend(experiment.getTraining().getBackend());
         record.setProvenance(p);
-        HqcmResources.save(EcoreUtil.copy(experiment), folder.experiment());
-        HqcmResources.save(record, folder.record());
-        execute(folder, record, false);
+        try (RunLock lock = RunLock.acquire(folder)) {
+            HqcmResources.save(EcoreUtil.copy(experiment), folder.experiment());
+            HqcmResources.save(record, folder.record());
+            execute(folder, record, false, List.of());
+        }
         return folder;
     }
 
-    /** Continues a run from its last checkpoint (or from the start when it has none). */
+    /**
+     * Continues a run from its last checkpoint (or from the start when it has none, which it says). Holds the run
+     * folder's {@link RunLock}: a run that is still going refuses the resume, naming its process; one that was killed
+     * left a stale lock, which is taken over. What a kill left half-done (temporary files of atomic writes, a torn
+     * last line of events.jsonl) is cleaned up first, and said so in run.log.
+     */
     public RunFolder resume(Path runDir) {
         RunFolder folder = RunFolder.open(runDir);
-        RunRecord record = HqcmResources.loadRunRecord(folder.record());
-        if (record.getStatus() == RunStatus.COMPLETED) {
-            throw new BadInputException(runDir + ": the run is already completed; nothing to resume");
+        try (RunLock lock = RunLock.acquire(folder)) {
+            RunRecord record = HqcmResources.loadRunRecord(folder.record());
+            if (record.getStatus() == RunStatus.COMPLETED) {
+                throw new BadInputException(runDir + ": the run is already completed; nothing to resume");
+            }
+            // the data or the machine may have changed since the run started
+            refuseErrors(folder.record(), RunPreflight.check(record.getExperiment(), folder.dir(),
+                    MemoryEstimate.Limits.ofThisProcess()));
+            execute(folder, record, true, repair(folder, lock));
         }
-        execute(folder, record, true);
         return folder;
     }
 
-    private void execute(RunFolder folder, RunRecord record, boolean resuming) {
+    /** Cleans up after a killed process; returns what was done, for run.log. */
+    private static List<String> repair(RunFolder folder, RunLock lock) {
+        List<String> notes = new ArrayList<>();
+        if (!lock.previousHolder().isEmpty()) {
+            notes.add("took over the lock of " + lock.previousHolder() + ", which ended without releasing it");
+        }
+        for (String tmp : folder.removeLeftoverTempFiles()) {
+            notes.add("removed " + tmp + ", left by an interrupted write");
+        }
+        try {
+            long dropped = TornLines.repair(folder.file("events.jsonl"));
+            if (dropped > 0) {
+                notes.add("dropped the torn last line of events.jsonl (" + dropped + " bytes written when the run was"
+                        + " killed)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot repair " + folder.events() + ": " + IoMessages.describe(e), e);
+        }
+        return notes;
+    }
+
+    private void execute(RunFolder folder, RunRecord record, boolean resuming, List<String> notes) {
         Experiment experiment = record.getExperiment();
         long runSeed = record.getProvenance().getSeed();
-        try (EventLog events = new EventLog(folder.events()); RunLog log = new RunLog(folder.log())) {
+        try (EventLog events = new EventLog(folder.file("events.jsonl")); RunLog log = new RunLog(folder.file("run.log"))) {
             RunObserver all = new CompositeRunObserver(new EventStream(events), log, observer);
+            notes.forEach(all::note);
             try {
                 record.setStatus(RunStatus.RUNNING);
                 if (record.getStarted() == null) {
@@ -149,7 +197,15 @@ public final class ExperimentRunner {
                 }
                 record.setFailureMessage(null);
                 HqcmResources.save(record, folder.record());
-                run(folder, record, experiment, runSeed, resuming, all);
+                Cancellation.during(cancelled, () -> {
+                    run(folder, record, experiment, runSeed, resuming, all);
+                    return null;
+                });
+            } catch (RunCancelledException c) {
+                // outside the epoch loop (loading, evaluation): the last checkpoint is still the truth
+                cancelled(folder, record, all, "cancelled while " + phase + "; "
+                        + (record.getEpochs().isEmpty() ? "no epoch was completed yet"
+                                : "the checkpoint of epoch " + record.getEpochs().size() + " is kept"));
             } catch (RuntimeException | Error e) {
                 String message = BackendFailure.isBackendFailure(e) ? BackendFailure.describe(e)
                         : e.getMessage() == null ? e.toString() : e.getMessage();
@@ -165,10 +221,11 @@ public final class ExperimentRunner {
 
     private void run(RunFolder folder, RunRecord record, Experiment experiment, long runSeed, boolean resuming,
             RunObserver all) {
-        all.phase("loading", "loading the dataset");
+        phase(all, "loading", "loading the dataset");
         var ds = experiment.getDataset();
         LoadedDataset data = DatasetLoader.load(ExperimentMapping.sources(experiment, folder.dir()), ds.getImageSize(),
                 experiment.getSeed(), LoadOptions.defaults().withRequiredClasses(EnumSet.allOf(TumourClass.class))
+                        .withMaxImagePixels(ds.getMaxImagePixels())
                         .withProgress(all));
         String fingerprint = data.fingerprint();
         String known = record.getProvenance().getDatasetFingerprint();
@@ -186,6 +243,7 @@ public final class ExperimentRunner {
         all.note(String.format(Locale.ROOT, "data: %d images (%d skipped), split %d / %d / %d, fingerprint %s",
                 data.size(), data.badFiles().size(), split.train().length, split.validation().length,
                 split.test().length, fingerprint));
+        all.note(MemoryEstimate.of(experiment, data.size()).summary(Runtime.getRuntime().maxMemory()));
 
         List<String> classes = List.copyOf(experiment.getDataset().getClassNames());
         long wrapStart = System.nanoTime();
@@ -198,16 +256,25 @@ public final class ExperimentRunner {
 
         Map<String, double[]> resumeFrom = null;
         int resumedAfter = 0;
-        if (resuming && Files.isRegularFile(folder.checkpoint())) {
-            resumeFrom = ArrayArchive.read(folder.checkpoint());
+        if (resuming && Files.exists(folder.file("checkpoint.zip"), LinkOption.NOFOLLOW_LINKS)) {
+            // a checkpoint is read against the shape of the run's network, so a zip bomb is refused unread
+            HybridNetwork shape = HybridNetwork.create(ExperimentMapping.network(experiment, runSeed));
+            resumeFrom = ArrayArchive.read(folder.checkpoint(),
+                    TrainingState.archiveLimits(shape, experiment.getTraining().getMaxEpochs()));
             resumedAfter = record.getEpochs().size();
             all.note("resuming from " + folder.checkpoint() + " after epoch " + resumedAfter);
+        } else if (resuming && !record.getEpochs().isEmpty()) {
+            String message = folder.checkpoint() + " is missing: the " + record.getEpochs().size() + " epochs in "
+                    + HqcmResources.RUN_RECORD_FILE + " cannot be continued, so training starts again at epoch 1 (their"
+                    + " records are replaced as the new epochs complete)";
+            record.getEpochs().clear();
+            all.warning(message);
         }
         int batches = (split.train().length + experiment.getTraining().getBatchSize() - 1)
                 / experiment.getTraining().getBatchSize();
         all.started(record.getId(), experiment.getName(), experiment.getTraining().getMaxEpochs(), batches,
                 resumedAfter);
-        all.phase("training", "training");
+        phase(all, "training", "training");
 
         record.getProvenance().setBackend(ExperimentMapping.loadedBackend());
         HqcmTrainer.Session session = new HqcmTrainer.Session(new RecordingListener(folder, record, all), cancelled,
@@ -216,12 +283,8 @@ public final class ExperimentRunner {
         try {
             trained = HqcmTrainer.of(experiment, runSeed).train(trainAndValidation, session, Map.of());
         } catch (TrainingCancelledException c) {
-            String message = "cancelled during epoch " + (c.state().epochsDone() + 1) + "; the checkpoint of epoch "
-                    + c.state().epochsDone() + " is kept: continue with ./hqcm run --resume " + folder.dir();
-            record.setStatus(RunStatus.CANCELLED);
-            record.setFailureMessage(message);
-            HqcmResources.save(record, folder.record());
-            all.ended(RunStatus.CANCELLED, message, Double.NaN);
+            cancelled(folder, record, all, "cancelled during epoch " + (c.state().epochsDone() + 1)
+                    + "; the checkpoint of epoch " + c.state().epochsDone() + " is kept");
             return;
         }
         HqcmModel model = trained.model();
@@ -236,7 +299,7 @@ public final class ExperimentRunner {
             throw new UncheckedIOException("cannot write the model into " + folder.dir() + ": " + e.getMessage(), e);
         }
 
-        all.phase("evaluating", "evaluating on the test split");
+        phase(all, "evaluating", "evaluating on the test split");
         Predictions test = model.predictDetailed(data.samples(), split.test());
         long evalStart = System.nanoTime();
         LabelEvaluation evaluation = new LabelEvaluator().evaluate(model, model.toPredictions(test, testSet.getData()),
@@ -275,6 +338,21 @@ public final class ExperimentRunner {
         all.note(b.substring(0, b.length() - 1));
     }
 
+    /** The end of a cancelled run: status CANCELLED, and how to continue. */
+    private static void cancelled(RunFolder folder, RunRecord record, RunObserver all, String what) {
+        String message = what + ": continue with ./hqcm run --resume " + folder.dir();
+        record.setStatus(RunStatus.CANCELLED);
+        record.setFailureMessage(message);
+        HqcmResources.save(record, folder.record());
+        all.ended(RunStatus.CANCELLED, message, Double.NaN);
+    }
+
+    /** What the run is doing, for the message of a cancellation ("loading the dataset", ...). */
+    private void phase(RunObserver all, String name, String message) {
+        phase = message;
+        all.phase(name, message);
+    }
+
     private static void artefactOf(RunRecord record, String name, String path) {
         TestEvaluation.artefact(record, name, path);
     }
@@ -304,6 +382,7 @@ public final class ExperimentRunner {
             rec.setValidationAccuracy(r.validationAccuracy());
             rec.setLearningRate(r.learningRate());
             rec.setSeconds(r.seconds());
+            rec.setQuantumGradientNorm(r.quantumGradientNorm());
             record.getEpochs().removeIf(e -> e.getEpoch() >= r.epoch());
             record.getEpochs().add(rec);
             HqcmResources.save(record, folder.record());

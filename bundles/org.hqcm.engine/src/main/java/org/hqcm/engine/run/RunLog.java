@@ -54,9 +54,12 @@ public final class RunLog implements RunObserver, AutoCloseable {
 
     @Override
     public void epoch(EpochResult r, boolean improved, TrainingState state) {
-        line("epoch %d: train loss %.4f acc %.4f | val loss %.4f acc %.4f | lr %.3g | %.1f s%s", r.epoch(), r.trainLoss(),
-                r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(), r.learningRate(), r.seconds(),
-                improved ? " *" : "");
+        // the circuits' gradient norm only for a quantum head (a classical head has none: 0)
+        String quantum = r.quantumGradientNorm() > 0
+                ? String.format(Locale.ROOT, " | quantum grad norm %.3g", r.quantumGradientNorm()) : "";
+        line("epoch %d: train loss %.4f acc %.4f | val loss %.4f acc %.4f | lr %.3g | %.1f s%s%s", r.epoch(),
+                r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(), r.learningRate(),
+                r.seconds(), quantum, improved ? " *" : "");
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.hqcm.engine.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,9 @@ import org.hqcm.engine.eval.ExplanationComparison;
 import org.hqcm.engine.eval.ExplanationScores;
 import org.hqcm.engine.eval.TestSetFingerprint;
 import org.hqcm.engine.eval.WilcoxonSignedRank;
+import org.hqcm.engine.quantum.CircuitResources;
+import org.hqcm.engine.quantum.CircuitSpec;
+import org.hqcm.engine.train.ExperimentMapping;
 import org.hqcm.model.Calibration;
 import org.hqcm.model.EpochRecord;
 import org.hqcm.model.Evaluation;
@@ -25,6 +27,7 @@ import org.hqcm.model.ExplanationScore;
 import org.hqcm.model.JaccardScore;
 import org.hqcm.model.OodSource;
 import org.hqcm.model.OutOfDistribution;
+import org.hqcm.model.QuantumHead;
 import org.hqcm.model.HqcmFactory;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.resource.HqcmResources;
@@ -47,8 +50,16 @@ public final class RunReport {
 
     /** Rewrites the report of a completed run from its folder; returns the report's path. */
     public static Path write(Path runDir) {
+        return write(runDir, new ArrayList<>());
+    }
+
+    /**
+     * {@link #write(Path)}, adding to {@code skipped} each figure that was not embedded because it is a symbolic link
+     * (with where it points): a run folder from someone else must not make the report carry another file.
+     */
+    public static Path write(Path runDir, List<String> skipped) {
         RunResults results = RunResults.read(runDir);
-        Path written = write(results);
+        Path written = write(results, skipped);
         RunRecord record = results.record();
         // runs from before reports existed get theirs registered like a new run's
         if (record.getArtefacts().stream().noneMatch(a -> FILE.equals(a.getPath()))) {
@@ -62,13 +73,13 @@ public final class RunReport {
     }
 
     static Path write(RunFolder folder, RunRecord record) {
-        return write(RunResults.of(folder, record));
+        return write(RunResults.of(folder, record), new ArrayList<>());
     }
 
-    private static Path write(RunResults r) {
+    private static Path write(RunResults r, List<String> skipped) {
         Path target = r.folder().dir().resolve(FILE);
         try {
-            build(r).write(target);
+            build(r, skipped).write(target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
@@ -76,6 +87,10 @@ public final class RunReport {
     }
 
     static HtmlReport build(RunResults r) throws IOException {
+        return build(r, new ArrayList<>());
+    }
+
+    static HtmlReport build(RunResults r, List<String> skipped) throws IOException {
         RunRecord record = r.record();
         Experiment e = record.getExperiment();
         ClassificationReport report = r.report();
@@ -99,21 +114,32 @@ public final class RunReport {
                             + "value >= threshold, compared with the tumour mask; images without a tumour are not "
                             + "scored. Per-image values in jaccard.csv.");
         }
-        Path a = r.folder().artefacts();
-        h = explanations(h, r, a);
-        h = calibration(h, record, a);
-        h = outOfDistribution(h, record, a);
-        h = figure(h, "Fig 7: loss per epoch (train solid, validation dashed)", a.resolve("loss.png"));
-        h = figure(h, "Fig 7: accuracy per epoch (train solid, validation dashed)", a.resolve("accuracy.png"));
-        h = figure(h, "Fig 9: confusion matrix of the test split", a.resolve("confusion.png"));
-        h = figure(h, "Fig 8: t-SNE of the head's outputs over the test split", a.resolve("tsne.png"));
-        h = figure(h, "Fig 10: attention maps of tumour test images (input, mask, T_s, overlay)",
-                a.resolve(TestEvaluation.GALLERY_FILE));
+        if (e.getArchitecture().getHead() instanceof QuantumHead q) {
+            h = quantumHead(h, q);
+        }
+        RunFolder f = r.folder();
+        String a = "artefacts/";
+        h = explanations(h, r, f, skipped);
+        h = calibration(h, record, f, skipped);
+        h = outOfDistribution(h, record, f, skipped);
+        h = figure(h, "Fig 7: loss per epoch (train solid, validation dashed)", f, a + "loss.png", skipped);
+        h = figure(h, "Fig 7: accuracy per epoch (train solid, validation dashed)", f, a + "accuracy.png", skipped);
+        h = figure(h, "Gradient norm of the circuits' weights per epoch (mean over the epoch's batches, before "
+                + "clipping)", f, a + TestEvaluation.QUANTUM_GRADIENT_FILE, skipped);
+        String noise = NoiseGrid.FOLDER + "/";
+        h = figure(h, "Test accuracy under noise and shots (hqcm noise; the backbone fixed, the circuits re-run)", f,
+                noise + NoiseGrid.ACCURACY_PNG, skipped);
+        h = figure(h, "Jaccard under noise and shots (classification, macro; attention Jaccard comes before the head)",
+                f, noise + NoiseGrid.JACCARD_PNG, skipped);
+        h = figure(h, "Fig 9: confusion matrix of the test split", f, a + "confusion.png", skipped);
+        h = figure(h, "Fig 8: t-SNE of the head's outputs over the test split", f, a + "tsne.png", skipped);
+        h = figure(h, "Fig 10: attention maps of tumour test images (input, mask, T_s, overlay)", f,
+                a + TestEvaluation.GALLERY_FILE, skipped);
         return h;
     }
 
     /** The explanation methods' scores, their paired tests, costs and gallery. */
-    private static HtmlReport explanations(HtmlReport h, RunResults r, Path artefacts) throws IOException {
+    private static HtmlReport explanations(HtmlReport h, RunResults r, RunFolder folder, List<String> skipped) throws IOException {
         RunRecord record = r.record();
         if (r.explanations() == null || record.getExplanations().isEmpty()) {
             return h;
@@ -155,11 +181,11 @@ public final class RunReport {
             h = h.heading("Explanation methods compared, image by image").table(c.table()).note(ExplanationComparison.NOTE);
         }
         return figure(h, "Explanations of tumour test images: input, mask, T_s, Grad-CAM, occlusion (maps as scored)",
-                artefacts.resolve(ExplanationEvaluation.GALLERY));
+                folder, "artefacts/" + ExplanationEvaluation.GALLERY, skipped);
     }
 
     /** ECE, Brier and NLL of the test split, before and after temperature scaling, and the reliability diagram. */
-    private static HtmlReport calibration(HtmlReport h, RunRecord record, Path artefacts) throws IOException {
+    private static HtmlReport calibration(HtmlReport h, RunRecord record, RunFolder folder, List<String> skipped) throws IOException {
         Calibration c = record.getCalibration();
         if (c == null) {
             return h;
@@ -180,11 +206,11 @@ public final class RunReport {
                                 + "logits by it.", c.getValidationImages())
                                 : "No temperature was fitted (temperatureScaling is off)."));
         return figure(h, "Reliability diagram of the test split (accuracy against confidence per bin)",
-                artefacts.resolve(ConfidenceEvaluation.RELIABILITY));
+                folder, "artefacts/" + ConfidenceEvaluation.RELIABILITY, skipped);
     }
 
     /** The thresholds fixed on the validation split and the shares they flag, with the score distributions. */
-    private static HtmlReport outOfDistribution(HtmlReport h, RunRecord record, Path artefacts) throws IOException {
+    private static HtmlReport outOfDistribution(HtmlReport h, RunRecord record, RunFolder folder, List<String> skipped) throws IOException {
         OutOfDistribution o = record.getOutOfDistribution();
         if (o == null) {
             return h;
@@ -208,7 +234,7 @@ public final class RunReport {
                         100 * ev.getOodInDistributionShare(), o.getMspThreshold(), fixedShort(ev.getEnergyTemperature()),
                         o.getEnergyThreshold(), score));
         return figure(h, "Distribution of the " + score + " (validation, test and other sources) and its threshold",
-                artefacts.resolve(ConfidenceEvaluation.DISTRIBUTION));
+                folder, "artefacts/" + ConfidenceEvaluation.DISTRIBUTION, skipped);
     }
 
     private static String fixed(double v) {
@@ -219,8 +245,55 @@ public final class RunReport {
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
-    private static HtmlReport figure(HtmlReport h, String caption, Path png) throws IOException {
-        return Files.isRegularFile(png) ? h.heading(caption).figure(caption, png) : h;
+    /** How the circuits ran (noise, gradient method, shots) and what they would cost on a device. */
+    private static HtmlReport quantumHead(HtmlReport h, QuantumHead q) {
+        CircuitSpec spec;
+        try {
+            spec = ExperimentMapping.circuit(q);
+        } catch (RuntimeException ex) {
+            return h.note("Quantum circuit resources: not available (" + ex.getMessage() + ").");
+        }
+        return h.heading("Quantum circuits: resources on a device").table(resourcesTable(spec, q.getCircuits()))
+                .note(String.format(Locale.ROOT, "%d circuits of %d qubits and %d layers, %s simulator, gradient %s, "
+                        + "%s, noise %s. Gates in the basis RY, RZ, CNOT (each Rot as RZ RY RZ) with S^dagger and H for "
+                        + "the measurement basis; the amplitude embedding is decomposed into Mottonen's state "
+                        + "preparation (hqcm circuit export writes it as OpenQASM).", q.getCircuits(), q.getQubits(),
+                        q.getLayers(), q.getSimulator(), q.getGradientMethod(),
+                        q.getShots() > 0 ? q.getShots() + " shots" : "exact expectations", spec.noise()));
+    }
+
+    /** Per circuit and for the whole layer. */
+    public static Table resourcesTable(CircuitSpec spec, int circuits) {
+        CircuitResources c = spec.resources();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(row("depth", c.depth(), c.depth()));
+        rows.add(row("CNOT depth", c.cnotDepth(), c.cnotDepth()));
+        rows.add(row("gates", c.gates(), (long) c.gates() * circuits));
+        rows.add(row("single-qubit gates", c.singleQubitGates(), (long) c.singleQubitGates() * circuits));
+        rows.add(row("CNOTs", c.cnots(), (long) c.cnots() * circuits));
+        rows.add(row("state preparation: RY / CNOT", c.preparationRotations() + " / " + c.preparationCnots(),
+                (long) c.preparationRotations() * circuits + " / " + (long) c.preparationCnots() * circuits));
+        rows.add(row("state preparation depth", c.preparationDepth(), c.preparationDepth()));
+        rows.add(row("layers: Rot / CNOT", c.rotGates() + " / " + c.layerCnots(),
+                (long) c.rotGates() * circuits + " / " + (long) c.layerCnots() * circuits));
+        rows.add(row("measurement basis gates", c.basisGates(), (long) c.basisGates() * circuits));
+        return new Table(List.of("resource", "per circuit", "layer (" + circuits + " circuits, in parallel)"), rows);
+    }
+
+    private static List<String> row(String name, Object perCircuit, Object layer) {
+        return List.of(name, String.valueOf(perCircuit), String.valueOf(layer));
+    }
+
+    /** The figure RELATIVE (to the run folder) when it is the folder's own file; a link is skipped, said in the page and in skipped. */
+    private static HtmlReport figure(HtmlReport h, String caption, RunFolder folder, String relative, List<String> skipped)
+            throws IOException {
+        var link = folder.link(relative);
+        if (link.isPresent()) {
+            String why = RunFolder.linkMessage(link.get());
+            skipped.add(why);
+            return h.heading(caption).note("Not shown: " + why + ".");
+        }
+        return folder.hasFile(relative) ? h.heading(caption).figure(caption, folder.dir().resolve(relative)) : h;
     }
 
     static Table confusionCounts(ConfusionCounts cm) {

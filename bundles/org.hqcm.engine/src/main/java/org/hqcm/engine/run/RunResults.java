@@ -2,8 +2,8 @@ package org.hqcm.engine.run;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +16,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.IoMessages;
 import org.hqcm.engine.eval.AttentionJaccard;
 import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.ComparedRun;
@@ -26,6 +27,7 @@ import org.hqcm.engine.eval.PairedComparison;
 import org.hqcm.engine.eval.TestSetFingerprint;
 import org.hqcm.engine.eval.WilcoxonSignedRank;
 import org.hqcm.engine.io.CsvFormats;
+import org.hqcm.engine.io.Utf8Lines;
 import org.hqcm.model.Calibration;
 import org.hqcm.model.ExplanationMethod;
 import org.hqcm.model.OutOfDistribution;
@@ -61,7 +63,7 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
     /** The results of {@code record}'s folder whatever its status (the run writes its report before it completes). */
     static RunResults of(RunFolder folder, RunRecord record) {
         List<String> classes = List.copyOf(record.getExperiment().getDataset().getClassNames());
-        Path predictionsFile = folder.dir().resolve(TestEvaluation.PREDICTIONS_FILE);
+        Path predictionsFile = folder.file(TestEvaluation.PREDICTIONS_FILE);
         List<List<String>> rows = rows(predictionsFile, "sample,source,label,predicted");
         int n = rows.size();
         int[] ids = new int[n];
@@ -73,9 +75,16 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
             ids[i] = integer(predictionsFile, i, r, 0, Integer.MAX_VALUE);
             labels[i] = integer(predictionsFile, i, r, 2, classes.size() - 1);
             predicted[i] = integer(predictionsFile, i, r, 3, classes.size() - 1);
-            position.put(ids[i], i);
+            for (int c = 4; c < r.size(); c++) {
+                probability(predictionsFile, i + 1, r.get(c));
+            }
+            Integer first = position.put(ids[i], i);
+            if (first != null) {
+                throw new BadInputException(predictionsFile + ": line " + (i + 2) + ": sample " + ids[i]
+                        + " appears again (first on line " + (first + 2) + "); expected each test image once");
+            }
         }
-        Path jaccardFile = folder.dir().resolve(TestEvaluation.JACCARD_FILE);
+        Path jaccardFile = folder.file(TestEvaluation.JACCARD_FILE);
         AttentionJaccard.Result jaccard = Files.isRegularFile(jaccardFile) ? jaccard(jaccardFile, position, n) : null;
         Path explanationsFile = folder.dir().resolve(ExplanationEvaluation.CSV);
         ExplanationScores explanations = Files.isRegularFile(explanationsFile) ? explanations(explanationsFile, position)
@@ -234,7 +243,7 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
             }
             double[] v = new double[thresholds.length];
             for (int t = 0; t < v.length; t++) {
-                v[t] = number(file, i, r.get(t + 2));
+                v[t] = probability(file, i, r.get(t + 2));
                 sums[t] += v[t];
             }
             images.add(new AttentionJaccard.ImageScore(pos, v));
@@ -271,14 +280,30 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
         return records(file).get(0);
     }
 
-    /** The records of a run file ({@link CsvFormats#RUN_FILE}), header first, blank lines left out. */
+    /** Larger than the CSV of any run (a million test images take about 100 MB): not read. */
+    static final long MAX_CSV_BYTES = 256L << 20;
+
+    /**
+     * The records of a run file ({@link CsvFormats#RUN_FILE}), header first, blank lines left out; a file too large
+     * for any run, or with bytes that are not UTF-8 (named with line and column), is refused.
+     */
     private static List<List<String>> records(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": missing; a completed run writes it at the end of its test evaluation");
         }
         List<List<String>> records = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CsvFormats.RUN_FILE.parse(in)) {
+        String text;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_CSV_BYTES) {
+                throw new BadInputException(file + ": " + size + " bytes, more than the " + MAX_CSV_BYTES
+                        + " of any run's results; not read");
+            }
+            text = Utf8Lines.text(file);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read (" + IoMessages.reason(e) + ")", e);
+        }
+        try (Reader in = new StringReader(text); CSVParser parser = CsvFormats.RUN_FILE.parse(in)) {
             for (CSVRecord r : parser) {
                 if (r.size() > 1 || !r.get(0).isBlank()) {
                     records.add(r.toList());
@@ -304,6 +329,19 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
             throw new BadInputException(file + ": line " + (row + 2) + ", field " + (column + 1) + " is '"
                     + r.get(column) + "', expected an integer in [0, " + max + "]");
         }
+    }
+
+    /**
+     * A probability (or Jaccard index) field of data line {@code line} (the header is line 0): a number in [0, 1];
+     * NaN, infinities and text are refused.
+     */
+    static double probability(Path file, int line, String text) {
+        double v = number(file, line, text);
+        if (!(v >= 0 && v <= 1)) {
+            throw new BadInputException(file + ": line " + (line + 1) + ": " + text.strip() + " is not allowed; expected"
+                    + " a number in [0, 1]");
+        }
+        return v;
     }
 
     static double number(Path file, int line, String text) {

@@ -91,7 +91,7 @@ public final class SeedComparison {
         curves(models, runs, figures, captions, pngs);
         for (int m = 0; m < models.size(); m++) {
             Path tsne = runs.get(m).get(0).folder().artefacts().resolve("tsne.png");
-            if (Files.isRegularFile(tsne)) {
+            if (runs.get(m).get(0).folder().hasFile("artefacts/tsne.png")) { // links are not followed
                 Path png = figures.resolve("fig8-tsne-" + RunFolder.safeName(models.get(m)) + ".png");
                 AtomicFiles.write(png, Files.readAllBytes(tsne));
                 captions.add("Fig 8: t-SNE of the head's outputs, " + models.get(m) + " (seed "
@@ -119,7 +119,7 @@ public final class SeedComparison {
         for (List<RunResults> l : runs) {
             RunFolder f = l.get(0).folder();
             if (AttentionExamples.exist(f)) {
-                examples.add(AttentionExamples.read(f.dir().resolve(AttentionExamples.FILE)));
+                examples.add(AttentionExamples.read(f.file(AttentionExamples.FILE), l.get(0).record().getExperiment()));
             }
         }
         if (examples.size() == models.size() && !examples.get(0).isEmpty()) {

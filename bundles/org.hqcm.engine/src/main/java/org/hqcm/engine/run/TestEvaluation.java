@@ -37,8 +37,14 @@ import org.hqcm.model.resource.AtomicFiles;
 final class TestEvaluation {
 
     static final String JACCARD_FILE = "jaccard.csv";
+    static final String QUANTUM_GRADIENT_FILE = "quantum-gradient.png";
     static final String PREDICTIONS_FILE = "predictions.csv";
     static final String GALLERY_FILE = "attention.png";
+    /**
+     * Most points of the t-SNE figure: its four n x n matrices take 32 n^2 bytes (200 MB at 2,500; the paper's test
+     * split has 1,136 images), and a scatter of more points does not read better.
+     */
+    static final int TSNE_POINTS = 2500;
 
     private TestEvaluation() {
     }
@@ -231,14 +237,31 @@ final class TestEvaluation {
         EvaluationFigures.confusion(report.confusion(), "Confusion matrix (test)", dir.resolve("confusion.png"));
         artefact(record, "loss curve", "artefacts/loss.png");
         artefact(record, "accuracy curve", "artefacts/accuracy.png");
+        if (experiment.getArchitecture().getHead() instanceof org.hqcm.model.QuantumHead) {
+            EvaluationFigures.quantumGradientNorm(epochs.stream().mapToDouble(EpochRecord::getQuantumGradientNorm)
+                    .toArray(), "Gradient norm of the circuits' weights", dir.resolve(QUANTUM_GRADIENT_FILE));
+            artefact(record, "quantum gradient norm", "artefacts/" + QUANTUM_GRADIENT_FILE);
+        }
         artefact(record, "confusion matrix", "artefacts/confusion.png");
+        // t-SNE holds n x n matrices: a test set above TSNE_POINTS is shown by every k-th image
+        int step = (test.size() + TSNE_POINTS - 1) / TSNE_POINTS;
+        int points = (test.size() + step - 1) / step;
         // t-SNE needs more points than its perplexity: a small test set gets the largest perplexity it allows
-        double perplexity = Math.min(experiment.getEvaluation().getTsnePerplexity(), (test.size() - 1) / 3.0);
-        if (test.size() >= 4) {
+        double perplexity = Math.min(experiment.getEvaluation().getTsnePerplexity(), (points - 1) / 3.0);
+        if (points >= 4) {
+            int width = test.headWidth();
+            double[] outputs = new double[points * width];
+            int[] labels = new int[points];
+            for (int i = 0; i < points; i++) {
+                System.arraycopy(test.headOutputs(), i * step * width, outputs, i * width, width);
+                labels[i] = test.labels()[i * step];
+            }
             Tsne.Embedding embedding = Tsne.of(perplexity, experiment.getEvaluation().getTsneSeed())
-                    .embed(test.headOutputs(), test.headWidth());
-            EvaluationFigures.tsne(embedding, test.labels(), report.classNames(), String.format(Locale.ROOT,
-                    "t-SNE of the head's outputs (perplexity %.0f)", perplexity), dir.resolve("tsne.png"));
+                    .embed(outputs, width);
+            EvaluationFigures.tsne(embedding, labels, report.classNames(), String.format(Locale.ROOT,
+                    "t-SNE of the head's outputs (perplexity %.0f%s)", perplexity, step == 1 ? ""
+                            : String.format(Locale.ROOT, ", every %d-th of %d test images", step, test.size())),
+                    dir.resolve("tsne.png"));
             artefact(record, "t-SNE", "artefacts/tsne.png");
         }
     }

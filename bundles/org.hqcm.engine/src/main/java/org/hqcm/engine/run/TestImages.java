@@ -100,7 +100,7 @@ public final class TestImages implements AutoCloseable {
 
     /** Opens the file of a run folder; a file that is not one gives a BadInputException naming it. */
     public static TestImages open(Path runDir) {
-        Path file = runDir.resolve(FILE);
+        Path file = new RunFolder(runDir).file(FILE); // not through a link: a run folder's files are its own
         ZipFile zip = null;
         try {
             zip = new ZipFile(file.toFile());

@@ -42,7 +42,7 @@ public record TestPredictions(List<String> classNames, int[] sampleIds, int[] la
             labels[i] = RunResults.integer(file, i, r, 2, classes.size() - 1);
             predicted[i] = RunResults.integer(file, i, r, 3, classes.size() - 1);
             for (int k = 0; k < classes.size(); k++) {
-                p[i][k] = RunResults.number(file, i + 1, r.get(4 + k));
+                p[i][k] = RunResults.probability(file, i + 1, r.get(4 + k));
             }
         }
         return new TestPredictions(classes, ids, labels, predicted, p);

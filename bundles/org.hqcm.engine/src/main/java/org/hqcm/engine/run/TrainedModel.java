@@ -1,6 +1,7 @@
 package org.hqcm.engine.run;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.util.List;
 
 import org.hqcm.engine.BadInputException;
@@ -23,7 +24,7 @@ public record TrainedModel(RunFolder folder, Experiment experiment, Inference in
 
     /** Loads the model of {@code folder}; a run without model.zip (not completed) is refused with a clear message. */
     public static TrainedModel load(RunFolder folder) {
-        if (!Files.isRegularFile(folder.model())) {
+        if (!Files.exists(folder.file("model.zip"), LinkOption.NOFOLLOW_LINKS)) {
             throw new BadInputException(folder.dir() + ": no trained model (expected model.zip; only completed runs "
                     + "have one)");
         }
@@ -31,7 +32,8 @@ public record TrainedModel(RunFolder folder, Experiment experiment, Inference in
         Experiment e = record.getExperiment();
         HybridNetwork net = HybridNetwork.create(ExperimentMapping.network(e, record.getProvenance().getSeed()));
         try {
-            net.importState(ArrayArchive.read(folder.model()));
+            // exactly the arrays of this network: a zip bomb is refused before it is inflated
+            net.importState(ArrayArchive.read(folder.model(), ArrayArchive.Limits.of(net.exportState())));
         } catch (IllegalArgumentException ex) {
             throw new BadInputException(folder.model() + ": does not fit the run's network (" + ex.getMessage() + ")", ex);
         }
@@ -85,5 +87,32 @@ public record TrainedModel(RunFolder folder, Experiment experiment, Inference in
     /** The score's name in messages. */
     public String oodLabel() {
         return ConfidenceEvaluation.label(oodKind());
+    }
+
+    /**
+     * The projection z (the head's input, as the network feeds it: floats) of {@code samples[indices]}, row-major
+     * [indices.length][projection width]; computed in the model's batches, in inference mode.
+     */
+    public float[] headInputs(List<org.hqcm.engine.data.Sample> samples, int[] indices) {
+        var net = inference.network();
+        int width = net.config().head().projectionWidth();
+        int batch = experiment.getTraining().getBatchSize();
+        float[] z = new float[indices.length * width];
+        for (int from = 0; from < indices.length; from += batch) {
+            int[] chunk = java.util.Arrays.copyOfRange(indices, from, Math.min(indices.length, from + batch));
+            inference.run(samples, chunk);
+            float[] rows = org.hqcm.engine.nn.HostArrays.toFloats(net.headInput());
+            System.arraycopy(rows, 0, z, from * width, chunk.length * width);
+        }
+        return z;
+    }
+
+    /** The trained weights of the quantum circuits, layout [circuit][layer][wire][phi, theta, omega]. */
+    public double[] circuitWeights() {
+        var params = inference.network().headParameters();
+        if (!(inference.network().config().head() instanceof org.hqcm.engine.nn.HeadConfig.Quantum) || params.size() != 1) {
+            throw new BadInputException("the model has a classical head: it has no quantum circuits");
+        }
+        return org.hqcm.engine.nn.HostArrays.toDoubles(params.get(0).value());
     }
 }

@@ -14,8 +14,16 @@
  *   test-images.zip     every test image with its mask and T_s, 8 bits each, for the IDE's drill-down ({@link org.hqcm.engine.run.TestImages})
  *   attention-examples.zip  a few tumour test images with mask, T_s and Jaccard (for galleries; {@link org.hqcm.engine.run.AttentionExamples})
  *   report.html         the self-contained report ({@link org.hqcm.engine.run.RunReport}); ./hqcm report rewrites it
- *   artefacts/          figures of the evaluation: loss, accuracy, confusion, tsne, attention (PNG)
+ *   artefacts/          figures of the evaluation: loss, accuracy, confusion, tsne, attention, quantum-gradient (PNG)
+ *   noise/              written later by {@code hqcm noise} ({@link org.hqcm.engine.run.NoiseGrid}): noise.csv,
+ *                       noise-accuracy.png, noise-jaccard.png, noise-accuracy-&lt;channel&gt;.png; the report shows
+ *                       the first two when present
+ *   run.lock            held (an OS file lock) by the one process writing the folder; names it ({@link org.hqcm.engine.run.RunLock})
  * </pre>
+ *
+ * <p>Files of a run folder are read only when they are its own: a symbolic link, or a link on the way, is refused or
+ * skipped with its name ({@link org.hqcm.engine.run.RunFolder#link}). A killed process may leave {@code .NAME.*.tmp}
+ * files of atomic writes and a torn last line of events.jsonl; a resume removes and repairs them, and says so in run.log.
  *
  * <p>While it runs, a run tells one {@link org.hqcm.engine.run.RunObserver}: a
  * {@link org.hqcm.engine.run.CompositeRunObserver} of the event stream, the log and the front end.

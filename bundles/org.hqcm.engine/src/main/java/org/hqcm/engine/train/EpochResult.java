@@ -1,11 +1,18 @@
 package org.hqcm.engine.train;
 
-/** What one epoch gave: training means over its batches, validation over the validation split. */
+/**
+ * What one epoch gave: training means over its batches, validation over the validation split, and the mean over its
+ * batches of the L2 norm of the loss gradient with respect to the quantum circuits' weights before clipping (0 for a
+ * classical head).
+ */
 public record EpochResult(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
-        double validationAccuracy, double learningRate, double seconds) {
+        double validationAccuracy, double learningRate, double seconds, double quantumGradientNorm) {
 
     static final String[] FIELDS = {"trainLoss", "trainAccuracy", "validationLoss", "validationAccuracy",
-        "learningRate", "seconds"};
+        "learningRate", "seconds", "quantumGradientNorm"};
+
+    /** Fields that checkpoints written before them lack; they read back as NaN. */
+    static final int FIRST_OPTIONAL_FIELD = 6;
 
     double field(int i) {
         return switch (i) {
@@ -14,7 +21,8 @@ public record EpochResult(int epoch, double trainLoss, double trainAccuracy, dou
             case 2 -> validationLoss;
             case 3 -> validationAccuracy;
             case 4 -> learningRate;
-            default -> seconds;
+            case 5 -> seconds;
+            default -> quantumGradientNorm;
         };
     }
 }

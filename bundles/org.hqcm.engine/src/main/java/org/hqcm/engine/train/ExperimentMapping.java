@@ -17,6 +17,8 @@ import org.hqcm.engine.nn.optim.Optimizer;
 import org.hqcm.engine.nn.optim.Sgd;
 import org.hqcm.engine.quantum.CircuitSpec;
 import org.hqcm.engine.quantum.Embedding;
+import org.hqcm.engine.quantum.GradientMethod;
+import org.hqcm.engine.quantum.NoiseModel;
 import org.hqcm.engine.quantum.Pauli;
 import org.hqcm.engine.quantum.Simulator;
 import org.hqcm.model.Architecture;
@@ -24,6 +26,7 @@ import org.hqcm.model.Backend;
 import org.hqcm.model.ClassicalHead;
 import org.hqcm.model.DataSource;
 import org.hqcm.model.Experiment;
+import org.hqcm.model.HqcmPackage;
 import org.hqcm.model.Loss;
 import org.hqcm.model.QuantumHead;
 import org.hqcm.model.SourceKind;
@@ -70,7 +73,7 @@ public final class ExperimentMapping {
                 + (a.getHead() == null ? "none" : a.getHead().eClass().getName()));
     }
 
-    /** The circuit of a quantum head. */
+    /** The circuit of a quantum head, with its noise and gradient method. */
     public static CircuitSpec circuit(QuantumHead q) {
         Embedding embedding = switch (q.getEmbedding()) {
             case AMPLITUDE -> Embedding.AMPLITUDE;
@@ -87,13 +90,24 @@ public final class ExperimentMapping {
             case BASIC_ENTANGLING -> throw new BadInputException("architecture.head.entangler: " + q.getEntangler()
                     + " is not implemented by the engine; expected STRONGLY_ENTANGLING");
         }
-        return new CircuitSpec(q.getQubits(), q.getLayers(), embedding, measurement, q.getShots());
+        GradientMethod gradient = switch (q.getGradientMethod()) {
+            case ADJOINT -> GradientMethod.ADJOINT;
+            case PARAMETER_SHIFT -> GradientMethod.PARAMETER_SHIFT;
+        };
+        return new CircuitSpec(q.getQubits(), q.getLayers(), embedding, measurement, q.getShots(), noise(q), gradient);
+    }
+
+    /** The head's noise channels and readout error. */
+    public static NoiseModel noise(QuantumHead q) {
+        double[] readout = q.getReadoutError().stream().mapToDouble(Double::doubleValue).toArray();
+        return new NoiseModel(q.getDepolarizing(), q.getAmplitudeDamping(), q.getPhaseDamping(), readout);
     }
 
     private static Simulator simulator(QuantumHead q) {
         return switch (q.getSimulator()) {
             case STATEVECTOR -> Simulator.STATEVECTOR;
             case STRANGE -> Simulator.STRANGE;
+            case DENSITY_MATRIX -> Simulator.DENSITY_MATRIX;
         };
     }
 
@@ -163,6 +177,11 @@ public final class ExperimentMapping {
     public static Augmenter augmenter(Experiment e, long seed) {
         var a = e.getDataset().getAugmentation();
         return a == null ? null : new Augmenter(a.getRotationDegrees(), a.isHorizontalFlip(), a.isVerticalFlip(), seed);
+    }
+
+    /** The default of {@code Dataset.maxImagePixels} in the model, for readers of data outside an experiment. */
+    public static long defaultMaxImagePixels() {
+        return ((Number) HqcmPackage.Literals.DATASET__MAX_IMAGE_PIXELS.getDefaultValue()).longValue();
     }
 
     /** The dataset sources; relative paths resolve against {@code baseDir} (the experiment file's folder). */

@@ -3,6 +3,7 @@ package org.hqcm.engine.train;
 import java.util.Arrays;
 import java.util.List;
 
+import org.hqcm.engine.Cancellation;
 import org.hqcm.engine.data.Sample;
 import org.hqcm.engine.nn.HostArrays;
 import org.hqcm.engine.nn.HybridNetwork;
@@ -56,6 +57,7 @@ public final class Inference {
         double lossSum = 0;
         int correct = 0;
         for (int from = 0; from < n; from += batchSize) {
+            Cancellation.check();
             int to = Math.min(n, from + batchSize);
             batch.fill(samples, indices, from, to, null, 0);
             int m = batch.n;

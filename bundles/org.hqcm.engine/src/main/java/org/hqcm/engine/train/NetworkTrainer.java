@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
+import org.hqcm.engine.Cancellation;
+import org.hqcm.engine.NonFiniteException;
+import org.hqcm.engine.RunCancelledException;
 import org.hqcm.engine.data.Augmenter;
 import org.hqcm.engine.data.Sample;
 import org.hqcm.engine.data.Split;
@@ -71,9 +74,20 @@ public final class NetworkTrainer {
 
     /**
      * Trains from {@code state} (fresh or restored) until max epochs, early stopping or cancellation. Cancellation is
-     * checked before every batch; a cancelled epoch is dropped (the last epoch's state stays the truth).
+     * checked before every batch and, through {@link Cancellation}, between the network's layers and in every long
+     * loop below them; a cancelled epoch is dropped (the last epoch's state stays the truth).
      */
     public Result train(List<Sample> samples, Split split, TrainingState state, BooleanSupplier cancelled,
+            Listener listener) {
+        try {
+            return Cancellation.during(cancelled, () -> epochs(samples, split, state, cancelled, listener));
+        } catch (RunCancelledException e) {
+            // thrown before the optimizer step or the epoch's bookkeeping: the state is that of the last epoch
+            return new Result(Outcome.CANCELLED, state);
+        }
+    }
+
+    private Result epochs(List<Sample> samples, Split split, TrainingState state, BooleanSupplier cancelled,
             Listener listener) {
         int[] train = split.train();
         int batches = (train.length + options.batchSize() - 1) / options.batchSize();
@@ -82,6 +96,7 @@ public final class NetworkTrainer {
             long t0 = System.nanoTime();
             int[] order = shuffled(train, epoch);
             double lossSum = 0;
+            double gradientNormSum = 0;
             int correct = 0;
             int seen = 0;
             for (int b = 0; b < batches; b++) {
@@ -93,6 +108,7 @@ public final class NetworkTrainer {
                 batch.fill(samples, order, from, to, augmenter, (long) epoch * samples.size());
                 TrainingStep.Result r = step.run(batch, epoch, b + 1);
                 lossSum += r.loss() * batch.n;
+                gradientNormSum += r.quantumGradientNorm();
                 correct += r.correct();
                 seen += batch.n;
                 listener.batch(epoch, b + 1, batches, lossSum / seen, (double) correct / seen);
@@ -106,7 +122,7 @@ public final class NetworkTrainer {
             Predictions val = predict(samples, split.validation());
             double seconds = (System.nanoTime() - t0) / 1e9;
             EpochResult result = new EpochResult(epoch, lossSum / seen, (double) correct / seen, val.loss(),
-                    val.accuracy(), optimizer.learningRate(), seconds);
+                    val.accuracy(), optimizer.learningRate(), seconds, gradientNormSum / batches);
             state.history.add(result);
             PlateauSchedule.Decision d = state.schedule.observe(epoch, val.loss(), optimizer.learningRate());
             if (d.improved()) {
@@ -141,6 +157,7 @@ public final class NetworkTrainer {
         net.beginBatchNormRecalibration();
         try {
             for (int from = 0; from < images; from += options.batchSize()) {
+                Cancellation.check();
                 batch.fill(samples, train, from, Math.min(images, from + options.batchSize()), null, 0);
                 net.forward(batch.images, batch.n, true);
             }

@@ -1,10 +1,12 @@
 package org.hqcm.engine.train;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.hqcm.engine.io.ArrayArchive;
 import org.hqcm.engine.nn.HybridNetwork;
 import org.hqcm.engine.nn.optim.Optimizer;
 
@@ -64,6 +66,46 @@ public final class TrainingState {
         return a;
     }
 
+    /**
+     * What a checkpoint of {@code net} written by {@link #toArrays} can hold, for reading it without trusting it:
+     * the network's arrays (current and best), an optimizer's per-parameter state (Adam's two moments or SGD's
+     * velocity, each as long as its parameter), the schedule, and at most {@code maxEpochs} epochs of history.
+     */
+    public static ArrayArchive.Limits archiveLimits(HybridNetwork net, int maxEpochs) {
+        Map<String, Long> lengths = new HashMap<>();
+        long total = 0;
+        for (Map.Entry<String, double[]> e : net.exportState().entrySet()) {
+            lengths.put(NET + e.getKey(), (long) e.getValue().length);
+            lengths.put(BEST + e.getKey(), (long) e.getValue().length);
+            total += 2L * e.getValue().length;
+        }
+        Map<String, Long> parameters = new HashMap<>();
+        for (var p : net.parameters()) {
+            parameters.put(p.name(), p.size());
+            total += 2 * p.size();
+        }
+        for (String f : EpochResult.FIELDS) {
+            lengths.put(HISTORY + f, (long) maxEpochs);
+            total += maxEpochs;
+        }
+        lengths.put("finished", 1L);
+        lengths.put("schedule", 4L);
+        lengths.put(OPT + "step", 1L);
+        lengths.put(OPT + "learningRate", 1L);
+        total += 7;
+        int entries = lengths.size() + 2 * parameters.size();
+        return new ArrayArchive.Limits(name -> {
+            Long known = lengths.get(name);
+            if (known != null) {
+                return known;
+            }
+            // opt.<parameter>.m, .v or .velocity
+            int dot = name.lastIndexOf('.');
+            return name.startsWith(OPT) && dot > OPT.length()
+                    ? parameters.getOrDefault(name.substring(OPT.length(), dot), -1L) : -1L;
+        }, total, entries);
+    }
+
     /** Restores a state written by {@link #toArrays}: the network and optimizer get their arrays back. */
     static TrainingState fromArrays(Map<String, double[]> a, TrainingOptions options, HybridNetwork net,
             Optimizer optimizer) {
@@ -77,13 +119,17 @@ public final class TrainingState {
         double[][] columns = new double[EpochResult.FIELDS.length][];
         for (int f = 0; f < columns.length; f++) {
             columns[f] = a.get(HISTORY + EpochResult.FIELDS[f]);
+            if (columns[f] == null && f >= EpochResult.FIRST_OPTIONAL_FIELD) {
+                columns[f] = new double[columns[0].length];
+                java.util.Arrays.fill(columns[f], Double.NaN);
+            }
             if (columns[f] == null || columns[f].length != columns[0].length) {
                 throw new IllegalArgumentException("checkpoint: history column " + EpochResult.FIELDS[f] + " is missing");
             }
         }
         for (int e = 0; e < columns[0].length; e++) {
             s.history.add(new EpochResult(e + 1, columns[0][e], columns[1][e], columns[2][e], columns[3][e],
-                    columns[4][e], columns[5][e]));
+                    columns[4][e], columns[5][e], columns[6][e]));
         }
         net.importState(prefixed(a, NET));
         net.parametersChanged();

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.hqcm.engine.NonFiniteException;
 import org.hqcm.engine.nn.HostArrays;
+import org.hqcm.engine.nn.HeadConfig;
 import org.hqcm.engine.nn.HybridNetwork;
 import org.hqcm.engine.nn.Parameter;
 import org.hqcm.engine.nn.loss.CompositeLoss;
@@ -26,8 +27,11 @@ final class TrainingStep {
         };
     }
 
-    /** The batch's mean loss and how many of its images the network classified correctly before the update. */
-    record Result(double loss, int correct) {
+    /**
+     * The batch's mean loss, how many of its images the network classified correctly before the update, and the L2
+     * norm of the circuits' weight gradient before clipping (0 for a classical head).
+     */
+    record Result(double loss, int correct, double quantumGradientNorm) {
     }
 
     private final HybridNetwork net;
@@ -71,6 +75,7 @@ final class TrainingStep {
         }
         phases.done("loss");
         net.backward(r.dLogits(), r.dSpatialMap());
+        double quantumNorm = quantumGradientNorm();
         double norm = GradientClipping.clipGlobalNorm(net.parameters(),
                 clipNorm > 0 ? clipNorm : Double.POSITIVE_INFINITY);
         if (!Double.isFinite(norm)) {
@@ -90,7 +95,21 @@ final class TrainingStep {
         }
         net.parametersChanged();
         phases.done("optimizer");
-        return new Result(r.total(), correct(logits, batch.labels, n, net.config().classes()));
+        return new Result(r.total(), correct(logits, batch.labels, n, net.config().classes()), quantumNorm);
+    }
+
+    /** The L2 norm of the circuits' weight gradient of the last backward pass (0 for a classical head). */
+    private double quantumGradientNorm() {
+        if (!(net.config().head() instanceof HeadConfig.Quantum)) {
+            return 0;
+        }
+        double sum = 0;
+        for (Parameter p : net.headParameters()) {
+            for (double g : HostArrays.toDoubles(p.gradient())) {
+                sum += g * g;
+            }
+        }
+        return Math.sqrt(sum);
     }
 
     private static int correct(double[] logits, int[] labels, int n, int k) {

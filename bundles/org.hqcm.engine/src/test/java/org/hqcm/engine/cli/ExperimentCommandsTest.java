@@ -102,6 +102,14 @@ class ExperimentCommandsTest {
         assertEquals(2, missing.exit());
         assertTrue(missing.out().contains(sub.resolve("images").toAbsolutePath().normalize() + " does not exist"), missing.out());
         Files.createDirectories(sub.resolve("images"));
+        // an empty folder is what a run refuses at its start, so validate does too
+        CliRun empty = CliRun.of("validate", file.toString());
+        assertEquals(2, empty.exit());
+        assertTrue(empty.out().contains("dataset.sources[0].path: no class folders under "), empty.out());
+        for (String c : java.util.List.of("healthy", "meningioma", "glioma", "pituitary")) {
+            Files.createDirectories(sub.resolve("images/" + c));
+            org.hqcm.engine.data.folder.GreyImages.writePng(sub.resolve("images/" + c + "/a.png"), new float[64], 8, 8);
+        }
         assertEquals(0, CliRun.of("validate", file.toString()).exit());
     }
 

@@ -30,7 +30,8 @@ class ModelDefaultsTest {
     void everyMarkedOptionDefaultsToItsModelAttribute() {
         int marked = 0;
         for (CommandLine cl : commands(Main.commandLine())) {
-            String help = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            // help wraps its columns: compare with the line breaks and indentation folded into single spaces
+            String help = cl.getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
             for (OptionSpec o : cl.getCommandSpec().options()) {
                 if (!(o.userObject() instanceof Field f) || f.getAnnotation(ModelDefault.class) == null) {
                     continue;

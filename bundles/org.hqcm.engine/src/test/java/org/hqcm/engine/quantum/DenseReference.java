@@ -137,21 +137,7 @@ final class DenseReference {
         int n = 1 << q;
         double[] vr = new double[n];
         double[] vi = new double[n];
-        if (spec.embedding() == Embedding.AMPLITUDE) {
-            double s = 0;
-            for (double x : input) {
-                s += x * x;
-            }
-            double norm = Math.sqrt(s);
-            for (int i = 0; i < n; i++) {
-                vr[i] = norm == 0 ? (i == 0 ? 1 : 0) : input[i] / norm;
-            }
-        } else {
-            vr[0] = 1;
-            for (int w = 0; w < q; w++) {
-                single(q, w, ry(input[w])).apply(vr, vi);
-            }
-        }
+        initialState(spec, input, vr, vi);
         for (int l = 0; l < spec.layers(); l++) {
             for (int w = 0; w < q; w++) {
                 int o = (l * q + w) * 3;
@@ -182,5 +168,26 @@ final class DenseReference {
             out[w] = e;
         }
         return out;
+    }
+
+    /** The embedded state: the normalised input (|0...0> for a zero input), or RY(x_w) on every wire of |0...0>. */
+    static void initialState(CircuitSpec spec, double[] input, double[] vr, double[] vi) {
+        int q = spec.qubits();
+        int n = 1 << q;
+        if (spec.embedding() == Embedding.AMPLITUDE) {
+            double s = 0;
+            for (double x : input) {
+                s += x * x;
+            }
+            double norm = Math.sqrt(s);
+            for (int i = 0; i < n; i++) {
+                vr[i] = norm == 0 ? (i == 0 ? 1 : 0) : input[i] / norm;
+            }
+        } else {
+            vr[0] = 1;
+            for (int w = 0; w < q; w++) {
+                single(q, w, ry(input[w])).apply(vr, vi);
+            }
+        }
     }
 }

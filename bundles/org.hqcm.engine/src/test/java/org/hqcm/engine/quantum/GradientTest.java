@@ -46,7 +46,7 @@ class GradientTest {
     }
 
     /** (f(v + h e_i) - f(v - h e_i)) / 2h, leaving v as it was. */
-    private static double centralDifference(double[] v, int i, java.util.function.DoubleSupplier f) {
+    static double centralDifference(double[] v, int i, java.util.function.DoubleSupplier f) {
         double saved = v[i];
         v[i] = saved + H;
         double up = f.getAsDouble();
@@ -56,7 +56,7 @@ class GradientTest {
         return (up - down) / (2 * H);
     }
 
-    private static double loss(CircuitEvaluator ev, double[] x, int batch, double[] w, double[] g) {
+    static double loss(CircuitEvaluator ev, double[] x, int batch, double[] w, double[] g) {
         double[] out = new double[g.length];
         ev.forward(x, batch, w, out);
         double l = 0;

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.io.ArrayArchive;
@@ -95,10 +95,15 @@ class ExperimentRunnerTest {
         Path file = TinyExperiments.write(e, dir);
         RunFolder whole = new ExperimentRunner(RunObserver.NONE, () -> false).start(file, 7L, dir.resolve("a"));
 
-        // cancel at the 5th batch check: in epoch 2 (3 batches per epoch)
-        AtomicInteger checks = new AtomicInteger();
-        RunFolder cut = new ExperimentRunner(RunObserver.NONE, () -> checks.incrementAndGet() > 4)
-                .start(file, 7L, dir.resolve("b"));
+        // cancel once the second batch of epoch 2 has started (3 batches per epoch)
+        AtomicBoolean stop = new AtomicBoolean();
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void batch(int epoch, int batch, int batches, double loss, double accuracy) {
+                stop.compareAndSet(false, epoch == 2 && batch == 1);
+            }
+        };
+        RunFolder cut = new ExperimentRunner(observer, stop::get).start(file, 7L, dir.resolve("b"));
         RunRecord cancelled = HqcmResources.loadRunRecord(cut.record());
         assertEquals(RunStatus.CANCELLED, cancelled.getStatus());
         assertEquals(1, cancelled.getEpochs().size());

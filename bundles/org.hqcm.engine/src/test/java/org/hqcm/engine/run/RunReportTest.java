@@ -43,18 +43,19 @@ class RunReportTest {
         for (String s : List.of("Table 1", "Overall Accuracy", "Macro Avg", "Confusion matrix", "share of row",
                 "Attention Jaccard", "Fig 7", "Fig 8", "Fig 9", "Fig 10", "Explanations beside T_s", "Grad-CAM",
                 "occlusion", "pointing game", "Explanation methods compared", "Calibration of the test split", "ECE",
-                "Brier", "Reliability diagram", "Out-of-distribution warnings", "energy score")) {
+                "Brier", "Reliability diagram", "Out-of-distribution warnings", "energy score",
+                "Quantum circuits: resources on a device", "state preparation: RY / CNOT", "Gradient norm of the circuits")) {
             assertTrue(html.contains(s), "report mentions " + s);
         }
-        // offline: eight embedded PNGs (loss, accuracy, confusion, t-SNE, attention and explanation galleries,
-        // reliability, score distribution) and nothing fetched from elsewhere
-        assertEquals(8, count(html, "src=\"data:image/png;base64,"));
+        // offline: nine embedded PNGs (loss, accuracy, quantum gradient norm, confusion, t-SNE, attention and
+        // explanation galleries, reliability, score distribution) and nothing fetched from elsewhere
+        assertEquals(9, count(html, "src=\"data:image/png;base64,"));
         assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external resource");
 
         RunRecord record = HqcmResources.loadRunRecord(run.dir());
         List<String> paths = record.getArtefacts().stream().map(Artefact::getPath).toList();
         for (String p : List.of("report.html", "predictions.csv", "jaccard.csv", "attention-examples.zip",
-                "artefacts/attention.png", "artefacts/tsne.png")) {
+                "artefacts/attention.png", "artefacts/tsne.png", "artefacts/quantum-gradient.png")) {
             assertTrue(paths.contains(p), p + " registered in " + paths);
             assertTrue(Files.size(run.dir().resolve(p)) > 0, p + " written");
         }
@@ -98,8 +99,8 @@ class RunReportTest {
 
     @Test
     void attentionExamplesAlternateTumourClassesAndReadBack() {
-        AttentionExamples ex = AttentionExamples.read(run.dir().resolve(AttentionExamples.FILE));
         RunResults r = RunResults.read(run.dir());
+        AttentionExamples ex = AttentionExamples.read(run.dir().resolve(AttentionExamples.FILE), r.record().getExperiment());
         assertEquals(Math.min(r.record().getExperiment().getEvaluation().getAttentionExamples(),
                 r.jaccard().images().size()), ex.examples().size());
         assertFalse(ex.isEmpty());

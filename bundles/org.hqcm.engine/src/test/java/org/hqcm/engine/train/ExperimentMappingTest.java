@@ -70,4 +70,12 @@ class ExperimentMappingTest {
     void theLoadedBackendIsTheBuildsNotTheExperiments() {
         assertEquals(Backend.CPU, ExperimentMapping.loadedBackend());
     }
+
+    /** The data package's copy of a model default (it may not know the model) stays the model's. */
+    @Test
+    void theDataPackagesPixelLimitIsTheModelsDefault() {
+        assertEquals(ExperimentMapping.defaultMaxImagePixels(), org.hqcm.engine.data.LoadOptions.DEFAULT_MAX_IMAGE_PIXELS);
+        assertEquals(ExperimentMapping.defaultMaxImagePixels(),
+                Presets.create(Presets.QUICKSTART).getDataset().getMaxImagePixels());
+    }
 }

@@ -26,7 +26,10 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes {@code target} through {@code writer}; on failure the target is untouched and the temp file removed. */
+    /**
+     * Writes {@code target} through {@code writer}; on failure the target is untouched and the temp file removed. Only
+     * a process killed in the middle leaves its {@code .NAME.*.tmp} behind, which the engine removes on resume.
+     */
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -48,8 +51,15 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-        } finally {
-            Files.deleteIfExists(tmp);
+        } catch (IOException | RuntimeException | Error e) {
+            // the write failed (a full disk, a writer's exception, even an Error): no temp file stays behind, and a
+            // failure to remove it is added to the first failure instead of hiding it
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
     }
 

@@ -18,6 +18,8 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EEnum;
 import org.eclipse.emf.ecore.EEnumLiteral;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.InternalEObject;
 import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.EValidator;
@@ -152,12 +154,36 @@ public final class HqcmResources {
         if (resource.getContents().size() != 1) {
             throw new ModelFileException(file, "expected exactly one root element, found " + resource.getContents().size(), null);
         }
+        refuseReferencesToOtherFiles(file, resource);
         EObject root = resource.getContents().get(0);
         if (!type.isInstance(root)) {
             throw new ModelFileException(file, "expected a hqcm:" + type.getSimpleName() + " root element, found hqcm:"
                     + root.eClass().getName(), null);
         }
         return type.cast(root);
+    }
+
+    /**
+     * HQCM files are self-contained: an {@code href} to another file (or anywhere) is refused, never resolved, so
+     * loading a file reads nothing else. Walks the loaded tree without resolving proxies.
+     */
+    private static void refuseReferencesToOtherFiles(Path file, Resource resource) {
+        for (var it = EcoreUtil.getAllContents(resource, false); it.hasNext();) {
+            if (!(it.next() instanceof EObject o)) {
+                continue;
+            }
+            for (EReference ref : o.eClass().getEAllReferences()) {
+                Object value = o.eGet(ref, false);
+                for (Object v : value instanceof List<?> list ? list : value == null ? List.of() : List.of(value)) {
+                    if (v instanceof InternalEObject p && p.eIsProxy()) {
+                        throw new ModelFileException(file, "'" + ref.getName() + "' of " + o.eClass().getName()
+                                + " refers to " + p.eProxyURI().deresolve(resource.getURI()) + ": HQCM files are"
+                                + " self-contained, references to other files are not followed; expected the "
+                                + ref.getName() + " element itself", null);
+                    }
+                }
+            }
+        }
     }
 
     private static ModelFileException loadFailure(Path file, Resource resource, Exception thrown) {
@@ -222,7 +248,24 @@ public final class HqcmResources {
         }
         String text = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
         // EMF appends "(uri, line, column)"; the location is already in front of the message
-        return text.replaceFirst("\\s*\\([^()]*, \\d+, \\d+\\)$", "");
+        text = text.replaceFirst("\\s*\\([^()]*, \\d+, \\d+\\)$", "");
+        // the XML parser's exception classes (com.sun.org.apache.xerces...) say nothing to a user
+        text = text.replaceAll("(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ", "");
+        return text.contains("UTF-8") ? text + " (not UTF-8 text: an HQCM file is XML in UTF-8)" : text;
+    }
+
+    /** An I/O failure as "reason" (the path is already in the message): no exception class names. */
+    private static String describeIo(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "its folder does not exist";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static String expectedValue(EStructuralFeature feature) {
@@ -290,7 +333,7 @@ public final class HqcmResources {
         try {
             AtomicFiles.write(file, bytes);
         } catch (IOException e) {
-            throw new ModelFileException(file, "cannot write: " + e, e);
+            throw ModelFileException.writing(file, "cannot write: " + describeIo(e), e);
         }
     }
 

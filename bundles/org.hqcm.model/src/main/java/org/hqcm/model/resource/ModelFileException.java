@@ -12,12 +12,28 @@ public class ModelFileException extends RuntimeException {
     private final transient Path file;
     private final int line;
     private final int column;
+    private final boolean writing;
 
     public ModelFileException(Path file, int line, int column, String problem, Throwable cause) {
+        this(file, line, column, problem, cause, false);
+    }
+
+    private ModelFileException(Path file, int line, int column, String problem, Throwable cause, boolean writing) {
         super(format(file, line, column, problem), cause);
         this.file = file;
         this.line = line;
         this.column = column;
+        this.writing = writing;
+    }
+
+    /** A file that could not be written (a full disk, a read-only folder): not the file's fault. */
+    public static ModelFileException writing(Path file, String problem, Throwable cause) {
+        return new ModelFileException(file, 0, 0, problem, cause, true);
+    }
+
+    /** True when the file could not be written; false when it could not be read or is not a valid model. */
+    public boolean isWriting() {
+        return writing;
     }
 
     public ModelFileException(Path file, String problem, Throwable cause) {

@@ -31,6 +31,7 @@ import org.hqcm.model.Experiment;
 import org.hqcm.model.HqcmPackage.Literals;
 import org.hqcm.model.Loss;
 import org.hqcm.model.QuantumHead;
+import org.hqcm.model.Simulator;
 import org.hqcm.model.SourceKind;
 import org.hqcm.model.Sweep;
 import org.hqcm.model.SweepAxis;
@@ -59,10 +60,45 @@ public class HqcmConstraints extends HqcmValidator {
 
     /** Largest qubit count: a 12-qubit state vector has 4,096 amplitudes. */
     public static final int MAX_QUBITS = 12;
+    /** Largest qubit count of the DENSITY_MATRIX simulator: a 64 x 64 density matrix per image, kept after every Rot. */
+    public static final int MAX_DENSITY_MATRIX_QUBITS = 6;
+    /**
+     * Largest memory the DENSITY_MATRIX simulator may keep for one training batch: per image and circuit it holds rho,
+     * Lambda and rho after each of the q x layers Rot gates, real and imaginary parts: 2 (2 + q layers) 4^q doubles
+     * (the engine's DensityMatrixEvaluator); 63 MB for the paper's circuit at batch 64.
+     */
+    public static final long MAX_DENSITY_MATRIX_BYTES = 1L << 30;
     /** Largest projection width 2^qubits x circuits the dense layer before the circuits may have. */
     public static final int MAX_AMPLITUDES = 4096;
     /** How far train + validation + test fractions may be from 1. */
     public static final double FRACTION_SUM_TOLERANCE = 1e-6;
+
+    // Upper limits. Each keeps one value from asking for more memory or time than a machine has; the run's memory
+    // as a whole is estimated by the engine before it trains. The reason is part of the message.
+    /** Longest experiment name: run folders are NAME-yyyyMMdd-HHmmss[-N], and a file name has at most 255 bytes. */
+    public static final int MAX_NAME_LENGTH = 200;
+    /** Most repeats of one experiment. */
+    public static final int MAX_REPEATS = 1000;
+    /** Most classes: the run record keeps a K x K confusion matrix, the classifier has K outputs. */
+    public static final int MAX_CLASSES = 256;
+    /** Largest input side: the data loaders resize to at most this. */
+    public static final int MAX_IMAGE_SIZE = 1024;
+    /** Largest {@code Dataset.maxImagePixels}: a decoded image of 2^28 pixels takes 1 GiB as floats. */
+    public static final int MAX_IMAGE_PIXELS_LIMIT = 1 << 28;
+    /** Most synthetic images per class: 4 x 100,000 images of 128 x 128 take about 20 GB. */
+    public static final int MAX_IMAGES_PER_CLASS = 100_000;
+    /** Widest convolution block: common CNNs stop at 512-2048 filters, and activations grow with the width. */
+    public static final int MAX_WIDTH = 4096;
+    /** Largest attention kernel: the paper's are 1-7, and a k x k kernel holds k^2 x C^2 weights. */
+    public static final int MAX_KERNEL = 31;
+    /** Deepest circuit: each layer is a pass over 2^qubits amplitudes per image and circuit. */
+    public static final int MAX_LAYERS = 1000;
+    /** Most shots: beyond 10^8 the estimate is within 10^-4 of the exact value, which shots = 0 gives. */
+    public static final int MAX_SHOTS = 100_000_000;
+    /** Largest batch: activations grow linearly with it. */
+    public static final int MAX_BATCH_SIZE = 4096;
+    /** Most attention examples: one gallery row each. */
+    public static final int MAX_ATTENTION_EXAMPLES = 64;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -94,6 +130,10 @@ public class HqcmConstraints extends HqcmValidator {
         String name = e.getName();
         if (name == null || name.isBlank()) {
             c.missing(Literals.EXPERIMENT__NAME, "a name of letters, digits, '.', '_' or '-'");
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            c.problem(Diagnostic.ERROR, Literals.EXPERIMENT__NAME, -1, format(name.substring(0, 20) + "...") + " ("
+                    + name.length() + " characters) is not allowed; expected at most " + MAX_NAME_LENGTH
+                    + " characters (it names run folders NAME-yyyyMMdd-HHmmss, and a file name has at most 255 bytes)");
         } else if (!NAME.matcher(name).matches()) {
             c.error(Literals.EXPERIMENT__NAME, name,
                     "letters, digits, '.', '_' or '-', starting with a letter or digit (it names run folders)");
@@ -101,6 +141,7 @@ public class HqcmConstraints extends HqcmValidator {
         if (e.getRepeats() < 1) {
             c.error(Literals.EXPERIMENT__REPEATS, e.getRepeats(), ">= 1");
         }
+        c.atMost(Literals.EXPERIMENT__REPEATS, -1, e.getRepeats(), MAX_REPEATS, "runs of consecutive seeds");
         c.required(Literals.EXPERIMENT__DATASET, e.getDataset());
         c.required(Literals.EXPERIMENT__ARCHITECTURE, e.getArchitecture());
         c.required(Literals.EXPERIMENT__TRAINING, e.getTraining());
@@ -119,6 +160,11 @@ public class HqcmConstraints extends HqcmValidator {
         if (names.size() < 2) {
             c.problem(Diagnostic.ERROR, Literals.DATASET__CLASS_NAMES, -1,
                     format(names) + " is not allowed; expected at least 2 class names");
+        } else if (names.size() > MAX_CLASSES) {
+            c.problem(Diagnostic.ERROR, Literals.DATASET__CLASS_NAMES, -1, names.size()
+                    + " class names are not allowed; expected at most " + MAX_CLASSES
+                    + " (the run record keeps a classes x classes confusion matrix)");
+            names = List.of(); // one problem, not one per name
         }
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
@@ -135,6 +181,17 @@ public class HqcmConstraints extends HqcmValidator {
         int size = d.getImageSize();
         if (size < 16 || size % 8 != 0) {
             c.error(Literals.DATASET__IMAGE_SIZE, size, "a multiple of 8 and >= 16 (three 2x2 poolings)");
+        } else {
+            c.atMost(Literals.DATASET__IMAGE_SIZE, -1, size, MAX_IMAGE_SIZE, "the data loaders resize to at most "
+                    + MAX_IMAGE_SIZE + " x " + MAX_IMAGE_SIZE);
+        }
+        int maxPixels = d.getMaxImagePixels();
+        if (maxPixels < 1) {
+            c.error(Literals.DATASET__MAX_IMAGE_PIXELS, maxPixels, ">= 1");
+        } else if (c.atMost(Literals.DATASET__MAX_IMAGE_PIXELS, -1, maxPixels, MAX_IMAGE_PIXELS_LIMIT,
+                "a decoded image of " + MAX_IMAGE_PIXELS_LIMIT + " pixels takes 1 GiB as floats")
+                && size >= 16 && maxPixels < (long) size * size) {
+            c.error(Literals.DATASET__MAX_IMAGE_PIXELS, maxPixels, ">= imageSize x imageSize = " + (long) size * size);
         }
         boolean fractionsOk = fraction(c, Literals.DATASET__TRAIN_FRACTION, d.getTrainFraction());
         fractionsOk &= fraction(c, Literals.DATASET__VALIDATION_FRACTION, d.getValidationFraction());
@@ -167,7 +224,9 @@ public class HqcmConstraints extends HqcmValidator {
         if (s.getKind() == SourceKind.SYNTHETIC) {
             if (s.getImagesPerClass() < 1) {
                 c.error(Literals.DATA_SOURCE__IMAGES_PER_CLASS, s.getImagesPerClass(), ">= 1");
-            } else if (s.eContainer() instanceof Dataset d) {
+            } else if (c.atMost(Literals.DATA_SOURCE__IMAGES_PER_CLASS, -1, s.getImagesPerClass(), MAX_IMAGES_PER_CLASS,
+                    "4 x " + MAX_IMAGES_PER_CLASS + " images of 128 x 128 take about 20 GB")
+                    && s.eContainer() instanceof Dataset d) {
                 double smallest = Math.min(d.getTrainFraction(), Math.min(d.getValidationFraction(), d.getTestFraction()));
                 if (smallest > 0 && s.getImagesPerClass() * smallest < 1) {
                     c.problem(Diagnostic.WARNING, Literals.DATA_SOURCE__IMAGES_PER_CLASS, -1, s.getImagesPerClass()
@@ -203,6 +262,11 @@ public class HqcmConstraints extends HqcmValidator {
             c.error(Literals.DATA_SOURCE__PATH, path, wanted + "; " + resolved + " does not exist");
         } else if (folderOnly && !Files.isDirectory(resolved)) {
             c.error(Literals.DATA_SOURCE__PATH, path, wanted + "; " + resolved + " is not a folder");
+        } else if (!Files.isDirectory(resolved) && !Files.isRegularFile(resolved)) {
+            c.error(Literals.DATA_SOURCE__PATH, path, wanted + "; " + resolved
+                    + " is neither a regular file nor a folder (devices, pipes and sockets are never read)");
+        } else if (!Files.isReadable(resolved)) {
+            c.error(Literals.DATA_SOURCE__PATH, path, wanted + "; " + resolved + " cannot be read (permission denied)");
         }
         return c.ok;
     }
@@ -244,6 +308,9 @@ public class HqcmConstraints extends HqcmValidator {
         for (int i = 0; i < widths.size(); i++) {
             if (widths.get(i) < 1) {
                 c.error(Literals.ARCHITECTURE__BACKBONE_WIDTHS, i, widths.get(i), ">= 1");
+            } else {
+                c.atMost(Literals.ARCHITECTURE__BACKBONE_WIDTHS, i, widths.get(i), MAX_WIDTH,
+                        "filters; the paper's widest block has 128, and activations grow with the width");
             }
         }
         if (!widths.isEmpty() && a.eContainer() instanceof Experiment e && e.getDataset() != null) {
@@ -278,13 +345,19 @@ public class HqcmConstraints extends HqcmValidator {
         for (int i = 0; i < kernels.size(); i++) {
             if (!oddPositive(kernels.get(i))) {
                 c.error(Literals.ATTENTION__SPATIAL_KERNELS, i, kernels.get(i), "an odd kernel size >= 1");
+            } else {
+                c.atMost(Literals.ATTENTION__SPATIAL_KERNELS, i, kernels.get(i), MAX_KERNEL, KERNEL_REASON);
             }
         }
         if (!oddPositive(a.getFuseKernel())) {
             c.error(Literals.ATTENTION__FUSE_KERNEL, a.getFuseKernel(), "an odd kernel size >= 1");
+        } else {
+            c.atMost(Literals.ATTENTION__FUSE_KERNEL, -1, a.getFuseKernel(), MAX_KERNEL, KERNEL_REASON);
         }
         return c.ok;
     }
+
+    private static final String KERNEL_REASON = "the paper uses 1-7; a k x k kernel holds k^2 x channels^2 weights";
 
     private static boolean oddPositive(int k) {
         return k >= 1 && k % 2 == 1;
@@ -301,6 +374,9 @@ public class HqcmConstraints extends HqcmValidator {
         }
         if (h.getLayers() < 1) {
             c.error(Literals.QUANTUM_HEAD__LAYERS, h.getLayers(), ">= 1");
+        } else {
+            c.atMost(Literals.QUANTUM_HEAD__LAYERS, -1, h.getLayers(), MAX_LAYERS,
+                    "each layer is a pass over 2^qubits amplitudes per image and circuit");
         }
         if (h.getCircuits() < 1) {
             c.error(Literals.QUANTUM_HEAD__CIRCUITS, h.getCircuits(), ">= 1");
@@ -310,8 +386,66 @@ public class HqcmConstraints extends HqcmValidator {
         }
         if (h.getShots() < 0) {
             c.error(Literals.QUANTUM_HEAD__SHOTS, h.getShots(), ">= 0 (0 = exact expectation values)");
+        } else {
+            c.atMost(Literals.QUANTUM_HEAD__SHOTS, -1, h.getShots(), MAX_SHOTS,
+                    "beyond 10^8 shots the estimate is within 10^-4 of the exact value; 0 gives it exactly");
         }
+        noise(c, h);
         return c.ok;
+    }
+
+    /** Noise strengths are probabilities; channels need a density matrix; readout has 0, 1 or q values. */
+    private static void noise(Check c, QuantumHead h) {
+        boolean strengthsOk = probability(c, Literals.QUANTUM_HEAD__DEPOLARIZING, h.getDepolarizing());
+        strengthsOk &= probability(c, Literals.QUANTUM_HEAD__AMPLITUDE_DAMPING, h.getAmplitudeDamping());
+        strengthsOk &= probability(c, Literals.QUANTUM_HEAD__PHASE_DAMPING, h.getPhaseDamping());
+        if (strengthsOk && h.getSimulator() != Simulator.DENSITY_MATRIX) {
+            EStructuralFeature first = h.getDepolarizing() > 0 ? Literals.QUANTUM_HEAD__DEPOLARIZING
+                    : h.getAmplitudeDamping() > 0 ? Literals.QUANTUM_HEAD__AMPLITUDE_DAMPING
+                    : h.getPhaseDamping() > 0 ? Literals.QUANTUM_HEAD__PHASE_DAMPING : null;
+            if (first != null) {
+                c.problem(Diagnostic.ERROR, Literals.QUANTUM_HEAD__SIMULATOR, -1, h.getSimulator() + " is not allowed with "
+                        + first.getName() + " = " + format(h.eGet(first)) + "; expected DENSITY_MATRIX (noise channels "
+                        + "need a density matrix), or every gate-noise strength 0");
+            }
+        }
+        int q = h.getQubits();
+        if (h.getSimulator() == Simulator.DENSITY_MATRIX && q > MAX_DENSITY_MATRIX_QUBITS && q <= MAX_QUBITS) {
+            c.error(Literals.QUANTUM_HEAD__QUBITS, q, "1.." + MAX_DENSITY_MATRIX_QUBITS
+                    + " with DENSITY_MATRIX (a 2^q x 2^q matrix per image, kept after every gate for the gradients)");
+        } else if (h.getSimulator() == Simulator.DENSITY_MATRIX && q >= 1 && h.getLayers() >= 1 && h.getCircuits() >= 1
+                && h.eContainer() instanceof Architecture a && a.eContainer() instanceof Experiment e
+                && e.getTraining() != null && e.getTraining().getBatchSize() >= 1) {
+            long bytes = (long) e.getTraining().getBatchSize() * h.getCircuits() * 2 * (2 + (long) q * h.getLayers())
+                    * (1L << (2 * q)) * Double.BYTES;
+            if (bytes > MAX_DENSITY_MATRIX_BYTES) {
+                c.problem(Diagnostic.ERROR, Literals.QUANTUM_HEAD__LAYERS, -1, String.format(java.util.Locale.ROOT,
+                        "%d layers are not allowed with DENSITY_MATRIX here: the density matrices of a batch (%d images "
+                        + "x %d circuits of %d qubits) would take %.1f GiB; expected at most %.0f GiB (fewer layers, "
+                        + "circuits or qubits, or a smaller training.batchSize)", h.getLayers(),
+                        e.getTraining().getBatchSize(), h.getCircuits(), q, bytes / (double) (1L << 30),
+                        MAX_DENSITY_MATRIX_BYTES / (double) (1L << 30)));
+            }
+        }
+        List<Double> readout = h.getReadoutError();
+        if (readout.size() > 1 && readout.size() != q) {
+            c.problem(Diagnostic.ERROR, Literals.QUANTUM_HEAD__READOUT_ERROR, -1, readout.size()
+                    + " values are not allowed; expected none, one (every wire) or one per qubit (" + q + ")");
+        }
+        for (int i = 0; i < readout.size(); i++) {
+            double r = readout.get(i);
+            if (!(r >= 0 && r <= 1)) {
+                c.error(Literals.QUANTUM_HEAD__READOUT_ERROR, i, r, "a flip probability in [0, 1] (0 = none)");
+            }
+        }
+    }
+
+    private static boolean probability(Check c, EStructuralFeature f, double p) {
+        if (!(p >= 0 && p <= 1)) {
+            c.error(f, p, "a probability in [0, 1] (0 = none)");
+            return false;
+        }
+        return true;
     }
 
     @Override
@@ -319,6 +453,8 @@ public class HqcmConstraints extends HqcmValidator {
         Check c = new Check(h, diagnostics);
         if (h.getWidth() < 1) {
             c.error(Literals.CLASSICAL_HEAD__WIDTH, h.getWidth(), ">= 1");
+        } else {
+            c.atMost(Literals.CLASSICAL_HEAD__WIDTH, -1, h.getWidth(), MAX_AMPLITUDES, "as the projection");
         }
         if (h.getProjectionWidth() < 1 || h.getProjectionWidth() > MAX_AMPLITUDES) {
             c.error(Literals.CLASSICAL_HEAD__PROJECTION_WIDTH, h.getProjectionWidth(), "1.." + MAX_AMPLITUDES);
@@ -352,6 +488,9 @@ public class HqcmConstraints extends HqcmValidator {
         }
         if (t.getBatchSize() < 1) {
             c.error(Literals.TRAINING__BATCH_SIZE, t.getBatchSize(), ">= 1");
+        } else {
+            c.atMost(Literals.TRAINING__BATCH_SIZE, -1, t.getBatchSize(), MAX_BATCH_SIZE,
+                    "activations grow linearly with the batch; the paper uses 64");
         }
         if (t.getBatchNormRecalibration() < 0) {
             c.error(Literals.TRAINING__BATCH_NORM_RECALIBRATION, t.getBatchNormRecalibration(), ">= 0 (0 = off)");
@@ -418,6 +557,9 @@ public class HqcmConstraints extends HqcmValidator {
         }
         if (e.getAttentionExamples() < 0) {
             c.error(Literals.EVALUATION__ATTENTION_EXAMPLES, e.getAttentionExamples(), ">= 0");
+        } else {
+            c.atMost(Literals.EVALUATION__ATTENTION_EXAMPLES, -1, e.getAttentionExamples(), MAX_ATTENTION_EXAMPLES,
+                    "one row of the attention gallery each");
         }
         if (e.getExplanationImages() < 0) {
             c.error(Literals.EVALUATION__EXPLANATION_IMAGES, e.getExplanationImages(), ">= 0 (0 = every tumour test image)");
@@ -736,6 +878,15 @@ public class HqcmConstraints extends HqcmValidator {
 
         void error(EStructuralFeature f, int index, Object value, String expected) {
             problem(Diagnostic.ERROR, f, index, notAllowedDetail(value, expected));
+        }
+
+        /** Reports {@code value > max} with the reason of the limit; true when the value is within it. */
+        boolean atMost(EStructuralFeature f, int index, long value, long max, String reason) {
+            if (value <= max) {
+                return true;
+            }
+            problem(Diagnostic.ERROR, f, index, value + " is not allowed; expected at most " + max + " (" + reason + ")");
+            return false;
         }
 
         void missing(EStructuralFeature f, String expected) {

@@ -55,6 +55,28 @@ class HqcmResourcesTest {
     }
 
     @Test
+    void aReferenceToAnotherFileIsRefusedWithoutReadingIt() throws Exception {
+        Path file = resource("href-to-another-file.hqcm");
+        ModelFileException e = assertThrows(ModelFileException.class, () -> HqcmResources.loadExperiment(file));
+        assertEquals(file + ": 'architecture' of Experiment refers to secret.txt#//@architecture: HQCM files are "
+                + "self-contained, references to other files are not followed; expected the architecture element itself",
+                e.getMessage());
+        assertFalse(e.getMessage().contains("Impl@"), e.getMessage());
+        assertFalse(e.isWriting());
+    }
+
+    @Test
+    void bytesThatAreNotXmlGiveAMessageWithoutTheParsersClassNames(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("run.hqcmrun");
+        java.nio.file.Files.write(file, new byte[] {(byte) 0xC3, 0x28, 0x01, (byte) 0xFF, 0x7F});
+        ModelFileException e = assertThrows(ModelFileException.class, () -> HqcmResources.loadRunRecord(file));
+        assertFalse(e.getMessage().contains("xerces") || e.getMessage().contains("Exception"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ":1:1: "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(not UTF-8 text: an HQCM file is XML in UTF-8)"), e.getMessage());
+    }
+
+    @Test
     void malformedXmlNamesFileAndLine() throws Exception {
         Path file = resource("not-well-formed.hqcm");
         ModelFileException e = assertThrows(ModelFileException.class, () -> HqcmResources.loadExperiment(file));

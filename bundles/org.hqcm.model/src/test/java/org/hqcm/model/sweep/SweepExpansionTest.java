@@ -172,7 +172,7 @@ class SweepExpansionTest {
                 "axes[0].values[1]: \"fast\" is not allowed; expected a finite number (for training.learningRate)",
                 "axes[1].values[0]: \"2.5\" is not allowed; expected an integer (for training.maxEpochs)",
                 "axes[2].values[0]: \"yes\" is not allowed; expected true or false (for dataset.augmentation.horizontalFlip)",
-                "axes[3].values[0]: \"QISKIT\" is not allowed; expected one of STATEVECTOR, STRANGE (for architecture.head.simulator)",
+                "axes[3].values[0]: \"QISKIT\" is not allowed; expected one of STATEVECTOR, STRANGE, DENSITY_MATRIX (for architecture.head.simulator)",
                 "axes[4].values[0]: \"hybrid\" is not allowed; expected quantum or classical (the preset heads) (for architecture.head)"), p);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.hqcm.engine.data.BadFile;
 import org.hqcm.engine.data.ClassFolders;
 import org.hqcm.engine.data.ClassFolders.ClassFolder;
+import org.hqcm.engine.data.LoadOptions;
 import org.hqcm.engine.data.RawImage;
 import org.hqcm.engine.data.SafePaths;
 import org.hqcm.engine.data.SourceReader;
@@ -18,9 +19,17 @@ import org.hqcm.engine.data.SourceReader;
  */
 public final class DicomFolderReader implements SourceReader {
     private final Path realRoot;
+    private final long maxPixels;
 
+    /** A reader of {@code root} with the default pixel limit ({@link LoadOptions#DEFAULT_MAX_IMAGE_PIXELS}). */
     public DicomFolderReader(Path root) {
+        this(root, LoadOptions.DEFAULT_MAX_IMAGE_PIXELS);
+    }
+
+    /** A reader of {@code root} that refuses files declaring more than {@code maxPixels} pixels (x frames). */
+    public DicomFolderReader(Path root, long maxPixels) {
         this.realRoot = SafePaths.realRoot(root, "DICOM folder");
+        this.maxPixels = maxPixels;
     }
 
     static boolean isDicomName(Path p) {
@@ -41,7 +50,7 @@ public final class DicomFolderReader implements SourceReader {
         ClassFolder cf = ClassFolders.of(realRoot, file)
                 .orElseThrow(() -> new IOException("not inside a class folder of " + realRoot));
         SafePaths.requireInside(realRoot, file);
-        DicomImage img = DicomParser.read(file);
+        DicomImage img = DicomParser.read(file, maxPixels);
         return new RawImage(img.columns(), img.rows(), img.pixels(), null, cf.tumourClass(), img.patientId(), file,
                 cf.givenSplit());
     }

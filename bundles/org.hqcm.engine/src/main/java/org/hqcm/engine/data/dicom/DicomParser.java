@@ -1,12 +1,26 @@
 package org.hqcm.engine.data.dicom;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.BitSet;
 
-/** Parses a DICOM Part-10 file held in memory, up to and including its pixel data. */
+import org.hqcm.engine.data.PixelLimit;
+
+/**
+ * Parses a DICOM Part-10 file held in memory, up to and including its pixel data. Hostile files are refused before
+ * they cost memory: only the first bytes a file within the pixel limit can need are read (a sparse 3 GB file is not
+ * read whole), Rows x Columns x frames is checked against {@code dataset.maxImagePixels} in long arithmetic before
+ * anything is allocated, and sequences are skipped without recursion, at most {@value #MAX_NESTING} deep.
+ */
 public final class DicomParser {
+    /** Deepest nesting of sequences accepted; real files nest a few levels (a 200,000-deep file overflowed the stack). */
+    static final int MAX_NESTING = 64;
+    /** Bytes of header (every element before the pixel data) read beyond the pixel data a limit allows. */
+    static final long HEADER_BYTES = 16L << 20;
+    private static final int NUMBER_OF_FRAMES = 0x00280008;
     private static final long UNDEFINED = 0xFFFFFFFFL;
     private static final int TRANSFER_SYNTAX = 0x00020010;
     private static final int PATIENT_ID = 0x00100020;
@@ -25,12 +39,16 @@ public final class DicomParser {
     private static final int SEQUENCE_END = 0xFFFEE0DD;
 
     private final byte[] b;
+    /** Bytes of the whole file (more than b.length when only its start was read). */
+    private final long fileSize;
+    private final long maxPixels;
     private int pos;
     private boolean bigEndian;
     private boolean explicitVr = true;
 
     private int rows = -1;
     private int columns = -1;
+    private long frames = 1;
     private int bitsAllocated = -1;
     private int bitsStored = -1;
     private int pixelRepresentation;
@@ -42,22 +60,43 @@ public final class DicomParser {
     private int pixelOffset = -1;
     private long pixelLength;
 
-    private DicomParser(byte[] bytes) {
+    private DicomParser(byte[] bytes, long fileSize, long maxPixels) {
         this.b = bytes;
+        this.fileSize = fileSize;
+        this.maxPixels = maxPixels;
     }
 
-    /** Reads a file. */
-    public static DicomImage read(Path file) throws IOException {
-        return parse(Files.readAllBytes(file));
+    /**
+     * Reads a file whose image (Rows x Columns x frames) has at most {@code maxPixels} pixels; of a larger file only
+     * the bytes such an image can need are read.
+     */
+    public static DicomImage read(Path file, long maxPixels) throws IOException {
+        long size = Files.size(file);
+        long most = Math.min(size, Math.min(Integer.MAX_VALUE - 8, 2 * maxPixels + HEADER_BYTES));
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) most);
+        }
+        return parse(bytes, size, maxPixels);
     }
 
-    /** Parses the bytes of a Part-10 file. */
+    /** Parses the bytes of a Part-10 file, with no pixel limit beyond what the bytes hold. */
     public static DicomImage parse(byte[] bytes) throws IOException {
+        return parse(bytes, bytes.length, Long.MAX_VALUE);
+    }
+
+    private static DicomImage parse(byte[] bytes, long fileSize, long maxPixels) throws IOException {
         try {
-            return new DicomParser(bytes).run();
+            return new DicomParser(bytes, fileSize, maxPixels).run();
         } catch (ArrayIndexOutOfBoundsException e) {
             throw new IOException("truncated DICOM file (" + bytes.length + " bytes)", e);
         }
+    }
+
+    /** "the file" or, when only its start was read, what was read of how much. */
+    private String readPart() {
+        return fileSize > b.length ? "the first " + b.length + " bytes read of " + fileSize + " (as much as an image"
+                + " within dataset.maxImagePixels = " + maxPixels + " needs)" : "the file (" + b.length + " bytes)";
     }
 
     private DicomImage run() throws IOException {
@@ -95,9 +134,14 @@ public final class DicomParser {
                 skipUndefinedSequence();
                 continue;
             }
+            if (tag == PIXEL_DATA) {
+                pixelOffset = pos; // what follows is not read; image() checks that the frame is there
+                pixelLength = len;
+                break;
+            }
             if (pos + len > b.length) {
                 throw new IOException(String.format("truncated: element (%04X,%04X) of %d bytes at byte %d runs past"
-                        + " the end of the file (%d bytes)", tag >>> 16, tag & 0xFFFF, len, pos, b.length));
+                        + " the end of %s", tag >>> 16, tag & 0xFFFF, len, pos, readPart()));
             }
             take(tag, len);
             skip(len);
@@ -109,6 +153,7 @@ public final class DicomParser {
         switch (tag) {
             case ROWS -> rows = u16At(pos);
             case COLUMNS -> columns = u16At(pos);
+            case NUMBER_OF_FRAMES -> frames = integer(len, "Number of Frames (0028,0008)");
             case BITS_ALLOCATED -> bitsAllocated = u16At(pos);
             case BITS_STORED -> bitsStored = u16At(pos);
             case PIXEL_REPRESENTATION -> pixelRepresentation = u16At(pos);
@@ -117,10 +162,6 @@ public final class DicomParser {
             case RESCALE_SLOPE -> slope = decimal(len, "Rescale Slope (0028,1053)");
             case RESCALE_INTERCEPT -> intercept = decimal(len, "Rescale Intercept (0028,1052)");
             case PATIENT_ID -> patientId = text(len);
-            case PIXEL_DATA -> {
-                pixelOffset = pos;
-                pixelLength = len;
-            }
             default -> {
                 // not needed
             }
@@ -145,12 +186,23 @@ public final class DicomParser {
             throw new IOException("Bits Allocated (0028,0100) is " + bitsAllocated + ", expected 8 or 16");
         }
         int stored = bitsStored <= 0 || bitsStored > bitsAllocated ? bitsAllocated : bitsStored;
-        int n = rows * columns;
-        long need = (long) n * (bitsAllocated / 8);
+        // in longs: 65,535 x 65,535 does not fit an int (it was reported as -131071)
+        PixelLimit.check("Rows x Columns x frames", rows, columns, frames, maxPixels);
+        long need = (long) rows * columns * (bitsAllocated / 8);
         if (pixelLength < need) {
-            throw new IOException("Pixel Data has " + pixelLength + " bytes, expected " + need + " for " + rows + " x "
-                    + columns + " x " + bitsAllocated + " bits");
+            throw new IOException("Pixel Data has " + pixelLength + " bytes, expected " + need + " for Rows x Columns = "
+                    + rows + " x " + columns + " of " + bitsAllocated + " bits");
         }
+        long all = need * frames; // within the pixel limit: no overflow
+        if (pixelLength > all + 1) { // one byte of padding to an even length
+            throw new IOException("Pixel Data declares " + pixelLength + " bytes, but Rows x Columns x frames x "
+                    + bitsAllocated / 8 + " bytes = " + all + ": not read");
+        }
+        if (pixelOffset + need > b.length) {
+            throw new IOException("truncated: the Pixel Data of " + need + " bytes at byte " + pixelOffset
+                    + " runs past the end of " + readPart());
+        }
+        int n = rows * columns;
         float[] px = new float[n];
         int storedMask = (1 << stored) - 1;
         int signBit = 1 << (stored - 1);
@@ -168,38 +220,51 @@ public final class DicomParser {
         return new DicomImage(rows, columns, px, patientId == null || patientId.isEmpty() ? null : patientId, tsUid);
     }
 
+    /**
+     * Skips a sequence of undefined length with its items and every sequence nested in them, in a loop over an
+     * explicit stack of levels (set: a sequence, expecting items; clear: an item, expecting elements), not by
+     * recursion; more than {@value #MAX_NESTING} nested sequences are refused.
+     */
     private void skipUndefinedSequence() throws IOException {
-        while (true) {
+        BitSet isSequence = new BitSet();
+        int depth = 0; // the level we are in; level 0 is the sequence this call skips
+        int sequences = 1;
+        isSequence.set(0);
+        while (depth >= 0) {
             int tag = readTag();
-            long len = u32();
-            if (tag == SEQUENCE_END) {
-                return;
-            }
-            if (tag != ITEM) {
-                throw new IOException(String.format("malformed sequence: expected an item, found (%04X,%04X) at byte %d",
-                        tag >>> 16, tag & 0xFFFF, pos - 8));
-            }
-            if (len == UNDEFINED) {
-                skipUndefinedItem();
+            if (isSequence.get(depth)) {
+                long len = u32();
+                if (tag == SEQUENCE_END) {
+                    depth--;
+                    sequences--;
+                    continue;
+                }
+                if (tag != ITEM) {
+                    throw new IOException(String.format("malformed sequence: expected an item, found (%04X,%04X) at"
+                            + " byte %d", tag >>> 16, tag & 0xFFFF, pos - 8));
+                }
+                if (len == UNDEFINED) {
+                    isSequence.clear(++depth);
+                } else {
+                    skip(len);
+                }
             } else {
-                skip(len);
-            }
-        }
-    }
-
-    private void skipUndefinedItem() throws IOException {
-        while (true) {
-            int tag = readTag();
-            if (tag == ITEM_END) {
-                u32();
-                return;
-            }
-            String vr = explicitVr ? vrAndAdvance() : null;
-            long len = readLength(tag, vr);
-            if (len == UNDEFINED) {
-                skipUndefinedSequence();
-            } else {
-                skip(len);
+                if (tag == ITEM_END) {
+                    u32();
+                    depth--;
+                    continue;
+                }
+                String vr = explicitVr ? vrAndAdvance() : null;
+                long len = readLength(tag, vr);
+                if (len == UNDEFINED) {
+                    if (++sequences > MAX_NESTING) {
+                        throw new IOException("sequences nested more than " + MAX_NESTING + " deep at byte " + pos
+                                + " (real files nest a few levels); not read");
+                    }
+                    isSequence.set(++depth);
+                } else {
+                    skip(len);
+                }
             }
         }
     }
@@ -259,29 +324,42 @@ public final class DicomParser {
 
     private void skip(long len) throws IOException {
         if (pos + len > b.length) {
-            throw new IOException("truncated: " + len + " bytes expected at byte " + pos + ", file has " + b.length);
+            throw new IOException("truncated: " + len + " bytes expected at byte " + pos + ", past the end of "
+                    + readPart());
         }
         pos += (int) len;
     }
 
-    private void need(int n) throws IOException {
+    private void need(long n) throws IOException {
         if (pos + n > b.length) {
-            throw new IOException("truncated DICOM file at byte " + pos + " (" + b.length + " bytes)");
+            throw new IOException("truncated DICOM file at byte " + pos + " (" + readPart() + ")");
         }
     }
 
     private String text(long len) throws IOException {
-        need((int) len);
+        need(len);
         String s = new String(b, pos, (int) len, StandardCharsets.ISO_8859_1);
         return s.replace('\0', ' ').trim();
     }
 
-    private double decimal(long len, String what) throws IOException {
+    /** The first of the backslash-separated values of a text element. */
+    private String firstValue(long len) throws IOException {
         String s = text(len);
         int sep = s.indexOf('\\');
-        if (sep >= 0) {
-            s = s.substring(0, sep).trim();
+        return sep >= 0 ? s.substring(0, sep).trim() : s;
+    }
+
+    private long integer(long len, String what) throws IOException {
+        String s = firstValue(len);
+        try {
+            return s.isEmpty() ? 1 : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new IOException(what + " is '" + s + "', expected an integer", e);
         }
+    }
+
+    private double decimal(long len, String what) throws IOException {
+        String s = firstValue(len);
         try {
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {

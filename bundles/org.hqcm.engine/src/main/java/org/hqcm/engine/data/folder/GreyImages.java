@@ -6,12 +6,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
+import org.hqcm.engine.data.PixelLimit;
 import org.hqcm.model.resource.AtomicFiles;
 
-/** Reads PNG/JPEG as grey levels and writes 8-bit grey PNGs atomically. */
+/** Reads PNG/JPEG as grey levels (checked before they are decoded) and writes 8-bit grey PNGs atomically. */
 public final class GreyImages {
 
     /** A decoded grey image: row-major values in the file's own range (0..255, or 0..65535 for 16-bit). */
@@ -21,17 +28,46 @@ public final class GreyImages {
     private GreyImages() {
     }
 
-    /** Decodes a PNG or JPEG; colour is converted to luminance (ITU-R BT.601 weights). */
-    public static Grey read(Path file) throws IOException {
-        BufferedImage img;
+    /**
+     * Decodes a PNG or JPEG (or what else ImageIO reads: GIF, BMP, TIFF) of at most {@code maxPixels} pixels; colour
+     * is converted to luminance (ITU-R BT.601 weights). Before anything is decoded the declared size is checked
+     * (PNG's IHDR, JPEG's SOF, the others' headers through their ImageIO reader) and a PNG's chunks are verified
+     * ({@link PngChunks}); a decoder's warning (a truncated JPEG decodes with a warning and grey rows) makes the file
+     * bad. Every problem is an IOException saying what is wrong with the file.
+     */
+    public static Grey read(Path file, long maxPixels) throws IOException {
+        byte[] head = new byte[8];
+        int n;
         try (InputStream in = Files.newInputStream(file)) {
-            img = ImageIO.read(in);
+            n = in.readNBytes(head, 0, head.length);
+        }
+        if (PngChunks.isPng(head, n)) {
+            PngChunks.Header h = PngChunks.verify(file);
+            PixelLimit.check("width x height", h.width(), h.height(), 1, maxPixels);
+        }
+        BufferedImage img;
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new IOException("not a readable PNG or JPEG image");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                PixelLimit.check("width x height", reader.getWidth(0), reader.getHeight(0), 1, maxPixels);
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                img = reader.read(0);
+                if (!warnings.isEmpty()) {
+                    throw new IOException("corrupt " + reader.getFormatName().toUpperCase(Locale.ROOT) + " image: "
+                            + String.join("; ", warnings));
+                }
+            } finally {
+                reader.dispose();
+            }
         } catch (RuntimeException e) {
             // ImageIO's decoders throw unchecked exceptions on some corrupt streams
             throw new IOException("corrupt image: " + e, e);
-        }
-        if (img == null) {
-            throw new IOException("not a readable PNG or JPEG image");
         }
         int w = img.getWidth();
         int h = img.getHeight();

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.hqcm.engine.data.BadFile;
 import org.hqcm.engine.data.ClassFolders;
 import org.hqcm.engine.data.ClassFolders.ClassFolder;
+import org.hqcm.engine.data.LoadOptions;
 import org.hqcm.engine.data.RawImage;
 import org.hqcm.engine.data.SafePaths;
 import org.hqcm.engine.data.SourceReader;
@@ -22,9 +23,17 @@ public final class ImageFolderReader implements SourceReader {
     private static final String MASK_SUFFIX = "_mask";
 
     private final Path realRoot;
+    private final long maxPixels;
 
+    /** A reader of {@code root} with the default pixel limit ({@link LoadOptions#DEFAULT_MAX_IMAGE_PIXELS}). */
     public ImageFolderReader(Path root) {
+        this(root, LoadOptions.DEFAULT_MAX_IMAGE_PIXELS);
+    }
+
+    /** A reader of {@code root} that refuses images declaring more than {@code maxPixels} pixels. */
+    public ImageFolderReader(Path root, long maxPixels) {
         this.realRoot = SafePaths.realRoot(root, "image folder");
+        this.maxPixels = maxPixels;
     }
 
     @Override
@@ -54,13 +63,13 @@ public final class ImageFolderReader implements SourceReader {
         ClassFolder cf = ClassFolders.of(realRoot, file)
                 .orElseThrow(() -> new IOException("not inside a class folder of " + realRoot));
         SafePaths.requireInside(realRoot, file);
-        GreyImages.Grey grey = GreyImages.read(file);
+        GreyImages.Grey grey = GreyImages.read(file, maxPixels);
         byte[] mask = null;
         Path maskFile = findMask(file, cf.dir());
         if (maskFile != null) {
             GreyImages.Grey m;
             try {
-                m = GreyImages.read(maskFile);
+                m = GreyImages.read(maskFile, maxPixels);
             } catch (IOException e) {
                 throw new IOException("mask " + maskFile.getFileName() + ": " + e.getMessage(), e);
             }

@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.hqcm.engine.data.BadFile;
 import org.hqcm.engine.data.GivenSplit;
+import org.hqcm.engine.data.LoadOptions;
+import org.hqcm.engine.data.PixelLimit;
 import org.hqcm.engine.data.RawImage;
 import org.hqcm.engine.data.SafePaths;
 import org.hqcm.engine.data.SourceReader;
@@ -18,31 +20,65 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 
-/** Reads the figshare brain-tumour dataset's {@code .mat} files (every {@code *.mat} under the root). */
+/**
+ * Reads the figshare brain-tumour dataset's {@code .mat} files (every {@code *.mat} under the root, or the one file
+ * the root names). Every dataset's declared size is checked before its data is read: the image against the pixel
+ * limit, the label, patient id and mask against what they hold (1 value, a short text, the image's size).
+ */
 public final class FigshareMatReader implements SourceReader {
     static final String GROUP = "cjdata";
+    /** Longest patient id read (figshare's are a few characters). */
+    static final int MAX_PID_CHARACTERS = 256;
+
+    static {
+        BoundedDeflate.install();
+    }
 
     private final Path realRoot;
+    private final Path single;
+    private final long maxPixels;
 
+    /** A reader of {@code root} with the default pixel limit ({@link LoadOptions#DEFAULT_MAX_IMAGE_PIXELS}). */
     public FigshareMatReader(Path root) {
-        this.realRoot = SafePaths.realRoot(root, "figshare .mat folder");
+        this(root, LoadOptions.DEFAULT_MAX_IMAGE_PIXELS);
+    }
+
+    /** A reader of {@code root} (a folder, or one .mat file) refusing images of more than {@code maxPixels} pixels. */
+    public FigshareMatReader(Path root, long maxPixels) {
+        if (Files.isRegularFile(root)) {
+            Path parent = root.toAbsolutePath().getParent();
+            this.realRoot = SafePaths.realRoot(parent, "folder of the figshare .mat file");
+            this.single = root.toAbsolutePath();
+        } else {
+            this.realRoot = SafePaths.realRoot(root, "figshare .mat folder");
+            this.single = null;
+        }
+        this.maxPixels = maxPixels;
     }
 
     @Override
     public List<Path> files(List<BadFile> refused) throws IOException {
+        if (single != null) {
+            return List.of(single);
+        }
         return SafePaths.walk(realRoot, realRoot, p -> SafePaths.lowerName(p).endsWith(".mat"), refused);
     }
 
     @Override
     public RawImage read(Path file) throws IOException {
         SafePaths.requireInside(realRoot, file);
-        return readFile(file);
+        return readFile(file, maxPixels);
     }
 
-    /** Reads one figshare {@code .mat} file. */
+    /** Reads one figshare {@code .mat} file with the default pixel limit. */
     public static RawImage readFile(Path file) throws IOException {
+        return readFile(file, LoadOptions.DEFAULT_MAX_IMAGE_PIXELS);
+    }
+
+    /** Reads one figshare {@code .mat} file whose image has at most {@code maxPixels} pixels. */
+    public static RawImage readFile(Path file, long maxPixels) throws IOException {
         checkNotOldMat(file);
-        try (HdfFile hdf = new HdfFile(file)) {
+        try (HdfFile hdf = new HdfFile(file); BoundedDeflate.Scope bound = BoundedDeflate.limit(8 * maxPixels)) {
             Dataset image = dataset(hdf, "image", true);
             int[] dims = image.getDimensions();
             if (dims.length != 2) {
@@ -51,9 +87,13 @@ public final class FigshareMatReader implements SourceReader {
             // MATLAB is column-major: HDF5 dims are [columns, rows]
             int width = dims[0];
             int height = dims[1];
+            PixelLimit.check(GROUP + "/image columns x rows", width, height, 1, maxPixels);
             float[] pixels = transpose(Numbers.toFloats(image.getDataFlat(), GROUP + "/image"), width, height);
 
             Dataset labelSet = dataset(hdf, "label", true);
+            if (labelSet.getSize() != 1) {
+                throw new IOException(GROUP + "/label has " + labelSet.getSize() + " values, expected 1");
+            }
             float[] labelValues = Numbers.toFloats(labelSet.getDataFlat(), GROUP + "/label");
             if (labelValues.length != 1) {
                 throw new IOException(GROUP + "/label has " + labelValues.length + " values, expected 1");
@@ -66,6 +106,10 @@ public final class FigshareMatReader implements SourceReader {
 
             String pid = null;
             Dataset pidSet = dataset(hdf, "PID", false);
+            if (pidSet != null && pidSet.getSize() > MAX_PID_CHARACTERS) {
+                throw new IOException(GROUP + "/PID has " + pidSet.getSize() + " values, expected a patient id of at"
+                        + " most " + MAX_PID_CHARACTERS + " characters");
+            }
             if (pidSet != null) {
                 float[] chars = Numbers.toFloats(pidSet.getDataFlat(), GROUP + "/PID");
                 StringBuilder sb = new StringBuilder(chars.length);

@@ -141,6 +141,31 @@ final class DicomTestWriter {
         return this;
     }
 
+    /** {@code depth} sequences of undefined length, each in an item of the one before (a hostile nesting). */
+    DicomTestWriter nested(int tag, int depth) {
+        for (int i = 0; i < depth; i++) {
+            header(tag, "SQ", 0xFFFFFFFFL);
+            u16(0xFFFE);
+            u16(0xE000);
+            u32(0xFFFFFFFFL);
+        }
+        for (int i = 0; i < depth; i++) {
+            u16(0xFFFE);
+            u16(0xE00D);
+            u32(0);
+            u16(0xFFFE);
+            u16(0xE0DD);
+            u32(0);
+        }
+        return this;
+    }
+
+    /** The Pixel Data header alone, declaring {@code length} bytes (the caller writes or omits them). */
+    DicomTestWriter pixelHeader(long length) {
+        header(0x7FE00010, "OW", length);
+        return this;
+    }
+
     DicomTestWriter pixels16(int[] values) {
         header(0x7FE00010, "OW", values.length * 2L);
         for (int v : values) {
