@@ -24,6 +24,12 @@ final class ClassicalHeadLayer implements Layer {
     }
 
     @Override
+    public LayerCost cost(int batch) {
+        LayerCost c = dense.cost(batch);
+        return normalisation == null ? c : normalisation.cost(batch).plus(c);
+    }
+
+    @Override
     public String name() {
         return "head";
     }

@@ -41,6 +41,12 @@ public interface Layer {
         return false;
     }
 
+    /**
+     * The least arithmetic and memory traffic of a forward and a backward pass over {@code batch} inputs: what no
+     * implementation on any machine can avoid ({@code bench train} compares each phase's time with it).
+     */
+    LayerCost cost(int batch);
+
     /** The trainable parameters, in a fixed order (the export order). */
     List<Parameter> parameters();
 
