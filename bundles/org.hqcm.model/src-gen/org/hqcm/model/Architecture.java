@@ -32,7 +32,7 @@ public interface Architecture extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Filters of the convolution blocks, one block per entry (paper: 128, 64, 32).
+	 * Filters of the convolution blocks (3x3 convolution, BatchNorm, ReLU, 2x2 max-pool), one block per entry; the last width is the channel count C that the attention works on (paper: 128, 64, 32).
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Backbone Widths</em>' attribute list.
 	 * @see org.hqcm.model.HqcmPackage#getArchitecture_BackboneWidths()
@@ -67,6 +67,9 @@ public interface Architecture extends EObject {
 	 * Returns the value of the '<em><b>Head</b></em>' containment reference.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * What follows the attention: the quantum head (the paper's parallel variational circuits) or the classical head (its counterpart, a dense layer of the same output width). Switching puts the preset head of that kind in place.
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Head</em>' containment reference.
 	 * @see #setHead(Head)
 	 * @see org.hqcm.model.HqcmPackage#getArchitecture_Head()

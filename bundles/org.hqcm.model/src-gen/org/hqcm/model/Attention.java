@@ -32,6 +32,9 @@ public interface Attention extends EObject {
 	 * The default value is <code>"true"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Channel and spatial attention after the backbone (CBAM-style, the paper's). Off: the features go to the head unattended and there is no attention map T_s, so set the attention loss weight beta to 0; no Jaccard index is computed.
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Enabled</em>' attribute.
 	 * @see #setEnabled(boolean)
 	 * @see org.hqcm.model.HqcmPackage#getAttention_Enabled()
@@ -56,7 +59,7 @@ public interface Attention extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Channel attention squeezes C to C / reductionRatio. Not stated in the paper; CBAM's value (the paper's reference [40]).
+	 * Channel attention squeezes the C channels to C / reductionRatio between its two 1x1 convolutions. Not stated in the paper; CBAM's value (the paper's reference [40]).
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Reduction Ratio</em>' attribute.
 	 * @see #setReductionRatio(int)
@@ -82,7 +85,7 @@ public interface Attention extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Kernel sizes of the parallel spatial convolutions whose mean is fused (paper: 1, 3, 5).
+	 * Kernel sizes of the parallel spatial convolutions whose mean is fused into the attention map; odd sizes (paper: 1, 3, 5).
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Spatial Kernels</em>' attribute list.
 	 * @see org.hqcm.model.HqcmPackage#getAttention_SpatialKernels()
@@ -97,7 +100,7 @@ public interface Attention extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Kernel of the convolution that turns the fused map into the attention map T_s.
+	 * Kernel of the convolution that turns the fused map into the one-channel attention map T_s (then a sigmoid); the features become F x (1 + T_s). Odd (paper: 7).
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Fuse Kernel</em>' attribute.
 	 * @see #setFuseKernel(int)

@@ -30,7 +30,7 @@ public interface Augmentation extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Random rotation in [-rotationDegrees, rotationDegrees]; 0 = none. The paper says random rotations without a range.
+	 * Training images are rotated by a random angle in [-rotationDegrees, rotationDegrees]; 0 = no rotation. The paper says random rotations without a range. Validation and test images are never augmented.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Rotation Degrees</em>' attribute.
 	 * @see #setRotationDegrees(double)
@@ -55,6 +55,9 @@ public interface Augmentation extends EObject {
 	 * The default value is <code>"true"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Mirror each training image left-right with probability 1/2, as the paper.
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Horizontal Flip</em>' attribute.
 	 * @see #setHorizontalFlip(boolean)
 	 * @see org.hqcm.model.HqcmPackage#getAugmentation_HorizontalFlip()
@@ -78,6 +81,9 @@ public interface Augmentation extends EObject {
 	 * The default value is <code>"true"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Mirror each training image top-bottom with probability 1/2, as the paper.
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Vertical Flip</em>' attribute.
 	 * @see #setVerticalFlip(boolean)
 	 * @see org.hqcm.model.HqcmPackage#getAugmentation_VerticalFlip()

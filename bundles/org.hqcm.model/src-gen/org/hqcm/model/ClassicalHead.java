@@ -34,7 +34,7 @@ public interface ClassicalHead extends Head {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Output width; the paper's counterpart uses the quantum head's qubits x circuits.
+	 * Output width of the dense layer that replaces the circuits; the paper's counterpart uses the quantum head's qubits x circuits (25).
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Width</em>' attribute.
 	 * @see #setWidth(int)
@@ -61,7 +61,7 @@ public interface ClassicalHead extends Head {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * TANH keeps the outputs in [-1, 1] like the quantum head's expectation values.
+	 * Activation of that dense layer: tanh keeps the outputs in [-1, 1] like the quantum head's expectation values; ReLU and sigmoid are the other choices (linear is not implemented by the engine yet).
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Activation</em>' attribute.
 	 * @see org.hqcm.model.Activation

@@ -54,7 +54,7 @@ public interface Dataset extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Class names in label order (paper: healthy, meningioma, glioma, pituitary).
+	 * Class names in label order: label 0 is the first name. Paper: healthy, meningioma, glioma, pituitary. At least two, each once.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Class Names</em>' attribute list.
 	 * @see org.hqcm.model.HqcmPackage#getDataset_ClassNames()
@@ -69,7 +69,7 @@ public interface Dataset extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Images are resized to imageSize x imageSize; a multiple of 8 (three 2x2 pools).
+	 * Images are resized to imageSize x imageSize pixels and min-max scaled to [0, 1]. A multiple of 8 and at least 16: the backbone's three 2x2 max-pools halve it three times (paper: 128).
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Image Size</em>' attribute.
 	 * @see #setImageSize(int)
@@ -94,6 +94,9 @@ public interface Dataset extends EObject {
 	 * The default value is <code>"0.7"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Share of the images the network is trained on (paper: 0.7). Train, validation and test fractions add up to 1.
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Train Fraction</em>' attribute.
 	 * @see #setTrainFraction(double)
 	 * @see org.hqcm.model.HqcmPackage#getDataset_TrainFraction()
@@ -117,6 +120,9 @@ public interface Dataset extends EObject {
 	 * The default value is <code>"0.15"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Share of the images held out to pick the best epoch, to lower the learning rate on a plateau and to stop early (paper: 0.15).
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Validation Fraction</em>' attribute.
 	 * @see #setValidationFraction(double)
 	 * @see org.hqcm.model.HqcmPackage#getDataset_ValidationFraction()
@@ -140,6 +146,9 @@ public interface Dataset extends EObject {
 	 * The default value is <code>"0.15"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Share of the images held out until the end, for the test metrics (Table 1), the confusion matrix, the t-SNE and the attention Jaccard (paper: 0.15).
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Test Fraction</em>' attribute.
 	 * @see #setTestFraction(double)
 	 * @see org.hqcm.model.HqcmPackage#getDataset_TestFraction()
@@ -164,7 +173,7 @@ public interface Dataset extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Keep class proportions equal across the splits.
+	 * Keep the class proportions equal across the train, validation and test splits.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Stratified</em>' attribute.
 	 * @see #setStratified(boolean)
@@ -190,7 +199,7 @@ public interface Dataset extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Keep all images of one patient in one split, where the source knows patients.
+	 * Keep all images of one patient in one split, where the source knows patients (figshare .mat files do), so that no patient is seen in training and again in testing.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Group By Patient</em>' attribute.
 	 * @see #setGroupByPatient(boolean)

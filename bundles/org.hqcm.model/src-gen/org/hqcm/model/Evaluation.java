@@ -41,7 +41,7 @@ public interface Evaluation extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Attention-map thresholds for the Jaccard index (paper: 0.99, 0.90, 0.75).
+	 * Thresholds tau at which the attention map, scaled to [0, 1], is binarised and compared with the tumour mask: Jaccard index = intersection over union (Table 2; paper: 0.99, 0.90, 0.75).
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Jaccard Thresholds</em>' attribute list.
 	 * @see org.hqcm.model.HqcmPackage#getEvaluation_JaccardThresholds()
@@ -55,6 +55,9 @@ public interface Evaluation extends EObject {
 	 * The default value is <code>"30.0"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Perplexity of the t-SNE of the head's outputs over the test split (Fig 8): about how many neighbours each point keeps close (paper: 30).
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Tsne Perplexity</em>' attribute.
 	 * @see #setTsnePerplexity(double)
 	 * @see org.hqcm.model.HqcmPackage#getEvaluation_TsnePerplexity()
@@ -78,6 +81,9 @@ public interface Evaluation extends EObject {
 	 * The default value is <code>"42"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Seed of the t-SNE's random start, so that the picture is the same every time (paper: 42).
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Tsne Seed</em>' attribute.
 	 * @see #setTsneSeed(long)
 	 * @see org.hqcm.model.HqcmPackage#getEvaluation_TsneSeed()
@@ -102,7 +108,7 @@ public interface Evaluation extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Number of test images whose attention maps are rendered.
+	 * Test images whose input, mask, attention map and overlay are drawn in the attention gallery (Fig 10); 0 = none.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Attention Examples</em>' attribute.
 	 * @see #setAttentionExamples(int)

@@ -39,7 +39,7 @@ public interface Experiment extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Short name of the experiment, used in run folder names.
+	 * Short name of the experiment: letters, digits, '.', '_' or '-', starting with a letter or digit. It names the run folders (runs/NAME-TIME) and the experiment in reports and comparisons.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Name</em>' attribute.
 	 * @see #setName(String)
@@ -63,6 +63,9 @@ public interface Experiment extends EObject {
 	 * Returns the value of the '<em><b>Description</b></em>' attribute.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Free text: what the experiment tries and why. Kept with every run (run.hqcmrun); training does not read it.
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Description</em>' attribute.
 	 * @see #setDescription(String)
 	 * @see org.hqcm.model.HqcmPackage#getExperiment_Description()
@@ -87,7 +90,7 @@ public interface Experiment extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Seed of the first repeat; repeat i uses seed + i.
+	 * Seed of the first run. It fixes the split, the weight initialisation, the shuffling and the augmentation, so the same seed gives the same run; repeat i uses seed + i, and hqcm run --seed overrides it.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Seed</em>' attribute.
 	 * @see #setSeed(long)
@@ -113,7 +116,7 @@ public interface Experiment extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Number of runs with consecutive seeds.
+	 * Runs of this experiment that hqcm run makes one after the other, with seeds seed, seed + 1, ...; each gets its own run folder. More than one shows how much a result depends on the seed.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Repeats</em>' attribute.
 	 * @see #setRepeats(int)

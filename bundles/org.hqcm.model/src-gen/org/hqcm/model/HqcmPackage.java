@@ -332,13 +332,121 @@ public interface HqcmPackage extends EPackage {
 	int DATA_SOURCE__DIFFICULTY = 3;
 
 	/**
+	 * The feature id for the '<em><b>Modality</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__MODALITY = 4;
+
+	/**
+	 * The feature id for the '<em><b>Tumour Class</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__TUMOUR_CLASS = 5;
+
+	/**
+	 * The feature id for the '<em><b>Tumour Labels</b></em>' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__TUMOUR_LABELS = 6;
+
+	/**
+	 * The feature id for the '<em><b>Min Tumour Area</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__MIN_TUMOUR_AREA = 7;
+
+	/**
+	 * The feature id for the '<em><b>Slice Step</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__SLICE_STEP = 8;
+
+	/**
+	 * The feature id for the '<em><b>Max Slices Per Case</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__MAX_SLICES_PER_CASE = 9;
+
+	/**
+	 * The feature id for the '<em><b>Healthy Slices</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__HEALTHY_SLICES = 10;
+
+	/**
+	 * The feature id for the '<em><b>Min Brain Area</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__MIN_BRAIN_AREA = 11;
+
+	/**
+	 * The feature id for the '<em><b>Intensity Scaling</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__INTENSITY_SCALING = 12;
+
+	/**
+	 * The feature id for the '<em><b>Lower Percentile</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__LOWER_PERCENTILE = 13;
+
+	/**
+	 * The feature id for the '<em><b>Upper Percentile</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__UPPER_PERCENTILE = 14;
+
+	/**
+	 * The feature id for the '<em><b>Max Volume Voxels</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__MAX_VOLUME_VOXELS = 15;
+
+	/**
 	 * The number of structural features of the '<em>Data Source</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int DATA_SOURCE_FEATURE_COUNT = 4;
+	int DATA_SOURCE_FEATURE_COUNT = 16;
 
 	/**
 	 * The number of operations of the '<em>Data Source</em>' class.
@@ -2719,6 +2827,26 @@ public interface HqcmPackage extends EPackage {
 	int SOURCE_KIND = 31;
 
 	/**
+	 * The meta object id for the '{@link org.hqcm.model.VolumeModality <em>Volume Modality</em>}' enum.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.VolumeModality
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getVolumeModality()
+	 * @generated
+	 */
+	int VOLUME_MODALITY = 32;
+
+	/**
+	 * The meta object id for the '{@link org.hqcm.model.IntensityScaling <em>Intensity Scaling</em>}' enum.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.IntensityScaling
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getIntensityScaling()
+	 * @generated
+	 */
+	int INTENSITY_SCALING = 33;
+
+	/**
 	 * The meta object id for the '{@link org.hqcm.model.Embedding <em>Embedding</em>}' enum.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -2726,7 +2854,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getEmbedding()
 	 * @generated
 	 */
-	int EMBEDDING = 32;
+	int EMBEDDING = 34;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Entangler <em>Entangler</em>}' enum.
@@ -2736,7 +2864,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getEntangler()
 	 * @generated
 	 */
-	int ENTANGLER = 33;
+	int ENTANGLER = 35;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Measurement <em>Measurement</em>}' enum.
@@ -2746,7 +2874,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getMeasurement()
 	 * @generated
 	 */
-	int MEASUREMENT = 34;
+	int MEASUREMENT = 36;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Simulator <em>Simulator</em>}' enum.
@@ -2756,7 +2884,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getSimulator()
 	 * @generated
 	 */
-	int SIMULATOR = 35;
+	int SIMULATOR = 37;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.GradientMethod <em>Gradient Method</em>}' enum.
@@ -2766,7 +2894,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getGradientMethod()
 	 * @generated
 	 */
-	int GRADIENT_METHOD = 36;
+	int GRADIENT_METHOD = 38;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Activation <em>Activation</em>}' enum.
@@ -2776,7 +2904,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getActivation()
 	 * @generated
 	 */
-	int ACTIVATION = 37;
+	int ACTIVATION = 39;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Optimizer <em>Optimizer</em>}' enum.
@@ -2786,7 +2914,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getOptimizer()
 	 * @generated
 	 */
-	int OPTIMIZER = 38;
+	int OPTIMIZER = 40;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Backend <em>Backend</em>}' enum.
@@ -2796,7 +2924,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getBackend()
 	 * @generated
 	 */
-	int BACKEND = 39;
+	int BACKEND = 41;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.ClassWeighting <em>Class Weighting</em>}' enum.
@@ -2806,7 +2934,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getClassWeighting()
 	 * @generated
 	 */
-	int CLASS_WEIGHTING = 40;
+	int CLASS_WEIGHTING = 42;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.RunStatus <em>Run Status</em>}' enum.
@@ -2816,7 +2944,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getRunStatus()
 	 * @generated
 	 */
-	int RUN_STATUS = 41;
+	int RUN_STATUS = 43;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.SweepStrategy <em>Sweep Strategy</em>}' enum.
@@ -2826,7 +2954,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getSweepStrategy()
 	 * @generated
 	 */
-	int SWEEP_STRATEGY = 42;
+	int SWEEP_STRATEGY = 44;
 
 
 	/**
@@ -3111,6 +3239,138 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getDataSource_Difficulty();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getModality <em>Modality</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Modality</em>'.
+	 * @see org.hqcm.model.DataSource#getModality()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_Modality();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getTumourClass <em>Tumour Class</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Tumour Class</em>'.
+	 * @see org.hqcm.model.DataSource#getTumourClass()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_TumourClass();
+
+	/**
+	 * Returns the meta object for the attribute list '{@link org.hqcm.model.DataSource#getTumourLabels <em>Tumour Labels</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute list '<em>Tumour Labels</em>'.
+	 * @see org.hqcm.model.DataSource#getTumourLabels()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_TumourLabels();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getMinTumourArea <em>Min Tumour Area</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Min Tumour Area</em>'.
+	 * @see org.hqcm.model.DataSource#getMinTumourArea()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_MinTumourArea();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getSliceStep <em>Slice Step</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Slice Step</em>'.
+	 * @see org.hqcm.model.DataSource#getSliceStep()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_SliceStep();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getMaxSlicesPerCase <em>Max Slices Per Case</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Max Slices Per Case</em>'.
+	 * @see org.hqcm.model.DataSource#getMaxSlicesPerCase()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_MaxSlicesPerCase();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#isHealthySlices <em>Healthy Slices</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Healthy Slices</em>'.
+	 * @see org.hqcm.model.DataSource#isHealthySlices()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_HealthySlices();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getMinBrainArea <em>Min Brain Area</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Min Brain Area</em>'.
+	 * @see org.hqcm.model.DataSource#getMinBrainArea()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_MinBrainArea();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getIntensityScaling <em>Intensity Scaling</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Intensity Scaling</em>'.
+	 * @see org.hqcm.model.DataSource#getIntensityScaling()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_IntensityScaling();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getLowerPercentile <em>Lower Percentile</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Lower Percentile</em>'.
+	 * @see org.hqcm.model.DataSource#getLowerPercentile()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_LowerPercentile();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getUpperPercentile <em>Upper Percentile</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Upper Percentile</em>'.
+	 * @see org.hqcm.model.DataSource#getUpperPercentile()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_UpperPercentile();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getMaxVolumeVoxels <em>Max Volume Voxels</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Max Volume Voxels</em>'.
+	 * @see org.hqcm.model.DataSource#getMaxVolumeVoxels()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_MaxVolumeVoxels();
 
 	/**
 	 * Returns the meta object for class '{@link org.hqcm.model.Augmentation <em>Augmentation</em>}'.
@@ -5372,6 +5632,26 @@ public interface HqcmPackage extends EPackage {
 	EEnum getSourceKind();
 
 	/**
+	 * Returns the meta object for enum '{@link org.hqcm.model.VolumeModality <em>Volume Modality</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for enum '<em>Volume Modality</em>'.
+	 * @see org.hqcm.model.VolumeModality
+	 * @generated
+	 */
+	EEnum getVolumeModality();
+
+	/**
+	 * Returns the meta object for enum '{@link org.hqcm.model.IntensityScaling <em>Intensity Scaling</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for enum '<em>Intensity Scaling</em>'.
+	 * @see org.hqcm.model.IntensityScaling
+	 * @generated
+	 */
+	EEnum getIntensityScaling();
+
+	/**
 	 * Returns the meta object for enum '{@link org.hqcm.model.Embedding <em>Embedding</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -5717,6 +5997,102 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute DATA_SOURCE__DIFFICULTY = eINSTANCE.getDataSource_Difficulty();
+
+		/**
+		 * The meta object literal for the '<em><b>Modality</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__MODALITY = eINSTANCE.getDataSource_Modality();
+
+		/**
+		 * The meta object literal for the '<em><b>Tumour Class</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__TUMOUR_CLASS = eINSTANCE.getDataSource_TumourClass();
+
+		/**
+		 * The meta object literal for the '<em><b>Tumour Labels</b></em>' attribute list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__TUMOUR_LABELS = eINSTANCE.getDataSource_TumourLabels();
+
+		/**
+		 * The meta object literal for the '<em><b>Min Tumour Area</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__MIN_TUMOUR_AREA = eINSTANCE.getDataSource_MinTumourArea();
+
+		/**
+		 * The meta object literal for the '<em><b>Slice Step</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__SLICE_STEP = eINSTANCE.getDataSource_SliceStep();
+
+		/**
+		 * The meta object literal for the '<em><b>Max Slices Per Case</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__MAX_SLICES_PER_CASE = eINSTANCE.getDataSource_MaxSlicesPerCase();
+
+		/**
+		 * The meta object literal for the '<em><b>Healthy Slices</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__HEALTHY_SLICES = eINSTANCE.getDataSource_HealthySlices();
+
+		/**
+		 * The meta object literal for the '<em><b>Min Brain Area</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__MIN_BRAIN_AREA = eINSTANCE.getDataSource_MinBrainArea();
+
+		/**
+		 * The meta object literal for the '<em><b>Intensity Scaling</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__INTENSITY_SCALING = eINSTANCE.getDataSource_IntensityScaling();
+
+		/**
+		 * The meta object literal for the '<em><b>Lower Percentile</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__LOWER_PERCENTILE = eINSTANCE.getDataSource_LowerPercentile();
+
+		/**
+		 * The meta object literal for the '<em><b>Upper Percentile</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__UPPER_PERCENTILE = eINSTANCE.getDataSource_UpperPercentile();
+
+		/**
+		 * The meta object literal for the '<em><b>Max Volume Voxels</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__MAX_VOLUME_VOXELS = eINSTANCE.getDataSource_MaxVolumeVoxels();
 
 		/**
 		 * The meta object literal for the '{@link org.hqcm.model.impl.AugmentationImpl <em>Augmentation</em>}' class.
@@ -7439,6 +7815,26 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EEnum SOURCE_KIND = eINSTANCE.getSourceKind();
+
+		/**
+		 * The meta object literal for the '{@link org.hqcm.model.VolumeModality <em>Volume Modality</em>}' enum.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.VolumeModality
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getVolumeModality()
+		 * @generated
+		 */
+		EEnum VOLUME_MODALITY = eINSTANCE.getVolumeModality();
+
+		/**
+		 * The meta object literal for the '{@link org.hqcm.model.IntensityScaling <em>Intensity Scaling</em>}' enum.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.IntensityScaling
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getIntensityScaling()
+		 * @generated
+		 */
+		EEnum INTENSITY_SCALING = eINSTANCE.getIntensityScaling();
 
 		/**
 		 * The meta object literal for the '{@link org.hqcm.model.Embedding <em>Embedding</em>}' enum.

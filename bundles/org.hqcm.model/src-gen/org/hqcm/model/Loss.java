@@ -35,7 +35,7 @@ public interface Loss extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Weight of the class-weighted cross-entropy.
+	 * alpha, the weight of the classification loss in L = alpha x L_class + beta x L_attn; L_class is the class-weighted cross-entropy of the predicted probabilities (paper: 1).
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Alpha</em>' attribute.
 	 * @see #setAlpha(double)
@@ -61,7 +61,7 @@ public interface Loss extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Weight of the attention-consistency loss.
+	 * beta, the weight of the attention-consistency loss L_attn = zeta x BCE + gamma x Dice, which pulls the attention map T_s towards the tumour mask (paper: 1). 0 trains on the labels alone; images without a tumour have an all-zero mask.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Beta</em>' attribute.
 	 * @see #setBeta(double)
@@ -87,7 +87,7 @@ public interface Loss extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * First weight inside the attention loss (the paper's zeta).
+	 * zeta, the weight of the pixel-wise binary cross-entropy between the attention map T_s and the tumour mask inside L_attn (paper: 0.3). The paper's equation puts zeta on BCE, as here; its Table 3 calls it the Dice scaling.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Zeta</em>' attribute.
 	 * @see #setZeta(double)
@@ -113,7 +113,7 @@ public interface Loss extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Second weight inside the attention loss (the paper's gamma).
+	 * gamma, the weight of the Dice loss between the attention map T_s and the tumour mask inside L_attn: it rewards overlap with the tumour region, however small a share of the image it is (paper: 0.7). The paper's equation puts gamma on Dice, as here; its Table 3 calls it the BCE scaling.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Gamma</em>' attribute.
 	 * @see #setGamma(double)
@@ -139,6 +139,9 @@ public interface Loss extends EObject {
 	 * The literals are from the enumeration {@link org.hqcm.model.ClassWeighting}.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Class weights w_i of the cross-entropy: auto = inverse class frequency of the training split, n / (K x n_k); none = all 1; explicit = the list in classWeights.
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Class Weighting</em>' attribute.
 	 * @see org.hqcm.model.ClassWeighting
 	 * @see #setClassWeighting(ClassWeighting)
@@ -165,7 +168,7 @@ public interface Loss extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * EXPLICIT only: one weight per class, in class order.
+	 * Explicit class weighting only: one weight > 0 per class, in class order.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Class Weights</em>' attribute list.
 	 * @see org.hqcm.model.HqcmPackage#getLoss_ClassWeights()

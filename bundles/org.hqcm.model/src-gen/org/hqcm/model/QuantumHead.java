@@ -43,6 +43,9 @@ public interface QuantumHead extends Head {
 	 * The default value is <code>"5"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Qubits q of each circuit. With amplitude embedding a circuit takes 2^q inputs, so the projection before the circuits has 2^q x circuits outputs; each circuit returns q expectation values (paper: 5). At most 12.
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Qubits</em>' attribute.
 	 * @see #setQubits(int)
 	 * @see org.hqcm.model.HqcmPackage#getQuantumHead_Qubits()
@@ -67,7 +70,7 @@ public interface QuantumHead extends Head {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Entangling layers per circuit (circuit depth d).
+	 * Entangling layers d per circuit (the circuit depth): each turns every wire by a trainable rotation Rot(phi, theta, omega), then entangles the wires with a ring of CNOTs (paper: 2).
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Layers</em>' attribute.
 	 * @see #setLayers(int)
@@ -93,7 +96,7 @@ public interface QuantumHead extends Head {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Parallel circuits c; the projection has 2^qubits x circuits outputs.
+	 * Parallel circuits c, each fed its own slice of the projection; the projection has 2^qubits x circuits outputs (paper: 5).
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Circuits</em>' attribute.
 	 * @see #setCircuits(int)
@@ -119,6 +122,9 @@ public interface QuantumHead extends Head {
 	 * The literals are from the enumeration {@link org.hqcm.model.Embedding}.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * How a circuit loads its slice: amplitude (the paper's: the 2^q values, L2-normalised, become the amplitudes of the state) or angle (q values, each an RY rotation of one wire).
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Embedding</em>' attribute.
 	 * @see org.hqcm.model.Embedding
 	 * @see #setEmbedding(Embedding)
@@ -145,6 +151,9 @@ public interface QuantumHead extends Head {
 	 * The literals are from the enumeration {@link org.hqcm.model.Entangler}.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The trainable part of each circuit: strongly entangling layers (PennyLane's StronglyEntanglingLayers, the paper's). Basic entangling layers are not implemented by the engine yet: a run stops with a message.
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Entangler</em>' attribute.
 	 * @see org.hqcm.model.Entangler
 	 * @see #setEntangler(Entangler)
@@ -171,6 +180,9 @@ public interface QuantumHead extends Head {
 	 * The literals are from the enumeration {@link org.hqcm.model.Measurement}.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The Pauli observable whose expectation value is read on every wire; each value lies in [-1, 1] (paper: Pauli Y).
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Measurement</em>' attribute.
 	 * @see org.hqcm.model.Measurement
 	 * @see #setMeasurement(Measurement)
@@ -197,6 +209,9 @@ public interface QuantumHead extends Head {
 	 * The literals are from the enumeration {@link org.hqcm.model.Simulator}.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * How circuits are simulated: state vector (exact and batched, with adjoint gradients; the fast one) or Strange (the Strange library's own simulator, about 1,000 times slower: a cross-check).
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Simulator</em>' attribute.
 	 * @see org.hqcm.model.Simulator
 	 * @see #setSimulator(Simulator)
@@ -223,7 +238,7 @@ public interface QuantumHead extends Head {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Measurement shots; 0 = exact expectation values.
+	 * Measurement shots per wire: 0 = exact expectation values (the paper's); n > 0 adds the sampling noise of n shots, as a real quantum computer would.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Shots</em>' attribute.
 	 * @see #setShots(int)

@@ -38,6 +38,9 @@ public interface Training extends EObject {
 	 * The literals are from the enumeration {@link org.hqcm.model.Optimizer}.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * AdamW (the paper's: Adam with weight decay decoupled from the gradient step), Adam (no weight decay) or SGD (momentum 0.9, weight decay as an L2 penalty).
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Optimizer</em>' attribute.
 	 * @see org.hqcm.model.Optimizer
 	 * @see #setOptimizer(Optimizer)
@@ -63,6 +66,9 @@ public interface Training extends EObject {
 	 * The default value is <code>"0.011"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Step size of the optimizer at the start; ReduceLROnPlateau lowers it (paper: 0.011 in Table 3, 0.01 in the text).
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Learning Rate</em>' attribute.
 	 * @see #setLearningRate(double)
 	 * @see org.hqcm.model.HqcmPackage#getTraining_LearningRate()
@@ -86,6 +92,9 @@ public interface Training extends EObject {
 	 * The default value is <code>"1.0E-4"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Weight decay: decoupled for AdamW, an L2 penalty for SGD, not used by Adam (paper: 1e-4).
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Weight Decay</em>' attribute.
 	 * @see #setWeightDecay(double)
 	 * @see org.hqcm.model.HqcmPackage#getTraining_WeightDecay()
@@ -110,7 +119,7 @@ public interface Training extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Global-norm clip; 0 = no clipping.
+	 * The gradients of all weights together are scaled down to this global L2 norm when they are longer; 0 = no clipping (paper: 1.0).
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Gradient Clip Norm</em>' attribute.
 	 * @see #setGradientClipNorm(double)
@@ -136,7 +145,7 @@ public interface Training extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * ReduceLROnPlateau factor.
+	 * ReduceLROnPlateau: the learning rate is multiplied by this factor when the validation loss has not improved for plateauPatience epochs (paper: 0.5).
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Plateau Factor</em>' attribute.
 	 * @see #setPlateauFactor(double)
@@ -161,6 +170,9 @@ public interface Training extends EObject {
 	 * The default value is <code>"3"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * ReduceLROnPlateau: epochs without a better validation loss before the learning rate is lowered (paper: 3).
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Plateau Patience</em>' attribute.
 	 * @see #setPlateauPatience(int)
 	 * @see org.hqcm.model.HqcmPackage#getTraining_PlateauPatience()
@@ -185,7 +197,7 @@ public interface Training extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Epochs without validation improvement before stopping; 0 = never stop early.
+	 * Epochs without a better validation loss before training stops; the best epoch's weights are kept. 0 = never stop early (paper: 5).
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Early Stopping Patience</em>' attribute.
 	 * @see #setEarlyStoppingPatience(int)
@@ -210,6 +222,9 @@ public interface Training extends EObject {
 	 * The default value is <code>"40"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Most epochs to train; early stopping may end sooner (paper: 40).
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Max Epochs</em>' attribute.
 	 * @see #setMaxEpochs(int)
 	 * @see org.hqcm.model.HqcmPackage#getTraining_MaxEpochs()
@@ -233,6 +248,9 @@ public interface Training extends EObject {
 	 * The default value is <code>"64"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Training images per optimizer step (paper: 64).
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Batch Size</em>' attribute.
 	 * @see #setBatchSize(int)
 	 * @see org.hqcm.model.HqcmPackage#getTraining_BatchSize()
@@ -283,6 +301,9 @@ public interface Training extends EObject {
 	 * The literals are from the enumeration {@link org.hqcm.model.Backend}.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * ND4J backend: CPU (nd4j-native with oneDNN) or CUDA (an NVIDIA GPU with CUDA 11.6 and cuDNN 8.3, and an engine built with ./mvnw -Pcuda). Recorded in the run's provenance.
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Backend</em>' attribute.
 	 * @see org.hqcm.model.Backend
 	 * @see #setBackend(Backend)

@@ -38,17 +38,20 @@ class EngineCommandTest {
         assertTrue(engine.jar().getFileName().toString().startsWith("org.hqcm.engine-"));
         assertEquals(Backend.CPU, engine.backend(), "the default build carries nd4j-native");
 
-        List<String> cmd = EngineCommand.of(engine, new LaunchSettings("/p/x.hqcm", 5L, Backend.CPU, "2g"),
-                Path.of("/w/p/x.hqcm"), Path.of("/w/p/runs"));
+        LaunchSettings settings = new LaunchSettings("/p/x.hqcm", 5L, Backend.CPU, "2g");
+        List<String> cmd = EngineCommand.of(engine, settings, Path.of("/w/p/x.hqcm"), Path.of("/w/p/runs/x-1"));
         assertTrue(cmd.get(0).endsWith("java"));
         assertTrue(cmd.contains("-Xmx2g"));
         int cp = cmd.indexOf("-cp");
         assertTrue(cmd.get(cp + 1).contains(engine.jar().toString()));
-        assertEquals(List.of("org.hqcm.engine.cli.Main", "run", "/w/p/x.hqcm", "--seed", "5", "--out", "/w/p/runs"),
-                cmd.subList(cp + 2, cmd.size()));
+        assertEquals(List.of("org.hqcm.engine.cli.Main", "run", "/w/p/x.hqcm", "--seed", "5", "--run-dir",
+                "/w/p/runs/x-1"), cmd.subList(cp + 2, cmd.size()), "the launch chooses the run folder");
         List<String> noSeed = EngineCommand.of(engine, new LaunchSettings("/p/x.hqcm", null, Backend.CPU, "2g"),
-                Path.of("/w/p/x.hqcm"), Path.of("/w/p/runs"));
+                Path.of("/w/p/x.hqcm"), Path.of("/w/p/runs/x-1"));
         assertTrue(!noSeed.contains("--seed"));
+        List<String> resume = EngineCommand.of(engine, settings.resuming("/p/runs/x-1"), null, Path.of("/w/p/runs/x-1"));
+        assertEquals(List.of("org.hqcm.engine.cli.Main", "run", "--resume", "/w/p/runs/x-1"),
+                resume.subList(cp + 2, resume.size()));
     }
 
     @Test

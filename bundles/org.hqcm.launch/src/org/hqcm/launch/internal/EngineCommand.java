@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The command line and environment of an engine run in its own JVM: {@code java -Xmx.. -cp .. Main run FILE
- * [--seed N] --out DIR}, the same as {@code ./hqcm run}.
+ * [--seed N] --run-dir DIR} for a new run (the launch has made DIR, so it knows its run folder from the start), or
+ * {@code run --resume DIR} to continue one, the same as {@code ./hqcm run}.
  */
 public final class EngineCommand {
 
@@ -18,7 +19,11 @@ public final class EngineCommand {
     private EngineCommand() {
     }
 
-    public static List<String> of(EngineInstallation engine, LaunchSettings settings, Path experiment, Path out) {
+    /**
+     * @param experiment the experiment file (unused when the settings resume a run)
+     * @param runDir the run folder: the new one the engine fills, or the one it continues
+     */
+    public static List<String> of(EngineInstallation engine, LaunchSettings settings, Path experiment, Path runDir) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + settings.heap());
@@ -31,13 +36,18 @@ public final class EngineCommand {
         cmd.add(engine.classPath());
         cmd.add("org.hqcm.engine.cli.Main");
         cmd.add("run");
+        if (settings.resume() != null) {
+            cmd.add("--resume");
+            cmd.add(runDir.toString());
+            return cmd;
+        }
         cmd.add(experiment.toString());
         if (settings.seed() != null) {
             cmd.add("--seed");
             cmd.add(settings.seed().toString());
         }
-        cmd.add("--out");
-        cmd.add(out.toString());
+        cmd.add("--run-dir");
+        cmd.add(runDir.toString());
         return cmd;
     }
 

@@ -18,8 +18,9 @@ import org.hqcm.model.Backend;
  * @param seed training seed override, or null for the experiment's own
  * @param backend the ND4J backend the engine must have been built with
  * @param heap the engine JVM's maximum heap in java's -Xmx syntax ("4g", "512m")
+ * @param resume workspace path of a run folder to continue ({@code hqcm run --resume}), or null for a new run
  */
-public record LaunchSettings(String experiment, Long seed, Backend backend, String heap) {
+public record LaunchSettings(String experiment, Long seed, Backend backend, String heap, String resume) {
 
     /** Id of the launch configuration type, as in plugin.xml. */
     public static final String TYPE_ID = "org.hqcm.launch.experiment";
@@ -27,6 +28,8 @@ public record LaunchSettings(String experiment, Long seed, Backend backend, Stri
     public static final String ATTR_SEED = "org.hqcm.launch.SEED";
     public static final String ATTR_BACKEND = "org.hqcm.launch.BACKEND";
     public static final String ATTR_HEAP = "org.hqcm.launch.HEAP";
+    /** Set only on the unsaved working copies that Resume launches: the run folder to continue. */
+    public static final String ATTR_RESUME = "org.hqcm.launch.RESUME";
     /** Enough for the quickstart; the paper's experiment wants more (set it in the tab). */
     public static final String DEFAULT_HEAP = "4g";
 
@@ -44,6 +47,19 @@ public record LaunchSettings(String experiment, Long seed, Backend backend, Stri
         if (heapBytes(heap) < MIN_HEAP_BYTES) {
             throw new IllegalArgumentException(NLS.bind(Messages.LaunchSettings_badHeap, heap));
         }
+        if (resume != null && resume.isBlank()) {
+            resume = null;
+        }
+    }
+
+    /** The settings of a new run. */
+    public LaunchSettings(String experiment, Long seed, Backend backend, String heap) {
+        this(experiment, seed, backend, heap, null);
+    }
+
+    /** The same settings, continuing a run folder instead of starting a new run. */
+    public LaunchSettings resuming(String runFolder) {
+        return new LaunchSettings(experiment, seed, backend, heap, runFolder);
     }
 
     /** The bytes of a heap size in -Xmx syntax, or -1 when it is not one. */
@@ -67,8 +83,9 @@ public record LaunchSettings(String experiment, Long seed, Backend backend, Stri
         String seedText = config.getAttribute(ATTR_SEED, "");
         String backendText = config.getAttribute(ATTR_BACKEND, Backend.CPU.getLiteral());
         String heap = config.getAttribute(ATTR_HEAP, DEFAULT_HEAP);
+        String resume = config.getAttribute(ATTR_RESUME, "");
         try {
-            return new LaunchSettings(file, seed(seedText), backend(backendText), heap.strip());
+            return new LaunchSettings(file, seed(seedText), backend(backendText), heap.strip(), resume);
         } catch (IllegalArgumentException e) {
             throw new CoreException(Status.error(config.getName() + ": " + e.getMessage()));
         }
@@ -101,5 +118,6 @@ public record LaunchSettings(String experiment, Long seed, Backend backend, Stri
         config.setAttribute(ATTR_SEED, seed == null ? "" : seed.toString());
         config.setAttribute(ATTR_BACKEND, backend.getLiteral());
         config.setAttribute(ATTR_HEAP, heap);
+        config.setAttribute(ATTR_RESUME, resume);
     }
 }

@@ -16,6 +16,9 @@ public final class Messages extends NLS {
     public static String HqcmLaunchDelegate_noFile;
     public static String HqcmLaunchDelegate_backend;
     public static String HqcmLaunchDelegate_label;
+    public static String HqcmLaunchDelegate_noRun;
+    public static String HqcmLaunchDelegate_resumeLabel;
+    public static String RunLaunches_noExperiment;
     public static String RunProgressJob_stopping;
     public static String RunProgressJob_failed;
     public static String RunProgressJob_unreadable;

@@ -1,14 +1,12 @@
 package org.hqcm.launch.internal;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IResource;
@@ -20,58 +18,52 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
-import org.hqcm.launch.internal.events.EngineEvent;
-import org.hqcm.launch.internal.events.EventTail;
+import org.hqcm.engine.run.EventStream;
+import org.hqcm.engine.run.EventTail;
+import org.hqcm.engine.run.RunEvent;
+import org.hqcm.engine.run.RunFolder;
+import org.hqcm.model.RunStatus;
 
 /**
- * Shows an engine run in the Progress view: finds the run folder the engine creates, follows its
- * {@code events.jsonl} and advances per batch. Cancel sends the engine SIGTERM ({@link Process#destroy()}), whose
- * shutdown hook stops it after the current batch and keeps the last checkpoint. When the engine has exited, the
- * workspace folder of the runs is refreshed so the run appears.
+ * Shows an engine run in the Progress view: follows the {@link RunFolder#EVENTS} of the run folder the launch made
+ * and advances per batch. Cancel asks the engine to stop: SIGTERM, whose shutdown hook stops it after the current
+ * batch, keeps the last checkpoint and ends the events with a CANCELLED {@link RunEvent.End}. The run folder is
+ * refreshed into the workspace when its record appears, after every epoch and at the end, so the Runs view shows the
+ * run while it trains.
  */
 public final class RunProgressJob extends Job {
 
-    /** Job family of engine runs (tests wait for it). */
+    /** Job family of engine runs (tests and the Runs view find them by it). */
     public static final Object FAMILY = RunProgressJob.class;
 
     private static final long POLL_MS = 200;
 
     private final Process process;
-    private final Path out;
-    private final Set<Path> before;
-    private final IContainer refresh;
-    private volatile Path runFolder;
-    private volatile EngineEvent last;
+    private final RunFolder folder;
+    private final IContainer workspaceFolder;
+    private final boolean madeByLaunch;
+    private final EventTail tail;
+    private volatile EventStream.Line last;
+    private volatile RunEvent.End end;
     private volatile boolean cancelSent;
-    private int batchesDone;
+    private volatile int batchesDone;
+    private boolean recordSeen;
 
     /**
      * @param process the engine
-     * @param out the folder the engine creates its run folder in
-     * @param before the run folders that were there before the engine started
-     * @param refresh the workspace container of {@code out}, refreshed at the end
+     * @param folder the run folder the engine writes
+     * @param workspaceFolder the same folder in the workspace (refreshed as the run goes)
+     * @param madeByLaunch whether the launch made the folder (removed again when the engine never wrote into it)
      */
-    public RunProgressJob(String name, Process process, Path out, Set<Path> before, IContainer refresh) {
+    public RunProgressJob(String name, Process process, RunFolder folder, IContainer workspaceFolder, boolean madeByLaunch) {
         super(name);
         this.process = process;
-        this.out = out;
-        this.before = Set.copyOf(before);
-        this.refresh = refresh;
+        this.folder = folder;
+        this.workspaceFolder = workspaceFolder;
+        this.madeByLaunch = madeByLaunch;
+        this.tail = EventTail.of(folder);
         setUser(true);
         setPriority(LONG);
-    }
-
-    /** The run folders in a folder now (none when it does not exist yet). */
-    public static Set<Path> runFolders(Path out) {
-        Set<Path> found = new HashSet<>();
-        if (Files.isDirectory(out)) {
-            try (Stream<Path> dirs = Files.list(out)) {
-                dirs.filter(Files::isDirectory).forEach(found::add);
-            } catch (IOException e) {
-                ILog.of(RunProgressJob.class).warn("cannot list " + out, e);
-            }
-        }
-        return found;
     }
 
     @Override
@@ -82,102 +74,133 @@ public final class RunProgressJob extends Job {
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         SubMonitor sub = SubMonitor.convert(monitor, getName(), 1000);
-        EventTail tail = null;
         try {
             while (true) {
                 boolean exited = process.waitFor(POLL_MS, TimeUnit.MILLISECONDS);
                 if (monitor.isCanceled() && !cancelSent) {
                     cancelSent = true;
                     sub.subTask(Messages.RunProgressJob_stopping);
-                    process.destroy();
+                    // SIGTERM through the handle: Process.destroy() would also close our ends of the engine's stdout
+                    // and stderr, which the console is still reading ("IOException: Stream closed", twice, in the
+                    // error log) and which carry the engine's last lines
+                    process.toHandle().destroy();
                 }
-                if (tail == null) {
-                    runFolder = newRunFolder();
-                    if (runFolder != null) {
-                        tail = new EventTail(runFolder.resolve("events.jsonl"));
-                    }
-                }
-                if (tail != null) {
-                    follow(tail.poll(), sub);
-                }
+                follow(tail.poll(), sub);
                 if (exited) {
                     break;
                 }
             }
-            refreshRuns();
+            follow(tail.poll(), sub);
+            removeIfUnused();
+            refresh();
             int exit = process.exitValue();
-            if (cancelSent) {
+            if (cancelSent || end != null && end.status() == RunStatus.CANCELLED) {
                 return Status.CANCEL_STATUS;
             }
             if (exit != 0) {
-                String message = last != null && last.is("end") ? last.text("message") : "";
+                String message = end != null ? end.message() : "";
                 return Status.warning(NLS.bind(Messages.RunProgressJob_failed, new Object[] {getName(), exit, message}));
             }
             return Status.OK_STATUS;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroy();
+            process.toHandle().destroy();
             return Status.CANCEL_STATUS;
         } catch (IOException | RuntimeException e) {
-            return Status.error(NLS.bind(Messages.RunProgressJob_unreadable, runFolder, e.getMessage()), e);
+            return Status.error(NLS.bind(Messages.RunProgressJob_unreadable, folder.dir(), e.getMessage()), e);
         } finally {
             monitor.done();
         }
     }
 
-    private Path newRunFolder() {
-        // the engine makes one folder per repeat; the first new one is this launch's
-        return runFolders(out).stream().filter(d -> !before.contains(d)).sorted().findFirst().orElse(null);
-    }
-
-    private void follow(List<EngineEvent> events, SubMonitor sub) {
-        for (EngineEvent e : events) {
-            last = e;
-            switch (e.type()) {
-                case "start" -> {
-                    int batches = e.integer("batches", 1);
-                    int epochs = e.integer("epochs", 1);
-                    batchesDone = e.integer("resumedFrom", 0) * batches;
-                    sub.setWorkRemaining(Math.max(1, epochs * batches - batchesDone));
-                }
-                case "phase" -> sub.subTask(e.text("message"));
-                case "batch" -> {
-                    batchesDone++;
-                    sub.worked(1);
-                    sub.subTask(String.format(Locale.ROOT, Messages.RunProgressJob_batch, e.integer("epoch", 0),
-                            e.integer("batch", 0), e.integer("batches", 0), e.number("loss"), e.number("accuracy")));
-                }
-                case "epoch" -> sub.subTask(String.format(Locale.ROOT, Messages.RunProgressJob_epoch,
-                        e.integer("epoch", 0), e.integer("epochs", 0), e.number("validationLoss"),
-                        e.number("validationAccuracy")));
-                default -> {
-                    // warning and end: the console shows them
-                }
+    private void follow(List<EventStream.Line> lines, SubMonitor sub) {
+        if (!recordSeen && Files.isRegularFile(folder.record())) {
+            recordSeen = true;
+            refresh();
+        }
+        for (EventStream.Line line : lines) {
+            last = line;
+            RunEvent e = line.event();
+            if (e instanceof RunEvent.Start s) {
+                batchesDone = s.resumedFrom() * s.batches();
+                sub.setWorkRemaining(Math.max(1, (s.epochs() - s.resumedFrom()) * s.batches()));
+            } else if (e instanceof RunEvent.Phase p) {
+                sub.subTask(p.message());
+            } else if (e instanceof RunEvent.Batch b) {
+                batchesDone++;
+                sub.worked(1);
+                sub.subTask(String.format(Locale.ROOT, Messages.RunProgressJob_batch, b.epoch(), b.batch(), b.batches(),
+                        b.loss(), b.accuracy()));
+            } else if (e instanceof RunEvent.Epoch ep) {
+                sub.subTask(String.format(Locale.ROOT, Messages.RunProgressJob_epoch, ep.epoch(), ep.epochs(),
+                        ep.validationLoss(), ep.validationAccuracy()));
+                refresh();
+            } else if (e instanceof RunEvent.End en) {
+                end = en;
             }
+            // warnings: the console shows them
         }
     }
 
-    private void refreshRuns() {
+    /** A folder the launch made and the engine never wrote into (it refused the experiment) is not a run. */
+    private void removeIfUnused() {
+        if (!madeByLaunch) {
+            return;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder.dir())) {
+            if (!entries.iterator().hasNext()) {
+                Files.delete(folder.dir());
+            }
+        } catch (IOException e) {
+            ILog.of(RunProgressJob.class).warn("cannot remove the empty run folder " + folder.dir(), e);
+        }
+    }
+
+    private void refresh() {
         try {
-            refresh.refreshLocal(IResource.DEPTH_INFINITE, null);
+            // a new folder (and a first runs/) is not in the workspace yet: make its parents known first
+            IContainer runs = workspaceFolder.getParent();
+            if (!runs.exists()) {
+                runs.getParent().refreshLocal(IResource.DEPTH_ONE, null);
+            }
+            if (!workspaceFolder.exists()) {
+                runs.refreshLocal(IResource.DEPTH_ONE, null);
+            }
+            workspaceFolder.refreshLocal(IResource.DEPTH_INFINITE, null);
         } catch (CoreException e) {
             ILog.of(RunProgressJob.class).log(e.getStatus());
         }
     }
 
-    /** The run folder the engine created, once seen. */
-    public Path runFolder() {
-        return runFolder;
+    /** The run folder the engine writes. */
+    public RunFolder folder() {
+        return folder;
     }
 
-    /** The last event read. */
-    public EngineEvent lastEvent() {
-        return last;
+    /** The run folder as a path (the engine's). */
+    public Path runFolder() {
+        return folder.dir();
+    }
+
+    /** The last event read, or null. */
+    public RunEvent lastEvent() {
+        EventStream.Line l = last;
+        return l == null ? null : l.event();
+    }
+
+    /** The end event, once the engine wrote it. */
+    public RunEvent.End end() {
+        return end;
     }
 
     /** Batches seen so far. */
     public int batchesDone() {
         return batchesDone;
+    }
+
+    /** Whether Cancel was pressed. */
+    public boolean cancelRequested() {
+        return cancelSent;
     }
 
     public Process process() {

@@ -105,6 +105,10 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 				return createOodScoreFromString(eDataType, initialValue);
 			case HqcmPackage.SOURCE_KIND:
 				return createSourceKindFromString(eDataType, initialValue);
+			case HqcmPackage.VOLUME_MODALITY:
+				return createVolumeModalityFromString(eDataType, initialValue);
+			case HqcmPackage.INTENSITY_SCALING:
+				return createIntensityScalingFromString(eDataType, initialValue);
 			case HqcmPackage.EMBEDDING:
 				return createEmbeddingFromString(eDataType, initialValue);
 			case HqcmPackage.ENTANGLER:
@@ -146,6 +150,10 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 				return convertOodScoreToString(eDataType, instanceValue);
 			case HqcmPackage.SOURCE_KIND:
 				return convertSourceKindToString(eDataType, instanceValue);
+			case HqcmPackage.VOLUME_MODALITY:
+				return convertVolumeModalityToString(eDataType, instanceValue);
+			case HqcmPackage.INTENSITY_SCALING:
+				return convertIntensityScalingToString(eDataType, instanceValue);
 			case HqcmPackage.EMBEDDING:
 				return convertEmbeddingToString(eDataType, instanceValue);
 			case HqcmPackage.ENTANGLER:
@@ -538,6 +546,46 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 	 * @generated
 	 */
 	public String convertSourceKindToString(EDataType eDataType, Object instanceValue) {
+		return instanceValue == null ? null : instanceValue.toString();
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public VolumeModality createVolumeModalityFromString(EDataType eDataType, String initialValue) {
+		VolumeModality result = VolumeModality.get(initialValue);
+		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
+		return result;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public String convertVolumeModalityToString(EDataType eDataType, Object instanceValue) {
+		return instanceValue == null ? null : instanceValue.toString();
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public IntensityScaling createIntensityScalingFromString(EDataType eDataType, String initialValue) {
+		IntensityScaling result = IntensityScaling.get(initialValue);
+		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
+		return result;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public String convertIntensityScalingToString(EDataType eDataType, Object instanceValue) {
 		return instanceValue == null ? null : instanceValue.toString();
 	}
 

@@ -37,6 +37,7 @@ import org.hqcm.model.GradientMethod;
 import org.hqcm.model.Head;
 import org.hqcm.model.HqcmFactory;
 import org.hqcm.model.HqcmPackage;
+import org.hqcm.model.IntensityScaling;
 import org.hqcm.model.JaccardScore;
 import org.hqcm.model.Loss;
 import org.hqcm.model.Measurement;
@@ -57,6 +58,7 @@ import org.hqcm.model.SweepStrategy;
 import org.hqcm.model.TestMetrics;
 import org.hqcm.model.Training;
 import org.hqcm.model.TrialRecord;
+import org.hqcm.model.VolumeModality;
 
 import org.hqcm.model.util.HqcmValidator;
 
@@ -290,6 +292,20 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	private EEnum sourceKindEEnum = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EEnum volumeModalityEEnum = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EEnum intensityScalingEEnum = null;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -696,6 +712,126 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	@Override
 	public EAttribute getDataSource_Difficulty() {
 		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_Modality() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_TumourClass() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_TumourLabels() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_MinTumourArea() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_SliceStep() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_MaxSlicesPerCase() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_HealthySlices() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(10);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_MinBrainArea() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(11);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_IntensityScaling() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(12);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_LowerPercentile() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(13);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_UpperPercentile() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(14);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_MaxVolumeVoxels() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(15);
 	}
 
 	/**
@@ -2784,6 +2920,26 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
+	public EEnum getVolumeModality() {
+		return volumeModalityEEnum;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EEnum getIntensityScaling() {
+		return intensityScalingEEnum;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EEnum getEmbedding() {
 		return embeddingEEnum;
 	}
@@ -2945,6 +3101,18 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(dataSourceEClass, DATA_SOURCE__PATH);
 		createEAttribute(dataSourceEClass, DATA_SOURCE__IMAGES_PER_CLASS);
 		createEAttribute(dataSourceEClass, DATA_SOURCE__DIFFICULTY);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__MODALITY);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__TUMOUR_CLASS);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__TUMOUR_LABELS);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__MIN_TUMOUR_AREA);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__SLICE_STEP);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__MAX_SLICES_PER_CASE);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__HEALTHY_SLICES);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__MIN_BRAIN_AREA);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__INTENSITY_SCALING);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__LOWER_PERCENTILE);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__UPPER_PERCENTILE);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__MAX_VOLUME_VOXELS);
 
 		augmentationEClass = createEClass(AUGMENTATION);
 		createEAttribute(augmentationEClass, AUGMENTATION__ROTATION_DEGREES);
@@ -3181,6 +3349,8 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		explanationMethodEEnum = createEEnum(EXPLANATION_METHOD);
 		oodScoreEEnum = createEEnum(OOD_SCORE);
 		sourceKindEEnum = createEEnum(SOURCE_KIND);
+		volumeModalityEEnum = createEEnum(VOLUME_MODALITY);
+		intensityScalingEEnum = createEEnum(INTENSITY_SCALING);
 		embeddingEEnum = createEEnum(EMBEDDING);
 		entanglerEEnum = createEEnum(ENTANGLER);
 		measurementEEnum = createEEnum(MEASUREMENT);
@@ -3254,6 +3424,18 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getDataSource_Path(), ecorePackage.getEString(), "path", null, 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getDataSource_ImagesPerClass(), ecorePackage.getEInt(), "imagesPerClass", "200", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getDataSource_Difficulty(), ecorePackage.getEDouble(), "difficulty", "0.5", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_Modality(), this.getVolumeModality(), "modality", "T1CE", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_TumourClass(), ecorePackage.getEString(), "tumourClass", "glioma", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_TumourLabels(), ecorePackage.getEInt(), "tumourLabels", null, 0, -1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_MinTumourArea(), ecorePackage.getEInt(), "minTumourArea", "100", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_SliceStep(), ecorePackage.getEInt(), "sliceStep", "1", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_MaxSlicesPerCase(), ecorePackage.getEInt(), "maxSlicesPerCase", "10", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_HealthySlices(), ecorePackage.getEBoolean(), "healthySlices", "false", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_MinBrainArea(), ecorePackage.getEInt(), "minBrainArea", "3000", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_IntensityScaling(), this.getIntensityScaling(), "intensityScaling", "MIN_MAX", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_LowerPercentile(), ecorePackage.getEDouble(), "lowerPercentile", "0.5", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_UpperPercentile(), ecorePackage.getEDouble(), "upperPercentile", "99.5", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_MaxVolumeVoxels(), ecorePackage.getEInt(), "maxVolumeVoxels", "134217728", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(augmentationEClass, Augmentation.class, "Augmentation", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getAugmentation_RotationDegrees(), ecorePackage.getEDouble(), "rotationDegrees", "15.0", 0, 1, Augmentation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -3502,6 +3684,18 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		addEEnumLiteral(sourceKindEEnum, SourceKind.FIGSHARE_MAT);
 		addEEnumLiteral(sourceKindEEnum, SourceKind.IMAGE_FOLDER);
 		addEEnumLiteral(sourceKindEEnum, SourceKind.DICOM);
+		addEEnumLiteral(sourceKindEEnum, SourceKind.BRATS);
+		addEEnumLiteral(sourceKindEEnum, SourceKind.MSD_TASK01);
+
+		initEEnum(volumeModalityEEnum, VolumeModality.class, "VolumeModality");
+		addEEnumLiteral(volumeModalityEEnum, VolumeModality.T1);
+		addEEnumLiteral(volumeModalityEEnum, VolumeModality.T1CE);
+		addEEnumLiteral(volumeModalityEEnum, VolumeModality.T2);
+		addEEnumLiteral(volumeModalityEEnum, VolumeModality.FLAIR);
+
+		initEEnum(intensityScalingEEnum, IntensityScaling.class, "IntensityScaling");
+		addEEnumLiteral(intensityScalingEEnum, IntensityScaling.MIN_MAX);
+		addEEnumLiteral(intensityScalingEEnum, IntensityScaling.PERCENTILE_CLIP);
 
 		initEEnum(embeddingEEnum, Embedding.class, "Embedding");
 		addEEnumLiteral(embeddingEEnum, Embedding.AMPLITUDE);
@@ -3560,8 +3754,1004 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createResource(eNS_URI);
 
 		// Create annotations
+		// http://www.eclipse.org/emf/2002/GenModel
+		createGenModelAnnotations();
 		// http://www.eclipse.org/emf/2002/Ecore
 		createEcoreAnnotations();
+	}
+
+	/**
+	 * Initializes the annotations for <b>http://www.eclipse.org/emf/2002/GenModel</b>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	protected void createGenModelAnnotations() {
+		String source = "http://www.eclipse.org/emf/2002/GenModel";
+		addAnnotation
+		  (experimentEClass,
+		   source,
+		   new String[] {
+			   "documentation", "An experiment: data, network, training, loss and evaluation settings. Create with ExperimentDefaults / Presets so that many-valued defaults are filled."
+		   });
+		addAnnotation
+		  (getExperiment_Name(),
+		   source,
+		   new String[] {
+			   "documentation", "Short name of the experiment: letters, digits, \'.\', \'_\' or \'-\', starting with a letter or digit. It names the run folders (runs/NAME-TIME) and the experiment in reports and comparisons."
+		   });
+		addAnnotation
+		  (getExperiment_Description(),
+		   source,
+		   new String[] {
+			   "documentation", "Free text: what the experiment tries and why. Kept with every run (run.hqcmrun); training does not read it."
+		   });
+		addAnnotation
+		  (getExperiment_Seed(),
+		   source,
+		   new String[] {
+			   "documentation", "Seed of the first run. It fixes the split, the weight initialisation, the shuffling and the augmentation, so the same seed gives the same run; repeat i uses seed + i, and hqcm run --seed overrides it."
+		   });
+		addAnnotation
+		  (getExperiment_Repeats(),
+		   source,
+		   new String[] {
+			   "documentation", "Runs of this experiment that hqcm run makes one after the other, with seeds seed, seed + 1, ...; each gets its own run folder. More than one shows how much a result depends on the seed."
+		   });
+		addAnnotation
+		  (getDataset_Sources(),
+		   source,
+		   new String[] {
+			   "documentation", "Where the images come from; at least one."
+		   });
+		addAnnotation
+		  (getDataset_ClassNames(),
+		   source,
+		   new String[] {
+			   "documentation", "Class names in label order: label 0 is the first name. Paper: healthy, meningioma, glioma, pituitary. At least two, each once."
+		   });
+		addAnnotation
+		  (getDataset_ImageSize(),
+		   source,
+		   new String[] {
+			   "documentation", "Images are resized to imageSize x imageSize pixels and min-max scaled to [0, 1]. A multiple of 8 and at least 16: the backbone\'s three 2x2 max-pools halve it three times (paper: 128)."
+		   });
+		addAnnotation
+		  (getDataset_TrainFraction(),
+		   source,
+		   new String[] {
+			   "documentation", "Share of the images the network is trained on (paper: 0.7). Train, validation and test fractions add up to 1."
+		   });
+		addAnnotation
+		  (getDataset_ValidationFraction(),
+		   source,
+		   new String[] {
+			   "documentation", "Share of the images held out to pick the best epoch, to lower the learning rate on a plateau and to stop early (paper: 0.15)."
+		   });
+		addAnnotation
+		  (getDataset_TestFraction(),
+		   source,
+		   new String[] {
+			   "documentation", "Share of the images held out until the end, for the test metrics (Table 1), the confusion matrix, the t-SNE and the attention Jaccard (paper: 0.15)."
+		   });
+		addAnnotation
+		  (getDataset_Stratified(),
+		   source,
+		   new String[] {
+			   "documentation", "Keep the class proportions equal across the train, validation and test splits."
+		   });
+		addAnnotation
+		  (getDataset_GroupByPatient(),
+		   source,
+		   new String[] {
+			   "documentation", "Keep all images of one patient in one split, where the source knows patients (figshare .mat files do), so that no patient is seen in training and again in testing."
+		   });
+		addAnnotation
+		  (getDataset_MaxImagePixels(),
+		   source,
+		   new String[] {
+			   "documentation", "Largest image a data file may declare, in pixels (width x height, x frames for DICOM), checked in the file\'s header before anything is decoded: a file that declares more is listed as a bad file with its declared size and never decoded. The default, 16,777,216 (16 Mpx, 4096 x 4096), is far above real MRI slices (256 x 256 to 1024 x 1024) and keeps one hostile or broken file from taking gigabytes; at most 268,435,456 (a decoded image of that size takes 1 GiB as floats)."
+		   });
+		addAnnotation
+		  (getDataSource_Kind(),
+		   source,
+		   new String[] {
+			   "documentation", "Where the images come from: synthetic phantoms generated from the seed (no files needed), figshare .mat files (the paper\'s source 2, with tumour masks), an image folder or a DICOM folder (one sub-folder per class, optionally under Training/ and Testing/)."
+		   });
+		addAnnotation
+		  (getDataSource_Path(),
+		   source,
+		   new String[] {
+			   "documentation", "File or folder of the data; a relative path resolves against the folder of the .hqcm file. Not used by synthetic sources."
+		   });
+		addAnnotation
+		  (getDataSource_ImagesPerClass(),
+		   source,
+		   new String[] {
+			   "documentation", "Synthetic sources only: phantom images generated per class."
+		   });
+		addAnnotation
+		  (getDataSource_Difficulty(),
+		   source,
+		   new String[] {
+			   "documentation", "Synthetic sources only: how alike the classes look, from 0 (trivially separable) to 1 (barely separable)."
+		   });
+		addAnnotation
+		  (getDataSource_Modality(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: the MRI sequence whose axial slices become images. T1CE (T1 with contrast, the sequence of the figshare and Kaggle images) by default; MSD_TASK01 picks it on the 4-D image\'s modality axis (dataset.json\'s modality names, else the Task01 order FLAIR, T1w, t1gd, T2w)."
+		   });
+		addAnnotation
+		  (getDataSource_TumourClass(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: the class the source\'s tumours belong to, one of the dataset\'s class names after the first (healthy): glioma for BraTS and MSD Task01, meningioma for BraTS-MEN."
+		   });
+		addAnnotation
+		  (getDataSource_TumourLabels(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: the label values of the segmentation that count as tumour (BraTS 2021: 1 necrosis, 2 oedema, 4 enhancing; MSD Task01: 1, 2, 3). Empty (the default): every non-zero label, the whole tumour."
+		   });
+		addAnnotation
+		  (getDataSource_MinTumourArea(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: a slice is a tumour slice when its mask has at least this many pixels (of the original slice, BraTS: 240 x 240); slices with a smaller tumour are left out (neither clearly tumour nor healthy)."
+		   });
+		addAnnotation
+		  (getDataSource_SliceStep(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: only every k-th axial slice is a candidate (1 = all); neighbouring slices are nearly copies."
+		   });
+		addAnnotation
+		  (getDataSource_MaxSlicesPerCase(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: at most this many tumour slices (and as many healthy ones) per case, spread evenly over the candidates; 0 = no cap. 10 keeps a BraTS 2021 source (1,251 cases) near the paper\'s 7,576 images."
+		   });
+		addAnnotation
+		  (getDataSource_HealthySlices(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: slices without any tumour label become healthy images (with an all-zero mask) when their brain area reaches minBrainArea; off by default (they come from patients with a tumour elsewhere in the brain)."
+		   });
+		addAnnotation
+		  (getDataSource_MinBrainArea(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: pixels of brain (non-zero voxels of the skull-stripped modality) a slice needs to be used as a healthy slice; 3,000 is about 5% of a 240 x 240 slice."
+		   });
+		addAnnotation
+		  (getDataSource_IntensityScaling(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: MIN_MAX scales each slice by its own minimum and maximum (the paper); PERCENTILE_CLIP first clips the volume to its brain voxels\' lowerPercentile..upperPercentile, then scales each slice by min-max, so a few bright voxels do not darken the slice."
+		   });
+		addAnnotation
+		  (getDataSource_LowerPercentile(),
+		   source,
+		   new String[] {
+			   "documentation", "PERCENTILE_CLIP only: the lower clipping percentile of the brain voxels, in [0, 100)."
+		   });
+		addAnnotation
+		  (getDataSource_UpperPercentile(),
+		   source,
+		   new String[] {
+			   "documentation", "PERCENTILE_CLIP only: the upper clipping percentile of the brain voxels, in (lowerPercentile, 100]."
+		   });
+		addAnnotation
+		  (getDataSource_MaxVolumeVoxels(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: the largest 3-D volume a NIfTI file may declare (dim[1] x dim[2] x dim[3]), checked in its header before anything is read: a file that declares more is a bad file with its declared size. The default, 134,217,728 (512^3), is far above MRI volumes (BraTS: 240 x 240 x 155 = 8.9 M) and bounds a reader that cannot stream a volume (its slice axis is not the third) to 512 MiB of floats; at most 268,435,456."
+		   });
+		addAnnotation
+		  (getAugmentation_RotationDegrees(),
+		   source,
+		   new String[] {
+			   "documentation", "Training images are rotated by a random angle in [-rotationDegrees, rotationDegrees]; 0 = no rotation. The paper says random rotations without a range. Validation and test images are never augmented."
+		   });
+		addAnnotation
+		  (getAugmentation_HorizontalFlip(),
+		   source,
+		   new String[] {
+			   "documentation", "Mirror each training image left-right with probability 1/2, as the paper."
+		   });
+		addAnnotation
+		  (getAugmentation_VerticalFlip(),
+		   source,
+		   new String[] {
+			   "documentation", "Mirror each training image top-bottom with probability 1/2, as the paper."
+		   });
+		addAnnotation
+		  (getArchitecture_BackboneWidths(),
+		   source,
+		   new String[] {
+			   "documentation", "Filters of the convolution blocks (3x3 convolution, BatchNorm, ReLU, 2x2 max-pool), one block per entry; the last width is the channel count C that the attention works on (paper: 128, 64, 32)."
+		   });
+		addAnnotation
+		  (getArchitecture_Head(),
+		   source,
+		   new String[] {
+			   "documentation", "What follows the attention: the quantum head (the paper\'s parallel variational circuits) or the classical head (its counterpart, a dense layer of the same output width). Switching puts the preset head of that kind in place."
+		   });
+		addAnnotation
+		  (getAttention_Enabled(),
+		   source,
+		   new String[] {
+			   "documentation", "Channel and spatial attention after the backbone (CBAM-style, the paper\'s). Off: the features go to the head unattended and there is no attention map T_s, so set the attention loss weight beta to 0; no Jaccard index is computed."
+		   });
+		addAnnotation
+		  (getAttention_ReductionRatio(),
+		   source,
+		   new String[] {
+			   "documentation", "Channel attention squeezes the C channels to C / reductionRatio between its two 1x1 convolutions. Not stated in the paper; CBAM\'s value (the paper\'s reference [40])."
+		   });
+		addAnnotation
+		  (getAttention_SpatialKernels(),
+		   source,
+		   new String[] {
+			   "documentation", "Kernel sizes of the parallel spatial convolutions whose mean is fused into the attention map; odd sizes (paper: 1, 3, 5)."
+		   });
+		addAnnotation
+		  (getAttention_FuseKernel(),
+		   source,
+		   new String[] {
+			   "documentation", "Kernel of the convolution that turns the fused map into the one-channel attention map T_s (then a sigmoid); the features become F x (1 + T_s). Odd (paper: 7)."
+		   });
+		addAnnotation
+		  (headEClass,
+		   source,
+		   new String[] {
+			   "documentation", "What maps the attended features to the classifier\'s input."
+		   });
+		addAnnotation
+		  (quantumHeadEClass,
+		   source,
+		   new String[] {
+			   "documentation", "The paper\'s quantum processing layer: c circuits of q qubits, d layers each."
+		   });
+		addAnnotation
+		  (getQuantumHead_Qubits(),
+		   source,
+		   new String[] {
+			   "documentation", "Qubits q of each circuit. With amplitude embedding a circuit takes 2^q inputs, so the projection before the circuits has 2^q x circuits outputs; each circuit returns q expectation values (paper: 5). At most 12."
+		   });
+		addAnnotation
+		  (getQuantumHead_Layers(),
+		   source,
+		   new String[] {
+			   "documentation", "Entangling layers d per circuit (the circuit depth): each turns every wire by a trainable rotation Rot(phi, theta, omega), then entangles the wires with a ring of CNOTs (paper: 2)."
+		   });
+		addAnnotation
+		  (getQuantumHead_Circuits(),
+		   source,
+		   new String[] {
+			   "documentation", "Parallel circuits c, each fed its own slice of the projection; the projection has 2^qubits x circuits outputs (paper: 5)."
+		   });
+		addAnnotation
+		  (getQuantumHead_Embedding(),
+		   source,
+		   new String[] {
+			   "documentation", "How a circuit loads its slice: amplitude (the paper\'s: the 2^q values, L2-normalised, become the amplitudes of the state) or angle (q values, each an RY rotation of one wire)."
+		   });
+		addAnnotation
+		  (getQuantumHead_Entangler(),
+		   source,
+		   new String[] {
+			   "documentation", "The trainable part of each circuit: strongly entangling layers (PennyLane\'s StronglyEntanglingLayers, the paper\'s). Basic entangling layers are not implemented by the engine yet: a run stops with a message."
+		   });
+		addAnnotation
+		  (getQuantumHead_Measurement(),
+		   source,
+		   new String[] {
+			   "documentation", "The Pauli observable whose expectation value is read on every wire; each value lies in [-1, 1] (paper: Pauli Y)."
+		   });
+		addAnnotation
+		  (getQuantumHead_Simulator(),
+		   source,
+		   new String[] {
+			   "documentation", "How circuits are simulated: state vector (exact and batched, with adjoint gradients; the fast one) or Strange (the Strange library\'s own simulator, about 1,000 times slower: a cross-check)."
+		   });
+		addAnnotation
+		  (getQuantumHead_Shots(),
+		   source,
+		   new String[] {
+			   "documentation", "Measurement shots per wire: 0 = exact expectation values (the paper\'s); n > 0 adds the sampling noise of n shots, as a real quantum computer would."
+		   });
+		addAnnotation
+		  (getQuantumHead_Depolarizing(),
+		   source,
+		   new String[] {
+			   "documentation", "Probability p of PennyLane\'s DepolarizingChannel (rho -> (1-p) rho + p/3 (X rho X + Y rho Y + Z rho Z)) on every wire a gate acts on, after each gate: the embedding (all wires), each Rot and each CNOT (control and target). 0 = none; in [0, 1]. Any gate noise needs the DENSITY_MATRIX simulator."
+		   });
+		addAnnotation
+		  (getQuantumHead_AmplitudeDamping(),
+		   source,
+		   new String[] {
+			   "documentation", "Decay probability gamma of PennyLane\'s AmplitudeDampingChannel (Kraus [[1,0],[0,sqrt(1-gamma)]], [[0,sqrt gamma],[0,0]]), after each gate as for depolarizing (per wire: depolarizing, then amplitude damping, then phase damping). 0 = none; in [0, 1]."
+		   });
+		addAnnotation
+		  (getQuantumHead_PhaseDamping(),
+		   source,
+		   new String[] {
+			   "documentation", "Probability gamma of PennyLane\'s PhaseDampingChannel (Kraus [[1,0],[0,sqrt(1-gamma)]], [[0,0],[0,sqrt gamma]]), after each gate as for depolarizing. 0 = none; in [0, 1]."
+		   });
+		addAnnotation
+		  (getQuantumHead_ReadoutError(),
+		   source,
+		   new String[] {
+			   "documentation", "Readout error: the probability that a wire\'s measured outcome is flipped (symmetric), which scales its expectation by 1 - 2p. Empty = none, one value = every wire, or one value per qubit (wire 0 first); each in [0, 1]. Works with every simulator."
+		   });
+		addAnnotation
+		  (getQuantumHead_GradientMethod(),
+		   source,
+		   new String[] {
+			   "documentation", "How the circuits\' gradients are computed: ADJOINT (exact, one backward sweep of the simulator; with shots it is the gradient of the exact expectations) or PARAMETER_SHIFT (two shifted circuits per parameter, as on hardware, each sampled with the head\'s shots; the input gradient shifts the RY angles of the amplitude embedding\'s Mottonen state preparation). Costs about 2 x (3 q d + 2^q - 1) circuit evaluations per image instead of one backward sweep."
+		   });
+		addAnnotation
+		  (classicalHeadEClass,
+		   source,
+		   new String[] {
+			   "documentation", "The classical counterpart: a dense layer in place of the quantum layer."
+		   });
+		addAnnotation
+		  (getClassicalHead_Width(),
+		   source,
+		   new String[] {
+			   "documentation", "Output width of the dense layer that replaces the circuits; the paper\'s counterpart uses the quantum head\'s qubits x circuits (25)."
+		   });
+		addAnnotation
+		  (getClassicalHead_Activation(),
+		   source,
+		   new String[] {
+			   "documentation", "Activation of that dense layer: tanh keeps the outputs in [-1, 1] like the quantum head\'s expectation values; ReLU and sigmoid are the other choices (linear is not implemented by the engine yet)."
+		   });
+		addAnnotation
+		  (getClassicalHead_ProjectionWidth(),
+		   source,
+		   new String[] {
+			   "documentation", "Width of the dense projection before the head; the paper\'s counterpart keeps the quantum head\'s 2^qubits x circuits (160)."
+		   });
+		addAnnotation
+		  (getClassicalHead_NormalizedSlices(),
+		   source,
+		   new String[] {
+			   "documentation", "The projection is cut into this many equal slices, each L2-normalised before the dense layer, as the quantum layer\'s amplitude embedding normalises each circuit\'s slice (the paper\'s counterpart: 5 circuits). 0 feeds the projection as it is; without the normalisation the quickstart\'s classical head stayed at chance in 3 of 7 seeds."
+		   });
+		addAnnotation
+		  (getTraining_Optimizer(),
+		   source,
+		   new String[] {
+			   "documentation", "AdamW (the paper\'s: Adam with weight decay decoupled from the gradient step), Adam (no weight decay) or SGD (momentum 0.9, weight decay as an L2 penalty)."
+		   });
+		addAnnotation
+		  (getTraining_LearningRate(),
+		   source,
+		   new String[] {
+			   "documentation", "Step size of the optimizer at the start; ReduceLROnPlateau lowers it (paper: 0.011 in Table 3, 0.01 in the text)."
+		   });
+		addAnnotation
+		  (getTraining_WeightDecay(),
+		   source,
+		   new String[] {
+			   "documentation", "Weight decay: decoupled for AdamW, an L2 penalty for SGD, not used by Adam (paper: 1e-4)."
+		   });
+		addAnnotation
+		  (getTraining_GradientClipNorm(),
+		   source,
+		   new String[] {
+			   "documentation", "The gradients of all weights together are scaled down to this global L2 norm when they are longer; 0 = no clipping (paper: 1.0)."
+		   });
+		addAnnotation
+		  (getTraining_PlateauFactor(),
+		   source,
+		   new String[] {
+			   "documentation", "ReduceLROnPlateau: the learning rate is multiplied by this factor when the validation loss has not improved for plateauPatience epochs (paper: 0.5)."
+		   });
+		addAnnotation
+		  (getTraining_PlateauPatience(),
+		   source,
+		   new String[] {
+			   "documentation", "ReduceLROnPlateau: epochs without a better validation loss before the learning rate is lowered (paper: 3)."
+		   });
+		addAnnotation
+		  (getTraining_EarlyStoppingPatience(),
+		   source,
+		   new String[] {
+			   "documentation", "Epochs without a better validation loss before training stops; the best epoch\'s weights are kept. 0 = never stop early (paper: 5)."
+		   });
+		addAnnotation
+		  (getTraining_MaxEpochs(),
+		   source,
+		   new String[] {
+			   "documentation", "Most epochs to train; early stopping may end sooner (paper: 40)."
+		   });
+		addAnnotation
+		  (getTraining_BatchSize(),
+		   source,
+		   new String[] {
+			   "documentation", "Training images per optimizer step (paper: 64)."
+		   });
+		addAnnotation
+		  (getTraining_BatchNormRecalibration(),
+		   source,
+		   new String[] {
+			   "documentation", "Precise BatchNorm: after every epoch, before validation, BatchNorm\'s running statistics are recomputed as the average over this many training images (unaugmented, the same ones every epoch) with the epoch\'s final weights. 0 keeps PyTorch\'s momentum running averages, as the paper. Costs about a third of a training step per batch of images."
+		   });
+		addAnnotation
+		  (getTraining_Backend(),
+		   source,
+		   new String[] {
+			   "documentation", "ND4J backend: CPU (nd4j-native with oneDNN) or CUDA (an NVIDIA GPU with CUDA 11.6 and cuDNN 8.3, and an engine built with ./mvnw -Pcuda). Recorded in the run\'s provenance."
+		   });
+		addAnnotation
+		  (getLoss_Alpha(),
+		   source,
+		   new String[] {
+			   "documentation", "alpha, the weight of the classification loss in L = alpha x L_class + beta x L_attn; L_class is the class-weighted cross-entropy of the predicted probabilities (paper: 1)."
+		   });
+		addAnnotation
+		  (getLoss_Beta(),
+		   source,
+		   new String[] {
+			   "documentation", "beta, the weight of the attention-consistency loss L_attn = zeta x BCE + gamma x Dice, which pulls the attention map T_s towards the tumour mask (paper: 1). 0 trains on the labels alone; images without a tumour have an all-zero mask."
+		   });
+		addAnnotation
+		  (getLoss_Zeta(),
+		   source,
+		   new String[] {
+			   "documentation", "zeta, the weight of the pixel-wise binary cross-entropy between the attention map T_s and the tumour mask inside L_attn (paper: 0.3). The paper\'s equation puts zeta on BCE, as here; its Table 3 calls it the Dice scaling."
+		   });
+		addAnnotation
+		  (getLoss_Gamma(),
+		   source,
+		   new String[] {
+			   "documentation", "gamma, the weight of the Dice loss between the attention map T_s and the tumour mask inside L_attn: it rewards overlap with the tumour region, however small a share of the image it is (paper: 0.7). The paper\'s equation puts gamma on Dice, as here; its Table 3 calls it the BCE scaling."
+		   });
+		addAnnotation
+		  (getLoss_ClassWeighting(),
+		   source,
+		   new String[] {
+			   "documentation", "Class weights w_i of the cross-entropy: auto = inverse class frequency of the training split, n / (K x n_k); none = all 1; explicit = the list in classWeights."
+		   });
+		addAnnotation
+		  (getLoss_ClassWeights(),
+		   source,
+		   new String[] {
+			   "documentation", "Explicit class weighting only: one weight > 0 per class, in class order."
+		   });
+		addAnnotation
+		  (getEvaluation_JaccardThresholds(),
+		   source,
+		   new String[] {
+			   "documentation", "Thresholds tau at which the attention map, scaled to [0, 1], is binarised and compared with the tumour mask: Jaccard index = intersection over union (Table 2; paper: 0.99, 0.90, 0.75)."
+		   });
+		addAnnotation
+		  (getEvaluation_TsnePerplexity(),
+		   source,
+		   new String[] {
+			   "documentation", "Perplexity of the t-SNE of the head\'s outputs over the test split (Fig 8): about how many neighbours each point keeps close (paper: 30)."
+		   });
+		addAnnotation
+		  (getEvaluation_TsneSeed(),
+		   source,
+		   new String[] {
+			   "documentation", "Seed of the t-SNE\'s random start, so that the picture is the same every time (paper: 42)."
+		   });
+		addAnnotation
+		  (getEvaluation_AttentionExamples(),
+		   source,
+		   new String[] {
+			   "documentation", "Test images whose input, mask, attention map and overlay are drawn in the attention gallery (Fig 10); 0 = none."
+		   });
+		addAnnotation
+		  (getEvaluation_ExplanationImages(),
+		   source,
+		   new String[] {
+			   "documentation", "Tumour test images explained by Grad-CAM and occlusion sensitivity and scored, with T_s, against their masks: chosen as the attention examples are (alternating over the tumour classes in test order), so runs on one test set explain the same images. 0 = every tumour test image. Occlusion costs one forward pass per patch position and image."
+		   });
+		addAnnotation
+		  (getEvaluation_OcclusionPatch(),
+		   source,
+		   new String[] {
+			   "documentation", "Occlusion sensitivity: side in input pixels of the square patch set to 0 (the background of min-max scaled images); at most the image size."
+		   });
+		addAnnotation
+		  (getEvaluation_OcclusionStride(),
+		   source,
+		   new String[] {
+			   "documentation", "Occlusion sensitivity: step in pixels between patch positions, at least 1 and at most the patch (every pixel covered); the last position is flush with the image edge. Positions per image: (ceil((imageSize - patch) / stride) + 1)^2."
+		   });
+		addAnnotation
+		  (getEvaluation_CalibrationBins(),
+		   source,
+		   new String[] {
+			   "documentation", "Equal-width confidence bins of the expected calibration error and the reliability diagram (the common choice, Guo et al. 2017: 15)."
+		   });
+		addAnnotation
+		  (getEvaluation_TemperatureScaling(),
+		   source,
+		   new String[] {
+			   "documentation", "Fit one temperature T on the validation split (minimum negative log-likelihood) after training; the run reports the calibration with and without it and predict divides the logits by T."
+		   });
+		addAnnotation
+		  (getEvaluation_OodScore(),
+		   source,
+		   new String[] {
+			   "documentation", "Which score flags an image as unlike the training data: ENERGY (-T logsumexp(logits / T), high = unlike) or MAX_SOFTMAX (the largest class probability, low = unlike). Both are computed and reported."
+		   });
+		addAnnotation
+		  (getEvaluation_OodInDistributionShare(),
+		   source,
+		   new String[] {
+			   "documentation", "Share of the validation images that the out-of-distribution threshold keeps in distribution: the threshold is the score of the validation image at that quantile."
+		   });
+		addAnnotation
+		  (getEvaluation_EnergyTemperature(),
+		   source,
+		   new String[] {
+			   "documentation", "Temperature T of the energy score -T logsumexp(logits / T) (Liu et al. 2020 use 1)."
+		   });
+		addAnnotation
+		  (runRecordEClass,
+		   source,
+		   new String[] {
+			   "documentation", "The result of one run; saved as run.hqcmrun in the run folder."
+		   });
+		addAnnotation
+		  (getRunRecord_Id(),
+		   source,
+		   new String[] {
+			   "documentation", "Name of the run folder."
+		   });
+		addAnnotation
+		  (getRunRecord_Experiment(),
+		   source,
+		   new String[] {
+			   "documentation", "A copy of the experiment as it was run."
+		   });
+		addAnnotation
+		  (getRunRecord_Jaccard(),
+		   source,
+		   new String[] {
+			   "documentation", "Mean Jaccard index per threshold; per-image values are in an artefact."
+		   });
+		addAnnotation
+		  (getRunRecord_SkippedFiles(),
+		   source,
+		   new String[] {
+			   "documentation", "Dataset files that were unreadable or corrupt and skipped; each is listed with its reason in the run\'s log and events."
+		   });
+		addAnnotation
+		  (getRunRecord_Explanations(),
+		   source,
+		   new String[] {
+			   "documentation", "Per explanation method (T_s, Grad-CAM, occlusion): its scores against the tumour masks, averaged over the explained test images; per-image values are in explanations.csv."
+		   });
+		addAnnotation
+		  (getRunRecord_Calibration(),
+		   source,
+		   new String[] {
+			   "documentation", "Calibration of the test split, with and without temperature scaling."
+		   });
+		addAnnotation
+		  (getRunRecord_OutOfDistribution(),
+		   source,
+		   new String[] {
+			   "documentation", "The out-of-distribution thresholds fixed on the validation split and the shares of images they flag."
+		   });
+		addAnnotation
+		  (getEpochRecord_QuantumGradientNorm(),
+		   source,
+		   new String[] {
+			   "documentation", "Mean over the epoch\'s training batches of the L2 norm of the loss gradient with respect to the quantum circuits\' weights, before clipping (0 for a classical head). A norm that shrinks towards 0 while the loss stays high is the barren-plateau signature."
+		   });
+		addAnnotation
+		  (getConfusionMatrix_Size(),
+		   source,
+		   new String[] {
+			   "documentation", "Number of classes."
+		   });
+		addAnnotation
+		  (getConfusionMatrix_Counts(),
+		   source,
+		   new String[] {
+			   "documentation", "size x size counts, row-major: row = true class, column = predicted class."
+		   });
+		addAnnotation
+		  (getJaccardScore_Images(),
+		   source,
+		   new String[] {
+			   "documentation", "Number of images averaged."
+		   });
+		addAnnotation
+		  (getArtefact_Path(),
+		   source,
+		   new String[] {
+			   "documentation", "Path relative to the run folder."
+		   });
+		addAnnotation
+		  (explanationScoreEClass,
+		   source,
+		   new String[] {
+			   "documentation", "How well one explanation method\'s maps agree with the tumour masks of the explained test images. Every map is upsampled bilinearly to the mask grid and min-max normalised per image before it is scored."
+		   });
+		addAnnotation
+		  (getExplanationScore_Layer(),
+		   source,
+		   new String[] {
+			   "documentation", "The layer whose output the method reads (Grad-CAM), or the layer that makes the map (T_s); empty for occlusion."
+		   });
+		addAnnotation
+		  (getExplanationScore_Images(),
+		   source,
+		   new String[] {
+			   "documentation", "Number of images averaged."
+		   });
+		addAnnotation
+		  (getExplanationScore_PointingGame(),
+		   source,
+		   new String[] {
+			   "documentation", "Mean over the images of the share of the map\'s maximal pixels that lie in the mask (1 or 0 when the maximum is unique)."
+		   });
+		addAnnotation
+		  (getExplanationScore_EnergyInside(),
+		   source,
+		   new String[] {
+			   "documentation", "Mean over the images of the share of the normalised map\'s sum that lies in the mask."
+		   });
+		addAnnotation
+		  (getExplanationScore_Jaccard(),
+		   source,
+		   new String[] {
+			   "documentation", "Mean Jaccard index of the binarised map at each of the experiment\'s thresholds."
+		   });
+		addAnnotation
+		  (getExplanationScore_SecondsPerImage(),
+		   source,
+		   new String[] {
+			   "documentation", "Measured wall time of the method per image (T_s: the inference forward pass that also gives the prediction)."
+		   });
+		addAnnotation
+		  (calibrationEClass,
+		   source,
+		   new String[] {
+			   "documentation", "Calibration of the predicted probabilities on the test split: expected calibration error over the experiment\'s calibrationBins equal-width bins of the top-class confidence, multi-class Brier score (mean over images of the sum over classes of (p - y)^2, in [0, 2]) and negative log-likelihood."
+		   });
+		addAnnotation
+		  (getCalibration_Fitted(),
+		   source,
+		   new String[] {
+			   "documentation", "Whether a temperature was fitted (temperatureScaling); the scaled figures are then those of the probabilities softmax(logits / temperature)."
+		   });
+		addAnnotation
+		  (getCalibration_Temperature(),
+		   source,
+		   new String[] {
+			   "documentation", "The temperature fitted on the validation split by minimising its negative log-likelihood (golden-section search on log T); 1 when none was fitted. predict divides the logits by it."
+		   });
+		addAnnotation
+		  (getCalibration_ValidationImages(),
+		   source,
+		   new String[] {
+			   "documentation", "Validation images the temperature was fitted on."
+		   });
+		addAnnotation
+		  (outOfDistributionEClass,
+		   source,
+		   new String[] {
+			   "documentation", "Out-of-distribution warnings: the thresholds of both scores fixed on the validation split (the experiment\'s oodInDistributionShare of it kept in distribution), and the share of images flagged by the experiment\'s oodScore."
+		   });
+		addAnnotation
+		  (getOutOfDistribution_MspThreshold(),
+		   source,
+		   new String[] {
+			   "documentation", "Maximum softmax probability below which an image is flagged."
+		   });
+		addAnnotation
+		  (getOutOfDistribution_EnergyThreshold(),
+		   source,
+		   new String[] {
+			   "documentation", "Energy score above which an image is flagged."
+		   });
+		addAnnotation
+		  (getOutOfDistribution_ValidationFlagged(),
+		   source,
+		   new String[] {
+			   "documentation", "Share of the validation images flagged (at most 1 - oodInDistributionShare)."
+		   });
+		addAnnotation
+		  (getOutOfDistribution_TestFlagged(),
+		   source,
+		   new String[] {
+			   "documentation", "Share of the test images flagged."
+		   });
+		addAnnotation
+		  (getOutOfDistribution_Sources(),
+		   source,
+		   new String[] {
+			   "documentation", "Other image sources scored against the thresholds (hqcm report --ood-source)."
+		   });
+		addAnnotation
+		  (oodSourceEClass,
+		   source,
+		   new String[] {
+			   "documentation", "A folder of images scored by the run\'s model; per-image scores are in ood-sources.csv."
+		   });
+		addAnnotation
+		  (getOodSource_Path(),
+		   source,
+		   new String[] {
+			   "documentation", "The folder, as given."
+		   });
+		addAnnotation
+		  (getOodSource_Flagged(),
+		   source,
+		   new String[] {
+			   "documentation", "Share of its images flagged by the experiment\'s oodScore."
+		   });
+		addAnnotation
+		  (getOodSource_Skipped(),
+		   source,
+		   new String[] {
+			   "documentation", "Files that could not be read as images."
+		   });
+		addAnnotation
+		  (explanationMethodEEnum,
+		   source,
+		   new String[] {
+			   "documentation", "ATTENTION: the spatial attention map T_s; GRAD_CAM: Grad-CAM on the last backbone block; GRAD_CAM_ATTENDED: Grad-CAM on the attention-modulated features F * (1 + T_s); OCCLUSION: occlusion sensitivity (drop of the predicted class\'s probability)."
+		   });
+		addAnnotation
+		  (sourceKindEEnum.getELiterals().get(4),
+		   source,
+		   new String[] {
+			   "documentation", "NIfTI volumes (.nii, .nii.gz) in the BraTS layout: one folder per case holding *_t1, *_t1ce (or *_t1c), *_t2, *_flair and *_seg volumes; the folder name is the patient id."
+		   });
+		addAnnotation
+		  (sourceKindEEnum.getELiterals().get(5),
+		   source,
+		   new String[] {
+			   "documentation", "NIfTI volumes in the Medical Segmentation Decathlon Task01 layout: imagesTr/CASE.nii.gz (4-D, the 4th axis the modalities) with labelsTr/CASE.nii.gz; the file name is the patient id."
+		   });
+		addAnnotation
+		  (simulatorEEnum.getELiterals().get(2),
+		   source,
+		   new String[] {
+			   "documentation", "Exact density-matrix simulation (2^q x 2^q, double precision, batched, adjoint gradients through the noise channels); needed for depolarizing, amplitude or phase damping."
+		   });
+		addAnnotation
+		  (gradientMethodEEnum,
+		   source,
+		   new String[] {
+			   "documentation", "Gradient method of the quantum circuits (see QuantumHead.gradientMethod)."
+		   });
+		addAnnotation
+		  (classWeightingEEnum,
+		   source,
+		   new String[] {
+			   "documentation", "AUTO = inverse class frequency of the training split."
+		   });
+		addAnnotation
+		  (sweepEClass,
+		   source,
+		   new String[] {
+			   "documentation", "A sweep: one base experiment run for several seeds and configurations (the values of its axes), each trial an ordinary run; saved as NAME.hqcmsweep. Create with SweepDefaults / SweepPresets."
+		   });
+		addAnnotation
+		  (getSweep_Name(),
+		   source,
+		   new String[] {
+			   "documentation", "Short name of the sweep, used in sweep folder names."
+		   });
+		addAnnotation
+		  (getSweep_ExperimentFile(),
+		   source,
+		   new String[] {
+			   "documentation", "The base experiment as an .hqcm file; a relative path resolves against the folder of the .hqcmsweep file. Leave empty to use the contained experiment."
+		   });
+		addAnnotation
+		  (getSweep_Experiment(),
+		   source,
+		   new String[] {
+			   "documentation", "The base experiment, contained in the sweep; used when experimentFile is empty."
+		   });
+		addAnnotation
+		  (getSweep_Seeds(),
+		   source,
+		   new String[] {
+			   "documentation", "Training seeds; every configuration is trained once per seed. Empty: seedCount seeds firstSeed, firstSeed + 1, ... The data and its split follow the experiment\'s own seed, so all trials share one test set."
+		   });
+		addAnnotation
+		  (getSweep_SeedCount(),
+		   source,
+		   new String[] {
+			   "documentation", "Number of seeds when seeds is empty."
+		   });
+		addAnnotation
+		  (getSweep_FirstSeed(),
+		   source,
+		   new String[] {
+			   "documentation", "First seed when seeds is empty."
+		   });
+		addAnnotation
+		  (getSweep_Axes(),
+		   source,
+		   new String[] {
+			   "documentation", "What varies between configurations; no axis = the base experiment alone, once per seed."
+		   });
+		addAnnotation
+		  (getSweep_Strategy(),
+		   source,
+		   new String[] {
+			   "documentation", "GRID: every combination of axis values; RANDOM: randomCount combinations drawn without replacement with randomSeed."
+		   });
+		addAnnotation
+		  (getSweep_RandomCount(),
+		   source,
+		   new String[] {
+			   "documentation", "RANDOM only: number of configurations drawn."
+		   });
+		addAnnotation
+		  (getSweep_RandomSeed(),
+		   source,
+		   new String[] {
+			   "documentation", "RANDOM only: seed of the draw."
+		   });
+		addAnnotation
+		  (getSweep_ThreadsPerTrial(),
+		   source,
+		   new String[] {
+			   "documentation", "CPU threads of one trial (ND4J and OpenMP); also Spark\'s spark.task.cpus, so a machine with C cores runs C / threadsPerTrial trials at once. Results depend on it: compare runs with the same value."
+		   });
+		addAnnotation
+		  (sweepAxisEClass,
+		   source,
+		   new String[] {
+			   "documentation", "One axis of a sweep: a feature path into the experiment and the values it takes."
+		   });
+		addAnnotation
+		  (getSweepAxis_Path(),
+		   source,
+		   new String[] {
+			   "documentation", "Feature path into the experiment, as validation messages name it: training.learningRate, dataset.imageSize, dataset.sources[0].imagesPerClass, architecture.head.qubits. The path architecture.head takes the values quantum and classical: the preset heads (the base experiment\'s quantum head, or its classical counterpart)."
+		   });
+		addAnnotation
+		  (getSweepAxis_Values(),
+		   source,
+		   new String[] {
+			   "documentation", "The values, written as in an experiment file (0.003, true, PAULI_Z); a many-valued feature takes a comma-separated list (32,32,16)."
+		   });
+		addAnnotation
+		  (sweepRecordEClass,
+		   source,
+		   new String[] {
+			   "documentation", "The state and results of a sweep; saved as sweep.hqcmsweeprun in the sweep folder and rewritten atomically as trials end."
+		   });
+		addAnnotation
+		  (getSweepRecord_Name(),
+		   source,
+		   new String[] {
+			   "documentation", "Name of the sweep."
+		   });
+		addAnnotation
+		  (getSweepRecord_State(),
+		   source,
+		   new String[] {
+			   "documentation", "CREATED, RUNNING, COMPLETED (every trial completed), FAILED (some trial failed), CANCELLED."
+		   });
+		addAnnotation
+		  (getSweepRecord_Master(),
+		   source,
+		   new String[] {
+			   "documentation", "Where the trials ran: local[K] or spark://HOST:PORT (sequential for hqcm reproduce)."
+		   });
+		addAnnotation
+		  (getSweepRecord_Axes(),
+		   source,
+		   new String[] {
+			   "documentation", "Feature paths of the sweep\'s axes, in order; the trials\' axisValues follow it."
+		   });
+		addAnnotation
+		  (getSweepRecord_Trials(),
+		   source,
+		   new String[] {
+			   "documentation", "Every trial of the expanded sweep, in expansion order."
+		   });
+		addAnnotation
+		  (getSweepRecord_Configurations(),
+		   source,
+		   new String[] {
+			   "documentation", "Per configuration: metrics across its completed seeds."
+		   });
+		addAnnotation
+		  (trialRecordEClass,
+		   source,
+		   new String[] {
+			   "documentation", "One trial of a sweep: one configuration with one seed, run as an ordinary run."
+		   });
+		addAnnotation
+		  (getTrialRecord_Id(),
+		   source,
+		   new String[] {
+			   "documentation", "Stable id: a hash of the trial\'s settings and seed; names its run folder runs/ID."
+		   });
+		addAnnotation
+		  (getTrialRecord_Configuration(),
+		   source,
+		   new String[] {
+			   "documentation", "Id of the trial\'s configuration (the same hash without the seed)."
+		   });
+		addAnnotation
+		  (getTrialRecord_Label(),
+		   source,
+		   new String[] {
+			   "documentation", "The configuration\'s axis values, readable: architecture.head=classical, training.learningRate=0.003."
+		   });
+		addAnnotation
+		  (getTrialRecord_AxisValues(),
+		   source,
+		   new String[] {
+			   "documentation", "One value per axis of the sweep, in axis order."
+		   });
+		addAnnotation
+		  (getTrialRecord_RunFolder(),
+		   source,
+		   new String[] {
+			   "documentation", "The run folder, relative to the sweep folder (runs/ID) once completed."
+		   });
+		addAnnotation
+		  (getTrialRecord_Attempts(),
+		   source,
+		   new String[] {
+			   "documentation", "Attempts started for the trial (Spark task attempts, resumes)."
+		   });
+		addAnnotation
+		  (getTrialRecord_Seconds(),
+		   source,
+		   new String[] {
+			   "documentation", "Wall time of the attempt that completed the trial."
+		   });
+		addAnnotation
+		  (getTrialRecord_Accuracy(),
+		   source,
+		   new String[] {
+			   "documentation", "Test accuracy, once completed."
+		   });
+		addAnnotation
+		  (getTrialRecord_MacroF1(),
+		   source,
+		   new String[] {
+			   "documentation", "Test macro-F1, once completed."
+		   });
+		addAnnotation
+		  (configurationSummaryEClass,
+		   source,
+		   new String[] {
+			   "documentation", "Metrics of one configuration across the seeds that completed."
+		   });
+		addAnnotation
+		  (getConfigurationSummary_Seeds(),
+		   source,
+		   new String[] {
+			   "documentation", "Seeds that completed."
+		   });
+		addAnnotation
+		  (getConfigurationSummary_AccuracySd(),
+		   source,
+		   new String[] {
+			   "documentation", "Sample standard deviation (n - 1) across seeds."
+		   });
+		addAnnotation
+		  (sweepStrategyEEnum,
+		   source,
+		   new String[] {
+			   "documentation", "How a sweep\'s configurations are chosen from its axes."
+		   });
 	}
 
 	/**

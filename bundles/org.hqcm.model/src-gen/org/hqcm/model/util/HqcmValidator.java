@@ -151,6 +151,10 @@ public class HqcmValidator extends EObjectValidator {
 				return validateOodScore((OodScore)value, diagnostics, context);
 			case HqcmPackage.SOURCE_KIND:
 				return validateSourceKind((SourceKind)value, diagnostics, context);
+			case HqcmPackage.VOLUME_MODALITY:
+				return validateVolumeModality((VolumeModality)value, diagnostics, context);
+			case HqcmPackage.INTENSITY_SCALING:
+				return validateIntensityScaling((IntensityScaling)value, diagnostics, context);
 			case HqcmPackage.EMBEDDING:
 				return validateEmbedding((Embedding)value, diagnostics, context);
 			case HqcmPackage.ENTANGLER:
@@ -957,6 +961,24 @@ public class HqcmValidator extends EObjectValidator {
 	 * @generated
 	 */
 	public boolean validateSourceKind(SourceKind sourceKind, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return true;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateVolumeModality(VolumeModality volumeModality, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return true;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateIntensityScaling(IntensityScaling intensityScaling, DiagnosticChain diagnostics, Map<Object, Object> context) {
 		return true;
 	}
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -14,7 +13,6 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -32,8 +30,8 @@ import org.hqcm.model.Experiment;
 import org.hqcm.model.QuantumHead;
 import org.hqcm.model.SourceKind;
 import org.hqcm.model.resource.HqcmResources;
-import org.hqcm.ui.internal.testing.TinyExperiments;
 import org.hqcm.ui.internal.testing.UiTesting;
+import org.hqcm.ui.internal.testing.Workbench;
 import org.hqcm.ui.internal.views.CircuitDiagram;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,13 +49,8 @@ class ExperimentEditorTest {
 
     @BeforeEach
     void quickstartInAProject() throws Exception {
-        project = ResourcesPlugin.getWorkspace().getRoot().getProject("editor-test");
-        project.create(null);
-        project.open(null);
-        Files.copy(TinyExperiments.quickstart(), project.getLocation().toPath().resolve("quickstart.hqcm"),
-                StandardCopyOption.REPLACE_EXISTING);
-        project.refreshLocal(IResource.DEPTH_INFINITE, null);
-        file = project.getFile("quickstart.hqcm");
+        file = Workbench.projectWithQuickstart("editor-test");
+        project = file.getProject();
         page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
     }
 

@@ -1,47 +1,54 @@
 package org.hqcm.ui.internal.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
-import org.eclipse.core.expressions.EvaluationContext;
-import org.eclipse.core.expressions.EvaluationResult;
-import org.eclipse.core.expressions.Expression;
-import org.eclipse.core.expressions.ExpressionConverter;
-import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.ILogListener;
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunchConfiguration;
-import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.ToolItem;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.console.ConsolePlugin;
+import org.eclipse.ui.console.IConsoleConstants;
 import org.eclipse.ui.console.TextConsole;
+import org.eclipse.ui.ide.IDE;
 import org.hqcm.launch.internal.EngineInstallation;
 import org.hqcm.launch.internal.RunProgressJob;
-import org.hqcm.launch.internal.ui.HqcmLaunchShortcut;
-import org.hqcm.model.RunRecord;
 import org.hqcm.model.RunStatus;
 import org.hqcm.model.resource.HqcmResources;
+import org.hqcm.ui.internal.editor.ExperimentEditor;
 import org.hqcm.ui.internal.testing.TinyExperiments;
+import org.hqcm.ui.internal.testing.UiRobot;
 import org.hqcm.ui.internal.testing.UiTesting;
+import org.hqcm.ui.internal.testing.Workbench;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * "Run As &gt; HQCM Experiment" end to end: the engine runs in its own JVM, the Progress-view job follows its
- * batches, the Console shows its output, the run folder appears in the workspace and in the Runs view; Cancel
- * stops the engine cleanly and keeps its checkpoint.
+ * Run As from the Project Explorer's real context menu, as a person uses it: twice without a restart, and again
+ * after the Run Configurations dialog was opened from the platform's Run menu (the two things that made Run As
+ * vanish: both activate org.eclipse.debug.core). Each launch runs the engine in its own JVM; the Progress-view job
+ * follows it, the Console shows its output in the normal colour, the run folder appears in the workspace.
  */
 class LaunchedRunTest {
 
@@ -57,102 +64,147 @@ class LaunchedRunTest {
 
     @AfterAll
     static void deleteProject() throws Exception {
+        for (ILaunchConfiguration c : DebugPlugin.getDefault().getLaunchManager().getLaunchConfigurations()) {
+            c.delete();
+        }
         project.delete(true, true, null);
     }
 
     @Test
-    void aLaunchedRunAppearsInTheWorkspaceAndTheRunsView() throws Exception {
+    void runAsStaysInTheContextMenuAfterLaunchesAndTheRunConfigurationsDialog() throws Exception {
         Path dir = project.getLocation().toPath();
-        TinyExperiments.write(dir.resolve("launched.hqcm"), "launched", true);
+        TinyExperiments.write(dir.resolve("launched.hqcm"), "launched", true, 12, 1);
         project.refreshLocal(1, null);
         IFile file = project.getFile("launched.hqcm");
-        ILaunchConfiguration config = HqcmLaunchShortcut.configurationFor(file);
-        assertEquals(config, HqcmLaunchShortcut.configurationFor(file), "the shortcut reuses the file's configuration");
+        IWorkbenchPage page = Workbench.page();
+        RunsView runs = (RunsView) page.showView(RunsView.ID);
+        List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ILogListener log = (status, plugin) -> {
+            if (status.getSeverity() == IStatus.ERROR) {
+                errors.add(status.getMessage() + (status.getException() == null ? "" : ": " + status.getException()));
+            }
+        };
+        Platform.addLogListener(log);
+        Set<Path> folders = new HashSet<>();
+        try {
+            folders.add(runAsFromTheContextMenu(file, runs));
+            folders.add(runAsFromTheContextMenu(file, runs));
 
-        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-        RunsView view = (RunsView) page.showView(RunsView.ID);
-        config.launch(ILaunchManager.RUN_MODE, null);
-        RunProgressJob job = runJob();
-        UiTesting.waitUntil("the run to end", Duration.ofMinutes(3), () -> job.getState() == Job.NONE);
+            // Run > Run Configurations... from the platform's Run menu, then closed
+            Menu bar = Workbench.shell().getMenuBar();
+            assertTrue(UiRobot.has(bar, "Run", "Run Configurations..."), "the Run menu: " + UiRobot.texts(bar));
+            boolean[] opened = {false};
+            Workbench.whenShellOpens("Run Configurations", shell -> {
+                opened[0] = true;
+                UiTesting.screenshot(shell, "run-configurations.png");
+                shell.close();
+            });
+            UiRobot.choose(UiRobot.item(bar, "Run", "Run Configurations..."));
+            UiTesting.waitUntil("the Run Configurations dialog", Duration.ofSeconds(30), () -> opened[0]);
 
-        assertEquals(0, job.process().exitValue());
-        assertEquals("end", job.lastEvent().type());
-        assertEquals("COMPLETED", job.lastEvent().text("status"));
-        assertTrue(job.batchesDone() >= 2 * 4, "progress followed every batch: " + job.batchesDone());
-        Path run = job.runFolder();
-        assertEquals(dir.resolve("runs"), run.getParent());
-        IFile record = project.getFolder("runs").getFolder(run.getFileName().toString()).getFile(HqcmResources.RUN_RECORD_FILE);
-        assertTrue(record.exists(), "the workspace was refreshed");
-        // debug.ui makes the process console asynchronously
-        UiTesting.waitUntil("a console for the run", Duration.ofSeconds(10), () -> console(config.getName()) != null);
-        TextConsole console = console(config.getName());
-        UiTesting.waitUntil("the engine's output in the console", Duration.ofSeconds(10),
-                () -> console.getDocument().get().contains("test accuracy"));
+            folders.add(runAsFromTheContextMenu(file, runs));
+        } finally {
+            Platform.removeLogListener(log);
+        }
+        assertEquals(3, folders.size(), "each launch has its own run folder: " + folders);
+        assertEquals(List.of(), errors, "nothing in the error log");
 
-        UiTesting.waitUntil("the run in the Runs view", Duration.ofSeconds(30),
-                () -> view.allRows().stream().anyMatch(r -> r.folder().equals(record.getParent())));
-        UiTesting.flush();
-        assertTrue(view.visibleRows().stream().anyMatch(r -> r.experiment().equals("launched")), "shown in the table");
-        UiTesting.screenshot(page.getWorkbenchWindow().getShell(), "launched-run.png");
+        // the console came forward (once) and shows the engine's normal output in the normal colour
+        TextConsole console = console("launched");
+        String text = console.getDocument().get();
+        assertTrue(text.contains("epoch 1/1") && text.contains("test accuracy"), text);
+        assertTrue(page.findView(IConsoleConstants.ID_CONSOLE_VIEW) != null, "the Console is open");
+        assertTrue(page.isPartVisible(page.findView("org.eclipse.ui.views.ProgressView")),
+                "the Console has its own place: the Progress view stays visible");
+        UiTesting.waitUntil("every row to say Completed", Duration.ofSeconds(30), () -> runs.visibleRows().stream()
+                .filter(r -> r.folder().getProject().equals(project)).allMatch(r -> runs.status(r).equals("Completed")));
+        UiTesting.screenshot(Workbench.shell(), "launched-run.png");
     }
 
     @Test
-    void cancelStopsTheEngineAndKeepsTheCheckpoint() throws Exception {
+    void theRunButtonInTheEditorsHeaderSavesAndLaunchesTheExperiment() throws Exception {
         Path dir = project.getLocation().toPath();
-        TinyExperiments.write(dir.resolve("cancelled.hqcm"), "cancelled", true, 60, 20);
+        TinyExperiments.write(dir.resolve("button.hqcm"), "button", false, 12, 1);
         project.refreshLocal(1, null);
-        ILaunchConfiguration config = HqcmLaunchShortcut.configurationFor(project.getFile("cancelled.hqcm"));
-        config.launch(ILaunchManager.RUN_MODE, null);
-        RunProgressJob job = runJob();
-        UiTesting.waitUntil("a first checkpoint", Duration.ofMinutes(2),
-                () -> job.runFolder() != null && Files.exists(job.runFolder().resolve("checkpoint.zip")));
-        long cancelledAt = System.nanoTime();
-        job.cancel();
-        UiTesting.waitUntil("the engine to stop", Duration.ofMinutes(1), () -> job.getState() == Job.NONE);
-        double seconds = (System.nanoTime() - cancelledAt) / 1e9;
+        IFile file = project.getFile("button.hqcm");
+        ExperimentEditor editor = (ExperimentEditor) IDE.openEditor(Workbench.page(), file);
+        UiTesting.flush();
+        ToolItem run = editor.runButton();
+        assertNotNull(run, "a Run button in the form's header");
+        assertEquals(org.hqcm.ui.internal.editor.Messages.ExperimentEditor_runTip, run.getToolTipText());
+        Text epochs = (Text) editor.field("training.maxEpochs");
+        UiTesting.reveal(editor.form(), epochs);
+        UiRobot.typeOver(epochs, "2");
+        assertTrue(editor.isDirty());
 
-        assertTrue(!job.process().isAlive());
-        assertEquals("end", job.lastEvent().type());
-        assertEquals("CANCELLED", job.lastEvent().text("status"));
-        assertTrue(Files.exists(job.runFolder().resolve("checkpoint.zip")), "the checkpoint is kept");
-        RunRecord record = HqcmResources.loadRunRecord(job.runFolder());
-        assertEquals(RunStatus.CANCELLED, record.getStatus());
-        assertTrue(record.getEpochs().size() < 20, "stopped early: " + record.getEpochs().size() + " epochs");
-        assertTrue(seconds < 30, "stopped after the current batch, not after the run: " + seconds + " s");
+        // the header scrolls with the form: back up to it, as a person does
+        UiTesting.reveal(editor.form(), run.getParent());
+        Set<RunProgressJob> before = RunRows.jobs();
+        UiRobot.click(run);
+        RunProgressJob job = RunRows.newJob(before);
+        assertFalse(editor.isDirty(), "the change was saved before the launch");
+        RunRows.awaitEnd(job);
+        assertEquals(RunStatus.COMPLETED, job.end().status());
+        assertEquals(dir.resolve("runs"), job.runFolder().getParent());
+        assertEquals(2, HqcmResources.loadRunRecord(job.runFolder()).getEpochs().size(), "it ran the saved experiment");
+        Workbench.page().closeAllEditors(false);
     }
 
     @Test
-    void runAsIsOfferedForExperimentFilesOnly() throws Exception {
-        IConfigurationElement shortcut = Arrays.stream(Platform.getExtensionRegistry()
-                .getConfigurationElementsFor("org.eclipse.debug.ui.launchShortcuts"))
-                .filter(e -> "org.hqcm.launch.shortcut".equals(e.getAttribute("id"))).findFirst().orElseThrow();
-        IConfigurationElement enablement = shortcut.getChildren("contextualLaunch")[0].getChildren("enablement")[0];
-        Expression expression = ExpressionConverter.getDefault().perform(enablement);
-        IFile experiment = project.getFile("offered.hqcm");
-        IFile other = project.getFile("notes.txt");
-        assertEquals(EvaluationResult.TRUE, expression.evaluate(selection(experiment)));
-        assertEquals(EvaluationResult.FALSE, expression.evaluate(selection(other)));
+    void theContextMenuOffersRunAsForExperimentFilesOnly() throws Exception {
+        IFile notes = project.getFile("notes.txt");
+        if (!notes.exists()) {
+            notes.create(new java.io.ByteArrayInputStream("not an experiment".getBytes()), true, null);
+        }
+        TreeItem item = Workbench.inProjectExplorer(notes);
+        Menu menu = UiRobot.contextMenu(item.getParent(), item);
+        boolean offered = UiRobot.has(menu, "Run As", "HQCM Experiment");
+        UiRobot.hide(menu);
+        assertFalse(offered, "no HQCM launch for a text file");
     }
 
-    private static EvaluationContext selection(Object element) {
-        EvaluationContext context = new EvaluationContext(null, java.util.List.of(element));
-        context.addVariable("selection", java.util.List.of(element));
-        return context;
+    /** Right-click on the file, Run As > HQCM Experiment; waits for the run to end and returns its folder. */
+    private static Path runAsFromTheContextMenu(IFile file, RunsView runs) throws Exception {
+        TreeItem item = Workbench.inProjectExplorer(file);
+        Menu menu = UiRobot.contextMenu(item.getParent(), item);
+        assertTrue(UiRobot.has(menu, "Run As", "HQCM Experiment"), "Run As offers the experiment: "
+                + (UiRobot.has(menu, "Run As") ? UiRobot.texts(UiRobot.item(menu, "Run As").getMenu())
+                        : UiRobot.texts(menu)));
+        Set<Job> before = new HashSet<>(Arrays.asList(Job.getJobManager().find(RunProgressJob.FAMILY)));
+        UiRobot.choose(UiRobot.item(menu, "Run As", "HQCM Experiment"));
+        RunProgressJob[] job = new RunProgressJob[1];
+        UiTesting.waitUntil("the run's progress job", Duration.ofSeconds(30), () -> {
+            for (Job j : Job.getJobManager().find(RunProgressJob.FAMILY)) {
+                if (!before.contains(j)) {
+                    job[0] = (RunProgressJob) j;
+                }
+            }
+            return job[0] != null;
+        });
+        UiTesting.waitUntil("the run to end", Duration.ofMinutes(3), () -> job[0].getState() == Job.NONE);
+        assertEquals(0, job[0].process().exitValue());
+        assertEquals(RunStatus.COMPLETED, job[0].end().status());
+        assertTrue(job[0].batchesDone() >= 4, "progress followed every batch: " + job[0].batchesDone());
+        Path run = job[0].runFolder();
+        assertEquals(file.getParent().getLocation().toPath().resolve("runs"), run.getParent());
+        assertEquals(RunStatus.COMPLETED, HqcmResources.loadRunRecord(run).getStatus());
+        IFile record = file.getProject().getFolder("runs").getFolder(run.getFileName().toString())
+                .getFile(HqcmResources.RUN_RECORD_FILE);
+        assertTrue(record.exists(), "the workspace was refreshed");
+        UiTesting.waitUntil("the run in the Runs view", Duration.ofSeconds(30),
+                () -> runs.allRows().stream().anyMatch(r -> r.folder().equals(record.getParent())));
+        assertNotEquals(null, console(file.getFullPath().removeFileExtension().lastSegment()));
+        return run;
     }
 
     /** The process console of a configuration ("<terminated> " comes in front once the engine has ended). */
     private static TextConsole console(String configName) {
+        UiTesting.waitUntil("a console for " + configName, Duration.ofSeconds(10),
+                () -> Arrays.stream(ConsolePlugin.getDefault().getConsoleManager().getConsoles())
+                        .anyMatch(c -> c.getName().contains(configName + " [")));
         return Arrays.stream(ConsolePlugin.getDefault().getConsoleManager().getConsoles())
                 .filter(c -> c.getName().contains(configName + " [") && c instanceof TextConsole)
-                .map(TextConsole.class::cast).findFirst().orElse(null);
+                .map(TextConsole.class::cast).findFirst().orElseThrow();
     }
 
-    private static RunProgressJob runJob() {
-        UiTesting.waitUntil("the run's progress job", Duration.ofSeconds(30),
-                () -> Job.getJobManager().find(RunProgressJob.FAMILY).length > 0);
-        Job[] jobs = Job.getJobManager().find(RunProgressJob.FAMILY);
-        assertNotNull(jobs[0]);
-        assertSame(RunProgressJob.class, jobs[0].getClass());
-        return (RunProgressJob) jobs[0];
-    }
 }

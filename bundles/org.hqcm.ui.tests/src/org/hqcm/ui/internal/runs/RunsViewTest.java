@@ -64,7 +64,7 @@ class RunsViewTest {
         assertEquals("quantum 2 x 2", q.head());
         assertEquals("classical 4", c.head());
         for (RunSummary r : rows) {
-            assertEquals("COMPLETED", r.status());
+            assertEquals("Completed", r.status(), "the status in words");
             assertEquals(2, r.epochs());
             assertTrue(r.accuracy() >= 0 && r.accuracy() <= 1, "accuracy " + r.accuracy());
             assertFalse(Double.isNaN(r.macroF1()));

@@ -21,8 +21,9 @@ import org.eclipse.swt.widgets.TreeItem;
 
 /**
  * Input as a person gives it, for the UI tests. Mouse and keyboard go through {@link Display#post} (the X server's
- * XTest input under Xvfb: the toolkit sees real button, wheel and key events, opens real context menus and runs
- * their contributions' enablement). Choosing an item of an open menu sends the item the events the toolkit sends
+ * XTest input under Xvfb: the toolkit sees real button and key events, opens real context menus and runs their
+ * contributions' enablement); wheel notches and the keys Escape, Return, Tab and BackSpace through xdotool, also
+ * XTest. Choosing an item of an open menu sends the item the events the toolkit sends
  * when it is clicked (Arm, Selection) and hides the menu, as SWTBot does: GTK menus have no item bounds to click
  * at. SWTBot itself is not on Maven Central (org.eclipse.swtbot.swt.finder 2.8.0 to 4.3.0 were looked up), so
  * these few methods stand in for it.
@@ -42,6 +43,21 @@ public final class UiRobot {
         post(control.getDisplay(), move);
     }
 
+    /**
+     * Moves the pointer over a point of a control and waits until the toolkit says the control is under it: a point
+     * of a control scrolled out of its parent's view lies over some other control, and input would go there.
+     */
+    public static void hover(Control control, Point local) {
+        control.getShell().forceActive();
+        UiTesting.flush();
+        // entering, then moving inside: GTK starts a tooltip's timer on motion within the widget
+        moveTo(control, new Point(Math.max(0, local.x - 3), local.y));
+        UiTesting.flush();
+        moveTo(control, local);
+        UiTesting.waitUntil("the pointer over " + control, Duration.ofSeconds(5),
+                () -> control.getDisplay().getCursorControl() == control);
+    }
+
     /** Presses and releases a mouse button (1 left, 3 right) at a point of a control. */
     public static void click(Control control, Point local, int button) {
         control.getShell().forceActive();
@@ -58,29 +74,149 @@ public final class UiRobot {
         UiTesting.flush();
     }
 
+    /**
+     * A click with modifier keys held ({@code SWT.CTRL}: add a table row to the selection). Through xdotool: a
+     * modifier pressed through {@link Display#post} reaches GTK's key handling (Ctrl+S works) but not the state of
+     * the button press, so a Ctrl+click posted that way selected one row only.
+     */
+    public static void click(Control control, Point local, int button, int modifiers) {
+        hover(control, local);
+        List<String> args = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        if ((modifiers & SWT.CTRL) != 0) {
+            keys.add("ctrl");
+        }
+        if ((modifiers & SWT.SHIFT) != 0) {
+            keys.add("shift");
+        }
+        for (String k : keys) {
+            args.addAll(List.of("keydown", k));
+        }
+        args.addAll(List.of("click", String.valueOf(button)));
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            args.addAll(List.of("keyup", keys.get(i)));
+        }
+        xdotool(args.toArray(String[]::new));
+        settle(control.getDisplay(), 300);
+    }
+
+    /**
+     * Two left clicks at a point of a control, 120 ms apart, as a person double-clicks: the toolkit reports a
+     * double-click (a table's default selection). Through xdotool: two presses posted at once through
+     * {@link Display#post} reach GTK as two single clicks (a table row never opened that way under Xvfb).
+     */
+    public static void doubleClick(Control control, Point local) {
+        hover(control, local);
+        xdotool("click", "--repeat", "2", "--delay", "120", "1");
+        settle(control.getDisplay(), 300);
+    }
+
+    /** Clicks a tool bar button in its middle. */
+    public static void click(org.eclipse.swt.widgets.ToolItem item) {
+        if (!item.isEnabled()) {
+            throw new AssertionError("the tool bar button '" + item.getToolTipText() + "' is disabled");
+        }
+        Rectangle b = item.getBounds();
+        Point at = new Point(b.x + b.width / 2, b.y + b.height / 2);
+        try {
+            hover(item.getParent(), at);
+        } catch (AssertionError e) {
+            throw new AssertionError("the pointer is not over the tool bar of '" + item.getToolTipText() + "' (item " + b
+                    + " of a bar of " + item.getParent().getSize() + " at " + item.getParent().toDisplay(0, 0) + "): "
+                    + item.getDisplay().getCursorControl(), e);
+        }
+        click(item.getParent(), at, 1);
+    }
+
+    /** The middle of a table row's first cell, in the table's coordinates (scrolled into view first). */
+    public static Point middle(Table table, TableItem item) {
+        table.showItem(item);
+        UiTesting.flush();
+        Rectangle b = item.getBounds(0);
+        return new Point(b.x + Math.min(20, b.width / 2), b.y + b.height / 2);
+    }
+
     /** Left click in the middle of a control. */
     public static void click(Control control) {
         Rectangle b = control.getBounds();
         click(control, new Point(b.width / 2, b.height / 2), 1);
     }
 
-    /** Turns the mouse wheel over a point of a control: notches down when positive. */
+    /** Turns the mouse wheel over a point of a control (which must be under the pointer): notches down when positive. */
     public static void wheel(Control control, Point local, int notchesDown) {
-        control.getShell().forceActive();
-        moveTo(control, local);
-        UiTesting.flush();
+        hover(control, local);
+        // X11 sends a wheel notch as a press and release of button 4 (up) or 5 (down); Display.post on GTK cannot
+        // (its buttons 4 and 5 are X's 8 and 9, back and forward), so xdotool (XTest, like post) sends them
         for (int i = 0; i < Math.abs(notchesDown); i++) {
-            Event wheel = new Event();
-            wheel.type = SWT.MouseWheel;
-            wheel.detail = SWT.SCROLL_LINE;
-            wheel.count = notchesDown > 0 ? -1 : 1;
-            post(control.getDisplay(), wheel);
-            UiTesting.flush();
+            xdotool("click", notchesDown > 0 ? "5" : "4");
+            settle(control.getDisplay(), 300);
         }
+    }
+
+    /** A key chord in xdotool's words ("alt+r"), sent through the X server to the window with the focus. */
+    public static void chord(Display display, String keys) {
+        xdotool("key", keys);
+        settle(display, 300);
+    }
+
+    /** Runs xdotool (XTest input, as Display.post uses) and waits for it. */
+    public static void xdotool(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("xdotool"));
+        cmd.addAll(Arrays.asList(args));
+        try {
+            Process p = new ProcessBuilder(cmd).inheritIO().start();
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new AssertionError("xdotool " + String.join(" ", args) + " failed (releng/scripts/install-ui-deps.sh installs it)");
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError("xdotool is missing: run releng/scripts/install-ui-deps.sh", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Lets the toolkit read and handle what the X server has for it, for a while. */
+    private static void settle(Display display, long millis) {
+        UiTesting.pause(Duration.ofMillis(millis));
+        UiTesting.flush();
     }
 
     /** Types a key with modifiers ({@code SWT.CTRL}, {@code SWT.SHIFT}; {@code 'y'} or {@code SWT.F11}). */
     public static void key(Display display, int modifiers, int key) {
+        // a closed dialog leaves the X focus nowhere when no window manager gives it back: give it to the window
+        if (display.getActiveShell() == null) {
+            for (Shell s : display.getShells()) {
+                if (s.isVisible() && s.getParent() == null && s.getMenuBar() != null) {
+                    s.forceActive();
+                    UiTesting.pause(Duration.ofMillis(200));
+                    break;
+                }
+            }
+        }
+        String named = switch (key) {
+            case SWT.ESC -> "Escape";
+            case SWT.CR -> "Return";
+            case SWT.TAB -> "Tab";
+            case SWT.BS -> "BackSpace";
+            default -> null;
+        };
+        if (named != null) {
+            // Display.post on GTK takes no key event for these characters (it finds no X key code for them)
+            StringBuilder chord = new StringBuilder();
+            if ((modifiers & SWT.CTRL) != 0) {
+                chord.append("ctrl+");
+            }
+            if ((modifiers & SWT.SHIFT) != 0) {
+                chord.append("shift+");
+            }
+            if ((modifiers & SWT.ALT) != 0) {
+                chord.append("alt+");
+            }
+            xdotool("key", chord + named);
+            settle(display, 200);
+            return;
+        }
         List<Integer> mods = new ArrayList<>();
         for (int m : new int[] {SWT.CTRL, SWT.SHIFT, SWT.ALT}) {
             if ((modifiers & m) != 0) {
@@ -100,6 +236,26 @@ public final class UiRobot {
             post(display, keyEvent(SWT.KeyUp, mods.get(i), (char) 0));
         }
         UiTesting.flush();
+    }
+
+    /** Selects a text field's content as a person does (a click into it, then End and Shift+Home) and types over it. */
+    public static void typeOver(org.eclipse.swt.widgets.Text text, String typed) {
+        // a form may still be moving (a message appearing in its header): click until the field has the focus
+        UiTesting.waitUntil("the keyboard focus in " + text, Duration.ofSeconds(10), () -> {
+            click(text);
+            return text.getDisplay().getFocusControl() == text;
+        });
+        key(text.getDisplay(), 0, SWT.END);
+        key(text.getDisplay(), SWT.SHIFT, SWT.HOME);
+        type(text.getDisplay(), typed);
+        if (!text.getText().equals(typed)) {
+            // seen once under load: the keys reached the field before its selection; a person types again
+            System.err.println("UiRobot.typeOver: '" + text.getText() + "' after typing '" + typed + "', typing again");
+            click(text);
+            key(text.getDisplay(), 0, SWT.END);
+            key(text.getDisplay(), SWT.SHIFT, SWT.HOME);
+            type(text.getDisplay(), typed);
+        }
     }
 
     /** Types text character by character. */
@@ -131,32 +287,44 @@ public final class UiRobot {
         tree.showItem(item);
         UiTesting.flush();
         Rectangle b = item.getBounds();
-        click(tree, new Point(b.x + Math.min(20, b.width / 2), b.y + b.height / 2), 1);
-        click(tree, new Point(b.x + Math.min(20, b.width / 2), b.y + b.height / 2), 3);
-        return shownMenu(tree);
+        Point at = new Point(b.x + Math.min(20, b.width / 2), b.y + b.height / 2);
+        click(tree, at, 1);
+        return rightClick(tree, at);
     }
 
-    /** Right-clicks a table row and returns its context menu once shown. */
+    /** Selects a table row with a click, right-clicks it and returns its context menu once shown. */
     public static Menu contextMenu(Table table, TableItem item) {
         table.setFocus();
-        table.showItem(item);
-        UiTesting.flush();
-        Rectangle b = item.getBounds(0);
-        click(table, new Point(b.x + 10, b.y + b.height / 2), 3);
-        return shownMenu(table);
+        Point at = middle(table, item);
+        // GTK leaves the selection alone on a right-click: a person clicks the row first
+        if (!java.util.Arrays.asList(table.getSelection()).contains(item)) {
+            click(table, at, 1);
+        }
+        return rightClick(table, at);
     }
 
     /** Right-clicks a point of a control (a canvas) and returns its context menu once shown. */
     public static Menu contextMenu(Control control, Point local) {
-        click(control, local, 3);
-        return shownMenu(control);
+        return rightClick(control, local);
     }
 
-    private static Menu shownMenu(Control control) {
-        UiTesting.waitUntil("the context menu of " + control, Duration.ofSeconds(10),
-                () -> control.getMenu() != null && control.getMenu().isVisible());
+    /** Right-clicks a control and returns its context menu once the toolkit has shown it. */
+    public static Menu rightClick(Control control, Point at) {
+        Menu menu = control.getMenu();
+        if (menu == null) {
+            throw new AssertionError("no context menu on " + control);
+        }
+        boolean[] shown = {false};
+        org.eclipse.swt.widgets.Listener l = e -> shown[0] = true;
+        menu.addListener(SWT.Show, l);
+        try {
+            click(control, at, 3);
+            UiTesting.waitUntil("the context menu of " + control, Duration.ofSeconds(10), () -> shown[0]);
+        } finally {
+            menu.removeListener(SWT.Show, l);
+        }
         UiTesting.flush();
-        return control.getMenu();
+        return menu;
     }
 
     /** The texts of a menu's items as shown (mnemonics and accelerators removed), filling it first. */
@@ -242,7 +410,12 @@ public final class UiRobot {
 
     /** An item's text as shown: without the mnemonic's '&' and the accelerator after a tab. */
     public static String text(MenuItem item) {
-        String t = item.getText();
+        return plain(item.getText());
+    }
+
+    /** A widget's text as shown ("&Finish" is "Finish"; an accelerator after a tab is left out). */
+    public static String plain(String text) {
+        String t = text;
         int tab = t.indexOf('\t');
         if (tab >= 0) {
             t = t.substring(0, tab);

@@ -42,6 +42,30 @@ public final class UiTesting {
         }
     }
 
+    /**
+     * Scrolls a form so that a field is in the middle of its view (or as near as the form allows), as a person scrolls
+     * to a field before clicking it; returns the form's vertical origin. Fails when the field is still not in view.
+     */
+    public static int reveal(org.eclipse.ui.forms.widgets.ScrolledForm form, org.eclipse.swt.widgets.Control field) {
+        org.eclipse.swt.graphics.Point inContent = form.getContent().toControl(field.toDisplay(0, 0));
+        int max = Math.max(0, form.getContent().getSize().y - form.getClientArea().height);
+        int y = Math.max(0, Math.min(max, inContent.y - form.getClientArea().height / 2));
+        form.setOrigin(0, y);
+        flush();
+        Rectangle view = form.getClientArea();
+        org.eclipse.swt.graphics.Point centre = form.toControl(field.toDisplay(field.getSize().x / 2, field.getSize().y / 2));
+        if (!view.contains(centre)) {
+            throw new AssertionError("the field is not in the form's view: " + centre + " in " + view);
+        }
+        return form.getOrigin().y;
+    }
+
+    /** Keeps the event loop running for a while (a popup to map, a tooltip's delay to pass). */
+    public static void pause(Duration d) {
+        long end = System.nanoTime() + d.toNanos();
+        waitUntil("a pause of " + d.toMillis() + " ms", d.plusSeconds(5), () -> System.nanoTime() > end);
+    }
+
     /** Lets the UI process what is pending (paints, async runnables). */
     public static void flush() {
         Display display = Display.getCurrent();
@@ -69,7 +93,7 @@ public final class UiTesting {
     }
 
     /** Captures the window into the screenshot folder. */
-    public static Path screenshot(Shell shell, String name) throws Exception {
+    public static Path screenshot(Shell shell, String name) {
         flush();
         Display display = shell.getDisplay();
         Rectangle r = shell.getBounds();
@@ -83,7 +107,11 @@ public final class UiTesting {
         ImageData data = image.getImageData();
         image.dispose();
         Path dir = Path.of(System.getProperty("hqcm.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Path file = dir.resolve(name);
         ImageLoader loader = new ImageLoader();
         loader.data = new ImageData[] {data};

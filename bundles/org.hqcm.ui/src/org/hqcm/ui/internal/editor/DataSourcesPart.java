@@ -43,6 +43,7 @@ import org.hqcm.model.SourceKind;
 import org.hqcm.model.presets.ExperimentDefaults;
 import org.hqcm.model.validation.FeaturePaths;
 import org.hqcm.model.validation.Problem;
+import org.hqcm.ui.internal.Labels;
 
 /**
  * The data sources of a dataset: a table of the sources with Add (of a chosen kind) and Remove, and the fields of
@@ -151,12 +152,7 @@ final class DataSourcesPart {
     }
 
     static String kindLabel(SourceKind k) {
-        return switch (k) {
-            case SYNTHETIC -> Messages.DataSourcesPart_kindSynthetic;
-            case FIGSHARE_MAT -> Messages.DataSourcesPart_kindFigshare;
-            case IMAGE_FOLDER -> Messages.DataSourcesPart_kindImageFolder;
-            case DICOM -> Messages.DataSourcesPart_kindDicom;
-        };
+        return Labels.literal(k);
     }
 
     /**
@@ -310,7 +306,7 @@ final class DataSourcesPart {
                 field(s, Literals.DATA_SOURCE__IMAGES_PER_CLASS);
                 field(s, Literals.DATA_SOURCE__DIFFICULTY);
             } else {
-                toolkit.createLabel(detail, FieldBinder.label(Literals.DATA_SOURCE__PATH.getName()));
+                detailBinder.label(detail, Literals.DATA_SOURCE__PATH);
                 Composite row = toolkit.createComposite(detail);
                 // margins leave room for the border the toolkit paints around the text
                 GridLayoutFactory.fillDefaults().numColumns(2).margins(2, 2).applyTo(row);
@@ -324,6 +320,15 @@ final class DataSourcesPart {
                         execute(SetCommand.create(domain(), s, Literals.DATA_SOURCE__PATH, path));
                     }
                 });
+                if (s.getKind() == SourceKind.BRATS || s.getKind() == SourceKind.MSD_TASK01) {
+                    // the volume fields, as the model lists them after the synthetic ones (tumourLabels, a list, is
+                    // edited in the XMI page)
+                    for (EAttribute a : Literals.DATA_SOURCE.getEAttributes()) {
+                        if (a.getFeatureID() > Literals.DATA_SOURCE__DIFFICULTY.getFeatureID() && !a.isMany()) {
+                            field(s, a);
+                        }
+                    }
+                }
             }
         }
         detail.getParent().layout(true, true);
@@ -332,7 +337,7 @@ final class DataSourcesPart {
     }
 
     private void field(DataSource s, EAttribute a) {
-        toolkit.createLabel(detail, FieldBinder.label(a.getName()));
+        detailBinder.label(detail, a);
         detailBinder.field(detail, s, a);
     }
 

@@ -8,6 +8,7 @@ import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.emf.common.command.BasicCommandStack;
 import org.eclipse.emf.common.command.CommandStack;
@@ -16,6 +17,8 @@ import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 import org.eclipse.emf.edit.provider.ReflectiveItemProviderAdapterFactory;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -26,8 +29,10 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.forms.editor.FormEditor;
 import org.eclipse.ui.forms.widgets.FormToolkit;
+import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.ide.IGotoMarker;
 import org.eclipse.ui.statushandlers.StatusManager;
+import org.hqcm.launch.internal.RunLaunches;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.resource.HqcmResources;
 import org.hqcm.model.resource.ModelFileException;
@@ -37,12 +42,19 @@ import org.hqcm.model.validation.Problem;
 /**
  * The editor of .hqcm experiment files: a form page and a read-only XMI page over one model. Edits are commands
  * on an EMF command stack (undo/redo, dirty state); the model is validated shortly after each change, the
- * problems shown in the form and as markers; saving writes the file atomically through {@link HqcmResources}.
+ * problems shown in the form and as markers; saving writes the file atomically through {@link HqcmResources}, after a
+ * warning when the experiment has errors. Ctrl+Y redoes as Ctrl+Shift+Z does; the form's header has a Run button.
  */
 public final class ExperimentEditor extends FormEditor {
 
     /** Id of this editor, as in plugin.xml. */
     public static final String ID = "org.hqcm.ui.editors.experiment";
+
+    /** The key binding context of this editor: Ctrl+Y redoes here, as Ctrl+Shift+Z does (plugin.xml). */
+    public static final String CONTEXT_ID = "org.hqcm.ui.contexts.experimentEditor";
+
+    /** Errors listed in the save warning; the rest are counted. */
+    private static final int ERRORS_SHOWN = 5;
 
     /** Validation waits for a pause in typing. */
     private static final int VALIDATION_DELAY_MS = 300;
@@ -88,6 +100,8 @@ public final class ExperimentEditor extends FormEditor {
         setPartName(file.getName());
         site.getActionBars().setGlobalActionHandler(ActionFactory.UNDO.getId(), undo);
         site.getActionBars().setGlobalActionHandler(ActionFactory.REDO.getId(), redo);
+        // active while the editor is: its binding adds Ctrl+Y to the platform's Ctrl+Shift+Z for Redo
+        site.getService(IContextService.class).activateContext(CONTEXT_ID);
         updateActions();
     }
 
@@ -137,6 +151,13 @@ public final class ExperimentEditor extends FormEditor {
 
     @Override
     public void doSave(IProgressMonitor monitor) {
+        validateNow();
+        if (ExperimentValidator.hasErrors(problems) && !saveAnyway()) {
+            if (monitor != null) {
+                monitor.setCanceled(true);
+            }
+            return;
+        }
         try {
             HqcmResources.save(experiment, path());
             ((BasicCommandStack) domain.getCommandStack()).saveIsDone();
@@ -151,6 +172,41 @@ public final class ExperimentEditor extends FormEditor {
         }
         editorDirtyStateChanged();
         validateNow();
+    }
+
+    /** Asks before an experiment with errors is saved: it would be saved, but could not be run. */
+    private boolean saveAnyway() {
+        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+        StringBuilder list = new StringBuilder();
+        for (Problem p : errors.subList(0, Math.min(ERRORS_SHOWN, errors.size()))) {
+            list.append(p.featurePath()).append(": ").append(p.message()).append('\n');
+        }
+        if (errors.size() > ERRORS_SHOWN) {
+            list.append("...\n");
+        }
+        MessageDialog dialog = new MessageDialog(getSite().getShell(), Messages.ExperimentEditor_saveWithErrorsTitle, null,
+                NLS.bind(Messages.ExperimentEditor_saveWithErrors, new Object[] {file.getName(), errors.size(), list.toString().strip()}),
+                MessageDialog.WARNING, 0, Messages.ExperimentEditor_saveAnyway, IDialogConstants.CANCEL_LABEL);
+        return dialog.open() == 0;
+    }
+
+    /**
+     * The header's Run button: saves unsaved changes (with the warning above when they have errors), then launches
+     * the file as Run As &gt; HQCM Experiment does, with its launch configuration.
+     */
+    public void run() {
+        if (isDirty()) {
+            NullProgressMonitor monitor = new NullProgressMonitor();
+            doSave(monitor);
+            if (monitor.isCanceled()) {
+                return;
+            }
+        }
+        try {
+            RunLaunches.run(file);
+        } catch (CoreException e) {
+            StatusManager.getManager().handle(e.getStatus(), StatusManager.LOG | StatusManager.SHOW);
+        }
     }
 
     @Override
@@ -214,6 +270,25 @@ public final class ExperimentEditor extends FormEditor {
         return formPage == null ? null : formPage.control(featurePath);
     }
 
+    /** The form's fields by feature path, in form order (data sources' fields are in {@link #sources()}). */
+    public java.util.Map<String, Control> fields() {
+        return formPage == null || formPage.binder() == null ? java.util.Map.of() : formPage.binder().controls();
+    }
+
+    /** What the form says about the text of a field that does not convert to its value, or null. */
+    public String inputProblem(Control field) {
+        return formPage == null || formPage.binder() == null ? null : formPage.binder().inputProblem(field);
+    }
+
+    /** The Run button of the form's header. */
+    public org.eclipse.swt.widgets.ToolItem runButton() {
+        if (form() == null) {
+            return null;
+        }
+        org.eclipse.swt.widgets.ToolBar bar = ((org.eclipse.jface.action.ToolBarManager) form().getToolBarManager()).getControl();
+        return bar == null || bar.getItemCount() == 0 ? null : bar.getItem(bar.getItemCount() - 1);
+    }
+
     /** The table of data sources of the Dataset section, with its buttons and the selected source's fields. */
     DataSourcesPart sources() {
         return formPage == null ? null : formPage.sources();
@@ -251,6 +326,11 @@ public final class ExperimentEditor extends FormEditor {
     public int formMessageType() {
         return formPage == null || formPage.getManagedForm() == null ? 0
                 : formPage.getManagedForm().getForm().getMessageType();
+    }
+
+    /** The form of the form page (scrolled as a whole). */
+    public org.eclipse.ui.forms.widgets.ScrolledForm form() {
+        return formPage == null || formPage.getManagedForm() == null ? null : formPage.getManagedForm().getForm();
     }
 
     /** The XMI page's text. */

@@ -4,7 +4,11 @@ import java.util.List;
 
 import org.eclipse.core.databinding.DataBindingContext;
 import org.eclipse.emf.ecore.EClass;
+import org.eclipse.debug.ui.DebugUITools;
+import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.emf.edit.command.SetCommand;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.databinding.swt.DisplayRealm;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -66,8 +70,24 @@ final class ExperimentFormPage extends FormPage {
         layout.minNumColumns = 1;
         layout.maxNumColumns = 2;
         form.getBody().setLayout(layout);
+        WheelScrollsForm.install(form);
+        form.getToolBarManager().add(runAction());
+        form.updateToolBar();
         fill(managedForm);
         editor.validateNow();
+    }
+
+    /** The header's Run button: the experiment launched as Run As launches it. */
+    private IAction runAction() {
+        IAction run = new Action(Messages.ExperimentEditor_run,
+                DebugUITools.getImageDescriptor(IDebugUIConstants.IMG_ACT_RUN)) {
+            @Override
+            public void run() {
+                editor.run();
+            }
+        };
+        run.setToolTipText(Messages.ExperimentEditor_runTip);
+        return run;
     }
 
     /** (Re)creates the sections and their bindings, for the model as it is now. */
@@ -120,8 +140,10 @@ final class ExperimentFormPage extends FormPage {
 
     /** The head type combo: switching puts the preset's head of that kind in place, as one undoable command. */
     private void headChoice(FormToolkit toolkit, Composite parent, Architecture a) {
-        toolkit.createLabel(parent, Messages.ExperimentFormPage_head);
+        String tip = org.hqcm.ui.internal.Labels.tooltip(HqcmPackage.Literals.ARCHITECTURE__HEAD);
+        toolkit.createLabel(parent, Messages.ExperimentFormPage_head).setToolTipText(tip);
         headType = new Combo(parent, SWT.READ_ONLY);
+        headType.setToolTipText(tip);
         toolkit.adapt(headType);
         headType.setItems(Messages.ExperimentFormPage_headQuantum, Messages.ExperimentFormPage_headClassical);
         headType.select(a.getHead() instanceof QuantumHead ? 0 : 1);
@@ -267,6 +289,10 @@ final class ExperimentFormPage extends FormPage {
 
     DataSourcesPart sources() {
         return sources;
+    }
+
+    FieldBinder binder() {
+        return binder;
     }
 
     CircuitCanvas circuit() {

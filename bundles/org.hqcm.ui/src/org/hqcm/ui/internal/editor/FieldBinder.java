@@ -23,6 +23,8 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.jface.databinding.fieldassist.ControlDecorationSupport;
+import org.eclipse.jface.fieldassist.ControlDecoration;
+import org.eclipse.jface.fieldassist.FieldDecorationRegistry;
 import org.eclipse.jface.databinding.swt.typed.WidgetProperties;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.osgi.util.NLS;
@@ -31,14 +33,18 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.forms.widgets.FormToolkit;
+import org.hqcm.model.validation.Expectations;
 import org.hqcm.model.validation.FeaturePaths;
+import org.hqcm.ui.internal.Labels;
 
 /**
  * Makes a form field for every attribute of a model object and binds it: text for numbers and strings (converted
- * with the attribute's EMF data type), a combo for enumerations, a check box for booleans, and a comma-separated
- * text for lists. Every change is a command on the editing domain's stack. The controls are kept by feature path
+ * with the attribute's EMF data type; text that is no number says so in plain words), a combo of readable labels
+ * for enumerations, a check box for booleans, and a comma-separated text for lists. Labels and values read as
+ * {@link Labels} words them; field and label carry the model's documentation as their tooltip. Every change is a command on the editing domain's stack. The controls are kept by feature path
  * ({@code training.learningRate}), which is how validation problems find them.
  */
 final class FieldBinder {
@@ -50,6 +56,7 @@ final class FieldBinder {
     private final EditingDomain domain;
     private final FormToolkit toolkit;
     private final Map<String, Control> controls = new LinkedHashMap<>();
+    private final Map<Control, Binding> bindings = new LinkedHashMap<>();
     private final List<Runnable> refreshers = new ArrayList<>();
 
     FieldBinder(DataBindingContext context, EditingDomain domain, FormToolkit toolkit) {
@@ -67,7 +74,7 @@ final class FieldBinder {
             if (a.isDerived() || a.isTransient() || !a.isChangeable()) {
                 continue;
             }
-            toolkit.createLabel(parent, label(a.getName()));
+            label(parent, a);
             field(parent, owner, a);
         }
     }
@@ -88,8 +95,16 @@ final class FieldBinder {
         // a width hint, or a long description sets the width of the whole form and pushes fields off screen
         GridDataFactory.fillDefaults().grab(true, false).hint(c instanceof Button ? SWT.DEFAULT : FIELD_WIDTH, SWT.DEFAULT)
                 .applyTo(c);
+        c.setToolTipText(Labels.tooltip(a));
         controls.put(FeaturePaths.of(owner, a, -1), c);
         return c;
+    }
+
+    /** The label of an attribute's field, with the same tooltip as the field: the model's documentation. */
+    Label label(Composite parent, EAttribute a) {
+        Label l = toolkit.createLabel(parent, Labels.feature(a) + ":");
+        l.setToolTipText(Labels.tooltip(a));
+        return l;
     }
 
     private Text text(Composite parent, EObject owner, EAttribute a) {
@@ -100,32 +115,61 @@ final class FieldBinder {
         IConverter<Object, String> toText = IConverter.create(Object.class, String.class,
                 v -> v == null ? "" : EcoreUtil.convertToString(type, v));
         UpdateValueStrategy<String, Object> up = UpdateValueStrategy.create(toModel);
-        up.setAfterGetValidator(s -> parses(type, s));
+        up.setAfterGetValidator(s -> parses(owner, a, s));
         Binding b = context.bindValue(WidgetProperties.text(SWT.Modify).observe(t),
                 new CommandObservableValue(domain, owner, a), up, UpdateValueStrategy.create(toText));
         ControlDecorationSupport.create(b, SWT.TOP | SWT.LEFT);
+        bindings.put(t, b);
         return t;
     }
 
-    private static IStatus parses(EDataType type, String s) {
+    private static IStatus parses(EObject owner, EAttribute a, String s) {
         try {
-            EcoreUtil.createFromString(type, s.strip());
+            EcoreUtil.createFromString(a.getEAttributeType(), s.strip());
             return ValidationStatus.ok();
         } catch (RuntimeException e) {
-            return ValidationStatus.error(NLS.bind(Messages.FieldBinder_notA, s, type.getName()));
+            return ValidationStatus.error(notConvertible(owner, a, s));
         }
+    }
+
+    /**
+     * "'abc' is not a number: expected a learning rate > 0": what the text is not, and what the field wants, in the
+     * rule's own words where a rule limits the value ({@link Expectations}), else with the default as an example.
+     */
+    static String notConvertible(EObject owner, EAttribute a, String text) {
+        Class<?> type = a.getEAttributeType().getInstanceClass();
+        boolean whole = type == int.class || type == Integer.class || type == long.class || type == Long.class;
+        String what = whole ? Messages.FieldBinder_wholeNumber : Messages.FieldBinder_number;
+        String name = Labels.inSentence(a);
+        // plural names ("qubits", "max epochs") read without an article
+        String article = name.endsWith("s") ? "" : "aeiou".indexOf(Character.toLowerCase(name.charAt(0))) >= 0 ? "an " : "a ";
+        String rule = Expectations.of(owner, a);
+        String expected;
+        if (rule != null) {
+            boolean comparison = !rule.isEmpty() && (">=<".indexOf(rule.charAt(0)) >= 0 || Character.isDigit(rule.charAt(0)));
+            expected = article + name + (comparison ? " " : ": ") + rule;
+        } else if (a.getDefaultValueLiteral() != null) {
+            expected = NLS.bind(Messages.FieldBinder_forExample, article + name, a.getDefaultValueLiteral());
+        } else {
+            expected = article + name;
+        }
+        String shown = text.isBlank() ? Messages.FieldBinder_empty : NLS.bind(Messages.FieldBinder_quoted, text.strip());
+        return NLS.bind(Messages.FieldBinder_notA, new Object[] {shown, what, expected});
     }
 
     private Combo choice(Composite parent, EObject owner, EAttribute a, EEnum e) {
         Combo c = new Combo(parent, SWT.READ_ONLY);
         toolkit.adapt(c);
+        // the items are the values' readable labels (Labels); the model keeps the literals
+        Map<String, EEnumLiteral> byLabel = new LinkedHashMap<>();
         for (EEnumLiteral l : e.getELiterals()) {
-            c.add(l.getLiteral());
+            byLabel.put(Labels.literal(l.getLiteral()), l);
+            c.add(Labels.literal(l.getLiteral()));
         }
         IConverter<String, Object> toModel = IConverter.create(String.class, Object.class,
-                s -> EcoreUtil.createFromString(e, s));
+                s -> byLabel.containsKey(s) ? EcoreUtil.createFromString(e, byLabel.get(s).getLiteral()) : null);
         IConverter<Object, String> toText = IConverter.create(Object.class, String.class,
-                v -> v == null ? "" : EcoreUtil.convertToString(e, v));
+                v -> v == null ? "" : Labels.literal(EcoreUtil.convertToString(e, v)));
         context.bindValue(WidgetProperties.comboSelection().observe(c), new CommandObservableValue(domain, owner, a),
                 UpdateValueStrategy.create(toModel), UpdateValueStrategy.create(toText));
         return c;
@@ -151,8 +195,19 @@ final class FieldBinder {
         };
         refresh.run();
         refreshers.add(refresh);
+        // what data binding's decoration does for single values: a part that is no number is marked at the field
+        ControlDecoration bad = new ControlDecoration(t, SWT.TOP | SWT.LEFT);
+        bad.setImage(FieldDecorationRegistry.getDefault().getFieldDecoration(FieldDecorationRegistry.DEC_ERROR).getImage());
+        bad.hide();
         t.addListener(SWT.Modify, e -> {
             List<Object> values = parseList(t.getText(), type);
+            String part = values == null ? unparsable(t.getText(), type) : null;
+            if (part != null) {
+                bad.setDescriptionText(NLS.bind(Messages.FieldBinder_badList, notConvertible(owner, a, part)));
+                bad.show();
+            } else {
+                bad.hide();
+            }
             if (values != null && !values.equals(owner.eGet(a))) {
                 Command set = SetCommand.create(domain, owner, a, values);
                 domain.getCommandStack().execute(set);
@@ -174,6 +229,18 @@ final class FieldBinder {
         return parsed != null && parsed.equals(owner.eGet(a));
     }
 
+    /** The first part of a comma-separated text that does not parse, or null. */
+    private static String unparsable(String text, EDataType type) {
+        for (String part : text.split(",")) {
+            try {
+                EcoreUtil.createFromString(type, part.strip());
+            } catch (RuntimeException e) {
+                return part;
+            }
+        }
+        return null;
+    }
+
     /** The values of a comma-separated text, or null when one does not parse. */
     static List<Object> parseList(String text, EDataType type) {
         List<Object> values = new ArrayList<>();
@@ -190,21 +257,6 @@ final class FieldBinder {
         return values;
     }
 
-    /** "learningRate" as "Learning rate:". */
-    static String label(String feature) {
-        StringBuilder b = new StringBuilder();
-        for (char c : feature.toCharArray()) {
-            if (b.length() == 0) {
-                b.append(Character.toUpperCase(c));
-            } else if (Character.isUpperCase(c)) {
-                b.append(' ').append(Character.toLowerCase(c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.append(':').toString();
-    }
-
     /** Updates the fields that data binding does not follow (lists) after undo or redo. */
     void refreshLists() {
         refreshers.forEach(Runnable::run);
@@ -217,5 +269,12 @@ final class FieldBinder {
 
     Map<String, Control> controls() {
         return controls;
+    }
+
+    /** What the decoration of a text field says about its text (a value that does not convert), or null. */
+    String inputProblem(Control c) {
+        Binding b = bindings.get(c);
+        IStatus status = b == null ? null : b.getValidationStatus().getValue();
+        return status == null || status.isOK() ? null : status.getMessage();
     }
 }

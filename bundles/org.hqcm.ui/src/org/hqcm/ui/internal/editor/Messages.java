@@ -31,6 +31,17 @@ public final class Messages extends NLS {
     public static String ExperimentFormPage_problems;
     public static String XmiPage_title;
     public static String FieldBinder_notA;
+    public static String FieldBinder_number;
+    public static String FieldBinder_wholeNumber;
+    public static String FieldBinder_quoted;
+    public static String FieldBinder_empty;
+    public static String FieldBinder_forExample;
+    public static String FieldBinder_badList;
+    public static String ExperimentEditor_saveWithErrorsTitle;
+    public static String ExperimentEditor_saveWithErrors;
+    public static String ExperimentEditor_saveAnyway;
+    public static String ExperimentEditor_run;
+    public static String ExperimentEditor_runTip;
     public static String DataSourcesPart_columnNumber;
     public static String DataSourcesPart_columnKind;
     public static String DataSourcesPart_columnData;
@@ -40,10 +51,6 @@ public final class Messages extends NLS {
     public static String DataSourcesPart_browse;
     public static String DataSourcesPart_synthetic;
     public static String DataSourcesPart_noPath;
-    public static String DataSourcesPart_kindSynthetic;
-    public static String DataSourcesPart_kindFigshare;
-    public static String DataSourcesPart_kindImageFolder;
-    public static String DataSourcesPart_kindDicom;
     public static String DataSourcesPart_chooseTitle;
     public static String DataSourcesPart_chooseFolder;
     public static String DataSourcesPart_chooseFigshare;

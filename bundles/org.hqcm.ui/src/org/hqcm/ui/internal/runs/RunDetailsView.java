@@ -13,7 +13,6 @@ import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.program.Program;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -21,9 +20,13 @@ import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.statushandlers.StatusManager;
+import org.hqcm.engine.run.RunFolder;
+import org.hqcm.launch.internal.RunLaunches;
+import org.hqcm.model.RunStatus;
 import org.hqcm.model.Artefact;
 import org.hqcm.model.ClassMetrics;
 import org.hqcm.model.JaccardScore;
@@ -36,8 +39,8 @@ import org.hqcm.ui.internal.compare.RunComparison;
 
 /**
  * The report of one run inside the IDE: the metrics of its record and the figures of its {@code artefacts/}
- * folder. The target platform has no org.eclipse.ui.browser (and a headless Linux often no WebKit), so the
- * report is drawn with SWT widgets rather than by showing report.html.
+ * folder, drawn with SWT widgets (they need no browser component); a link opens report.html in the {@link ReportView},
+ * and a cancelled, failed or interrupted run has a Resume link.
  */
 public final class RunDetailsView extends ViewPart {
 
@@ -49,6 +52,8 @@ public final class RunDetailsView extends ViewPart {
     private final List<Image> images = new ArrayList<>();
     private IContainer folder;
     private Table metrics;
+    private Link resumeLink;
+    private Label title;
     private ConfusionGrid confusion;
 
     @Override
@@ -72,7 +77,7 @@ public final class RunDetailsView extends ViewPart {
         clear();
         setPartName(runFolder.getName());
         RunSummary summary = RunSummary.of(runFolder, record);
-        Label title = new Label(body, SWT.NONE);
+        title = new Label(body, SWT.NONE);
         title.setText(summary.experiment() + "  (" + summary.head() + ", " + summary.status() + ")");
         title.setFont(org.eclipse.jface.resource.JFaceResources.getHeaderFont());
 
@@ -96,7 +101,9 @@ public final class RunDetailsView extends ViewPart {
             row(metrics, Messages.RunDetailsView_backend, String.valueOf(record.getProvenance().getBackend()));
         }
         if (record.getFailureMessage() != null) {
-            row(metrics, Messages.RunDetailsView_failure, record.getFailureMessage());
+            // a cancelled run was stopped on request: not a failure
+            row(metrics, record.getStatus() == RunStatus.CANCELLED ? Messages.RunDetailsView_cancelled
+                    : Messages.RunDetailsView_failure, record.getFailureMessage());
         }
         pack(metrics);
         if (t != null && !t.getClasses().isEmpty()) {
@@ -108,11 +115,29 @@ public final class RunDetailsView extends ViewPart {
             }
             pack(classes);
         }
-        Path report = dir.resolve("report.html");
+        if (summary.resumable(RunsView.alive(summary))) {
+            Link resume = new Link(body, SWT.NONE);
+            resume.setText("<a>" + Messages.RunDetailsView_resume + "</a>");
+            resume.addListener(SWT.Selection, e -> {
+                try {
+                    RunLaunches.resume(runFolder);
+                } catch (CoreException ex) {
+                    StatusManager.getManager().handle(ex.getStatus(), StatusManager.SHOW | StatusManager.LOG);
+                }
+            });
+            resumeLink = resume;
+        }
+        Path report = new RunFolder(dir).report();
         if (Files.isRegularFile(report)) {
             Link link = new Link(body, SWT.NONE);
             link.setText("<a>" + Messages.RunDetailsView_report + "</a>");
-            link.addListener(SWT.Selection, e -> Program.launch(report.toString()));
+            link.addListener(SWT.Selection, e -> {
+                try {
+                    ReportView.open(getSite().getPage(), runFolder);
+                } catch (PartInitException ex) {
+                    StatusManager.getManager().handle(ex.getStatus(), StatusManager.SHOW | StatusManager.LOG);
+                }
+            });
         }
         for (Artefact a : record.getArtefacts()) {
             if ("confusion matrix".equals(a.getName()) && record.getConfusionMatrix() != null) {
@@ -182,12 +207,18 @@ public final class RunDetailsView extends ViewPart {
         images.forEach(Image::dispose);
         images.clear();
         metrics = null;
+        resumeLink = null;
         confusion = null;
     }
 
     private void layout() {
         body.layout(true, true);
         scroller.setMinSize(body.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+    }
+
+    /** The heading: experiment, head and status in words. */
+    public String title() {
+        return title == null || title.isDisposed() ? "" : title.getText();
     }
 
     /** The run shown, or null. */
@@ -204,6 +235,11 @@ public final class RunDetailsView extends ViewPart {
             }
         }
         return rows;
+    }
+
+    /** The "Resume this run" link, shown for a cancelled, failed or interrupted run (null otherwise). */
+    public Link resumeLink() {
+        return resumeLink;
     }
 
     /** How many figures are shown. */

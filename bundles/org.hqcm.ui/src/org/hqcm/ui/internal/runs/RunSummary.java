@@ -2,6 +2,8 @@ package org.hqcm.ui.internal.runs;
 
 import java.util.Locale;
 
+import java.util.Date;
+
 import org.eclipse.core.resources.IContainer;
 import org.hqcm.model.ClassicalHead;
 import org.hqcm.model.EpochRecord;
@@ -10,6 +12,8 @@ import org.hqcm.model.Head;
 import org.hqcm.model.JaccardScore;
 import org.hqcm.model.QuantumHead;
 import org.hqcm.model.RunRecord;
+import org.hqcm.model.RunStatus;
+import org.hqcm.ui.internal.Labels;
 
 /**
  * One row of the Runs view: the figures of a run record that the table shows. Missing figures (a run that
@@ -24,9 +28,13 @@ import org.hqcm.model.RunRecord;
  * @param macroF1 test macro-F1
  * @param jaccard99 mean attention Jaccard at threshold 0.99
  * @param seconds wall time from start to finish (or the sum of the epochs while running)
+ * @param started when the run started, or null
+ * @param runStatus the record's status
+ * @param live the run's event stream while it is running (null once it has ended)
  */
 public record RunSummary(IContainer folder, String experiment, String head, String status, int epochs,
-        double accuracy, double macroF1, double jaccard99, double seconds) {
+        double accuracy, double macroF1, double jaccard99, double seconds, Date started, RunStatus runStatus,
+        LiveRun live) {
 
     /** The Jaccard threshold the table shows (the paper's strictest, Table 2). */
     public static final double JACCARD_THRESHOLD = 0.99;
@@ -48,8 +56,14 @@ public record RunSummary(IContainer folder, String experiment, String head, Stri
                 jaccard = j.getMean();
             }
         }
-        return new RunSummary(folder, name, head, String.valueOf(record.getStatus()), record.getEpochs().size(),
-                accuracy, f1, jaccard, seconds(record));
+        RunStatus status = record.getStatus();
+        boolean running = status == RunStatus.RUNNING || status == RunStatus.CREATED;
+        LiveRun live = running && folder.getLocation() != null ? new LiveRun(folder.getLocation().toPath()) : null;
+        if (live != null) {
+            live.poll();
+        }
+        return new RunSummary(folder, name, head, Labels.literal(status), record.getEpochs().size(), accuracy, f1,
+                jaccard, seconds(record), record.getStarted(), status, live);
     }
 
     static String describe(Head head) {
@@ -71,6 +85,12 @@ public record RunSummary(IContainer folder, String experiment, String head, Stri
             sum += epoch.getSeconds();
         }
         return sum;
+    }
+
+    /** Whether the run can be continued: cancelled, failed, or killed (running on record, with no process). */
+    public boolean resumable(boolean alive) {
+        return runStatus == RunStatus.CANCELLED || runStatus == RunStatus.FAILED
+                || (runStatus == RunStatus.RUNNING || runStatus == RunStatus.CREATED) && !alive;
     }
 
     /** Whether the filter text (case-insensitive) occurs in the experiment, head, status or folder name. */

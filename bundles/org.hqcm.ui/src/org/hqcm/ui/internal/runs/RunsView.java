@@ -1,5 +1,7 @@
 package org.hqcm.ui.internal.runs;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +19,7 @@ import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IElementComparer;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
@@ -35,13 +38,19 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
+import org.hqcm.launch.internal.RunLaunches;
+import org.hqcm.model.RunStatus;
 import org.hqcm.model.resource.HqcmResources;
+import org.hqcm.ui.internal.Labels;
 import org.hqcm.ui.internal.compare.CompareRunsView;
 
 /**
- * Every run of the workspace in one table: experiment, head, status, epochs, test accuracy, macro-F1, attention
- * Jaccard at 0.99 and duration. Sorted by a click on a column title (again: reversed), filtered by the text field,
- * reloaded when a run record appears, changes or goes; a double-click opens the run's report.
+ * Every run of the workspace in one table: experiment, head, status, start time, epochs, live progress, test
+ * accuracy, macro-F1, attention Jaccard at 0.99 and duration. A running run's row follows its event stream (epoch,
+ * batch, loss, accuracy, time left) twice a second. Sorted by a click on a column title (again: reversed; runs
+ * without the column's value last either way), filtered by the text field, reloaded when a run record appears,
+ * changes or goes. A double-click opens the run's report; the context menu cancels, resumes, re-runs, opens the
+ * experiment or the report, and deletes run folders.
  */
 public final class RunsView extends ViewPart {
 
@@ -64,6 +73,10 @@ public final class RunsView extends ViewPart {
             compareSelected();
         }
     };
+    private final RunActions actions = new RunActions(this);
+    /** Polls the event streams of running runs while the view is open. */
+    private final Runnable tick = this::followLiveRuns;
+    private static final int LIVE_POLL_MS = 500;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -87,12 +100,26 @@ public final class RunsView extends ViewPart {
             vc.setLabelProvider(new ColumnLabelProvider() {
                 @Override
                 public String getText(Object element) {
-                    return c.text((RunSummary) element);
+                    RunSummary r = (RunSummary) element;
+                    return c == RunColumn.STATUS ? status(r) : c.text(r);
                 }
             });
             vc.getColumn().addListener(SWT.Selection, e -> sortBy(c));
         }
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        // a row is its run folder: a reload (after every epoch of a live run) makes new rows, and the selection and
+        // an open context menu must stay on the same runs
+        viewer.setComparer(new IElementComparer() {
+            @Override
+            public boolean equals(Object a, Object b) {
+                return a instanceof RunSummary x && b instanceof RunSummary y ? x.folder().equals(y.folder()) : a == b;
+            }
+
+            @Override
+            public int hashCode(Object element) {
+                return element instanceof RunSummary r ? r.folder().hashCode() : System.identityHashCode(element);
+            }
+        });
         viewer.setComparator(order);
         viewer.addFilter(new ViewerFilter() {
             @Override
@@ -108,12 +135,56 @@ public final class RunsView extends ViewPart {
         compare.setEnabled(false);
         viewer.addSelectionChangedListener(e -> compare.setEnabled(((IStructuredSelection) e.getSelection()).size() >= 2));
         getViewSite().getActionBars().getToolBarManager().add(compare);
+        actions.contribute(viewer, getViewSite().getActionBars().getToolBarManager());
+        getSite().registerContextMenu(actions.menuManager(), viewer);
         getSite().setSelectionProvider(viewer);
         viewer.setInput(all);
         sortBy(RunColumn.FOLDER);
         ResourcesPlugin.getWorkspace().addResourceChangeListener(listener, IResourceChangeEvent.POST_CHANGE);
         reload();
+        parent.getDisplay().timerExec(LIVE_POLL_MS, tick);
     }
+
+    /** Reads what running runs appended to their event streams and updates their rows. */
+    private void followLiveRuns() {
+        if (viewer.getControl().isDisposed()) {
+            return;
+        }
+        for (RunSummary r : all) {
+            if (r.live() != null && r.live().poll()) {
+                viewer.update(r, null);
+            }
+        }
+        viewer.getControl().getDisplay().timerExec(LIVE_POLL_MS, tick);
+    }
+
+    /**
+     * The status as shown: the record's, except that a run whose event stream has ended shows how it ended, and a run
+     * whose record says RUNNING but that no launch follows and whose events stopped a while ago was killed: it shows
+     * as interrupted (and can be resumed).
+     */
+    String status(RunSummary r) {
+        // the event stream's end comes a moment before the record's last save is read again
+        if (r.live() != null && r.live().end() != null) {
+            return Labels.literal(r.live().end().status());
+        }
+        if ((r.runStatus() == RunStatus.RUNNING || r.runStatus() == RunStatus.CREATED) && !alive(r)) {
+            return Messages.RunsView_interrupted;
+        }
+        return r.status();
+    }
+
+    /** Whether a run is being written now: a launch of this IDE follows it, or its events are fresh. */
+    static boolean alive(RunSummary r) {
+        if (r.folder().getLocation() != null && RunLaunches.jobOf(r.folder().getLocation().toPath()) != null) {
+            return true;
+        }
+        Instant last = r.live() == null ? null : r.live().lastEventAt();
+        return last != null && Duration.between(last, Instant.now()).compareTo(STALE) < 0 && r.live().end() == null;
+    }
+
+    /** Longer than an epoch of the paper's experiment takes without an event (a batch is a few seconds at most). */
+    private static final Duration STALE = Duration.ofMinutes(2);
 
     /** Reads every run record again in the background; returns the scheduled job. */
     public synchronized Job reload() {
@@ -208,6 +279,20 @@ public final class RunsView extends ViewPart {
         return compare;
     }
 
+    /** The selected rows. */
+    List<RunSummary> selectedRuns() {
+        List<RunSummary> rows = new ArrayList<>();
+        for (Object o : viewer.getStructuredSelection()) {
+            rows.add((RunSummary) o);
+        }
+        return rows;
+    }
+
+    /** The context menu's and toolbar's actions (tests read their state). */
+    RunActions actions() {
+        return actions;
+    }
+
     /** Opens the report of the first selected run (what a double-click does). */
     void open(IStructuredSelection selection) {
         if (!(selection.getFirstElement() instanceof RunSummary run)) {
@@ -278,7 +363,15 @@ public final class RunsView extends ViewPart {
             if (column == null) {
                 return 0;
             }
-            int c = column.order().compare((RunSummary) a, (RunSummary) b);
+            RunSummary x = (RunSummary) a;
+            RunSummary y = (RunSummary) b;
+            boolean mx = column.missing(x);
+            boolean my = column.missing(y);
+            if (mx || my) {
+                // without the column's figure (running, failed): last in both directions
+                return mx == my ? 0 : mx ? 1 : -1;
+            }
+            int c = column.order().compare(x, y);
             return ascending ? c : -c;
         }
     }

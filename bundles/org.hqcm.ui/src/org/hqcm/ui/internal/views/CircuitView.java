@@ -18,8 +18,10 @@ import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.ui.part.ViewPart;
 import org.hqcm.engine.quantum.CircuitSpec;
-import org.hqcm.engine.quantum.Embedding;
 import org.hqcm.engine.quantum.Pauli;
+import org.hqcm.engine.train.ExperimentMapping;
+import org.hqcm.model.HqcmFactory;
+import org.hqcm.model.validation.HqcmConstraints;
 import org.hqcm.ui.internal.figures.FigureExport;
 
 /**
@@ -32,6 +34,14 @@ public final class CircuitView extends ViewPart {
 
     /** Id of this view, as in plugin.xml. */
     public static final String ID = "org.hqcm.ui.views.circuit";
+
+    /**
+     * The circuit a new quantum head has: qubits, layers, embedding and measurement are the model's defaults
+     * (hqcm.ecore), mapped as the engine maps them, so the view opens on the circuit a new experiment trains.
+     */
+    private static final CircuitSpec DEFAULT = ExperimentMapping.circuit(HqcmFactory.eINSTANCE.createQuantumHead());
+    /** The most layers the view draws: each is a column of gates, and more do not read at any zoom. */
+    private static final int MAX_DRAWN_LAYERS = 8;
     private static final double STEP = 1.25;
 
     private Spinner qubits;
@@ -46,14 +56,14 @@ public final class CircuitView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(12, false));
-        qubits = spinner(parent, Messages.CircuitView_qubits, 5, 1, 12);
-        layers = spinner(parent, Messages.CircuitView_layers, 2, 1, 8);
+        qubits = spinner(parent, Messages.CircuitView_qubits, DEFAULT.qubits(), 1, HqcmConstraints.MAX_QUBITS);
+        layers = spinner(parent, Messages.CircuitView_layers, DEFAULT.layers(), 1, MAX_DRAWN_LAYERS);
         new Label(parent, SWT.NONE).setText(Messages.CircuitView_measure);
         measurement = new Combo(parent, SWT.READ_ONLY);
         for (Pauli m : Pauli.values()) {
             measurement.add(m.name());
         }
-        measurement.select(Pauli.Y.ordinal());
+        measurement.select(DEFAULT.measurement().ordinal());
         measurement.addListener(SWT.Selection, e -> update());
         button(parent, "\u2212", Messages.CircuitView_zoomOut, () -> zoomBy(1 / STEP));
         zoomLabel = new Label(parent, SWT.CENTER);
@@ -178,7 +188,7 @@ public final class CircuitView extends ViewPart {
 
     private CircuitDiagram diagramOfControls() {
         Pauli m = Pauli.values()[Math.max(0, measurement.getSelectionIndex())];
-        return new CircuitDiagram(new CircuitSpec(qubits.getSelection(), layers.getSelection(), Embedding.AMPLITUDE, m, 0));
+        return new CircuitDiagram(new CircuitSpec(qubits.getSelection(), layers.getSelection(), DEFAULT.embedding(), m, 0));
     }
 
     private void update() {

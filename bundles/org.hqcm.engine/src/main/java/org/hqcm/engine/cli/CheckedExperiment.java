@@ -2,8 +2,12 @@ package org.hqcm.engine.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.hqcm.engine.run.MemoryEstimate;
 import org.hqcm.engine.run.RunPreflight;
 import org.hqcm.model.Experiment;
@@ -11,6 +15,7 @@ import org.hqcm.model.Sweep;
 import org.hqcm.model.resource.HqcmResources;
 import org.hqcm.model.resource.ModelFileException;
 import org.hqcm.model.validation.ExperimentValidator;
+import org.hqcm.model.validation.FeaturePaths;
 import org.hqcm.model.validation.Problem;
 
 /**
@@ -58,16 +63,29 @@ record CheckedExperiment(Path file, Experiment experiment, List<Problem> problem
         return problems.stream().filter(p -> !p.isError()).count();
     }
 
-    /** Prints the load failure to {@code err}, or each problem to {@code out}. */
+    /**
+     * Prints the load failure to {@code err}, or each problem to {@code out}; the first problem of a field is followed
+     * by an indented note with the field's documentation from the model (hqcm.ecore), so that a user without the
+     * editor's tooltips learns what the field is. Lines of problems still start with the file name.
+     */
     void print(PrintWriter out, PrintWriter err) {
         if (loadFailure != null) {
             err.println(loadFailure);
             err.flush();
             return;
         }
+        Set<EStructuralFeature> noted = new HashSet<>();
         for (Problem p : problems) {
             out.println(file + ": " + (p.isError() ? "" : "warning: ") + p.featurePath() + ": " + p.message());
+            EStructuralFeature f = FeaturePaths.feature(experiment, p.featurePath());
+            String doc = f == null ? null : EcoreUtil.getDocumentation(f);
+            if (doc != null && !doc.isBlank() && noted.add(f)) {
+                out.println(NOTE + doc.strip());
+            }
         }
         out.flush();
     }
+
+    /** How a documentation line under a problem starts. */
+    static final String NOTE = "    note: ";
 }

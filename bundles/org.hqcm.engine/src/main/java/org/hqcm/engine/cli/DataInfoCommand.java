@@ -25,6 +25,7 @@ import org.hqcm.engine.data.SourceSummary;
 import org.hqcm.engine.data.Split;
 import org.hqcm.engine.data.Splitter;
 import org.hqcm.engine.data.TumourClass;
+import org.hqcm.engine.data.VolumeOptions;
 import org.hqcm.engine.plot.BarChart;
 import org.hqcm.engine.train.ExperimentMapping;
 import org.hqcm.model.validation.HqcmConstraints;
@@ -40,7 +41,9 @@ import picocli.CommandLine.Parameters;
             "Loads the sources as an experiment would and prints counts per class and split, original image sizes, "
                 + "masks, patients and bad files; writes a class-distribution chart (PNG).",
             "SOURCE is a folder (kind inferred: .mat files -> FIGSHARE_MAT, class folders of PNG/JPEG -> "
-                + "IMAGE_FOLDER, of DICOM -> DICOM; or say --kind) or synthetic:N[:DIFFICULTY] (N images per class)."})
+                + "IMAGE_FOLDER, of DICOM -> DICOM, NIfTI case folders -> BRATS, imagesTr/ + labelsTr/ -> MSD_TASK01; "
+                + "or say --kind) or synthetic:N[:DIFFICULTY] (N images per class).",
+            "Volume sources also print cases and slices per class and write a preview of slices with their masks."})
 public final class DataInfoCommand implements Callable<Integer> {
     private static final String[] CLASS_TITLES = {"Healthy (0)", "Meningioma (1)", "Glioma (2)", "Pituitary (3)"};
     private static final int BAD_FILES_SHOWN = 20;
@@ -103,6 +106,16 @@ public final class DataInfoCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads reading files (default: one per core).")
     Integer threads;
 
+    @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "A field of the volume SOURCEs (BRATS, "
+            + "MSD_TASK01) as an experiment's DataSource has it, e.g. --set modality=FLAIR --set healthySlices=true "
+            + "--set tumourLabels=1,4 (defaults: the model's; `hqcm help` lists none of them twice).")
+    List<String> volumeFields = new ArrayList<>();
+
+    @Option(names = "--preview", defaultValue = "slice-preview.png", paramLabel = "FILE", description = "For volume "
+            + "sources: a few slices with their masks as the dataset holds them (default: ${DEFAULT-VALUE}; "
+            + "--no-chart writes neither).")
+    Path preview;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -116,9 +129,14 @@ public final class DataInfoCommand implements Callable<Integer> {
         if (pixels < 1) {
             throw new BadInputException("--max-image-pixels is " + pixels + ", expected at least 1");
         }
+        VolumeOptions volume = VolumeFields.options(volumeFields);
         List<SourceSpec> specs = new ArrayList<>();
         for (String s : sources) {
-            specs.add(parseSource(s, kind));
+            specs.add(parseSource(s, kind, volume));
+        }
+        boolean volumes = specs.stream().anyMatch(sp -> sp.kind().isVolume());
+        if (!noChart && volumes) {
+            checkChartTarget(preview, force);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -142,6 +160,9 @@ public final class DataInfoCommand implements Callable<Integer> {
         if (!noChart) {
             writeChart(ds);
             out.println("chart: " + chart.toAbsolutePath());
+            if (volumes && VolumeInfo.writePreview(ds, preview)) {
+                out.println("preview: " + preview.toAbsolutePath());
+            }
         }
         out.flush();
         return ExitCodes.OK;
@@ -179,6 +200,11 @@ public final class DataInfoCommand implements Callable<Integer> {
 
     /** {@code synthetic:N[:D]} or a path (kind given or inferred). */
     static SourceSpec parseSource(String text, SourceFormat kind) {
+        return parseSource(text, kind, VolumeFields.options(List.of()));
+    }
+
+    /** {@code synthetic:N[:D]} or a path (kind given or inferred); volume sources take {@code volume}. */
+    static SourceSpec parseSource(String text, SourceFormat kind, VolumeOptions volume) {
         if (text.toLowerCase(Locale.ROOT).startsWith("synthetic")) {
             String[] parts = text.split(":");
             try {
@@ -204,7 +230,7 @@ public final class DataInfoCommand implements Callable<Integer> {
         if (k == SourceFormat.SYNTHETIC) {
             throw new BadInputException("--kind SYNTHETIC with a path '" + text + "': write synthetic:N instead");
         }
-        return SourceSpec.files(k, p);
+        return k.isVolume() ? SourceSpec.volumes(k, p, volume) : SourceSpec.files(k, p);
     }
 
     private void print(PrintWriter out, LoadedDataset ds, Split split, double seconds) {
@@ -213,6 +239,7 @@ public final class DataInfoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-60s %6d images, %4d bad files, %6d with tumour mask%n", s.spec().describe(),
                     s.images(), s.badFiles(), s.withMask());
         }
+        VolumeInfo.print(out, ds);
         out.printf(Locale.ROOT, "images: %d, resized to %dx%d, loaded in %.1f s%n", ds.size(), size, size, seconds);
         StringBuilder sizes = new StringBuilder();
         for (Map.Entry<String, Integer> e : ds.originalSizes().entrySet()) {

@@ -35,6 +35,7 @@ public final class Main implements Runnable {
     /** Builds the command line with every subcommand and the project's exit-code mapping. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.getSubcommands().get("new").getCommandSpec().usageMessage().footer(NewCommand.fieldsHelp());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             PrintWriter err = line.getErr();
             // a model file that cannot be read (not XML, not a run record, a reference to another file) is input

@@ -14,6 +14,7 @@ import org.hqcm.model.Sweep;
 import org.hqcm.model.presets.Presets;
 import org.hqcm.model.presets.SweepPresets;
 import org.hqcm.model.resource.HqcmResources;
+import org.hqcm.model.validation.FeaturePaths;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,6 +48,33 @@ public final class NewCommand implements Callable<Integer> {
             all.addAll(SweepPresets.names());
             return all.iterator();
         }
+    }
+
+    /** Columns the field list of {@code hqcm help new} wraps at. */
+    private static final int WIDTH = 100;
+
+    /**
+     * The footer of {@code hqcm help new}: every field of an experiment file with the quickstart preset's value and
+     * the field's documentation from the model (hqcm.ecore), so a user without the IDE learns what each field does.
+     */
+    static String fieldsHelp() {
+        StringBuilder b = new StringBuilder("%nFields of an experiment file, with the quickstart preset's values:%n");
+        for (FeaturePaths.Value v : FeaturePaths.fields(Presets.create(Presets.QUICKSTART))) {
+            b.append("  ").append(v.path()).append(" = ").append(v.text()).append("%n");
+            StringBuilder line = new StringBuilder("      ");
+            for (String word : v.documentation().split("\\s+")) {
+                if (line.length() + word.length() + 1 > WIDTH && line.length() > 6) {
+                    b.append(line).append("%n");
+                    line = new StringBuilder("      ");
+                }
+                line.append(line.length() > 6 ? " " : "").append(word);
+            }
+            if (line.length() > 6) {
+                b.append(line).append("%n");
+            }
+        }
+        // picocli formats the footer: a '%' of the text is not a format
+        return b.toString().replace("%", "%%").replace("%%n", "%n");
     }
 
     private int newSweep() {

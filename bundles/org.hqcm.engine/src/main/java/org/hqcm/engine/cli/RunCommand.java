@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run an experiment file (.hqcm): validate it, train with a checkpoint per epoch, evaluate on the",
-            "test split, and write everything into runs/<experiment>-<time>/.",
+            "test split, and write everything into runs/<experiment>-<time>/ (or the folder --run-dir names).",
             "Ctrl-C stops cleanly after the current batch; --resume continues from the last checkpoint.",
             "Exit codes: 0 completed, 1 failed or cancelled, 2 bad input."})
 public final class RunCommand implements Callable<Integer> {
@@ -51,12 +51,13 @@ public final class RunCommand implements Callable<Integer> {
             description = "Folder that receives the run folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--run-dir", paramLabel = "DIR",
+            description = "The run folder itself, chosen by the caller (an IDE launch): created if missing, else it must "
+                    + "be an empty folder. With repeats > 1, repeat i (from 2) goes into DIR-r<i>. Instead of --out.")
+    Path runDir;
+
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue this run from its last checkpoint.")
     Path resume;
-
-    @Option(names = "--run-dir", paramLabel = "DIR",
-            description = "Write the run into exactly this folder (created, or empty) instead of a new folder under --out.")
-    Path runDir;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -68,7 +69,16 @@ public final class RunCommand implements Callable<Integer> {
         if ((file == null) == (resume == null)) {
             throw new BadInputException("run: expected an experiment FILE or --resume RUN_DIR (exactly one of them)");
         }
-        try (ShutdownCancel cancel = ShutdownCancel.install(stderr, "stopping (the last checkpoint is kept) ...")) {
+        if (runDir != null && resume != null) {
+            throw new BadInputException("run: --run-dir names a new run's folder; --resume continues RUN_DIR itself");
+        }
+        if (runDir != null && spec.commandLine().getParseResult().hasMatchedOption("--out")) {
+            throw new BadInputException("run: --run-dir DIR and --out DIR exclude each other (DIR is the run folder "
+                    + "itself with --run-dir, the folder that receives run folders with --out)");
+        }
+        // a requested stop is normal output, not an error (an IDE console shows stderr in red)
+        try (ShutdownCancel cancel = ShutdownCancel.install(stdout,
+                "stopping after the current batch (the last checkpoint is kept) ...")) {
             AtomicBoolean cancelled = cancel.flag();
             return resume != null ? resumeRun(stdout, stderr, cancelled) : newRuns(stdout, stderr, cancelled);
         }
@@ -89,18 +99,14 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         Experiment e = checked.experiment();
-        if (runDir != null && e.getRepeats() > 1) {
-            throw new BadInputException(file + ": repeats " + e.getRepeats() + " with --run-dir; expected repeats 1 "
-                    + "(one folder holds one run)");
-        }
         long firstSeed = seed != null ? seed : e.getSeed();
         printSummary(stdout, e, firstSeed);
         int status = ExitCodes.OK;
         for (int r = 0; r < Math.max(1, e.getRepeats()) && status == ExitCodes.OK; r++) {
             ExperimentRunner runner = new ExperimentRunner(
-                    new TrainingProgress(stderr, e.getTraining().getMaxEpochs()), cancelled::get);
-            RunFolder folder = runDir != null ? runner.startAt(file, firstSeed + r, runDir)
-                    : runner.start(file, firstSeed + r, out);
+                    new TrainingProgress(stdout, stderr, e.getTraining().getMaxEpochs()), cancelled::get);
+            RunFolder folder = runDir == null ? runner.start(file, firstSeed + r, out)
+                    : runner.start(file, firstSeed + r, RunFolder.chosen(repeatDir(runDir, r)));
             status = report(stdout, folder);
         }
         return status;
@@ -111,9 +117,14 @@ public final class RunCommand implements Callable<Integer> {
         Experiment e = HqcmResources.loadRunRecord(folder.record()).getExperiment();
         stdout.println("resuming " + folder.dir());
         stdout.flush();
-        new ExperimentRunner(new TrainingProgress(stderr, e.getTraining().getMaxEpochs()), cancelled::get)
+        new ExperimentRunner(new TrainingProgress(stdout, stderr, e.getTraining().getMaxEpochs()), cancelled::get)
                 .resume(resume);
         return report(stdout, folder);
+    }
+
+    /** The folder of repeat {@code r} (0-based) when the caller chose the first one. */
+    static Path repeatDir(Path runDir, int r) {
+        return r == 0 ? runDir : runDir.resolveSibling(runDir.getFileName() + "-r" + (r + 1));
     }
 
     private static int report(PrintWriter stdout, RunFolder folder) {

@@ -9,13 +9,18 @@ import org.hqcm.engine.train.TrainingState;
 
 /**
  * The command line's view of a run: a redrawn progress bar with the epoch's running loss and accuracy on a terminal;
- * without one (CI, a pipe), one line per epoch so logs stay readable.
+ * without one (CI, a pipe, an IDE launch), one line per epoch so logs stay readable.
+ *
+ * <p>What goes where: phases and epoch lines are the run's normal output and go to stdout; warnings go to stderr,
+ * and so does the redrawn bar (terminal only: its carriage returns would garble a file that stdout goes to). An IDE
+ * console shows stderr in red and brings it forward, which is right for warnings and errors only.
  */
 final class TrainingProgress implements RunObserver {
 
     private static final long INTERVAL_NANOS = 200_000_000L;
     private static final int WIDTH = 24;
 
+    private final PrintWriter out;
     private final PrintWriter err;
     private final boolean terminal;
     private final int maxEpochs;
@@ -24,7 +29,8 @@ final class TrainingProgress implements RunObserver {
     private int lineLength;
     private String training = "training";
 
-    TrainingProgress(PrintWriter err, int maxEpochs) {
+    TrainingProgress(PrintWriter out, PrintWriter err, int maxEpochs) {
+        this.out = out;
         this.err = err;
         this.terminal = System.console() != null;
         this.maxEpochs = maxEpochs;
@@ -40,8 +46,8 @@ final class TrainingProgress implements RunObserver {
     @Override
     public void phase(String name, String message) {
         clear();
-        err.println(("training".equals(name) ? training : message) + " ...");
-        err.flush();
+        out.println(("training".equals(name) ? training : message) + " ...");
+        out.flush();
     }
 
     @Override
@@ -70,11 +76,11 @@ final class TrainingProgress implements RunObserver {
     @Override
     public synchronized void epoch(EpochResult r, boolean improved, TrainingState state) {
         clear();
-        err.println(String.format(Locale.ROOT,
+        out.println(String.format(Locale.ROOT,
                 "epoch %d/%d  train loss %.4f acc %.3f | val loss %.4f acc %.3f | lr %.3g | %.1f s%s", r.epoch(),
                 maxEpochs, r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(),
                 r.learningRate(), r.seconds(), improved ? "  (best)" : ""));
-        err.flush();
+        out.flush();
     }
 
     @Override
@@ -86,7 +92,9 @@ final class TrainingProgress implements RunObserver {
 
     private void clear() {
         if (terminal && lineLength > 0) {
+            // the bar is on stderr: wipe it there before a line goes to either stream
             err.print("\r" + " ".repeat(lineLength) + "\r");
+            err.flush();
             lineLength = 0;
         }
     }

@@ -14,6 +14,8 @@ import org.hqcm.engine.data.dicom.DicomFolderReader;
 import org.hqcm.engine.data.folder.ImageFolderReader;
 import org.hqcm.engine.data.mat.FigshareMatReader;
 import org.hqcm.engine.data.synth.BrainPhantom;
+import org.hqcm.engine.data.volume.VolumeCase;
+import org.hqcm.engine.data.volume.VolumeSourceReader;
 
 /**
  * Loads and merges sources into one {@link LoadedDataset} of {@code imageSize x imageSize} samples. Files are read
@@ -27,9 +29,14 @@ public final class DatasetLoader {
     private DatasetLoader() {
     }
 
-    /** One unit of work: a file to read or a phantom image to make. */
+    /** One unit of work: a file to read, a phantom image to make, or a volume case to cut into slices. */
     private interface Job {
         RawImage make() throws Exception;
+
+        /** Every image of the job: one, or a case's slices. */
+        default List<RawImage> makeAll() throws Exception {
+            return List.of(make());
+        }
 
         Path file();
     }
@@ -45,6 +52,7 @@ public final class DatasetLoader {
         List<List<Job>> jobsPerSource = new ArrayList<>();
         List<List<BadFile>> refusedPerSource = new ArrayList<>();
         int total = 0;
+        long images = 0; // a volume case gives many
         for (int i = 0; i < sources.size(); i++) {
             List<BadFile> refused = new ArrayList<>();
             List<Job> jobs = jobs(sources.get(i), imageSize, seed + i * SOURCE_SEED_STEP, refused,
@@ -52,8 +60,10 @@ public final class DatasetLoader {
             jobsPerSource.add(jobs);
             refusedPerSource.add(refused);
             total += jobs.size();
+            images += sources.get(i).kind().isVolume() ? jobs.size() * sources.get(i).volume().slicesPerCaseBound()
+                    : jobs.size();
         }
-        checkHeap(total, imageSize, sources);
+        checkHeap(images, imageSize, sources);
         Object[] results = run(jobsPerSource, total, imageSize, options);
 
         List<Sample> samples = new ArrayList<>(total);
@@ -64,19 +74,32 @@ public final class DatasetLoader {
             SourceSpec spec = sources.get(i);
             List<BadFile> sourceBad = new ArrayList<>(refusedPerSource.get(i));
             int good = 0;
+            int goodFiles = 0; // files or cases: the unit of the bad-file share
             int masked = 0;
             for (int j = 0; j < jobsPerSource.get(i).size(); j++, k++) {
-                if (results[k] instanceof Sample s) {
-                    samples.add(s);
-                    good++;
-                    if (s.maskPixelCount() > 0) {
-                        masked++;
+                if (results[k] instanceof List<?> list) {
+                    goodFiles++;
+                    for (Object o : list) {
+                        Sample s = (Sample) o;
+                        samples.add(s);
+                        good++;
+                        if (s.maskPixelCount() > 0) {
+                            masked++;
+                        }
                     }
                 } else {
                     sourceBad.add((BadFile) results[k]);
                 }
             }
-            checkSource(spec, good, sourceBad, options);
+            checkSource(spec, goodFiles, sourceBad, options);
+            if (spec.kind().isVolume() && good == 0) {
+                throw new BadInputException("the " + goodFiles + " cases of " + spec.describe() + " gave no slice:"
+                        + " none has a slice with minTumourArea = " + spec.volume().minTumourArea() + " tumour pixels"
+                        + (spec.volume().healthySlices() ? " or a label-free slice with minBrainArea = "
+                        + spec.volume().minBrainArea() + " brain pixels" : "") + "; expected smaller limits or other"
+                        + " tumourLabels (" + (spec.volume().tumourLabels().isEmpty() ? "every non-zero label"
+                        : spec.volume().tumourLabels()) + ")");
+            }
             bad.addAll(sourceBad);
             summaries.add(new SourceSummary(spec, good, sourceBad.size(), masked));
         }
@@ -113,6 +136,8 @@ public final class DatasetLoader {
             case IMAGE_FOLDER -> new ImageFolderReader(spec.path(), maxPixels);
             case DICOM -> new DicomFolderReader(spec.path(), maxPixels);
             case SYNTHETIC -> throw new IllegalArgumentException("the synthetic source has no files");
+            case BRATS, MSD_TASK01 -> throw new IllegalArgumentException(spec.kind() + " is read by cases"
+                    + " (VolumeSourceReader), not file by file");
         };
     }
 
@@ -135,6 +160,28 @@ public final class DatasetLoader {
                         }
                     });
                 }
+            }
+            return jobs;
+        }
+        if (spec.kind().isVolume()) {
+            VolumeSourceReader volumes = new VolumeSourceReader(spec, maxPixels);
+            for (VolumeCase c : cases(volumes, spec, refused)) {
+                jobs.add(new Job() {
+                    @Override
+                    public RawImage make() {
+                        throw new UnsupportedOperationException("a case has many slices");
+                    }
+
+                    @Override
+                    public List<RawImage> makeAll() throws Exception {
+                        return volumes.read(c);
+                    }
+
+                    @Override
+                    public Path file() {
+                        return c.image();
+                    }
+                });
             }
             return jobs;
         }
@@ -161,7 +208,21 @@ public final class DatasetLoader {
      * listed is a {@link BadInputException} naming it.
      */
     public static List<Path> files(SourceSpec spec, List<BadFile> refused) {
+        if (spec.kind().isVolume()) {
+            return cases(new VolumeSourceReader(spec, LoadOptions.DEFAULT_MAX_IMAGE_PIXELS), spec, refused).stream()
+                    .map(VolumeCase::image).toList();
+        }
         return files(reader(spec), spec, refused);
+    }
+
+    private static List<VolumeCase> cases(VolumeSourceReader reader, SourceSpec spec, List<BadFile> refused) {
+        try {
+            return reader.cases(refused);
+        } catch (IOException e) {
+            throw new BadInputException("cannot list " + spec.describe() + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new BadInputException("cannot list " + spec.describe() + ": " + e.getCause().getMessage(), e);
+        }
     }
 
     private static List<Path> files(SourceReader reader, SourceSpec spec, List<BadFile> refused) {
@@ -180,11 +241,13 @@ public final class DatasetLoader {
             case FIGSHARE_MAT -> "figshare brain-tumour .mat files (MATLAB v7.3) anywhere under the folder";
             case IMAGE_FOLDER -> "PNG/JPEG files in class folders (healthy/notumor, meningioma, glioma, pituitary)";
             case DICOM -> "DICOM files (.dcm or no extension) in class folders";
+            case BRATS -> "case folders of NIfTI volumes (*_t1, *_t1ce, *_t2, *_flair with *_seg, .nii or .nii.gz)";
+            case MSD_TASK01 -> "imagesTr/CASE.nii.gz (4-D) with labelsTr/CASE.nii.gz";
             case SYNTHETIC -> "at least one image per class";
         };
     }
 
-    /** Runs every job; each result is a {@link Sample} or a {@link BadFile}, in job order. */
+    /** Runs every job; each result is a list of {@link Sample}s (one, or a case's slices) or a {@link BadFile}. */
     private static Object[] run(List<List<Job>> jobsPerSource, int total, int imageSize, LoadOptions options) {
         List<Job> all = new ArrayList<>(total);
         jobsPerSource.forEach(all::addAll);
@@ -199,7 +262,12 @@ public final class DatasetLoader {
 
     private static Object one(Job job, int imageSize) {
         try {
-            return Preprocessing.toSample(job.make(), imageSize);
+            List<RawImage> raw = job.makeAll();
+            List<Sample> samples = new ArrayList<>(raw.size());
+            for (RawImage r : raw) {
+                samples.add(Preprocessing.toSample(r, imageSize));
+            }
+            return samples;
         } catch (RunCancelledException e) {
             throw e;
         } catch (Exception e) {

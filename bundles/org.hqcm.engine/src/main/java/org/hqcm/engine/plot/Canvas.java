@@ -6,9 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import javax.imageio.ImageIO;
-
-import org.hqcm.model.resource.AtomicFiles;
+import org.hqcm.engine.io.Png;
 
 /**
  * Creates anti-aliased images and writes them as PNG atomically. Only off-screen images are drawn, which
@@ -50,10 +48,6 @@ final class Canvas {
     }
 
     static void writePng(BufferedImage image, Path target) throws IOException {
-        AtomicFiles.write(target, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available for " + target);
-            }
-        });
+        Png.write(image, target);
     }
 }

@@ -26,7 +26,7 @@ import org.hqcm.model.resource.HqcmResources;
 public record AttentionExamples(double[] thresholds, List<Example> examples) {
 
     /** The examples file of a run folder. */
-    public static final String FILE = "attention-examples.zip";
+    public static final String FILE = RunFolder.ATTENTION_EXAMPLES;
 
     /** One example: {@code image} and {@code mask} at input size, {@code map} at feature-map size. */
     public record Example(int sampleId, int label, float[][] image, float[][] mask, float[][] map, double[] jaccard) {

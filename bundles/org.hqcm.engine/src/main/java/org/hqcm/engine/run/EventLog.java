@@ -8,21 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * The run's event stream, {@code events.jsonl}: one JSON object per line, flushed at once so that the IDE can follow
- * a run live. Every event has {@code "type"} and {@code "time"} (ISO-8601); the types are
- * <ul>
- * <li>{@code start}: run, experiment, epochs, batches (per epoch), resumedFrom (epoch or 0)</li>
- * <li>{@code phase}: name (loading, training, evaluating), message</li>
- * <li>{@code batch}: epoch, batch, batches, loss, accuracy (running means of the epoch)</li>
- * <li>{@code epoch}: epoch, epochs, trainLoss, trainAccuracy, validationLoss, validationAccuracy, learningRate, seconds</li>
- * <li>{@code warning}: message</li>
- * <li>{@code end}: status (COMPLETED, FAILED, CANCELLED), message, testAccuracy (when evaluated)</li>
- * </ul>
- * Resumed runs append to the same file.
+ * Writes an event stream, {@value RunFolder#EVENTS}: one event record per line (a run's {@link RunEvent}, a sweep's
+ * events; format in {@link EventStream}), flushed at once so that the IDE can follow a run live. Resumed runs append
+ * to the same file.
  */
 public final class EventLog implements AutoCloseable {
 
@@ -37,16 +27,10 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
-    /** Appends one event; {@code fields} are alternating names and values. */
-    public synchronized void emit(String type, Object... fields) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", type);
-        m.put("time", Instant.now().toString());
-        for (int i = 0; i + 1 < fields.length; i += 2) {
-            m.put((String) fields[i], fields[i + 1]);
-        }
+    /** Appends one event, stamped with the time now. */
+    public synchronized void emit(StreamEvent event) {
         try {
-            out.write(Json.object(m));
+            out.write(EventStream.write(event, Instant.now()));
             out.write('\n');
             out.flush();
         } catch (IOException e) {

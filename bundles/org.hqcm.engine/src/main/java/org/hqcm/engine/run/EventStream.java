@@ -1,59 +1,134 @@
 package org.hqcm.engine.run;
 
-import org.hqcm.engine.train.EpochResult;
-import org.hqcm.engine.train.TrainingState;
-import org.hqcm.model.RunStatus;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
 
-/** The run's event stream as a member of the run's observers: each report becomes one event of {@link EventLog}. */
-final class EventStream implements RunObserver {
-    private final EventLog events;
-    private int epochs;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 
-    EventStream(EventLog events) {
-        this.events = events;
-    }
+/**
+ * The one converter between {@link RunEvent} records and the lines of {@value RunFolder#EVENTS} (Gson). JSON has no
+ * NaN or infinity: a non-finite number is written as null (a diverged loss) and a null reads back as NaN.
+ */
+public final class EventStream {
 
-    @Override
-    public void started(String run, String experiment, int epochs, int batches, int resumedFrom) {
-        this.epochs = epochs;
-        events.emit("start", "run", run, "experiment", experiment, "epochs", epochs, "batches", batches,
-                "resumedFrom", resumedFrom);
-    }
+    private static final Map<String, Class<? extends RunEvent>> TYPES = Map.of(
+            RunEvent.Start.TYPE, RunEvent.Start.class,
+            RunEvent.Phase.TYPE, RunEvent.Phase.class,
+            RunEvent.Batch.TYPE, RunEvent.Batch.class,
+            RunEvent.Epoch.TYPE, RunEvent.Epoch.class,
+            RunEvent.Warning.TYPE, RunEvent.Warning.class,
+            RunEvent.End.TYPE, RunEvent.End.class);
 
-    @Override
-    public void phase(String name, String message) {
-        events.emit("phase", "name", name, "message", message);
-    }
-
-    @Override
-    public void skipped(String file, String reason) {
-        events.emit("warning", "message", "skipped " + file + ": " + reason);
-    }
-
-    @Override
-    public void ended(RunStatus status, String message, double testAccuracy) {
-        if (status == RunStatus.COMPLETED) {
-            events.emit("end", "status", status.getLiteral(), "message", message, "testAccuracy", testAccuracy);
-        } else {
-            events.emit("end", "status", status.getLiteral(), "message", message);
+    /** A boxed number may be absent: null stays null (and a non-finite one is written as null too). */
+    private static final TypeAdapter<Double> OPTIONAL_NUMBER = new TypeAdapter<>() {
+        @Override
+        public void write(JsonWriter out, Double value) throws IOException {
+            if (value == null || !Double.isFinite(value)) {
+                out.nullValue();
+            } else {
+                out.value(value.doubleValue());
+            }
         }
+
+        @Override
+        public Double read(JsonReader in) throws IOException {
+            if (in.peek() == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            return in.nextDouble();
+        }
+    };
+
+    /** A primitive number: a non-finite one is written as null, and null reads back as NaN. */
+    private static final TypeAdapter<Double> NUMBER = new TypeAdapter<>() {
+        @Override
+        public void write(JsonWriter out, Double value) throws IOException {
+            OPTIONAL_NUMBER.write(out, value);
+        }
+
+        @Override
+        public Double read(JsonReader in) throws IOException {
+            if (in.peek() == JsonToken.NULL) {
+                in.nextNull();
+                return Double.NaN;
+            }
+            return in.nextDouble();
+        }
+    };
+
+    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping()
+            .registerTypeAdapter(double.class, NUMBER).registerTypeAdapter(Double.class, OPTIONAL_NUMBER).create();
+
+    private EventStream() {
     }
 
-    @Override
-    public void batch(int epoch, int batch, int batches, double loss, double accuracy) {
-        events.emit("batch", "epoch", epoch, "batch", batch, "batches", batches, "loss", loss, "accuracy", accuracy);
+    /**
+     * One line of the stream read back.
+     *
+     * @param type the event's type
+     * @param time when it was written, or null when the line has no readable time
+     * @param event the event, or null for a type this reader does not know (a newer engine's)
+     */
+    public record Line(String type, Instant time, RunEvent event) {
     }
 
-    @Override
-    public void epoch(EpochResult r, boolean improved, TrainingState state) {
-        events.emit("epoch", "epoch", r.epoch(), "epochs", epochs, "trainLoss", r.trainLoss(), "trainAccuracy",
-                r.trainAccuracy(), "validationLoss", r.validationLoss(), "validationAccuracy", r.validationAccuracy(),
-                "learningRate", r.learningRate(), "seconds", r.seconds(), "quantumGradientNorm", r.quantumGradientNorm(),
-                "improved", improved);
+    /** The line of an event (without the newline): a run's {@link RunEvent} or a sweep's event. */
+    public static String write(StreamEvent event, Instant time) {
+        JsonObject line = new JsonObject();
+        line.addProperty("type", event.type());
+        line.addProperty("time", time.toString());
+        for (Map.Entry<String, JsonElement> e : GSON.toJsonTree(event).getAsJsonObject().entrySet()) {
+            line.add(e.getKey(), e.getValue());
+        }
+        return GSON.toJson(line);
     }
 
-    @Override
-    public void warning(String message) {
-        events.emit("warning", "message", message);
+    /** The event of a line; {@link IllegalArgumentException} naming what is wrong when it is not one. */
+    public static Line read(String line) {
+        JsonObject o;
+        try {
+            JsonElement e = JsonParser.parseString(line);
+            if (!e.isJsonObject()) {
+                throw new IllegalArgumentException("event line: expected a JSON object in: " + line);
+            }
+            o = e.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException("event line: not JSON (" + e.getMessage() + ") in: " + line, e);
+        }
+        JsonElement type = o.get("type");
+        if (type == null || !type.isJsonPrimitive() || !type.getAsJsonPrimitive().isString()) {
+            throw new IllegalArgumentException("event line without a \"type\": " + line);
+        }
+        Instant time = null;
+        JsonElement t = o.get("time");
+        if (t != null && t.isJsonPrimitive()) {
+            try {
+                time = Instant.parse(t.getAsString());
+            } catch (DateTimeParseException e) {
+                time = null;
+            }
+        }
+        Class<? extends RunEvent> kind = TYPES.get(type.getAsString());
+        if (kind == null) {
+            return new Line(type.getAsString(), time, null);
+        }
+        try {
+            return new Line(type.getAsString(), time, GSON.fromJson(o, kind));
+        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+            throw new IllegalArgumentException("event line: a \"" + type.getAsString() + "\" event with a bad field ("
+                    + e.getMessage() + ") in: " + line, e);
+        }
     }
 }

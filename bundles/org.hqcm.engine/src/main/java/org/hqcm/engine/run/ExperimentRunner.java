@@ -67,7 +67,7 @@ import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 public final class ExperimentRunner {
 
     /** Tribuo's provenance of the trained model, as text. */
-    static final String PROVENANCE_FILE = "provenance.txt";
+    static final String PROVENANCE_FILE = RunFolder.PROVENANCE;
 
     private final RunObserver observer;
     private final BooleanSupplier cancelled;
@@ -107,10 +107,12 @@ public final class ExperimentRunner {
         return start(experimentFile, experiment, seedOverride, RunFolder.create(runsRoot, experiment.getName()));
     }
 
-    /** A new run of {@code experimentFile} in exactly {@code runDir} (new or empty). */
-    public RunFolder startAt(Path experimentFile, Long seedOverride, Path runDir) {
-        Experiment experiment = loadValid(experimentFile);
-        return start(experimentFile, experiment, seedOverride, RunFolder.createAt(runDir));
+    /**
+     * A new run of {@code experimentFile} in a folder its launcher chose ({@link RunFolder#chosen}: an IDE launch, a
+     * sweep's trial attempt).
+     */
+    public RunFolder start(Path experimentFile, Long seedOverride, RunFolder folder) {
+        return start(experimentFile, loadValid(experimentFile), seedOverride, folder);
     }
 
     private RunFolder start(Path experimentFile, Experiment experiment, Long seedOverride, RunFolder folder) {
@@ -173,7 +175,7 @@ public final class ExperimentRunner {
             notes.add("removed " + tmp + ", left by an interrupted write");
         }
         try {
-            long dropped = TornLines.repair(folder.file("events.jsonl"));
+            long dropped = TornLines.repair(folder.file(RunFolder.EVENTS));
             if (dropped > 0) {
                 notes.add("dropped the torn last line of events.jsonl (" + dropped + " bytes written when the run was"
                         + " killed)");
@@ -187,8 +189,8 @@ public final class ExperimentRunner {
     private void execute(RunFolder folder, RunRecord record, boolean resuming, List<String> notes) {
         Experiment experiment = record.getExperiment();
         long runSeed = record.getProvenance().getSeed();
-        try (EventLog events = new EventLog(folder.file("events.jsonl")); RunLog log = new RunLog(folder.file("run.log"))) {
-            RunObserver all = new CompositeRunObserver(new EventStream(events), log, observer);
+        try (EventLog events = new EventLog(folder.file(RunFolder.EVENTS)); RunLog log = new RunLog(folder.file(RunFolder.LOG))) {
+            RunObserver all = new CompositeRunObserver(new EventObserver(events), log, observer);
             notes.forEach(all::note);
             try {
                 record.setStatus(RunStatus.RUNNING);
@@ -256,7 +258,7 @@ public final class ExperimentRunner {
 
         Map<String, double[]> resumeFrom = null;
         int resumedAfter = 0;
-        if (resuming && Files.exists(folder.file("checkpoint.zip"), LinkOption.NOFOLLOW_LINKS)) {
+        if (resuming && Files.exists(folder.file(RunFolder.CHECKPOINT), LinkOption.NOFOLLOW_LINKS)) {
             // a checkpoint is read against the shape of the run's network, so a zip bomb is refused unread
             HybridNetwork shape = HybridNetwork.create(ExperimentMapping.network(experiment, runSeed));
             resumeFrom = ArrayArchive.read(folder.checkpoint(),
@@ -283,8 +285,10 @@ public final class ExperimentRunner {
         try {
             trained = HqcmTrainer.of(experiment, runSeed).train(trainAndValidation, session, Map.of());
         } catch (TrainingCancelledException c) {
-            cancelled(folder, record, all, "cancelled during epoch " + (c.state().epochsDone() + 1)
-                    + "; the checkpoint of epoch " + c.state().epochsDone() + " is kept");
+            int done = c.state().epochsDone();
+            cancelled(folder, record, all, done == 0
+                    ? "cancelled during epoch 1, before the first checkpoint (a resume starts it again)"
+                    : "cancelled during epoch " + (done + 1) + "; the checkpoint of epoch " + done + " is kept");
             return;
         }
         HqcmModel model = trained.model();

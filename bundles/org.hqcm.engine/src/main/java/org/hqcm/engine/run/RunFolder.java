@@ -2,6 +2,7 @@ package org.hqcm.engine.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,12 +19,47 @@ import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.IoMessages;
 import org.hqcm.model.resource.HqcmResources;
 
-/** The files of one run folder (layout in this package's documentation). */
+/**
+ * The layout of one run folder, defined here once: the engine writes it, the launch and the IDE read it (the
+ * files and what they hold are listed in this package's documentation). Every file name of a run folder is a
+ * constant of this class; nothing else spells them.
+ */
 public record RunFolder(Path dir) {
+
+    /** The experiment as run (relative data paths made absolute, so that the folder stands alone). */
+    public static final String EXPERIMENT = "experiment.hqcm";
+    /** The run record (EMF XMI), rewritten atomically. */
+    public static final String RECORD = HqcmResources.RUN_RECORD_FILE;
+    /** The event stream ({@link RunEvent}, one JSON object per line, appended and flushed). */
+    public static final String EVENTS = "events.jsonl";
+    /** The human-readable log. */
+    public static final String LOG = "run.log";
+    /** The last completed epoch (resume). */
+    public static final String CHECKPOINT = "checkpoint.zip";
+    /** The trained network, best weights (predict). */
+    public static final String MODEL = "model.zip";
+    /** Test images in evaluation order with label, prediction and probabilities. */
+    public static final String PREDICTIONS = "predictions.csv";
+    /** Attention Jaccard per tumour test image and threshold. */
+    public static final String JACCARD = "jaccard.csv";
+    /** Every test image with its mask and T_s, 8 bits each ({@link TestImages}: the IDE's error drill-down). */
+    public static final String TEST_IMAGES = "test-images.zip";
+    /** A few tumour test images with mask, T_s and Jaccard. */
+    public static final String ATTENTION_EXAMPLES = "attention-examples.zip";
+    /** Tribuo's provenance of the trained model, as text. */
+    public static final String PROVENANCE = "provenance.txt";
+    /** The self-contained HTML report. */
+    public static final String REPORT = "report.html";
+    /** The figures (PNG). */
+    public static final String ARTEFACTS = "artefacts";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
-    /** Creates {@code parent/<experiment>-<yyyyMMdd-HHmmss>} (with a counter if that exists already). */
+    /**
+     * Creates {@code parent/<experiment>-<yyyyMMdd-HHmmss>} (with a counter if that exists already). The creation is
+     * atomic, so two runs started in the same second (two launches, two shells) never share a folder; a launcher
+     * creates the folder this way and hands it to the engine ({@code hqcm run --run-dir}).
+     */
     public static RunFolder create(Path parent, String experimentName) {
         String base = safeName(experimentName) + "-" + LocalDateTime.now().format(STAMP);
         try {
@@ -44,19 +80,30 @@ public record RunFolder(Path dir) {
     }
 
     /**
-     * Exactly {@code dir} as a new run folder ({@code hqcm run --run-dir}, a sweep's trial attempts): created, or
-     * taken when it exists and is empty; refused when it holds anything.
+     * The folder a launcher chose ({@code hqcm run --run-dir}: an IDE launch, a sweep's trial attempt): created when
+     * it does not exist; an existing one must be an empty directory (the launcher made it with {@link #create}), never
+     * a link, so that no run writes over another.
      */
-    public static RunFolder createAt(Path dir) {
+    public static RunFolder chosen(Path dir) {
+        Path d = dir.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dir);
-            try (var entries = Files.list(dir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new BadInputException(dir + ": not empty; expected a new or empty folder for the run "
-                            + "(continue an existing run with --resume)");
-                }
+            if (Files.isSymbolicLink(d)) {
+                throw new BadInputException("--run-dir " + dir + ": is a symbolic link; expected a new or empty folder");
             }
-            return new RunFolder(dir);
+            if (Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new BadInputException("--run-dir " + dir + ": is a file; expected a new or empty folder");
+                }
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(d)) {
+                    if (entries.iterator().hasNext()) {
+                        throw new BadInputException("--run-dir " + dir
+                                + ": is not empty; expected a new or empty folder (continue a run with --resume)");
+                    }
+                }
+                return new RunFolder(d);
+            }
+            Files.createDirectories(d);
+            return new RunFolder(d);
         } catch (IOException e) {
             throw new BadInputException("cannot create the run folder " + dir + ": " + IoMessages.describe(e), e);
         }
@@ -68,13 +115,18 @@ public record RunFolder(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(dir + ": no such run folder");
         }
-        f.link(HqcmResources.RUN_RECORD_FILE).ifPresent(link -> {
+        f.link(RECORD).ifPresent(link -> {
             throw linkRefused(link);
         });
         if (!Files.isRegularFile(f.record(), LinkOption.NOFOLLOW_LINKS)) {
-            throw new BadInputException(dir + ": not a run folder (expected " + HqcmResources.RUN_RECORD_FILE + " in it)");
+            throw new BadInputException(dir + ": not a run folder (expected " + RECORD + " in it)");
         }
         return f;
+    }
+
+    /** Whether a folder holds a run record (what makes it a run folder). */
+    public static boolean isRunFolder(Path dir) {
+        return Files.isRegularFile(dir.resolve(RECORD));
     }
 
     /**
@@ -157,30 +209,50 @@ public record RunFolder(Path dir) {
     }
 
     public Path experiment() {
-        return dir.resolve("experiment.hqcm");
+        return dir.resolve(EXPERIMENT);
     }
 
     public Path record() {
-        return dir.resolve(HqcmResources.RUN_RECORD_FILE);
+        return dir.resolve(RECORD);
     }
 
     public Path events() {
-        return dir.resolve("events.jsonl");
+        return dir.resolve(EVENTS);
     }
 
     public Path log() {
-        return dir.resolve("run.log");
+        return dir.resolve(LOG);
     }
 
     public Path checkpoint() {
-        return dir.resolve("checkpoint.zip");
+        return dir.resolve(CHECKPOINT);
     }
 
     public Path model() {
-        return dir.resolve("model.zip");
+        return dir.resolve(MODEL);
+    }
+
+    public Path predictions() {
+        return dir.resolve(PREDICTIONS);
+    }
+
+    public Path jaccard() {
+        return dir.resolve(JACCARD);
+    }
+
+    public Path attentionExamples() {
+        return dir.resolve(ATTENTION_EXAMPLES);
+    }
+
+    public Path provenance() {
+        return dir.resolve(PROVENANCE);
+    }
+
+    public Path report() {
+        return dir.resolve(REPORT);
     }
 
     public Path artefacts() {
-        return dir.resolve("artefacts");
+        return dir.resolve(ARTEFACTS);
     }
 }

@@ -31,19 +31,21 @@ import org.hqcm.model.QuantumHead;
 import org.hqcm.model.HqcmFactory;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.resource.HqcmResources;
+import org.hqcm.model.validation.FeaturePaths;
 
 /**
  * The self-contained HTML report of one run ({@value #FILE} in the run folder): Table 1, the confusion matrix in
  * counts and row-normalised, the attention Jaccard per threshold, the explanations beside T_s with their scores,
  * paired tests, costs and gallery, the calibration with its reliability diagram, the out-of-distribution thresholds
- * with the shares they flag, the training curves, the t-SNE and the attention gallery. Built from the run folder's
- * files only (record, predictions.csv, jaccard.csv, explanations.csv, the PNGs in artefacts/),
+ * with the shares they flag, the training curves, the t-SNE, the attention gallery and the run's settings with what
+ * each means. Built from the run folder's files only (record, predictions.csv, jaccard.csv, explanations.csv, the PNGs
+ * in artefacts/),
  * so {@code hqcm report} rewrites exactly what the run wrote. It says nothing that changes after the test
  * evaluation (status, end time), for the same reason.
  */
 public final class RunReport {
 
-    public static final String FILE = "report.html";
+    public static final String FILE = RunFolder.REPORT;
 
     private RunReport() {
     }
@@ -135,7 +137,17 @@ public final class RunReport {
         h = figure(h, "Fig 8: t-SNE of the head's outputs over the test split", f, a + "tsne.png", skipped);
         h = figure(h, "Fig 10: attention maps of tumour test images (input, mask, T_s, overlay)", f,
                 a + TestEvaluation.GALLERY_FILE, skipped);
-        return h;
+        return h.heading("Settings of this run").table(settings(e))
+                .note("Every field of the experiment as it was run; the meanings are the model's documentation (hqcm.ecore).");
+    }
+
+    /** The experiment's fields: path, value and what the field means (its documentation in the model). */
+    static Table settings(Experiment e) {
+        List<List<String>> rows = new ArrayList<>();
+        for (FeaturePaths.Value v : FeaturePaths.fields(e)) {
+            rows.add(List.of(v.path(), v.text(), v.documentation()));
+        }
+        return new Table(List.of("setting", "value", "meaning"), rows);
     }
 
     /** The explanation methods' scores, their paired tests, costs and gallery. */

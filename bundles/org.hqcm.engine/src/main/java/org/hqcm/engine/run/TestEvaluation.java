@@ -36,9 +36,9 @@ import org.hqcm.model.resource.AtomicFiles;
  */
 final class TestEvaluation {
 
-    static final String JACCARD_FILE = "jaccard.csv";
+    static final String JACCARD_FILE = RunFolder.JACCARD;
     static final String QUANTUM_GRADIENT_FILE = "quantum-gradient.png";
-    static final String PREDICTIONS_FILE = "predictions.csv";
+    static final String PREDICTIONS_FILE = RunFolder.PREDICTIONS;
     static final String GALLERY_FILE = "attention.png";
     /**
      * Most points of the t-SNE figure: its four n x n matrices take 32 n^2 bytes (200 MB at 2,500; the paper's test

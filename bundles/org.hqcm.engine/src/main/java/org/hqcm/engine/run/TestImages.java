@@ -34,7 +34,7 @@ import org.hqcm.model.resource.AtomicFiles;
 public final class TestImages implements AutoCloseable {
 
     /** The file in a run folder. */
-    public static final String FILE = "test-images.zip";
+    public static final String FILE = RunFolder.TEST_IMAGES;
     static final String FORMAT = "hqcm-test-images 1";
     /** Larger than any input size the model allows; a larger declared size marks a corrupt file. */
     private static final int MAX_SIZE = 4096;

@@ -24,7 +24,7 @@ public record TrainedModel(RunFolder folder, Experiment experiment, Inference in
 
     /** Loads the model of {@code folder}; a run without model.zip (not completed) is refused with a clear message. */
     public static TrainedModel load(RunFolder folder) {
-        if (!Files.exists(folder.file("model.zip"), LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(folder.file(RunFolder.MODEL), LinkOption.NOFOLLOW_LINKS)) {
             throw new BadInputException(folder.dir() + ": no trained model (expected model.zip; only completed runs "
                     + "have one)");
         }

@@ -1,11 +1,15 @@
 /**
- * Runs: one folder per run, the single truth the IDE reads.
+ * Runs: one folder per run, the single truth the IDE reads. The layout is defined once, in {@link
+ * org.hqcm.engine.run.RunFolder} (every file name), and the event stream once, in {@link org.hqcm.engine.run.RunEvent}
+ * (one record per event) with {@link org.hqcm.engine.run.EventStream} (Gson); the engine writes them, the launch and
+ * the IDE read them through the same classes ({@link org.hqcm.engine.run.EventTail} follows a live run). These reading
+ * classes use only the JDK, Gson and the model, so the IDE can load them without ND4J.
  *
  * <pre>
  * runs/&lt;experiment&gt;-&lt;yyyyMMdd-HHmmss&gt;/
  *   experiment.hqcm     the experiment as run (with a --seed override applied)
  *   run.hqcmrun         the RunRecord (EMF XMI): status, history, metrics, provenance; rewritten atomically
- *   events.jsonl        one JSON object per line, appended and flushed as they happen (see {@link org.hqcm.engine.run.EventLog})
+ *   events.jsonl        one {@link org.hqcm.engine.run.RunEvent} per line (JSON, {@link org.hqcm.engine.run.EventStream}), appended and flushed
  *   run.log             the human-readable log
  *   checkpoint.zip      the last completed epoch (network, optimizer, schedule, history); atomic
  *   model.zip           the trained network (best weights) for predict; atomic

@@ -174,8 +174,8 @@ public final class SweepDriver {
         SweepProgress progress = new SweepProgress(err, folder, record, executor.slots());
         String[] stop = new String[1];
         try (EventLog events = new EventLog(folder.events()); RunLog log = new RunLog(folder.log())) {
-            events.emit("start", "sweep", record.getName(), "trials", record.getTrials().size(), "pending", pending.size(),
-                    "master", executor.master(), "resumed", resumed);
+            events.emit(new SweepEvent.Start(record.getName(), record.getTrials().size(), pending.size(),
+                    executor.master(), resumed));
             log.line("%s sweep %s on %s: %d trials, %d to run", resumed ? "resuming" : "starting", record.getName(),
                     executor.master(), record.getTrials().size(), pending.size());
             out.println((resumed ? "resuming" : "sweep") + " " + record.getName() + ": " + record.getTrials().size()
@@ -206,10 +206,9 @@ public final class SweepDriver {
                     }
                     summarise(record);
                     HqcmResources.save(record, folder.record());
-                    events.emit("trial-end", "trial", o.id(), "label", t.getLabel(), "seed", t.getSeed(), "state",
-                            o.state(), "seconds", o.seconds(), "accuracy", o.accuracy(), "attempt", o.attempt(), "host",
-                            o.host(), "resumedAfterEpoch", o.resumedAfterEpoch(), "duplicate", o.duplicate(),
-                            "alreadyComplete", o.alreadyComplete(), "message", o.message());
+                    events.emit(new SweepEvent.TrialEnd(o.id(), t.getLabel(), t.getSeed(), o.state(), o.seconds(),
+                            o.accuracy(), o.attempt(), o.host(), o.resumedAfterEpoch(), o.duplicate(),
+                            o.alreadyComplete(), o.message()));
                     log.line("trial %s [%s, seed %d] %s on %s: %s%s", o.id(), t.getLabel(), t.getSeed(), o.state(),
                             o.attempt(), o.message(), o.resumedAfterEpoch() > 0 ? " (resumed after epoch "
                                     + o.resumedAfterEpoch() + ")" : "");
@@ -245,7 +244,7 @@ public final class SweepDriver {
             if (completed > 0) {
                 SweepReport.write(folder);
             }
-            events.emit("end", "state", state.getName(), "message", message);
+            events.emit(new SweepEvent.End(state.getName(), message));
             log.line("%s: %s", state, message);
             out.println(state + ": " + message);
             if (completed > 0) {

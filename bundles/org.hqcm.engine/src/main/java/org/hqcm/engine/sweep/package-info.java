@@ -13,9 +13,9 @@
  *   sweep.hqcmsweeprun   the SweepRecord (EMF): state, master, axes, every trial (id, configuration, label, axis
  *                        values, seed, state, attempts, run folder, accuracy, macro-F1, failure message) and a summary
  *                        per configuration (mean and sd across seeds); rewritten atomically by the driver alone
- *   events.jsonl         the sweep's event stream, one JSON object per line ({@link org.hqcm.engine.run.EventLog}):
- *                        start (trials, pending, master), trial-end (trial, state, seconds, accuracy, attempt,
- *                        duplicate, message), progress (done, running, failed, left), end (state, message)
+ *   events.jsonl         the sweep's event stream, one {@link org.hqcm.engine.sweep.SweepEvent} per line (JSON,
+ *                        written by {@link org.hqcm.engine.run.EventLog}): start (trials, pending, master),
+ *                        trial-end (trial, state, seconds, accuracy, attempt, duplicate, message), end (state, message)
  *   sweep.log            readable log: trial ends, failures with their messages, duplicate attempts removed
  *   trials/ID.hqcm       each trial's expanded experiment, written before anything starts
  *   runs/ID/             the published run of trial ID: an ordinary run folder ({@code run/package-info}); its

@@ -8,6 +8,8 @@ import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.data.Augmenter;
 import org.hqcm.engine.data.SourceFormat;
 import org.hqcm.engine.data.SourceSpec;
+import org.hqcm.engine.data.TumourClass;
+import org.hqcm.engine.data.VolumeOptions;
 import org.hqcm.engine.nn.ActivationFunction;
 import org.hqcm.engine.nn.HeadConfig;
 import org.hqcm.engine.nn.NetworkConfig;
@@ -193,10 +195,37 @@ public final class ExperimentMapping {
                 specs.add(SourceSpec.synthetic(s.getImagesPerClass(), s.getDifficulty()));
             } else {
                 Path p = Path.of(s.getPath() == null ? "" : s.getPath());
-                specs.add(SourceSpec.files(format, p.isAbsolute() ? p : baseDir.resolve(p).normalize()));
+                Path root = p.isAbsolute() ? p : baseDir.resolve(p).normalize();
+                specs.add(format.isVolume() ? SourceSpec.volumes(format, root, volumeOptions(s, e.getDataset()
+                        .getClassNames())) : SourceSpec.files(format, root));
             }
         }
         return specs;
+    }
+
+    /**
+     * The volume fields of a BRATS or MSD_TASK01 source. The tumour class is the label of {@code tumourClass} among
+     * the dataset's class names (validation has checked it is one of them after the first, healthy).
+     */
+    public static VolumeOptions volumeOptions(DataSource s, List<String> classNames) {
+        int label = classNames.indexOf(s.getTumourClass());
+        if (label < 1 || label >= TumourClass.COUNT) {
+            throw new BadInputException("dataset.sources: tumourClass '" + s.getTumourClass() + "' is not allowed;"
+                    + " expected one of " + classNames.subList(1, Math.min(classNames.size(), TumourClass.COUNT)));
+        }
+        VolumeOptions.Modality modality = switch (s.getModality()) {
+            case T1 -> VolumeOptions.Modality.T1;
+            case T1CE -> VolumeOptions.Modality.T1CE;
+            case T2 -> VolumeOptions.Modality.T2;
+            case FLAIR -> VolumeOptions.Modality.FLAIR;
+        };
+        VolumeOptions.Scaling scaling = switch (s.getIntensityScaling()) {
+            case MIN_MAX -> VolumeOptions.Scaling.MIN_MAX;
+            case PERCENTILE_CLIP -> VolumeOptions.Scaling.PERCENTILE_CLIP;
+        };
+        return new VolumeOptions(modality, TumourClass.ofLabel(label), new java.util.HashSet<>(s.getTumourLabels()),
+                s.getMinTumourArea(), s.getSliceStep(), s.getMaxSlicesPerCase(), s.isHealthySlices(),
+                s.getMinBrainArea(), scaling, s.getLowerPercentile(), s.getUpperPercentile(), s.getMaxVolumeVoxels());
     }
 
     /** How the engine reads a source of the model's kind. */
@@ -206,6 +235,8 @@ public final class ExperimentMapping {
             case FIGSHARE_MAT -> SourceFormat.FIGSHARE_MAT;
             case IMAGE_FOLDER -> SourceFormat.IMAGE_FOLDER;
             case DICOM -> SourceFormat.DICOM;
+            case BRATS -> SourceFormat.BRATS;
+            case MSD_TASK01 -> SourceFormat.MSD_TASK01;
         };
     }
 

@@ -2,7 +2,8 @@ package org.hqcm.engine.train;
 
 /**
  * ReduceLROnPlateau (PyTorch's defaults: mode min, relative threshold 1e-4, no cooldown) and early stopping on the
- * same validation loss. Early stopping counts epochs since the best loss; the caller restores the best weights.
+ * same validation loss. Early stopping counts epochs since the best loss (a patience of 0 turns it off); the caller
+ * restores the best weights.
  */
 final class PlateauSchedule {
 

@@ -50,6 +50,39 @@ class DataCommandTest {
     }
 
     @Test
+    void infoOfABratsFolderPrintsCasesAndSlicesAndWritesAPreview() throws Exception {
+        Path brats = dir.resolve("brats");
+        int[] n = {48, 44, 30};
+        for (int i = 1; i <= 3; i++) {
+            org.hqcm.engine.data.volume.SyntheticCases.writeBratsCase(brats, "BraTS_00" + i, n);
+        }
+        Path chart = dir.resolve("dist.png");
+        Path preview = dir.resolve("preview.png");
+        Result info = run("data", "info", brats.toString(), "--size", "32", "--chart", chart.toString(), "--preview",
+                preview.toString(), "--set", "minTumourArea=30", "--set", "healthySlices=true", "--set",
+                "minBrainArea=300", "--set", "maxSlicesPerCase=4", "--set", "modality=FLAIR");
+        assertEquals(0, info.code(), info.err());
+        assertTrue(info.out().contains("BRATS: 3 cases (a case is one patient: its slices share a split), healthy 12,"
+                + " glioma 12 slices; 12 with a tumour mask; FLAIR, at most 4 slices of each kind per case"), info.out());
+        assertTrue(info.out().contains("patients known: 3"), info.out());
+        assertTrue(Files.size(preview) > 1000, "preview written");
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(preview.toFile());
+        assertTrue(img.getWidth() > 400 && img.getHeight() > 200, img.getWidth() + "x" + img.getHeight());
+        java.nio.file.Files.copy(preview, Path.of("target").resolve("data-info-slice-preview.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        Result badField = run("data", "info", brats.toString(), "--no-chart", "--set", "sliceStep=0");
+        assertEquals(ExitCodes.BAD_INPUT, badField.code());
+        assertTrue(badField.err().contains("sliceStep: 0 is not allowed; expected >= 1"), badField.err());
+        Result unknown = run("data", "info", brats.toString(), "--no-chart", "--set", "colour=red");
+        assertEquals(ExitCodes.BAD_INPUT, unknown.code());
+        assertTrue(unknown.err().contains("FIELD one of modality, tumourClass, tumourLabels"), unknown.err());
+        Result badEnum = run("data", "info", brats.toString(), "--no-chart", "--set", "modality=PET");
+        assertEquals(ExitCodes.BAD_INPUT, badEnum.code());
+        assertTrue(badEnum.err().contains("(one of T1, T1CE, T2, FLAIR)"), badEnum.err());
+    }
+
+    @Test
     void badSourcesExitWithCodeTwoAndAMessage() {
         Result missing = run("data", "info", dir.resolve("nothing-here").toString(), "--no-chart");
         assertEquals(ExitCodes.BAD_INPUT, missing.code());

@@ -69,6 +69,10 @@ class ExperimentCommandsTest {
         assertFalse(Files.exists(file));
         CliRun help = CliRun.of("new", "--help");
         assertTrue(help.out().replaceAll("\\s+", " ").contains("quickstart, quickstart-classical, hqcm-ebtc, classical"), help.out());
+        // every field of an experiment with the quickstart's value and its documentation
+        String fields = help.out().replaceAll("\\s+", " ");
+        assertTrue(fields.contains("loss.zeta = 0.3 zeta, the weight of the pixel-wise binary cross-entropy"), help.out());
+        assertTrue(fields.contains("dataset.sources[0].kind = SYNTHETIC"), help.out());
     }
 
     @Test
@@ -85,8 +89,11 @@ class ExperimentCommandsTest {
         String[] lines = r.out().strip().split("\\R");
         assertEquals(good + ": ok", lines[0]);
         assertEquals(bad + ": training.learningRate: -0.1 is not allowed; expected > 0", lines[1]);
-        assertEquals(bad + ": training.batchSize: 0 is not allowed; expected >= 1", lines[2]);
-        assertEquals(bad + ": 2 error(s)", lines[3]);
+        // each field's first problem is followed by what the field is, from the model's documentation
+        assertTrue(lines[2].startsWith("    note: Step size of the optimizer"), lines[2]);
+        assertEquals(bad + ": training.batchSize: 0 is not allowed; expected >= 1", lines[3]);
+        assertEquals("    note: Training images per optimizer step (paper: 64).", lines[4]);
+        assertEquals(bad + ": 2 error(s)", lines[5]);
         assertEquals(0, CliRun.of("validate", good.toString()).exit());
     }
 
@@ -178,6 +185,30 @@ class ExperimentCommandsTest {
         assertEquals(2, again.exit());
         assertTrue(again.err().contains("already completed"), again.err());
         assertEquals(2, CliRun.of("run").exit(), "neither FILE nor --resume");
+    }
+
+    @Test
+    void runWritesIntoTheFolderItsCallerChose() throws Exception {
+        Path file = TinyExperiments.write(TinyExperiments.tiny(1), dir);
+        Path chosen = dir.resolve("runs").resolve("chosen-by-the-ide");
+        CliRun r = CliRun.of("run", file.toString(), "--seed", "3", "--run-dir", chosen.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("run: " + chosen), r.out());
+        assertEquals(org.hqcm.model.RunStatus.COMPLETED, HqcmResources.loadRunRecord(chosen).getStatus());
+        try (var s = Files.list(chosen.getParent())) {
+            assertEquals(1, s.count(), "nothing else was created next to it");
+        }
+        // epoch lines are normal output (stdout); without warnings stderr stays empty
+        assertTrue(r.out().contains("epoch 1/1  train loss"), r.out());
+        assertEquals("", r.err().strip());
+
+        CliRun again = CliRun.of("run", file.toString(), "--run-dir", chosen.toString());
+        assertEquals(2, again.exit());
+        assertTrue(again.err().contains("--run-dir " + chosen + ": is not empty"), again.err());
+        CliRun both = CliRun.of("run", file.toString(), "--run-dir", chosen.toString(), "--out", dir.toString());
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("exclude each other"), both.err());
+        assertEquals(2, CliRun.of("run", "--resume", chosen.toString(), "--run-dir", dir.toString()).exit());
     }
 
     @Test

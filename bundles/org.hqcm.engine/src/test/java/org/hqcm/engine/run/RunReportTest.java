@@ -47,6 +47,10 @@ class RunReportTest {
                 "Quantum circuits: resources on a device", "state preparation: RY / CNOT", "Gradient norm of the circuits")) {
             assertTrue(html.contains(s), "report mentions " + s);
         }
+        // the settings with what they mean, from the model's documentation
+        assertTrue(html.contains("<td>loss.zeta</td><td>" + org.hqcm.model.resource.HqcmResources.loadRunRecord(run.dir()).getExperiment().getLoss().getZeta() + "</td><td>zeta, the weight"),
+                "the settings table has loss.zeta with its meaning");
+        assertTrue(html.contains("<td>training.learningRate</td>"), "and every other field");
         // offline: nine embedded PNGs (loss, accuracy, quantum gradient norm, confusion, t-SNE, attention and
         // explanation galleries, reliability, score distribution) and nothing fetched from elsewhere
         assertEquals(9, count(html, "src=\"data:image/png;base64,"));

@@ -6,12 +6,16 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.eclipse.emf.common.util.Enumerator;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 
 /** Dotted paths of model values from their root, as users see them: {@code dataset.sources[0].path}. */
 public final class FeaturePaths {
@@ -31,6 +35,81 @@ public final class FeaturePaths {
             segments.push(segment);
         }
         return String.join(".", segments);
+    }
+
+    /** One attribute value of a model by its path, as written in the file (lists as "1, 2, 3"). */
+    public record Value(String path, EObject owner, EAttribute attribute, String text) {
+
+        /** The model's documentation of the attribute (hqcm.ecore's GenModel annotation), or "". */
+        public String documentation() {
+            String doc = EcoreUtil.getDocumentation(attribute);
+            return doc == null ? "" : doc.strip();
+        }
+    }
+
+    private static final Pattern SEGMENT = Pattern.compile("(\\w+)(?:\\[(\\d+)])?");
+
+    /**
+     * Every attribute value of an object and the objects it contains, in model order, with paths from that object
+     * (a run record's experiment gives {@code training.learningRate}, not {@code experiment.training.learningRate}),
+     * each with its attribute (and so its documentation): what the CLI's help and the report's settings list. For
+     * provenance, {@link #values} gives the same paths with every value as one text.
+     */
+    public static List<Value> fields(EObject root) {
+        List<Value> values = new ArrayList<>();
+        collect(root, values);
+        String prefix = of(root);
+        if (prefix.isEmpty()) {
+            return values;
+        }
+        return values.stream().map(v -> new Value(v.path().substring(prefix.length() + 1), v.owner(), v.attribute(), v.text()))
+                .toList();
+    }
+
+    private static void collect(EObject o, List<Value> values) {
+        for (EAttribute a : o.eClass().getEAllAttributes()) {
+            if (a.isDerived() || a.isTransient()) {
+                continue;
+            }
+            Object v = o.eGet(a);
+            String text = a.isMany()
+                    ? ((List<?>) v).stream().map(x -> EcoreUtil.convertToString(a.getEAttributeType(), x)).collect(Collectors.joining(", "))
+                    : v == null ? "" : EcoreUtil.convertToString(a.getEAttributeType(), v);
+            values.add(new Value(of(o, a, -1), o, a, text));
+        }
+        for (EObject child : o.eContents()) {
+            collect(child, values);
+        }
+    }
+
+    /**
+     * The feature a path names from a root ({@code dataset.sources[1].path}, also with an index on the last segment
+     * as problems of list elements have), or null when the path does not lead to one.
+     */
+    public static EStructuralFeature feature(EObject root, String path) {
+        EObject o = root;
+        String[] segments = path.split("\\.");
+        for (int i = 0; i < segments.length; i++) {
+            Matcher m = SEGMENT.matcher(segments[i]);
+            if (o == null || !m.matches()) {
+                return null;
+            }
+            EStructuralFeature f = o.eClass().getEStructuralFeature(m.group(1));
+            if (f == null || i == segments.length - 1) {
+                return f;
+            }
+            if (!(f instanceof EReference)) {
+                return null;
+            }
+            Object v = o.eGet(f);
+            if (f.isMany()) {
+                List<?> list = (List<?>) v;
+                int index = m.group(2) == null ? -1 : Integer.parseInt(m.group(2));
+                v = index >= 0 && index < list.size() ? list.get(index) : null;
+            }
+            o = v instanceof EObject e ? e : null;
+        }
+        return null;
     }
 
     /** The path of a feature of an object, with an element index when {@code index >= 0}. */

@@ -85,6 +85,10 @@ public class HqcmConstraints extends HqcmValidator {
     public static final int MAX_IMAGE_SIZE = 1024;
     /** Largest {@code Dataset.maxImagePixels}: a decoded image of 2^28 pixels takes 1 GiB as floats. */
     public static final int MAX_IMAGE_PIXELS_LIMIT = 1 << 28;
+    /** Largest {@code DataSource.maxVolumeVoxels}: a volume of 2^28 voxels takes 1 GiB as floats. */
+    public static final int MAX_VOLUME_VOXELS_LIMIT = 1 << 28;
+    /** Largest segmentation label: BraTS and MSD use 1..4; label volumes are int8..int16. */
+    public static final int MAX_LABEL = 32767;
     /** Most synthetic images per class: 4 x 100,000 images of 128 x 128 take about 20 GB. */
     public static final int MAX_IMAGES_PER_CLASS = 100_000;
     /** Widest convolution block: common CNNs stop at 512-2048 filters, and activations grow with the width. */
@@ -238,6 +242,9 @@ public class HqcmConstraints extends HqcmValidator {
             }
             return c.ok;
         }
+        if (s.getKind() == SourceKind.BRATS || s.getKind() == SourceKind.MSD_TASK01) {
+            volumeFields(s, c);
+        }
         String path = s.getPath();
         String kind = s.getKind().getName();
         boolean folderOnly = s.getKind() != SourceKind.FIGSHARE_MAT;
@@ -269,6 +276,48 @@ public class HqcmConstraints extends HqcmValidator {
             c.error(Literals.DATA_SOURCE__PATH, path, wanted + "; " + resolved + " cannot be read (permission denied)");
         }
         return c.ok;
+    }
+
+    /** The fields of a BRATS or MSD_TASK01 source. */
+    private static void volumeFields(DataSource s, Check c) {
+        if (s.eContainer() instanceof Dataset d && d.getClassNames().size() >= 2) {
+            List<String> tumours = d.getClassNames().subList(1, d.getClassNames().size());
+            if (!tumours.contains(s.getTumourClass())) {
+                c.error(Literals.DATA_SOURCE__TUMOUR_CLASS, s.getTumourClass() == null ? "" : s.getTumourClass(),
+                        "one of the dataset's tumour classes " + tumours + " (its class names after the first, healthy)");
+            }
+        }
+        List<Integer> labels = s.getTumourLabels();
+        for (int i = 0; i < labels.size(); i++) {
+            if (labels.get(i) < 1 || labels.get(i) > MAX_LABEL) {
+                c.error(Literals.DATA_SOURCE__TUMOUR_LABELS, i, labels.get(i), "a label value in 1.." + MAX_LABEL
+                        + " (0 is the background; an empty list means every non-zero label)");
+            }
+        }
+        if (s.getMinTumourArea() < 1) {
+            c.error(Literals.DATA_SOURCE__MIN_TUMOUR_AREA, s.getMinTumourArea(), ">= 1 pixel");
+        }
+        if (s.getSliceStep() < 1) {
+            c.error(Literals.DATA_SOURCE__SLICE_STEP, s.getSliceStep(), ">= 1 (1 = every slice)");
+        }
+        if (s.getMaxSlicesPerCase() < 0) {
+            c.error(Literals.DATA_SOURCE__MAX_SLICES_PER_CASE, s.getMaxSlicesPerCase(), ">= 0 (0 = no cap)");
+        }
+        if (s.getMinBrainArea() < 0) {
+            c.error(Literals.DATA_SOURCE__MIN_BRAIN_AREA, s.getMinBrainArea(), ">= 0 pixels");
+        }
+        if (!(s.getLowerPercentile() >= 0 && s.getLowerPercentile() < 100)) {
+            c.error(Literals.DATA_SOURCE__LOWER_PERCENTILE, s.getLowerPercentile(), "a percentile in [0, 100)");
+        } else if (!(s.getUpperPercentile() > s.getLowerPercentile() && s.getUpperPercentile() <= 100)) {
+            c.error(Literals.DATA_SOURCE__UPPER_PERCENTILE, s.getUpperPercentile(), "a percentile in (lowerPercentile = "
+                    + format(s.getLowerPercentile()) + ", 100]");
+        }
+        if (s.getMaxVolumeVoxels() < 1) {
+            c.error(Literals.DATA_SOURCE__MAX_VOLUME_VOXELS, s.getMaxVolumeVoxels(), ">= 1 voxel");
+        } else {
+            c.atMost(Literals.DATA_SOURCE__MAX_VOLUME_VOXELS, -1, s.getMaxVolumeVoxels(), MAX_VOLUME_VOXELS_LIMIT,
+                    "a volume of 2^28 voxels takes 1 GiB as floats where it cannot be streamed");
+        }
     }
 
     /** The folder relative paths resolve against, or null when the model is not tied to a local file. */

@@ -16,7 +16,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import org.hqcm.engine.data.PixelLimit;
-import org.hqcm.model.resource.AtomicFiles;
+import org.hqcm.engine.io.Png;
 
 /** Reads PNG/JPEG as grey levels (checked before they are decoded) and writes 8-bit grey PNGs atomically. */
 public final class GreyImages {
@@ -105,11 +105,7 @@ public final class GreyImages {
             v = v > 1f ? 1f : (v >= 0f ? v : 0f);
             data[i] = (byte) Math.round(v * 255f);
         }
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        Png.write(img, file);
     }
 
     /** Writes a 0/1 mask as a black/white 8-bit PNG, atomically. */
