@@ -39,6 +39,9 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.hqcm.model.RunRecord#getDuplicateImages <em>Duplicate Images</em>}</li>
  *   <li>{@link org.hqcm.model.RunRecord#getDroppedDuplicates <em>Dropped Duplicates</em>}</li>
  *   <li>{@link org.hqcm.model.RunRecord#getDataWarnings <em>Data Warnings</em>}</li>
+ *   <li>{@link org.hqcm.model.RunRecord#getExplanations <em>Explanations</em>}</li>
+ *   <li>{@link org.hqcm.model.RunRecord#getCalibration <em>Calibration</em>}</li>
+ *   <li>{@link org.hqcm.model.RunRecord#getOutOfDistribution <em>Out Of Distribution</em>}</li>
  * </ul>
  *
  * @see org.hqcm.model.HqcmPackage#getRunRecord()
@@ -407,5 +410,70 @@ public interface RunRecord extends EObject {
 	 * @generated
 	 */
 	EList<String> getDataWarnings();
+
+	/**
+	 * Returns the value of the '<em><b>Explanations</b></em>' containment reference list.
+	 * The list contents are of type {@link org.hqcm.model.ExplanationScore}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Per explanation method (T_s, Grad-CAM, occlusion): its scores against the tumour masks, averaged over the explained test images; per-image values are in explanations.csv.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Explanations</em>' containment reference list.
+	 * @see org.hqcm.model.HqcmPackage#getRunRecord_Explanations()
+	 * @model containment="true"
+	 * @generated
+	 */
+	EList<ExplanationScore> getExplanations();
+
+	/**
+	 * Returns the value of the '<em><b>Calibration</b></em>' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Calibration of the test split, with and without temperature scaling.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Calibration</em>' containment reference.
+	 * @see #setCalibration(Calibration)
+	 * @see org.hqcm.model.HqcmPackage#getRunRecord_Calibration()
+	 * @model containment="true"
+	 * @generated
+	 */
+	Calibration getCalibration();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.RunRecord#getCalibration <em>Calibration</em>}' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Calibration</em>' containment reference.
+	 * @see #getCalibration()
+	 * @generated
+	 */
+	void setCalibration(Calibration value);
+
+	/**
+	 * Returns the value of the '<em><b>Out Of Distribution</b></em>' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The out-of-distribution thresholds fixed on the validation split and the shares of images they flag.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Out Of Distribution</em>' containment reference.
+	 * @see #setOutOfDistribution(OutOfDistribution)
+	 * @see org.hqcm.model.HqcmPackage#getRunRecord_OutOfDistribution()
+	 * @model containment="true"
+	 * @generated
+	 */
+	OutOfDistribution getOutOfDistribution();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.RunRecord#getOutOfDistribution <em>Out Of Distribution</em>}' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Out Of Distribution</em>' containment reference.
+	 * @see #getOutOfDistribution()
+	 * @generated
+	 */
+	void setOutOfDistribution(OutOfDistribution value);
 
 } // RunRecord

@@ -77,6 +77,10 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 			case HqcmPackage.JACCARD_SCORE: return createJaccardScore();
 			case HqcmPackage.ARTEFACT: return createArtefact();
 			case HqcmPackage.PROVENANCE: return createProvenance();
+			case HqcmPackage.EXPLANATION_SCORE: return createExplanationScore();
+			case HqcmPackage.CALIBRATION: return createCalibration();
+			case HqcmPackage.OUT_OF_DISTRIBUTION: return createOutOfDistribution();
+			case HqcmPackage.OOD_SOURCE: return createOodSource();
 			case HqcmPackage.SWEEP: return createSweep();
 			case HqcmPackage.SWEEP_AXIS: return createSweepAxis();
 			case HqcmPackage.SWEEP_RECORD: return createSweepRecord();
@@ -95,6 +99,10 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 	@Override
 	public Object createFromString(EDataType eDataType, String initialValue) {
 		switch (eDataType.getClassifierID()) {
+			case HqcmPackage.EXPLANATION_METHOD:
+				return createExplanationMethodFromString(eDataType, initialValue);
+			case HqcmPackage.OOD_SCORE:
+				return createOodScoreFromString(eDataType, initialValue);
 			case HqcmPackage.SOURCE_KIND:
 				return createSourceKindFromString(eDataType, initialValue);
 			case HqcmPackage.VOLUME_MODALITY:
@@ -138,6 +146,10 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 	@Override
 	public String convertToString(EDataType eDataType, Object instanceValue) {
 		switch (eDataType.getClassifierID()) {
+			case HqcmPackage.EXPLANATION_METHOD:
+				return convertExplanationMethodToString(eDataType, instanceValue);
+			case HqcmPackage.OOD_SCORE:
+				return convertOodScoreToString(eDataType, instanceValue);
 			case HqcmPackage.SOURCE_KIND:
 				return convertSourceKindToString(eDataType, instanceValue);
 			case HqcmPackage.VOLUME_MODALITY:
@@ -388,6 +400,50 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 	 * @generated
 	 */
 	@Override
+	public ExplanationScore createExplanationScore() {
+		ExplanationScoreImpl explanationScore = new ExplanationScoreImpl();
+		return explanationScore;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public Calibration createCalibration() {
+		CalibrationImpl calibration = new CalibrationImpl();
+		return calibration;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public OutOfDistribution createOutOfDistribution() {
+		OutOfDistributionImpl outOfDistribution = new OutOfDistributionImpl();
+		return outOfDistribution;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public OodSource createOodSource() {
+		OodSourceImpl oodSource = new OodSourceImpl();
+		return oodSource;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Sweep createSweep() {
 		SweepImpl sweep = new SweepImpl();
 		return sweep;
@@ -435,6 +491,46 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 	public ConfigurationSummary createConfigurationSummary() {
 		ConfigurationSummaryImpl configurationSummary = new ConfigurationSummaryImpl();
 		return configurationSummary;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public ExplanationMethod createExplanationMethodFromString(EDataType eDataType, String initialValue) {
+		ExplanationMethod result = ExplanationMethod.get(initialValue);
+		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
+		return result;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public String convertExplanationMethodToString(EDataType eDataType, Object instanceValue) {
+		return instanceValue == null ? null : instanceValue.toString();
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public OodScore createOodScoreFromString(EDataType eDataType, String initialValue) {
+		OodScore result = OodScore.get(initialValue);
+		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
+		return result;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public String convertOodScoreToString(EDataType eDataType, Object instanceValue) {
+		return instanceValue == null ? null : instanceValue.toString();
 	}
 
 	/**

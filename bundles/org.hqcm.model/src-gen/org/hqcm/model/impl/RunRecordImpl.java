@@ -22,11 +22,14 @@ import org.eclipse.emf.ecore.util.EObjectContainmentEList;
 import org.eclipse.emf.ecore.util.InternalEList;
 
 import org.hqcm.model.Artefact;
+import org.hqcm.model.Calibration;
 import org.hqcm.model.ConfusionMatrix;
 import org.hqcm.model.EpochRecord;
 import org.hqcm.model.Experiment;
+import org.hqcm.model.ExplanationScore;
 import org.hqcm.model.HqcmPackage;
 import org.hqcm.model.JaccardScore;
+import org.hqcm.model.OutOfDistribution;
 import org.hqcm.model.Provenance;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.RunStatus;
@@ -57,6 +60,9 @@ import org.hqcm.model.TestMetrics;
  *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getDuplicateImages <em>Duplicate Images</em>}</li>
  *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getDroppedDuplicates <em>Dropped Duplicates</em>}</li>
  *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getDataWarnings <em>Data Warnings</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getExplanations <em>Explanations</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getCalibration <em>Calibration</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getOutOfDistribution <em>Out Of Distribution</em>}</li>
  * </ul>
  *
  * @generated
@@ -321,6 +327,36 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 	 * @ordered
 	 */
 	protected EList<String> dataWarnings;
+
+	/**
+	 * The cached value of the '{@link #getExplanations() <em>Explanations</em>}' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getExplanations()
+	 * @generated
+	 * @ordered
+	 */
+	protected EList<ExplanationScore> explanations;
+
+	/**
+	 * The cached value of the '{@link #getCalibration() <em>Calibration</em>}' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getCalibration()
+	 * @generated
+	 * @ordered
+	 */
+	protected Calibration calibration;
+
+	/**
+	 * The cached value of the '{@link #getOutOfDistribution() <em>Out Of Distribution</em>}' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getOutOfDistribution()
+	 * @generated
+	 * @ordered
+	 */
+	protected OutOfDistribution outOfDistribution;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -786,6 +822,109 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 	 * @generated
 	 */
 	@Override
+	public EList<ExplanationScore> getExplanations() {
+		if (explanations == null) {
+			explanations = new EObjectContainmentEList<ExplanationScore>(ExplanationScore.class, this, HqcmPackage.RUN_RECORD__EXPLANATIONS);
+		}
+		return explanations;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public Calibration getCalibration() {
+		return calibration;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public NotificationChain basicSetCalibration(Calibration newCalibration, NotificationChain msgs) {
+		Calibration oldCalibration = calibration;
+		calibration = newCalibration;
+		if (eNotificationRequired()) {
+			ENotificationImpl notification = new ENotificationImpl(this, Notification.SET, HqcmPackage.RUN_RECORD__CALIBRATION, oldCalibration, newCalibration);
+			if (msgs == null) msgs = notification; else msgs.add(notification);
+		}
+		return msgs;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setCalibration(Calibration newCalibration) {
+		if (newCalibration != calibration) {
+			NotificationChain msgs = null;
+			if (calibration != null)
+				msgs = ((InternalEObject)calibration).eInverseRemove(this, EOPPOSITE_FEATURE_BASE - HqcmPackage.RUN_RECORD__CALIBRATION, null, msgs);
+			if (newCalibration != null)
+				msgs = ((InternalEObject)newCalibration).eInverseAdd(this, EOPPOSITE_FEATURE_BASE - HqcmPackage.RUN_RECORD__CALIBRATION, null, msgs);
+			msgs = basicSetCalibration(newCalibration, msgs);
+			if (msgs != null) msgs.dispatch();
+		}
+		else if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.RUN_RECORD__CALIBRATION, newCalibration, newCalibration));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public OutOfDistribution getOutOfDistribution() {
+		return outOfDistribution;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public NotificationChain basicSetOutOfDistribution(OutOfDistribution newOutOfDistribution, NotificationChain msgs) {
+		OutOfDistribution oldOutOfDistribution = outOfDistribution;
+		outOfDistribution = newOutOfDistribution;
+		if (eNotificationRequired()) {
+			ENotificationImpl notification = new ENotificationImpl(this, Notification.SET, HqcmPackage.RUN_RECORD__OUT_OF_DISTRIBUTION, oldOutOfDistribution, newOutOfDistribution);
+			if (msgs == null) msgs = notification; else msgs.add(notification);
+		}
+		return msgs;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setOutOfDistribution(OutOfDistribution newOutOfDistribution) {
+		if (newOutOfDistribution != outOfDistribution) {
+			NotificationChain msgs = null;
+			if (outOfDistribution != null)
+				msgs = ((InternalEObject)outOfDistribution).eInverseRemove(this, EOPPOSITE_FEATURE_BASE - HqcmPackage.RUN_RECORD__OUT_OF_DISTRIBUTION, null, msgs);
+			if (newOutOfDistribution != null)
+				msgs = ((InternalEObject)newOutOfDistribution).eInverseAdd(this, EOPPOSITE_FEATURE_BASE - HqcmPackage.RUN_RECORD__OUT_OF_DISTRIBUTION, null, msgs);
+			msgs = basicSetOutOfDistribution(newOutOfDistribution, msgs);
+			if (msgs != null) msgs.dispatch();
+		}
+		else if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.RUN_RECORD__OUT_OF_DISTRIBUTION, newOutOfDistribution, newOutOfDistribution));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public NotificationChain eInverseRemove(InternalEObject otherEnd, int featureID, NotificationChain msgs) {
 		switch (featureID) {
 			case HqcmPackage.RUN_RECORD__EXPERIMENT:
@@ -802,6 +941,12 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 				return ((InternalEList<?>)getArtefacts()).basicRemove(otherEnd, msgs);
 			case HqcmPackage.RUN_RECORD__PROVENANCE:
 				return basicSetProvenance(null, msgs);
+			case HqcmPackage.RUN_RECORD__EXPLANATIONS:
+				return ((InternalEList<?>)getExplanations()).basicRemove(otherEnd, msgs);
+			case HqcmPackage.RUN_RECORD__CALIBRATION:
+				return basicSetCalibration(null, msgs);
+			case HqcmPackage.RUN_RECORD__OUT_OF_DISTRIBUTION:
+				return basicSetOutOfDistribution(null, msgs);
 		}
 		return super.eInverseRemove(otherEnd, featureID, msgs);
 	}
@@ -848,6 +993,12 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 				return getDroppedDuplicates();
 			case HqcmPackage.RUN_RECORD__DATA_WARNINGS:
 				return getDataWarnings();
+			case HqcmPackage.RUN_RECORD__EXPLANATIONS:
+				return getExplanations();
+			case HqcmPackage.RUN_RECORD__CALIBRATION:
+				return getCalibration();
+			case HqcmPackage.RUN_RECORD__OUT_OF_DISTRIBUTION:
+				return getOutOfDistribution();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -916,6 +1067,16 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 				getDataWarnings().clear();
 				getDataWarnings().addAll((Collection<? extends String>)newValue);
 				return;
+			case HqcmPackage.RUN_RECORD__EXPLANATIONS:
+				getExplanations().clear();
+				getExplanations().addAll((Collection<? extends ExplanationScore>)newValue);
+				return;
+			case HqcmPackage.RUN_RECORD__CALIBRATION:
+				setCalibration((Calibration)newValue);
+				return;
+			case HqcmPackage.RUN_RECORD__OUT_OF_DISTRIBUTION:
+				setOutOfDistribution((OutOfDistribution)newValue);
+				return;
 		}
 		super.eSet(featureID, newValue);
 	}
@@ -979,6 +1140,15 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 			case HqcmPackage.RUN_RECORD__DATA_WARNINGS:
 				getDataWarnings().clear();
 				return;
+			case HqcmPackage.RUN_RECORD__EXPLANATIONS:
+				getExplanations().clear();
+				return;
+			case HqcmPackage.RUN_RECORD__CALIBRATION:
+				setCalibration((Calibration)null);
+				return;
+			case HqcmPackage.RUN_RECORD__OUT_OF_DISTRIBUTION:
+				setOutOfDistribution((OutOfDistribution)null);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -1025,6 +1195,12 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 				return droppedDuplicates != DROPPED_DUPLICATES_EDEFAULT;
 			case HqcmPackage.RUN_RECORD__DATA_WARNINGS:
 				return dataWarnings != null && !dataWarnings.isEmpty();
+			case HqcmPackage.RUN_RECORD__EXPLANATIONS:
+				return explanations != null && !explanations.isEmpty();
+			case HqcmPackage.RUN_RECORD__CALIBRATION:
+				return calibration != null;
+			case HqcmPackage.RUN_RECORD__OUT_OF_DISTRIBUTION:
+				return outOfDistribution != null;
 		}
 		return super.eIsSet(featureID);
 	}

@@ -34,6 +34,12 @@ final class ClassicalHeadLayer implements Layer {
         return "head";
     }
 
+    /** True: no batch statistics: the slice normalisation and the dense layer keep their state in both modes. */
+    @Override
+    public boolean backwardAfterInference() {
+        return true;
+    }
+
     @Override
     public void initialise(SplittableRandom random) {
         dense.initialise(random);

@@ -43,6 +43,12 @@ final class Dense implements Layer {
         return name;
     }
 
+    /** True: no batch statistics: the forward keeps its input in both modes. */
+    @Override
+    public boolean backwardAfterInference() {
+        return true;
+    }
+
     @Override
     public List<Parameter> parameters() {
         return List.of(weight, bias);

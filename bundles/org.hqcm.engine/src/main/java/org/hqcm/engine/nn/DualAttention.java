@@ -135,6 +135,12 @@ final class DualAttention implements Layer {
         return name;
     }
 
+    /** True: no batch statistics: the forward keeps every intermediate in both modes. */
+    @Override
+    public boolean backwardAfterInference() {
+        return true;
+    }
+
     @Override
     public List<Parameter> parameters() {
         List<Parameter> p = new ArrayList<>();

@@ -60,6 +60,12 @@ final class QuantumHeadLayer implements Layer {
         return "head";
     }
 
+    /** True: the circuits keep their input in both modes. */
+    @Override
+    public boolean backwardAfterInference() {
+        return true;
+    }
+
     @Override
     public void initialise(SplittableRandom random) {
         // the quantum layer drew its weights from the network's seed when it was built

@@ -326,12 +326,31 @@ public final class ExperimentRunner {
         all.note(String.format(Locale.ROOT, "Tribuo wrapping: datasets %.1f ms + predictions and evaluation %.1f ms = "
                 + "%.1f ms = %.3f%% of a mean epoch (%.1f s)", datasetNanos / 1e6, evaluationNanos / 1e6,
                 wrapNanos / 1e6, 100 * wrapNanos / 1e9 / meanEpoch, meanEpoch));
-        TestEvaluation.write(folder, record, experiment, data, test, report);
+        Predictions validation = model.predictDetailed(data.samples(), split.validation());
+        long explainStart = System.nanoTime();
+        ExplanationEvaluation.Costs costs = TestEvaluation.write(folder, record, experiment, data, test, validation,
+                report, model.network(), all);
+        note(all, record, costs, (System.nanoTime() - explainStart) / 1e9);
         artefactOf(record, "Tribuo provenance", PROVENANCE_FILE);
         record.setStatus(RunStatus.COMPLETED);
         record.setFinished(new Date());
         HqcmResources.save(record, folder.record());
         all.ended(RunStatus.COMPLETED, "completed", report.accuracy());
+    }
+
+    /** The explanations' cost per image and for the explained images, as shares of the training time. */
+    private static void note(RunObserver all, RunRecord record, ExplanationEvaluation.Costs costs, double seconds) {
+        double training = record.getEpochs().stream().mapToDouble(r -> r.getSeconds()).sum();
+        if (costs == null) {
+            all.note(String.format(Locale.ROOT, "test evaluation %.1f s; no tumour test image to explain", seconds));
+            return;
+        }
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "explanations of %d tumour test images (test evaluation %.1f s in all, training %.1f s):", costs.images(),
+                seconds, training));
+        costs.secondsPerImage().forEach((m, s) -> b.append(String.format(Locale.ROOT, " %s %.2f ms/image, %.2f s = %.2f%%;",
+                ExplanationEvaluation.label(m), 1e3 * s, costs.seconds().get(m), 100 * costs.seconds().get(m) / training)));
+        all.note(b.substring(0, b.length() - 1));
     }
 
     /** The end of a cancelled run: status CANCELLED, and how to continue. */
@@ -350,10 +369,7 @@ public final class ExperimentRunner {
     }
 
     private static void artefactOf(RunRecord record, String name, String path) {
-        var a = HqcmFactory.eINSTANCE.createArtefact();
-        a.setName(name);
-        a.setPath(path);
-        record.getArtefacts().add(a);
+        TestEvaluation.artefact(record, name, path);
     }
 
     /** Records each epoch in the run record and writes the checkpoint, both atomically, then tells the observers. */

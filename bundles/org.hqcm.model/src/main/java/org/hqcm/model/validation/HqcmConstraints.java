@@ -615,8 +615,33 @@ public class HqcmConstraints extends HqcmValidator {
             c.atMost(Literals.EVALUATION__ATTENTION_EXAMPLES, -1, e.getAttentionExamples(), MAX_ATTENTION_EXAMPLES,
                     "one row of the attention gallery each");
         }
+        if (e.getExplanationImages() < 0) {
+            c.error(Literals.EVALUATION__EXPLANATION_IMAGES, e.getExplanationImages(), ">= 0 (0 = every tumour test image)");
+        }
+        // the upper bound only for an image size that is allowed itself (its own rule reports the others)
+        int size = e.eContainer() instanceof Experiment x && x.getDataset() != null ? x.getDataset().getImageSize() : 0;
+        size = size >= 16 && size % 8 == 0 ? size : 0;
+        if (e.getOcclusionPatch() < 1 || size > 0 && e.getOcclusionPatch() > size) {
+            c.error(Literals.EVALUATION__OCCLUSION_PATCH, e.getOcclusionPatch(),
+                    size > 0 ? "a patch of 1 to " + size + " pixels (the image size)" : ">= 1");
+        } else if (e.getOcclusionStride() < 1 || e.getOcclusionStride() > e.getOcclusionPatch()) {
+            c.error(Literals.EVALUATION__OCCLUSION_STRIDE, e.getOcclusionStride(), "a stride of 1 to "
+                    + e.getOcclusionPatch() + " pixels (at most the patch, so that every pixel is covered)");
+        }
+        if (e.getCalibrationBins() < 1 || e.getCalibrationBins() > MAX_CALIBRATION_BINS) {
+            c.error(Literals.EVALUATION__CALIBRATION_BINS, e.getCalibrationBins(), "1 to " + MAX_CALIBRATION_BINS);
+        }
+        if (!(e.getOodInDistributionShare() > 0 && e.getOodInDistributionShare() <= 1)) {
+            c.error(Literals.EVALUATION__OOD_IN_DISTRIBUTION_SHARE, e.getOodInDistributionShare(), "a share in (0, 1]");
+        }
+        if (!(e.getEnergyTemperature() > 0) || Double.isInfinite(e.getEnergyTemperature())) {
+            c.error(Literals.EVALUATION__ENERGY_TEMPERATURE, e.getEnergyTemperature(), "> 0");
+        }
         return c.ok;
     }
+
+    /** Most confidence bins of the calibration error: more bins than that hold a handful of test images each. */
+    public static final int MAX_CALIBRATION_BINS = 1000;
 
     /** Most CPU threads one trial may ask for. */
     public static final int MAX_THREADS_PER_TRIAL = 256;
