@@ -88,9 +88,9 @@ public final class DatasetLoader {
             int masked = 0;
             int withPatient = 0;
             for (int j = 0; j < jobsPerSource.get(i).size(); j++, k++) {
-                if (results[k] instanceof Sample[] images) {
+                if (results[k] instanceof Sample[] read) {
                     goodFiles++;
-                    for (Sample s : images) {
+                    for (Sample s : read) {
                         samples.add(s);
                         good++;
                         if (s.maskPixelCount() > 0) {

@@ -166,6 +166,19 @@ public final class NiftiFile implements Closeable {
         dataRead += bytes;
     }
 
+    /**
+     * Inflates or skips what is left of the declared voxels, so that a file cut after the last slice a reader kept is
+     * still refused as truncated (reading on costs the rest of the file's inflation: a BraTS T1CE volume's second
+     * half; no voxel is kept).
+     */
+    public void checkComplete() throws IOException {
+        long rest = declaredBytes - dataRead;
+        if (rest > 0 && !skipFully(in, rest)) {
+            throw truncated(dataRead);
+        }
+        dataRead = declaredBytes;
+    }
+
     /** Reads the next stored slice ({@code dim[1] x dim[2]} voxels, x fastest), scaled by scl_slope/scl_inter. */
     public void readStoredSlice(float[] out) throws IOException {
         read(out, 0, (int) sliceVoxels);

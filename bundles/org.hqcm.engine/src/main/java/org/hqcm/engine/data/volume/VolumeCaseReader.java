@@ -145,6 +145,11 @@ public final class VolumeCaseReader {
             if (last >= 0) {
                 try (NiftiFile img = open(c.image()); NiftiFile seg = open(c.labels())) {
                     stream(c, img, seg, check(c, img, seg), take, last);
+                    try {
+                        img.checkComplete(); // a file cut after the last slice kept is truncated all the same
+                    } catch (IOException e) {
+                        throw named(c.image(), e);
+                    }
                 }
             }
         }

@@ -214,6 +214,26 @@ class VolumeSourceTest {
         assertEquals(2, ds.patients());
     }
 
+    /** The image cut near its end, after every slice the source keeps: still a bad case, named, not read silently. */
+    @Test
+    void anImageCutAfterTheLastSliceKeptIsTruncatedAllTheSame() throws IOException {
+        Path root = tmp.resolve("brats-cut");
+        for (int i = 1; i <= 4; i++) {
+            SyntheticCases.writeBratsCase(root, "case" + i, N);
+        }
+        Path image = root.resolve("case1/case1_t1ce.nii.gz");
+        byte[] all = Files.readAllBytes(image);
+        Files.write(image, java.util.Arrays.copyOf(all, all.length - 64));
+        LoadedDataset ds = DatasetLoader.load(List.of(SourceSpec.volumes(SourceFormat.BRATS, root,
+                options(source(20, 0, false)))), 32, 1, LoadOptions.defaults().withRequiredClasses(Set.of())
+                        .withMaxBadShare(0.3));
+        assertEquals(3, ds.patients());
+        List<String> bad = ds.badFiles().stream().map(BadFile::toString).toList();
+        assertEquals(1, bad.size(), bad.toString());
+        assertTrue(bad.get(0).contains("case1_t1ce.nii.gz: ") && (bad.get(0).contains("truncated")
+                || bad.get(0).contains("end of")), bad.toString());
+    }
+
     @Test
     void badCasesAreListedWithTheFileAndWhyAndTheRestIsRead() throws IOException {
         Path root = tmp.resolve("brats");
