@@ -501,7 +501,7 @@ run_case "$cat_cli" circuit-eval-shots-2e9 2 '--shots 2000000000 is not allowed'
 run_case "$cat_cli" new-over-an-existing-file 2 'notes.png: already exists; expected a new file' -- \
   "$hqcm" new --preset quickstart "$work/files/notes.png"
 run_case "$cat_cli" validate-no-files 2 'Missing required parameter' -- "$hqcm" validate
-run_case "$cat_cli" compare-one-run 2 'requires at least 2 values, but only 1 were specified' -- "$hqcm" compare "$ref"
+run_case "$cat_cli" compare-one-run 2 'expected at least two RUN folders' -- "$hqcm" compare "$ref"
 run_case "$cat_cli" help 0 'Exit codes' -- "$hqcm" --help
 fi
 # ---------------------------------------------------------------------------------------------------------------

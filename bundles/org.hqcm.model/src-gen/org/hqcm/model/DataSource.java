@@ -3,6 +3,8 @@
  */
 package org.hqcm.model;
 
+import org.eclipse.emf.common.util.EList;
+
 import org.eclipse.emf.ecore.EObject;
 
 /**
@@ -18,6 +20,18 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.hqcm.model.DataSource#getPath <em>Path</em>}</li>
  *   <li>{@link org.hqcm.model.DataSource#getImagesPerClass <em>Images Per Class</em>}</li>
  *   <li>{@link org.hqcm.model.DataSource#getDifficulty <em>Difficulty</em>}</li>
+ *   <li>{@link org.hqcm.model.DataSource#getModality <em>Modality</em>}</li>
+ *   <li>{@link org.hqcm.model.DataSource#getTumourClass <em>Tumour Class</em>}</li>
+ *   <li>{@link org.hqcm.model.DataSource#getTumourLabels <em>Tumour Labels</em>}</li>
+ *   <li>{@link org.hqcm.model.DataSource#getMinTumourArea <em>Min Tumour Area</em>}</li>
+ *   <li>{@link org.hqcm.model.DataSource#getSliceStep <em>Slice Step</em>}</li>
+ *   <li>{@link org.hqcm.model.DataSource#getMaxSlicesPerCase <em>Max Slices Per Case</em>}</li>
+ *   <li>{@link org.hqcm.model.DataSource#isHealthySlices <em>Healthy Slices</em>}</li>
+ *   <li>{@link org.hqcm.model.DataSource#getMinBrainArea <em>Min Brain Area</em>}</li>
+ *   <li>{@link org.hqcm.model.DataSource#getIntensityScaling <em>Intensity Scaling</em>}</li>
+ *   <li>{@link org.hqcm.model.DataSource#getLowerPercentile <em>Lower Percentile</em>}</li>
+ *   <li>{@link org.hqcm.model.DataSource#getUpperPercentile <em>Upper Percentile</em>}</li>
+ *   <li>{@link org.hqcm.model.DataSource#getMaxVolumeVoxels <em>Max Volume Voxels</em>}</li>
  * </ul>
  *
  * @see org.hqcm.model.HqcmPackage#getDataSource()
@@ -130,5 +144,312 @@ public interface DataSource extends EObject {
 	 * @generated
 	 */
 	void setDifficulty(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Modality</b></em>' attribute.
+	 * The default value is <code>"T1CE"</code>.
+	 * The literals are from the enumeration {@link org.hqcm.model.VolumeModality}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * BRATS and MSD_TASK01 only: the MRI sequence whose axial slices become images. T1CE (T1 with contrast, the sequence of the figshare and Kaggle images) by default; MSD_TASK01 picks it on the 4-D image's modality axis (dataset.json's modality names, else the Task01 order FLAIR, T1w, t1gd, T2w).
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Modality</em>' attribute.
+	 * @see org.hqcm.model.VolumeModality
+	 * @see #setModality(VolumeModality)
+	 * @see org.hqcm.model.HqcmPackage#getDataSource_Modality()
+	 * @model default="T1CE"
+	 * @generated
+	 */
+	VolumeModality getModality();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.DataSource#getModality <em>Modality</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Modality</em>' attribute.
+	 * @see org.hqcm.model.VolumeModality
+	 * @see #getModality()
+	 * @generated
+	 */
+	void setModality(VolumeModality value);
+
+	/**
+	 * Returns the value of the '<em><b>Tumour Class</b></em>' attribute.
+	 * The default value is <code>"glioma"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * BRATS and MSD_TASK01 only: the class the source's tumours belong to, one of the dataset's class names after the first (healthy): glioma for BraTS and MSD Task01, meningioma for BraTS-MEN.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Tumour Class</em>' attribute.
+	 * @see #setTumourClass(String)
+	 * @see org.hqcm.model.HqcmPackage#getDataSource_TumourClass()
+	 * @model default="glioma"
+	 * @generated
+	 */
+	String getTumourClass();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.DataSource#getTumourClass <em>Tumour Class</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Tumour Class</em>' attribute.
+	 * @see #getTumourClass()
+	 * @generated
+	 */
+	void setTumourClass(String value);
+
+	/**
+	 * Returns the value of the '<em><b>Tumour Labels</b></em>' attribute list.
+	 * The list contents are of type {@link java.lang.Integer}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * BRATS and MSD_TASK01 only: the label values of the segmentation that count as tumour (BraTS 2021: 1 necrosis, 2 oedema, 4 enhancing; MSD Task01: 1, 2, 3). Empty (the default): every non-zero label, the whole tumour.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Tumour Labels</em>' attribute list.
+	 * @see org.hqcm.model.HqcmPackage#getDataSource_TumourLabels()
+	 * @model unique="false"
+	 * @generated
+	 */
+	EList<Integer> getTumourLabels();
+
+	/**
+	 * Returns the value of the '<em><b>Min Tumour Area</b></em>' attribute.
+	 * The default value is <code>"100"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * BRATS and MSD_TASK01 only: a slice is a tumour slice when its mask has at least this many pixels (of the original slice, BraTS: 240 x 240); slices with a smaller tumour are left out (neither clearly tumour nor healthy).
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Min Tumour Area</em>' attribute.
+	 * @see #setMinTumourArea(int)
+	 * @see org.hqcm.model.HqcmPackage#getDataSource_MinTumourArea()
+	 * @model default="100"
+	 * @generated
+	 */
+	int getMinTumourArea();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.DataSource#getMinTumourArea <em>Min Tumour Area</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Min Tumour Area</em>' attribute.
+	 * @see #getMinTumourArea()
+	 * @generated
+	 */
+	void setMinTumourArea(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Slice Step</b></em>' attribute.
+	 * The default value is <code>"1"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * BRATS and MSD_TASK01 only: only every k-th axial slice is a candidate (1 = all); neighbouring slices are nearly copies.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Slice Step</em>' attribute.
+	 * @see #setSliceStep(int)
+	 * @see org.hqcm.model.HqcmPackage#getDataSource_SliceStep()
+	 * @model default="1"
+	 * @generated
+	 */
+	int getSliceStep();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.DataSource#getSliceStep <em>Slice Step</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Slice Step</em>' attribute.
+	 * @see #getSliceStep()
+	 * @generated
+	 */
+	void setSliceStep(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Max Slices Per Case</b></em>' attribute.
+	 * The default value is <code>"10"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * BRATS and MSD_TASK01 only: at most this many tumour slices (and as many healthy ones) per case, spread evenly over the candidates; 0 = no cap. 10 keeps a BraTS 2021 source (1,251 cases) near the paper's 7,576 images.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Max Slices Per Case</em>' attribute.
+	 * @see #setMaxSlicesPerCase(int)
+	 * @see org.hqcm.model.HqcmPackage#getDataSource_MaxSlicesPerCase()
+	 * @model default="10"
+	 * @generated
+	 */
+	int getMaxSlicesPerCase();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.DataSource#getMaxSlicesPerCase <em>Max Slices Per Case</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Max Slices Per Case</em>' attribute.
+	 * @see #getMaxSlicesPerCase()
+	 * @generated
+	 */
+	void setMaxSlicesPerCase(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Healthy Slices</b></em>' attribute.
+	 * The default value is <code>"false"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * BRATS and MSD_TASK01 only: slices without any tumour label become healthy images (with an all-zero mask) when their brain area reaches minBrainArea; off by default (they come from patients with a tumour elsewhere in the brain).
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Healthy Slices</em>' attribute.
+	 * @see #setHealthySlices(boolean)
+	 * @see org.hqcm.model.HqcmPackage#getDataSource_HealthySlices()
+	 * @model default="false"
+	 * @generated
+	 */
+	boolean isHealthySlices();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.DataSource#isHealthySlices <em>Healthy Slices</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Healthy Slices</em>' attribute.
+	 * @see #isHealthySlices()
+	 * @generated
+	 */
+	void setHealthySlices(boolean value);
+
+	/**
+	 * Returns the value of the '<em><b>Min Brain Area</b></em>' attribute.
+	 * The default value is <code>"3000"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * BRATS and MSD_TASK01 only: pixels of brain (non-zero voxels of the skull-stripped modality) a slice needs to be used as a healthy slice; 3,000 is about 5% of a 240 x 240 slice.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Min Brain Area</em>' attribute.
+	 * @see #setMinBrainArea(int)
+	 * @see org.hqcm.model.HqcmPackage#getDataSource_MinBrainArea()
+	 * @model default="3000"
+	 * @generated
+	 */
+	int getMinBrainArea();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.DataSource#getMinBrainArea <em>Min Brain Area</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Min Brain Area</em>' attribute.
+	 * @see #getMinBrainArea()
+	 * @generated
+	 */
+	void setMinBrainArea(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Intensity Scaling</b></em>' attribute.
+	 * The default value is <code>"MIN_MAX"</code>.
+	 * The literals are from the enumeration {@link org.hqcm.model.IntensityScaling}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * BRATS and MSD_TASK01 only: MIN_MAX scales each slice by its own minimum and maximum (the paper); PERCENTILE_CLIP first clips the volume to its brain voxels' lowerPercentile..upperPercentile, then scales each slice by min-max, so a few bright voxels do not darken the slice.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Intensity Scaling</em>' attribute.
+	 * @see org.hqcm.model.IntensityScaling
+	 * @see #setIntensityScaling(IntensityScaling)
+	 * @see org.hqcm.model.HqcmPackage#getDataSource_IntensityScaling()
+	 * @model default="MIN_MAX"
+	 * @generated
+	 */
+	IntensityScaling getIntensityScaling();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.DataSource#getIntensityScaling <em>Intensity Scaling</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Intensity Scaling</em>' attribute.
+	 * @see org.hqcm.model.IntensityScaling
+	 * @see #getIntensityScaling()
+	 * @generated
+	 */
+	void setIntensityScaling(IntensityScaling value);
+
+	/**
+	 * Returns the value of the '<em><b>Lower Percentile</b></em>' attribute.
+	 * The default value is <code>"0.5"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * PERCENTILE_CLIP only: the lower clipping percentile of the brain voxels, in [0, 100).
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Lower Percentile</em>' attribute.
+	 * @see #setLowerPercentile(double)
+	 * @see org.hqcm.model.HqcmPackage#getDataSource_LowerPercentile()
+	 * @model default="0.5"
+	 * @generated
+	 */
+	double getLowerPercentile();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.DataSource#getLowerPercentile <em>Lower Percentile</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Lower Percentile</em>' attribute.
+	 * @see #getLowerPercentile()
+	 * @generated
+	 */
+	void setLowerPercentile(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Upper Percentile</b></em>' attribute.
+	 * The default value is <code>"99.5"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * PERCENTILE_CLIP only: the upper clipping percentile of the brain voxels, in (lowerPercentile, 100].
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Upper Percentile</em>' attribute.
+	 * @see #setUpperPercentile(double)
+	 * @see org.hqcm.model.HqcmPackage#getDataSource_UpperPercentile()
+	 * @model default="99.5"
+	 * @generated
+	 */
+	double getUpperPercentile();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.DataSource#getUpperPercentile <em>Upper Percentile</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Upper Percentile</em>' attribute.
+	 * @see #getUpperPercentile()
+	 * @generated
+	 */
+	void setUpperPercentile(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Max Volume Voxels</b></em>' attribute.
+	 * The default value is <code>"134217728"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * BRATS and MSD_TASK01 only: the largest 3-D volume a NIfTI file may declare (dim[1] x dim[2] x dim[3]), checked in its header before anything is read: a file that declares more is a bad file with its declared size. The default, 134,217,728 (512^3), is far above MRI volumes (BraTS: 240 x 240 x 155 = 8.9 M) and bounds a reader that cannot stream a volume (its slice axis is not the third) to 512 MiB of floats; at most 268,435,456.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Max Volume Voxels</em>' attribute.
+	 * @see #setMaxVolumeVoxels(int)
+	 * @see org.hqcm.model.HqcmPackage#getDataSource_MaxVolumeVoxels()
+	 * @model default="134217728"
+	 * @generated
+	 */
+	int getMaxVolumeVoxels();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.DataSource#getMaxVolumeVoxels <em>Max Volume Voxels</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Max Volume Voxels</em>' attribute.
+	 * @see #getMaxVolumeVoxels()
+	 * @generated
+	 */
+	void setMaxVolumeVoxels(int value);
 
 } // DataSource

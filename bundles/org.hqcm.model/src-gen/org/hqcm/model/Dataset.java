@@ -25,6 +25,8 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.hqcm.model.Dataset#isStratified <em>Stratified</em>}</li>
  *   <li>{@link org.hqcm.model.Dataset#isGroupByPatient <em>Group By Patient</em>}</li>
  *   <li>{@link org.hqcm.model.Dataset#getMaxImagePixels <em>Max Image Pixels</em>}</li>
+ *   <li>{@link org.hqcm.model.Dataset#getDuplicatePolicy <em>Duplicate Policy</em>}</li>
+ *   <li>{@link org.hqcm.model.Dataset#getNearDuplicateDistance <em>Near Duplicate Distance</em>}</li>
  *   <li>{@link org.hqcm.model.Dataset#getAugmentation <em>Augmentation</em>}</li>
  * </ul>
  *
@@ -244,6 +246,61 @@ public interface Dataset extends EObject {
 	 * @generated
 	 */
 	void setMaxImagePixels(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Duplicate Policy</b></em>' attribute.
+	 * The default value is <code>"GROUP"</code>.
+	 * The literals are from the enumeration {@link org.hqcm.model.DuplicatePolicy}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * What to do with copies of one image among the dataset's files, within one source or across merged sources (the Kaggle brain-tumour set holds figshare's slices again): exact duplicates (the same pixels after resizing and scaling) and near duplicates (see nearDuplicateDistance). GROUP keeps every copy and puts them in one split, like one patient's images; DROP keeps the first (in source order, files sorted by path) and drops the others; FAIL stops the run naming them. Generated (synthetic) images are not searched. Found copies and what was done are in the run record, its log and its report.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Duplicate Policy</em>' attribute.
+	 * @see org.hqcm.model.DuplicatePolicy
+	 * @see #setDuplicatePolicy(DuplicatePolicy)
+	 * @see org.hqcm.model.HqcmPackage#getDataset_DuplicatePolicy()
+	 * @model default="GROUP"
+	 * @generated
+	 */
+	DuplicatePolicy getDuplicatePolicy();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.Dataset#getDuplicatePolicy <em>Duplicate Policy</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Duplicate Policy</em>' attribute.
+	 * @see org.hqcm.model.DuplicatePolicy
+	 * @see #getDuplicatePolicy()
+	 * @generated
+	 */
+	void setDuplicatePolicy(DuplicatePolicy value);
+
+	/**
+	 * Returns the value of the '<em><b>Near Duplicate Distance</b></em>' attribute.
+	 * The default value is <code>"4"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Largest Hamming distance between the 64-bit perceptual hashes of two images (the 8 x 8 lowest DCT frequencies of each image reduced to 32 x 32 after preprocessing, one bit per coefficient above their median) that makes them near duplicates; -1 searches exact duplicates only; 0..64. Distances are even. The default 4 found 199 of 200 copies downscaled to 3/4, scaled back and brightened (gamma 0.9); distinct photographs differ in about half their bits.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Near Duplicate Distance</em>' attribute.
+	 * @see #setNearDuplicateDistance(int)
+	 * @see org.hqcm.model.HqcmPackage#getDataset_NearDuplicateDistance()
+	 * @model default="4"
+	 * @generated
+	 */
+	int getNearDuplicateDistance();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.Dataset#getNearDuplicateDistance <em>Near Duplicate Distance</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Near Duplicate Distance</em>' attribute.
+	 * @see #getNearDuplicateDistance()
+	 * @generated
+	 */
+	void setNearDuplicateDistance(int value);
 
 	/**
 	 * Returns the value of the '<em><b>Augmentation</b></em>' containment reference.

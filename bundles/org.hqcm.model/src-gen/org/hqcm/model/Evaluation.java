@@ -20,6 +20,14 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.hqcm.model.Evaluation#getTsnePerplexity <em>Tsne Perplexity</em>}</li>
  *   <li>{@link org.hqcm.model.Evaluation#getTsneSeed <em>Tsne Seed</em>}</li>
  *   <li>{@link org.hqcm.model.Evaluation#getAttentionExamples <em>Attention Examples</em>}</li>
+ *   <li>{@link org.hqcm.model.Evaluation#getExplanationImages <em>Explanation Images</em>}</li>
+ *   <li>{@link org.hqcm.model.Evaluation#getOcclusionPatch <em>Occlusion Patch</em>}</li>
+ *   <li>{@link org.hqcm.model.Evaluation#getOcclusionStride <em>Occlusion Stride</em>}</li>
+ *   <li>{@link org.hqcm.model.Evaluation#getCalibrationBins <em>Calibration Bins</em>}</li>
+ *   <li>{@link org.hqcm.model.Evaluation#isTemperatureScaling <em>Temperature Scaling</em>}</li>
+ *   <li>{@link org.hqcm.model.Evaluation#getOodScore <em>Ood Score</em>}</li>
+ *   <li>{@link org.hqcm.model.Evaluation#getOodInDistributionShare <em>Ood In Distribution Share</em>}</li>
+ *   <li>{@link org.hqcm.model.Evaluation#getEnergyTemperature <em>Energy Temperature</em>}</li>
  * </ul>
  *
  * @see org.hqcm.model.HqcmPackage#getEvaluation()
@@ -119,5 +127,216 @@ public interface Evaluation extends EObject {
 	 * @generated
 	 */
 	void setAttentionExamples(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Explanation Images</b></em>' attribute.
+	 * The default value is <code>"64"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Tumour test images explained by Grad-CAM and occlusion sensitivity and scored, with T_s, against their masks: chosen as the attention examples are (alternating over the tumour classes in test order), so runs on one test set explain the same images. 0 = every tumour test image. Occlusion costs one forward pass per patch position and image.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Explanation Images</em>' attribute.
+	 * @see #setExplanationImages(int)
+	 * @see org.hqcm.model.HqcmPackage#getEvaluation_ExplanationImages()
+	 * @model default="64"
+	 * @generated
+	 */
+	int getExplanationImages();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.Evaluation#getExplanationImages <em>Explanation Images</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Explanation Images</em>' attribute.
+	 * @see #getExplanationImages()
+	 * @generated
+	 */
+	void setExplanationImages(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Occlusion Patch</b></em>' attribute.
+	 * The default value is <code>"16"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Occlusion sensitivity: side in input pixels of the square patch set to 0 (the background of min-max scaled images); at most the image size.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Occlusion Patch</em>' attribute.
+	 * @see #setOcclusionPatch(int)
+	 * @see org.hqcm.model.HqcmPackage#getEvaluation_OcclusionPatch()
+	 * @model default="16"
+	 * @generated
+	 */
+	int getOcclusionPatch();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.Evaluation#getOcclusionPatch <em>Occlusion Patch</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Occlusion Patch</em>' attribute.
+	 * @see #getOcclusionPatch()
+	 * @generated
+	 */
+	void setOcclusionPatch(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Occlusion Stride</b></em>' attribute.
+	 * The default value is <code>"8"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Occlusion sensitivity: step in pixels between patch positions, at least 1 and at most the patch (every pixel covered); the last position is flush with the image edge. Positions per image: (ceil((imageSize - patch) / stride) + 1)^2.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Occlusion Stride</em>' attribute.
+	 * @see #setOcclusionStride(int)
+	 * @see org.hqcm.model.HqcmPackage#getEvaluation_OcclusionStride()
+	 * @model default="8"
+	 * @generated
+	 */
+	int getOcclusionStride();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.Evaluation#getOcclusionStride <em>Occlusion Stride</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Occlusion Stride</em>' attribute.
+	 * @see #getOcclusionStride()
+	 * @generated
+	 */
+	void setOcclusionStride(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Calibration Bins</b></em>' attribute.
+	 * The default value is <code>"15"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Equal-width confidence bins of the expected calibration error and the reliability diagram (the common choice, Guo et al. 2017: 15).
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Calibration Bins</em>' attribute.
+	 * @see #setCalibrationBins(int)
+	 * @see org.hqcm.model.HqcmPackage#getEvaluation_CalibrationBins()
+	 * @model default="15"
+	 * @generated
+	 */
+	int getCalibrationBins();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.Evaluation#getCalibrationBins <em>Calibration Bins</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Calibration Bins</em>' attribute.
+	 * @see #getCalibrationBins()
+	 * @generated
+	 */
+	void setCalibrationBins(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Temperature Scaling</b></em>' attribute.
+	 * The default value is <code>"false"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Fit one temperature T on the validation split (minimum negative log-likelihood) after training; the run reports the calibration with and without it and predict divides the logits by T.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Temperature Scaling</em>' attribute.
+	 * @see #setTemperatureScaling(boolean)
+	 * @see org.hqcm.model.HqcmPackage#getEvaluation_TemperatureScaling()
+	 * @model default="false"
+	 * @generated
+	 */
+	boolean isTemperatureScaling();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.Evaluation#isTemperatureScaling <em>Temperature Scaling</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Temperature Scaling</em>' attribute.
+	 * @see #isTemperatureScaling()
+	 * @generated
+	 */
+	void setTemperatureScaling(boolean value);
+
+	/**
+	 * Returns the value of the '<em><b>Ood Score</b></em>' attribute.
+	 * The default value is <code>"ENERGY"</code>.
+	 * The literals are from the enumeration {@link org.hqcm.model.OodScore}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Which score flags an image as unlike the training data: ENERGY (-T logsumexp(logits / T), high = unlike) or MAX_SOFTMAX (the largest class probability, low = unlike). Both are computed and reported.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Ood Score</em>' attribute.
+	 * @see org.hqcm.model.OodScore
+	 * @see #setOodScore(OodScore)
+	 * @see org.hqcm.model.HqcmPackage#getEvaluation_OodScore()
+	 * @model default="ENERGY"
+	 * @generated
+	 */
+	OodScore getOodScore();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.Evaluation#getOodScore <em>Ood Score</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Ood Score</em>' attribute.
+	 * @see org.hqcm.model.OodScore
+	 * @see #getOodScore()
+	 * @generated
+	 */
+	void setOodScore(OodScore value);
+
+	/**
+	 * Returns the value of the '<em><b>Ood In Distribution Share</b></em>' attribute.
+	 * The default value is <code>"0.95"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Share of the validation images that the out-of-distribution threshold keeps in distribution: the threshold is the score of the validation image at that quantile.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Ood In Distribution Share</em>' attribute.
+	 * @see #setOodInDistributionShare(double)
+	 * @see org.hqcm.model.HqcmPackage#getEvaluation_OodInDistributionShare()
+	 * @model default="0.95"
+	 * @generated
+	 */
+	double getOodInDistributionShare();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.Evaluation#getOodInDistributionShare <em>Ood In Distribution Share</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Ood In Distribution Share</em>' attribute.
+	 * @see #getOodInDistributionShare()
+	 * @generated
+	 */
+	void setOodInDistributionShare(double value);
+
+	/**
+	 * Returns the value of the '<em><b>Energy Temperature</b></em>' attribute.
+	 * The default value is <code>"1.0"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Temperature T of the energy score -T logsumexp(logits / T) (Liu et al. 2020 use 1).
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Energy Temperature</em>' attribute.
+	 * @see #setEnergyTemperature(double)
+	 * @see org.hqcm.model.HqcmPackage#getEvaluation_EnergyTemperature()
+	 * @model default="1.0"
+	 * @generated
+	 */
+	double getEnergyTemperature();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.Evaluation#getEnergyTemperature <em>Energy Temperature</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Energy Temperature</em>' attribute.
+	 * @see #getEnergyTemperature()
+	 * @generated
+	 */
+	void setEnergyTemperature(double value);
 
 } // Evaluation

@@ -194,6 +194,42 @@ public interface HqcmFactory extends EFactory {
 	Provenance createProvenance();
 
 	/**
+	 * Returns a new object of class '<em>Explanation Score</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Explanation Score</em>'.
+	 * @generated
+	 */
+	ExplanationScore createExplanationScore();
+
+	/**
+	 * Returns a new object of class '<em>Calibration</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Calibration</em>'.
+	 * @generated
+	 */
+	Calibration createCalibration();
+
+	/**
+	 * Returns a new object of class '<em>Out Of Distribution</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Out Of Distribution</em>'.
+	 * @generated
+	 */
+	OutOfDistribution createOutOfDistribution();
+
+	/**
+	 * Returns a new object of class '<em>Ood Source</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Ood Source</em>'.
+	 * @generated
+	 */
+	OodSource createOodSource();
+
+	/**
 	 * Returns a new object of class '<em>Sweep</em>'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->

@@ -259,13 +259,31 @@ public interface HqcmPackage extends EPackage {
 	int DATASET__MAX_IMAGE_PIXELS = 8;
 
 	/**
+	 * The feature id for the '<em><b>Duplicate Policy</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATASET__DUPLICATE_POLICY = 9;
+
+	/**
+	 * The feature id for the '<em><b>Near Duplicate Distance</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATASET__NEAR_DUPLICATE_DISTANCE = 10;
+
+	/**
 	 * The feature id for the '<em><b>Augmentation</b></em>' containment reference.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int DATASET__AUGMENTATION = 9;
+	int DATASET__AUGMENTATION = 11;
 
 	/**
 	 * The number of structural features of the '<em>Dataset</em>' class.
@@ -274,7 +292,7 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int DATASET_FEATURE_COUNT = 10;
+	int DATASET_FEATURE_COUNT = 12;
 
 	/**
 	 * The number of operations of the '<em>Dataset</em>' class.
@@ -332,13 +350,121 @@ public interface HqcmPackage extends EPackage {
 	int DATA_SOURCE__DIFFICULTY = 3;
 
 	/**
+	 * The feature id for the '<em><b>Modality</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__MODALITY = 4;
+
+	/**
+	 * The feature id for the '<em><b>Tumour Class</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__TUMOUR_CLASS = 5;
+
+	/**
+	 * The feature id for the '<em><b>Tumour Labels</b></em>' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__TUMOUR_LABELS = 6;
+
+	/**
+	 * The feature id for the '<em><b>Min Tumour Area</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__MIN_TUMOUR_AREA = 7;
+
+	/**
+	 * The feature id for the '<em><b>Slice Step</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__SLICE_STEP = 8;
+
+	/**
+	 * The feature id for the '<em><b>Max Slices Per Case</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__MAX_SLICES_PER_CASE = 9;
+
+	/**
+	 * The feature id for the '<em><b>Healthy Slices</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__HEALTHY_SLICES = 10;
+
+	/**
+	 * The feature id for the '<em><b>Min Brain Area</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__MIN_BRAIN_AREA = 11;
+
+	/**
+	 * The feature id for the '<em><b>Intensity Scaling</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__INTENSITY_SCALING = 12;
+
+	/**
+	 * The feature id for the '<em><b>Lower Percentile</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__LOWER_PERCENTILE = 13;
+
+	/**
+	 * The feature id for the '<em><b>Upper Percentile</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__UPPER_PERCENTILE = 14;
+
+	/**
+	 * The feature id for the '<em><b>Max Volume Voxels</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int DATA_SOURCE__MAX_VOLUME_VOXELS = 15;
+
+	/**
 	 * The number of structural features of the '<em>Data Source</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int DATA_SOURCE_FEATURE_COUNT = 4;
+	int DATA_SOURCE_FEATURE_COUNT = 16;
 
 	/**
 	 * The number of operations of the '<em>Data Source</em>' class.
@@ -1016,13 +1142,85 @@ public interface HqcmPackage extends EPackage {
 	int EVALUATION__ATTENTION_EXAMPLES = 3;
 
 	/**
+	 * The feature id for the '<em><b>Explanation Images</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EVALUATION__EXPLANATION_IMAGES = 4;
+
+	/**
+	 * The feature id for the '<em><b>Occlusion Patch</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EVALUATION__OCCLUSION_PATCH = 5;
+
+	/**
+	 * The feature id for the '<em><b>Occlusion Stride</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EVALUATION__OCCLUSION_STRIDE = 6;
+
+	/**
+	 * The feature id for the '<em><b>Calibration Bins</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EVALUATION__CALIBRATION_BINS = 7;
+
+	/**
+	 * The feature id for the '<em><b>Temperature Scaling</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EVALUATION__TEMPERATURE_SCALING = 8;
+
+	/**
+	 * The feature id for the '<em><b>Ood Score</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EVALUATION__OOD_SCORE = 9;
+
+	/**
+	 * The feature id for the '<em><b>Ood In Distribution Share</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EVALUATION__OOD_IN_DISTRIBUTION_SHARE = 10;
+
+	/**
+	 * The feature id for the '<em><b>Energy Temperature</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EVALUATION__ENERGY_TEMPERATURE = 11;
+
+	/**
 	 * The number of structural features of the '<em>Evaluation</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int EVALUATION_FEATURE_COUNT = 4;
+	int EVALUATION_FEATURE_COUNT = 12;
 
 	/**
 	 * The number of operations of the '<em>Evaluation</em>' class.
@@ -1161,13 +1359,76 @@ public interface HqcmPackage extends EPackage {
 	int RUN_RECORD__SKIPPED_FILES = 12;
 
 	/**
+	 * The feature id for the '<em><b>Duplicate Groups</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RUN_RECORD__DUPLICATE_GROUPS = 13;
+
+	/**
+	 * The feature id for the '<em><b>Duplicate Images</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RUN_RECORD__DUPLICATE_IMAGES = 14;
+
+	/**
+	 * The feature id for the '<em><b>Dropped Duplicates</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RUN_RECORD__DROPPED_DUPLICATES = 15;
+
+	/**
+	 * The feature id for the '<em><b>Data Warnings</b></em>' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RUN_RECORD__DATA_WARNINGS = 16;
+
+	/**
+	 * The feature id for the '<em><b>Explanations</b></em>' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RUN_RECORD__EXPLANATIONS = 17;
+
+	/**
+	 * The feature id for the '<em><b>Calibration</b></em>' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RUN_RECORD__CALIBRATION = 18;
+
+	/**
+	 * The feature id for the '<em><b>Out Of Distribution</b></em>' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int RUN_RECORD__OUT_OF_DISTRIBUTION = 19;
+
+	/**
 	 * The number of structural features of the '<em>Run Record</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int RUN_RECORD_FEATURE_COUNT = 13;
+	int RUN_RECORD_FEATURE_COUNT = 20;
 
 	/**
 	 * The number of operations of the '<em>Run Record</em>' class.
@@ -1690,6 +1951,370 @@ public interface HqcmPackage extends EPackage {
 	int PROVENANCE_OPERATION_COUNT = 0;
 
 	/**
+	 * The meta object id for the '{@link org.hqcm.model.impl.ExplanationScoreImpl <em>Explanation Score</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.impl.ExplanationScoreImpl
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getExplanationScore()
+	 * @generated
+	 */
+	int EXPLANATION_SCORE = 20;
+
+	/**
+	 * The feature id for the '<em><b>Method</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EXPLANATION_SCORE__METHOD = 0;
+
+	/**
+	 * The feature id for the '<em><b>Layer</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EXPLANATION_SCORE__LAYER = 1;
+
+	/**
+	 * The feature id for the '<em><b>Images</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EXPLANATION_SCORE__IMAGES = 2;
+
+	/**
+	 * The feature id for the '<em><b>Pointing Game</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EXPLANATION_SCORE__POINTING_GAME = 3;
+
+	/**
+	 * The feature id for the '<em><b>Energy Inside</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EXPLANATION_SCORE__ENERGY_INSIDE = 4;
+
+	/**
+	 * The feature id for the '<em><b>Jaccard</b></em>' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EXPLANATION_SCORE__JACCARD = 5;
+
+	/**
+	 * The feature id for the '<em><b>Seconds Per Image</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EXPLANATION_SCORE__SECONDS_PER_IMAGE = 6;
+
+	/**
+	 * The number of structural features of the '<em>Explanation Score</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EXPLANATION_SCORE_FEATURE_COUNT = 7;
+
+	/**
+	 * The number of operations of the '<em>Explanation Score</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int EXPLANATION_SCORE_OPERATION_COUNT = 0;
+
+	/**
+	 * The meta object id for the '{@link org.hqcm.model.impl.CalibrationImpl <em>Calibration</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.impl.CalibrationImpl
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getCalibration()
+	 * @generated
+	 */
+	int CALIBRATION = 21;
+
+	/**
+	 * The feature id for the '<em><b>Images</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CALIBRATION__IMAGES = 0;
+
+	/**
+	 * The feature id for the '<em><b>Ece</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CALIBRATION__ECE = 1;
+
+	/**
+	 * The feature id for the '<em><b>Brier</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CALIBRATION__BRIER = 2;
+
+	/**
+	 * The feature id for the '<em><b>Nll</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CALIBRATION__NLL = 3;
+
+	/**
+	 * The feature id for the '<em><b>Fitted</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CALIBRATION__FITTED = 4;
+
+	/**
+	 * The feature id for the '<em><b>Temperature</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CALIBRATION__TEMPERATURE = 5;
+
+	/**
+	 * The feature id for the '<em><b>Validation Images</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CALIBRATION__VALIDATION_IMAGES = 6;
+
+	/**
+	 * The feature id for the '<em><b>Scaled Ece</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CALIBRATION__SCALED_ECE = 7;
+
+	/**
+	 * The feature id for the '<em><b>Scaled Brier</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CALIBRATION__SCALED_BRIER = 8;
+
+	/**
+	 * The feature id for the '<em><b>Scaled Nll</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CALIBRATION__SCALED_NLL = 9;
+
+	/**
+	 * The number of structural features of the '<em>Calibration</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CALIBRATION_FEATURE_COUNT = 10;
+
+	/**
+	 * The number of operations of the '<em>Calibration</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CALIBRATION_OPERATION_COUNT = 0;
+
+	/**
+	 * The meta object id for the '{@link org.hqcm.model.impl.OutOfDistributionImpl <em>Out Of Distribution</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.impl.OutOfDistributionImpl
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getOutOfDistribution()
+	 * @generated
+	 */
+	int OUT_OF_DISTRIBUTION = 22;
+
+	/**
+	 * The feature id for the '<em><b>Msp Threshold</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int OUT_OF_DISTRIBUTION__MSP_THRESHOLD = 0;
+
+	/**
+	 * The feature id for the '<em><b>Energy Threshold</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int OUT_OF_DISTRIBUTION__ENERGY_THRESHOLD = 1;
+
+	/**
+	 * The feature id for the '<em><b>Validation Images</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int OUT_OF_DISTRIBUTION__VALIDATION_IMAGES = 2;
+
+	/**
+	 * The feature id for the '<em><b>Validation Flagged</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int OUT_OF_DISTRIBUTION__VALIDATION_FLAGGED = 3;
+
+	/**
+	 * The feature id for the '<em><b>Test Images</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int OUT_OF_DISTRIBUTION__TEST_IMAGES = 4;
+
+	/**
+	 * The feature id for the '<em><b>Test Flagged</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int OUT_OF_DISTRIBUTION__TEST_FLAGGED = 5;
+
+	/**
+	 * The feature id for the '<em><b>Sources</b></em>' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int OUT_OF_DISTRIBUTION__SOURCES = 6;
+
+	/**
+	 * The number of structural features of the '<em>Out Of Distribution</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int OUT_OF_DISTRIBUTION_FEATURE_COUNT = 7;
+
+	/**
+	 * The number of operations of the '<em>Out Of Distribution</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int OUT_OF_DISTRIBUTION_OPERATION_COUNT = 0;
+
+	/**
+	 * The meta object id for the '{@link org.hqcm.model.impl.OodSourceImpl <em>Ood Source</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.impl.OodSourceImpl
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getOodSource()
+	 * @generated
+	 */
+	int OOD_SOURCE = 23;
+
+	/**
+	 * The feature id for the '<em><b>Path</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int OOD_SOURCE__PATH = 0;
+
+	/**
+	 * The feature id for the '<em><b>Images</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int OOD_SOURCE__IMAGES = 1;
+
+	/**
+	 * The feature id for the '<em><b>Flagged</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int OOD_SOURCE__FLAGGED = 2;
+
+	/**
+	 * The feature id for the '<em><b>Skipped</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int OOD_SOURCE__SKIPPED = 3;
+
+	/**
+	 * The number of structural features of the '<em>Ood Source</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int OOD_SOURCE_FEATURE_COUNT = 4;
+
+	/**
+	 * The number of operations of the '<em>Ood Source</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int OOD_SOURCE_OPERATION_COUNT = 0;
+
+	/**
 	 * The meta object id for the '{@link org.hqcm.model.impl.SweepImpl <em>Sweep</em>}' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -1697,7 +2322,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getSweep()
 	 * @generated
 	 */
-	int SWEEP = 20;
+	int SWEEP = 24;
 
 	/**
 	 * The feature id for the '<em><b>Name</b></em>' attribute.
@@ -1833,7 +2458,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getSweepAxis()
 	 * @generated
 	 */
-	int SWEEP_AXIS = 21;
+	int SWEEP_AXIS = 25;
 
 	/**
 	 * The feature id for the '<em><b>Path</b></em>' attribute.
@@ -1879,7 +2504,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getSweepRecord()
 	 * @generated
 	 */
-	int SWEEP_RECORD = 22;
+	int SWEEP_RECORD = 26;
 
 	/**
 	 * The feature id for the '<em><b>Name</b></em>' attribute.
@@ -1997,7 +2622,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getTrialRecord()
 	 * @generated
 	 */
-	int TRIAL_RECORD = 23;
+	int TRIAL_RECORD = 27;
 
 	/**
 	 * The feature id for the '<em><b>Id</b></em>' attribute.
@@ -2133,7 +2758,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getConfigurationSummary()
 	 * @generated
 	 */
-	int CONFIGURATION_SUMMARY = 24;
+	int CONFIGURATION_SUMMARY = 28;
 
 	/**
 	 * The feature id for the '<em><b>Id</b></em>' attribute.
@@ -2226,6 +2851,26 @@ public interface HqcmPackage extends EPackage {
 	int CONFIGURATION_SUMMARY_OPERATION_COUNT = 0;
 
 	/**
+	 * The meta object id for the '{@link org.hqcm.model.ExplanationMethod <em>Explanation Method</em>}' enum.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.ExplanationMethod
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getExplanationMethod()
+	 * @generated
+	 */
+	int EXPLANATION_METHOD = 29;
+
+	/**
+	 * The meta object id for the '{@link org.hqcm.model.OodScore <em>Ood Score</em>}' enum.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.OodScore
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getOodScore()
+	 * @generated
+	 */
+	int OOD_SCORE = 30;
+
+	/**
 	 * The meta object id for the '{@link org.hqcm.model.SourceKind <em>Source Kind</em>}' enum.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -2233,7 +2878,37 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getSourceKind()
 	 * @generated
 	 */
-	int SOURCE_KIND = 25;
+	int SOURCE_KIND = 31;
+
+	/**
+	 * The meta object id for the '{@link org.hqcm.model.VolumeModality <em>Volume Modality</em>}' enum.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.VolumeModality
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getVolumeModality()
+	 * @generated
+	 */
+	int VOLUME_MODALITY = 32;
+
+	/**
+	 * The meta object id for the '{@link org.hqcm.model.IntensityScaling <em>Intensity Scaling</em>}' enum.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.IntensityScaling
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getIntensityScaling()
+	 * @generated
+	 */
+	int INTENSITY_SCALING = 33;
+
+	/**
+	 * The meta object id for the '{@link org.hqcm.model.DuplicatePolicy <em>Duplicate Policy</em>}' enum.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.hqcm.model.DuplicatePolicy
+	 * @see org.hqcm.model.impl.HqcmPackageImpl#getDuplicatePolicy()
+	 * @generated
+	 */
+	int DUPLICATE_POLICY = 34;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Embedding <em>Embedding</em>}' enum.
@@ -2243,7 +2918,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getEmbedding()
 	 * @generated
 	 */
-	int EMBEDDING = 26;
+	int EMBEDDING = 35;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Entangler <em>Entangler</em>}' enum.
@@ -2253,7 +2928,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getEntangler()
 	 * @generated
 	 */
-	int ENTANGLER = 27;
+	int ENTANGLER = 36;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Measurement <em>Measurement</em>}' enum.
@@ -2263,7 +2938,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getMeasurement()
 	 * @generated
 	 */
-	int MEASUREMENT = 28;
+	int MEASUREMENT = 37;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Simulator <em>Simulator</em>}' enum.
@@ -2273,7 +2948,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getSimulator()
 	 * @generated
 	 */
-	int SIMULATOR = 29;
+	int SIMULATOR = 38;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.GradientMethod <em>Gradient Method</em>}' enum.
@@ -2283,7 +2958,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getGradientMethod()
 	 * @generated
 	 */
-	int GRADIENT_METHOD = 30;
+	int GRADIENT_METHOD = 39;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Activation <em>Activation</em>}' enum.
@@ -2293,7 +2968,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getActivation()
 	 * @generated
 	 */
-	int ACTIVATION = 31;
+	int ACTIVATION = 40;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Optimizer <em>Optimizer</em>}' enum.
@@ -2303,7 +2978,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getOptimizer()
 	 * @generated
 	 */
-	int OPTIMIZER = 32;
+	int OPTIMIZER = 41;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.Backend <em>Backend</em>}' enum.
@@ -2313,7 +2988,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getBackend()
 	 * @generated
 	 */
-	int BACKEND = 33;
+	int BACKEND = 42;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.ClassWeighting <em>Class Weighting</em>}' enum.
@@ -2323,7 +2998,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getClassWeighting()
 	 * @generated
 	 */
-	int CLASS_WEIGHTING = 34;
+	int CLASS_WEIGHTING = 43;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.RunStatus <em>Run Status</em>}' enum.
@@ -2333,7 +3008,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getRunStatus()
 	 * @generated
 	 */
-	int RUN_STATUS = 35;
+	int RUN_STATUS = 44;
 
 	/**
 	 * The meta object id for the '{@link org.hqcm.model.SweepStrategy <em>Sweep Strategy</em>}' enum.
@@ -2343,7 +3018,7 @@ public interface HqcmPackage extends EPackage {
 	 * @see org.hqcm.model.impl.HqcmPackageImpl#getSweepStrategy()
 	 * @generated
 	 */
-	int SWEEP_STRATEGY = 36;
+	int SWEEP_STRATEGY = 45;
 
 
 	/**
@@ -2565,6 +3240,28 @@ public interface HqcmPackage extends EPackage {
 	EAttribute getDataset_MaxImagePixels();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Dataset#getDuplicatePolicy <em>Duplicate Policy</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Duplicate Policy</em>'.
+	 * @see org.hqcm.model.Dataset#getDuplicatePolicy()
+	 * @see #getDataset()
+	 * @generated
+	 */
+	EAttribute getDataset_DuplicatePolicy();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Dataset#getNearDuplicateDistance <em>Near Duplicate Distance</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Near Duplicate Distance</em>'.
+	 * @see org.hqcm.model.Dataset#getNearDuplicateDistance()
+	 * @see #getDataset()
+	 * @generated
+	 */
+	EAttribute getDataset_NearDuplicateDistance();
+
+	/**
 	 * Returns the meta object for the containment reference '{@link org.hqcm.model.Dataset#getAugmentation <em>Augmentation</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -2628,6 +3325,138 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getDataSource_Difficulty();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getModality <em>Modality</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Modality</em>'.
+	 * @see org.hqcm.model.DataSource#getModality()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_Modality();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getTumourClass <em>Tumour Class</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Tumour Class</em>'.
+	 * @see org.hqcm.model.DataSource#getTumourClass()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_TumourClass();
+
+	/**
+	 * Returns the meta object for the attribute list '{@link org.hqcm.model.DataSource#getTumourLabels <em>Tumour Labels</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute list '<em>Tumour Labels</em>'.
+	 * @see org.hqcm.model.DataSource#getTumourLabels()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_TumourLabels();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getMinTumourArea <em>Min Tumour Area</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Min Tumour Area</em>'.
+	 * @see org.hqcm.model.DataSource#getMinTumourArea()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_MinTumourArea();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getSliceStep <em>Slice Step</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Slice Step</em>'.
+	 * @see org.hqcm.model.DataSource#getSliceStep()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_SliceStep();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getMaxSlicesPerCase <em>Max Slices Per Case</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Max Slices Per Case</em>'.
+	 * @see org.hqcm.model.DataSource#getMaxSlicesPerCase()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_MaxSlicesPerCase();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#isHealthySlices <em>Healthy Slices</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Healthy Slices</em>'.
+	 * @see org.hqcm.model.DataSource#isHealthySlices()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_HealthySlices();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getMinBrainArea <em>Min Brain Area</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Min Brain Area</em>'.
+	 * @see org.hqcm.model.DataSource#getMinBrainArea()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_MinBrainArea();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getIntensityScaling <em>Intensity Scaling</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Intensity Scaling</em>'.
+	 * @see org.hqcm.model.DataSource#getIntensityScaling()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_IntensityScaling();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getLowerPercentile <em>Lower Percentile</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Lower Percentile</em>'.
+	 * @see org.hqcm.model.DataSource#getLowerPercentile()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_LowerPercentile();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getUpperPercentile <em>Upper Percentile</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Upper Percentile</em>'.
+	 * @see org.hqcm.model.DataSource#getUpperPercentile()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_UpperPercentile();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.DataSource#getMaxVolumeVoxels <em>Max Volume Voxels</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Max Volume Voxels</em>'.
+	 * @see org.hqcm.model.DataSource#getMaxVolumeVoxels()
+	 * @see #getDataSource()
+	 * @generated
+	 */
+	EAttribute getDataSource_MaxVolumeVoxels();
 
 	/**
 	 * Returns the meta object for class '{@link org.hqcm.model.Augmentation <em>Augmentation</em>}'.
@@ -3248,6 +4077,94 @@ public interface HqcmPackage extends EPackage {
 	EAttribute getEvaluation_AttentionExamples();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Evaluation#getExplanationImages <em>Explanation Images</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Explanation Images</em>'.
+	 * @see org.hqcm.model.Evaluation#getExplanationImages()
+	 * @see #getEvaluation()
+	 * @generated
+	 */
+	EAttribute getEvaluation_ExplanationImages();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Evaluation#getOcclusionPatch <em>Occlusion Patch</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Occlusion Patch</em>'.
+	 * @see org.hqcm.model.Evaluation#getOcclusionPatch()
+	 * @see #getEvaluation()
+	 * @generated
+	 */
+	EAttribute getEvaluation_OcclusionPatch();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Evaluation#getOcclusionStride <em>Occlusion Stride</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Occlusion Stride</em>'.
+	 * @see org.hqcm.model.Evaluation#getOcclusionStride()
+	 * @see #getEvaluation()
+	 * @generated
+	 */
+	EAttribute getEvaluation_OcclusionStride();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Evaluation#getCalibrationBins <em>Calibration Bins</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Calibration Bins</em>'.
+	 * @see org.hqcm.model.Evaluation#getCalibrationBins()
+	 * @see #getEvaluation()
+	 * @generated
+	 */
+	EAttribute getEvaluation_CalibrationBins();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Evaluation#isTemperatureScaling <em>Temperature Scaling</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Temperature Scaling</em>'.
+	 * @see org.hqcm.model.Evaluation#isTemperatureScaling()
+	 * @see #getEvaluation()
+	 * @generated
+	 */
+	EAttribute getEvaluation_TemperatureScaling();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Evaluation#getOodScore <em>Ood Score</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Ood Score</em>'.
+	 * @see org.hqcm.model.Evaluation#getOodScore()
+	 * @see #getEvaluation()
+	 * @generated
+	 */
+	EAttribute getEvaluation_OodScore();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Evaluation#getOodInDistributionShare <em>Ood In Distribution Share</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Ood In Distribution Share</em>'.
+	 * @see org.hqcm.model.Evaluation#getOodInDistributionShare()
+	 * @see #getEvaluation()
+	 * @generated
+	 */
+	EAttribute getEvaluation_OodInDistributionShare();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Evaluation#getEnergyTemperature <em>Energy Temperature</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Energy Temperature</em>'.
+	 * @see org.hqcm.model.Evaluation#getEnergyTemperature()
+	 * @see #getEvaluation()
+	 * @generated
+	 */
+	EAttribute getEvaluation_EnergyTemperature();
+
+	/**
 	 * Returns the meta object for class '{@link org.hqcm.model.RunRecord <em>Run Record</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -3399,6 +4316,83 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getRunRecord_SkippedFiles();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.RunRecord#getDuplicateGroups <em>Duplicate Groups</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Duplicate Groups</em>'.
+	 * @see org.hqcm.model.RunRecord#getDuplicateGroups()
+	 * @see #getRunRecord()
+	 * @generated
+	 */
+	EAttribute getRunRecord_DuplicateGroups();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.RunRecord#getDuplicateImages <em>Duplicate Images</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Duplicate Images</em>'.
+	 * @see org.hqcm.model.RunRecord#getDuplicateImages()
+	 * @see #getRunRecord()
+	 * @generated
+	 */
+	EAttribute getRunRecord_DuplicateImages();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.RunRecord#getDroppedDuplicates <em>Dropped Duplicates</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Dropped Duplicates</em>'.
+	 * @see org.hqcm.model.RunRecord#getDroppedDuplicates()
+	 * @see #getRunRecord()
+	 * @generated
+	 */
+	EAttribute getRunRecord_DroppedDuplicates();
+
+	/**
+	 * Returns the meta object for the attribute list '{@link org.hqcm.model.RunRecord#getDataWarnings <em>Data Warnings</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute list '<em>Data Warnings</em>'.
+	 * @see org.hqcm.model.RunRecord#getDataWarnings()
+	 * @see #getRunRecord()
+	 * @generated
+	 */
+	EAttribute getRunRecord_DataWarnings();
+
+	/**
+	 * Returns the meta object for the containment reference list '{@link org.hqcm.model.RunRecord#getExplanations <em>Explanations</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference list '<em>Explanations</em>'.
+	 * @see org.hqcm.model.RunRecord#getExplanations()
+	 * @see #getRunRecord()
+	 * @generated
+	 */
+	EReference getRunRecord_Explanations();
+
+	/**
+	 * Returns the meta object for the containment reference '{@link org.hqcm.model.RunRecord#getCalibration <em>Calibration</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference '<em>Calibration</em>'.
+	 * @see org.hqcm.model.RunRecord#getCalibration()
+	 * @see #getRunRecord()
+	 * @generated
+	 */
+	EReference getRunRecord_Calibration();
+
+	/**
+	 * Returns the meta object for the containment reference '{@link org.hqcm.model.RunRecord#getOutOfDistribution <em>Out Of Distribution</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference '<em>Out Of Distribution</em>'.
+	 * @see org.hqcm.model.RunRecord#getOutOfDistribution()
+	 * @see #getRunRecord()
+	 * @generated
+	 */
+	EReference getRunRecord_OutOfDistribution();
 
 	/**
 	 * Returns the meta object for class '{@link org.hqcm.model.EpochRecord <em>Epoch Record</em>}'.
@@ -3854,6 +4848,354 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getProvenance_Backend();
+
+	/**
+	 * Returns the meta object for class '{@link org.hqcm.model.ExplanationScore <em>Explanation Score</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Explanation Score</em>'.
+	 * @see org.hqcm.model.ExplanationScore
+	 * @generated
+	 */
+	EClass getExplanationScore();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.ExplanationScore#getMethod <em>Method</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Method</em>'.
+	 * @see org.hqcm.model.ExplanationScore#getMethod()
+	 * @see #getExplanationScore()
+	 * @generated
+	 */
+	EAttribute getExplanationScore_Method();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.ExplanationScore#getLayer <em>Layer</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Layer</em>'.
+	 * @see org.hqcm.model.ExplanationScore#getLayer()
+	 * @see #getExplanationScore()
+	 * @generated
+	 */
+	EAttribute getExplanationScore_Layer();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.ExplanationScore#getImages <em>Images</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Images</em>'.
+	 * @see org.hqcm.model.ExplanationScore#getImages()
+	 * @see #getExplanationScore()
+	 * @generated
+	 */
+	EAttribute getExplanationScore_Images();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.ExplanationScore#getPointingGame <em>Pointing Game</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Pointing Game</em>'.
+	 * @see org.hqcm.model.ExplanationScore#getPointingGame()
+	 * @see #getExplanationScore()
+	 * @generated
+	 */
+	EAttribute getExplanationScore_PointingGame();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.ExplanationScore#getEnergyInside <em>Energy Inside</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Energy Inside</em>'.
+	 * @see org.hqcm.model.ExplanationScore#getEnergyInside()
+	 * @see #getExplanationScore()
+	 * @generated
+	 */
+	EAttribute getExplanationScore_EnergyInside();
+
+	/**
+	 * Returns the meta object for the containment reference list '{@link org.hqcm.model.ExplanationScore#getJaccard <em>Jaccard</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference list '<em>Jaccard</em>'.
+	 * @see org.hqcm.model.ExplanationScore#getJaccard()
+	 * @see #getExplanationScore()
+	 * @generated
+	 */
+	EReference getExplanationScore_Jaccard();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.ExplanationScore#getSecondsPerImage <em>Seconds Per Image</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Seconds Per Image</em>'.
+	 * @see org.hqcm.model.ExplanationScore#getSecondsPerImage()
+	 * @see #getExplanationScore()
+	 * @generated
+	 */
+	EAttribute getExplanationScore_SecondsPerImage();
+
+	/**
+	 * Returns the meta object for class '{@link org.hqcm.model.Calibration <em>Calibration</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Calibration</em>'.
+	 * @see org.hqcm.model.Calibration
+	 * @generated
+	 */
+	EClass getCalibration();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Calibration#getImages <em>Images</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Images</em>'.
+	 * @see org.hqcm.model.Calibration#getImages()
+	 * @see #getCalibration()
+	 * @generated
+	 */
+	EAttribute getCalibration_Images();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Calibration#getEce <em>Ece</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Ece</em>'.
+	 * @see org.hqcm.model.Calibration#getEce()
+	 * @see #getCalibration()
+	 * @generated
+	 */
+	EAttribute getCalibration_Ece();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Calibration#getBrier <em>Brier</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Brier</em>'.
+	 * @see org.hqcm.model.Calibration#getBrier()
+	 * @see #getCalibration()
+	 * @generated
+	 */
+	EAttribute getCalibration_Brier();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Calibration#getNll <em>Nll</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Nll</em>'.
+	 * @see org.hqcm.model.Calibration#getNll()
+	 * @see #getCalibration()
+	 * @generated
+	 */
+	EAttribute getCalibration_Nll();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Calibration#isFitted <em>Fitted</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Fitted</em>'.
+	 * @see org.hqcm.model.Calibration#isFitted()
+	 * @see #getCalibration()
+	 * @generated
+	 */
+	EAttribute getCalibration_Fitted();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Calibration#getTemperature <em>Temperature</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Temperature</em>'.
+	 * @see org.hqcm.model.Calibration#getTemperature()
+	 * @see #getCalibration()
+	 * @generated
+	 */
+	EAttribute getCalibration_Temperature();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Calibration#getValidationImages <em>Validation Images</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Validation Images</em>'.
+	 * @see org.hqcm.model.Calibration#getValidationImages()
+	 * @see #getCalibration()
+	 * @generated
+	 */
+	EAttribute getCalibration_ValidationImages();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Calibration#getScaledEce <em>Scaled Ece</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Scaled Ece</em>'.
+	 * @see org.hqcm.model.Calibration#getScaledEce()
+	 * @see #getCalibration()
+	 * @generated
+	 */
+	EAttribute getCalibration_ScaledEce();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Calibration#getScaledBrier <em>Scaled Brier</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Scaled Brier</em>'.
+	 * @see org.hqcm.model.Calibration#getScaledBrier()
+	 * @see #getCalibration()
+	 * @generated
+	 */
+	EAttribute getCalibration_ScaledBrier();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.Calibration#getScaledNll <em>Scaled Nll</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Scaled Nll</em>'.
+	 * @see org.hqcm.model.Calibration#getScaledNll()
+	 * @see #getCalibration()
+	 * @generated
+	 */
+	EAttribute getCalibration_ScaledNll();
+
+	/**
+	 * Returns the meta object for class '{@link org.hqcm.model.OutOfDistribution <em>Out Of Distribution</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Out Of Distribution</em>'.
+	 * @see org.hqcm.model.OutOfDistribution
+	 * @generated
+	 */
+	EClass getOutOfDistribution();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.OutOfDistribution#getMspThreshold <em>Msp Threshold</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Msp Threshold</em>'.
+	 * @see org.hqcm.model.OutOfDistribution#getMspThreshold()
+	 * @see #getOutOfDistribution()
+	 * @generated
+	 */
+	EAttribute getOutOfDistribution_MspThreshold();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.OutOfDistribution#getEnergyThreshold <em>Energy Threshold</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Energy Threshold</em>'.
+	 * @see org.hqcm.model.OutOfDistribution#getEnergyThreshold()
+	 * @see #getOutOfDistribution()
+	 * @generated
+	 */
+	EAttribute getOutOfDistribution_EnergyThreshold();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.OutOfDistribution#getValidationImages <em>Validation Images</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Validation Images</em>'.
+	 * @see org.hqcm.model.OutOfDistribution#getValidationImages()
+	 * @see #getOutOfDistribution()
+	 * @generated
+	 */
+	EAttribute getOutOfDistribution_ValidationImages();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.OutOfDistribution#getValidationFlagged <em>Validation Flagged</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Validation Flagged</em>'.
+	 * @see org.hqcm.model.OutOfDistribution#getValidationFlagged()
+	 * @see #getOutOfDistribution()
+	 * @generated
+	 */
+	EAttribute getOutOfDistribution_ValidationFlagged();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.OutOfDistribution#getTestImages <em>Test Images</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Test Images</em>'.
+	 * @see org.hqcm.model.OutOfDistribution#getTestImages()
+	 * @see #getOutOfDistribution()
+	 * @generated
+	 */
+	EAttribute getOutOfDistribution_TestImages();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.OutOfDistribution#getTestFlagged <em>Test Flagged</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Test Flagged</em>'.
+	 * @see org.hqcm.model.OutOfDistribution#getTestFlagged()
+	 * @see #getOutOfDistribution()
+	 * @generated
+	 */
+	EAttribute getOutOfDistribution_TestFlagged();
+
+	/**
+	 * Returns the meta object for the containment reference list '{@link org.hqcm.model.OutOfDistribution#getSources <em>Sources</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference list '<em>Sources</em>'.
+	 * @see org.hqcm.model.OutOfDistribution#getSources()
+	 * @see #getOutOfDistribution()
+	 * @generated
+	 */
+	EReference getOutOfDistribution_Sources();
+
+	/**
+	 * Returns the meta object for class '{@link org.hqcm.model.OodSource <em>Ood Source</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Ood Source</em>'.
+	 * @see org.hqcm.model.OodSource
+	 * @generated
+	 */
+	EClass getOodSource();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.OodSource#getPath <em>Path</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Path</em>'.
+	 * @see org.hqcm.model.OodSource#getPath()
+	 * @see #getOodSource()
+	 * @generated
+	 */
+	EAttribute getOodSource_Path();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.OodSource#getImages <em>Images</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Images</em>'.
+	 * @see org.hqcm.model.OodSource#getImages()
+	 * @see #getOodSource()
+	 * @generated
+	 */
+	EAttribute getOodSource_Images();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.OodSource#getFlagged <em>Flagged</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Flagged</em>'.
+	 * @see org.hqcm.model.OodSource#getFlagged()
+	 * @see #getOodSource()
+	 * @generated
+	 */
+	EAttribute getOodSource_Flagged();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.hqcm.model.OodSource#getSkipped <em>Skipped</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Skipped</em>'.
+	 * @see org.hqcm.model.OodSource#getSkipped()
+	 * @see #getOodSource()
+	 * @generated
+	 */
+	EAttribute getOodSource_Skipped();
 
 	/**
 	 * Returns the meta object for class '{@link org.hqcm.model.Sweep <em>Sweep</em>}'.
@@ -4390,6 +5732,26 @@ public interface HqcmPackage extends EPackage {
 	EAttribute getConfigurationSummary_MacroF1Sd();
 
 	/**
+	 * Returns the meta object for enum '{@link org.hqcm.model.ExplanationMethod <em>Explanation Method</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for enum '<em>Explanation Method</em>'.
+	 * @see org.hqcm.model.ExplanationMethod
+	 * @generated
+	 */
+	EEnum getExplanationMethod();
+
+	/**
+	 * Returns the meta object for enum '{@link org.hqcm.model.OodScore <em>Ood Score</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for enum '<em>Ood Score</em>'.
+	 * @see org.hqcm.model.OodScore
+	 * @generated
+	 */
+	EEnum getOodScore();
+
+	/**
 	 * Returns the meta object for enum '{@link org.hqcm.model.SourceKind <em>Source Kind</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -4398,6 +5760,36 @@ public interface HqcmPackage extends EPackage {
 	 * @generated
 	 */
 	EEnum getSourceKind();
+
+	/**
+	 * Returns the meta object for enum '{@link org.hqcm.model.VolumeModality <em>Volume Modality</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for enum '<em>Volume Modality</em>'.
+	 * @see org.hqcm.model.VolumeModality
+	 * @generated
+	 */
+	EEnum getVolumeModality();
+
+	/**
+	 * Returns the meta object for enum '{@link org.hqcm.model.IntensityScaling <em>Intensity Scaling</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for enum '<em>Intensity Scaling</em>'.
+	 * @see org.hqcm.model.IntensityScaling
+	 * @generated
+	 */
+	EEnum getIntensityScaling();
+
+	/**
+	 * Returns the meta object for enum '{@link org.hqcm.model.DuplicatePolicy <em>Duplicate Policy</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for enum '<em>Duplicate Policy</em>'.
+	 * @see org.hqcm.model.DuplicatePolicy
+	 * @generated
+	 */
+	EEnum getDuplicatePolicy();
 
 	/**
 	 * Returns the meta object for enum '{@link org.hqcm.model.Embedding <em>Embedding</em>}'.
@@ -4697,6 +6089,22 @@ public interface HqcmPackage extends EPackage {
 		EAttribute DATASET__MAX_IMAGE_PIXELS = eINSTANCE.getDataset_MaxImagePixels();
 
 		/**
+		 * The meta object literal for the '<em><b>Duplicate Policy</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATASET__DUPLICATE_POLICY = eINSTANCE.getDataset_DuplicatePolicy();
+
+		/**
+		 * The meta object literal for the '<em><b>Near Duplicate Distance</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATASET__NEAR_DUPLICATE_DISTANCE = eINSTANCE.getDataset_NearDuplicateDistance();
+
+		/**
 		 * The meta object literal for the '<em><b>Augmentation</b></em>' containment reference feature.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -4745,6 +6153,102 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute DATA_SOURCE__DIFFICULTY = eINSTANCE.getDataSource_Difficulty();
+
+		/**
+		 * The meta object literal for the '<em><b>Modality</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__MODALITY = eINSTANCE.getDataSource_Modality();
+
+		/**
+		 * The meta object literal for the '<em><b>Tumour Class</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__TUMOUR_CLASS = eINSTANCE.getDataSource_TumourClass();
+
+		/**
+		 * The meta object literal for the '<em><b>Tumour Labels</b></em>' attribute list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__TUMOUR_LABELS = eINSTANCE.getDataSource_TumourLabels();
+
+		/**
+		 * The meta object literal for the '<em><b>Min Tumour Area</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__MIN_TUMOUR_AREA = eINSTANCE.getDataSource_MinTumourArea();
+
+		/**
+		 * The meta object literal for the '<em><b>Slice Step</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__SLICE_STEP = eINSTANCE.getDataSource_SliceStep();
+
+		/**
+		 * The meta object literal for the '<em><b>Max Slices Per Case</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__MAX_SLICES_PER_CASE = eINSTANCE.getDataSource_MaxSlicesPerCase();
+
+		/**
+		 * The meta object literal for the '<em><b>Healthy Slices</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__HEALTHY_SLICES = eINSTANCE.getDataSource_HealthySlices();
+
+		/**
+		 * The meta object literal for the '<em><b>Min Brain Area</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__MIN_BRAIN_AREA = eINSTANCE.getDataSource_MinBrainArea();
+
+		/**
+		 * The meta object literal for the '<em><b>Intensity Scaling</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__INTENSITY_SCALING = eINSTANCE.getDataSource_IntensityScaling();
+
+		/**
+		 * The meta object literal for the '<em><b>Lower Percentile</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__LOWER_PERCENTILE = eINSTANCE.getDataSource_LowerPercentile();
+
+		/**
+		 * The meta object literal for the '<em><b>Upper Percentile</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__UPPER_PERCENTILE = eINSTANCE.getDataSource_UpperPercentile();
+
+		/**
+		 * The meta object literal for the '<em><b>Max Volume Voxels</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute DATA_SOURCE__MAX_VOLUME_VOXELS = eINSTANCE.getDataSource_MaxVolumeVoxels();
 
 		/**
 		 * The meta object literal for the '{@link org.hqcm.model.impl.AugmentationImpl <em>Augmentation</em>}' class.
@@ -5221,6 +6725,70 @@ public interface HqcmPackage extends EPackage {
 		EAttribute EVALUATION__ATTENTION_EXAMPLES = eINSTANCE.getEvaluation_AttentionExamples();
 
 		/**
+		 * The meta object literal for the '<em><b>Explanation Images</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute EVALUATION__EXPLANATION_IMAGES = eINSTANCE.getEvaluation_ExplanationImages();
+
+		/**
+		 * The meta object literal for the '<em><b>Occlusion Patch</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute EVALUATION__OCCLUSION_PATCH = eINSTANCE.getEvaluation_OcclusionPatch();
+
+		/**
+		 * The meta object literal for the '<em><b>Occlusion Stride</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute EVALUATION__OCCLUSION_STRIDE = eINSTANCE.getEvaluation_OcclusionStride();
+
+		/**
+		 * The meta object literal for the '<em><b>Calibration Bins</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute EVALUATION__CALIBRATION_BINS = eINSTANCE.getEvaluation_CalibrationBins();
+
+		/**
+		 * The meta object literal for the '<em><b>Temperature Scaling</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute EVALUATION__TEMPERATURE_SCALING = eINSTANCE.getEvaluation_TemperatureScaling();
+
+		/**
+		 * The meta object literal for the '<em><b>Ood Score</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute EVALUATION__OOD_SCORE = eINSTANCE.getEvaluation_OodScore();
+
+		/**
+		 * The meta object literal for the '<em><b>Ood In Distribution Share</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute EVALUATION__OOD_IN_DISTRIBUTION_SHARE = eINSTANCE.getEvaluation_OodInDistributionShare();
+
+		/**
+		 * The meta object literal for the '<em><b>Energy Temperature</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute EVALUATION__ENERGY_TEMPERATURE = eINSTANCE.getEvaluation_EnergyTemperature();
+
+		/**
 		 * The meta object literal for the '{@link org.hqcm.model.impl.RunRecordImpl <em>Run Record</em>}' class.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -5333,6 +6901,62 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute RUN_RECORD__SKIPPED_FILES = eINSTANCE.getRunRecord_SkippedFiles();
+
+		/**
+		 * The meta object literal for the '<em><b>Duplicate Groups</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RUN_RECORD__DUPLICATE_GROUPS = eINSTANCE.getRunRecord_DuplicateGroups();
+
+		/**
+		 * The meta object literal for the '<em><b>Duplicate Images</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RUN_RECORD__DUPLICATE_IMAGES = eINSTANCE.getRunRecord_DuplicateImages();
+
+		/**
+		 * The meta object literal for the '<em><b>Dropped Duplicates</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RUN_RECORD__DROPPED_DUPLICATES = eINSTANCE.getRunRecord_DroppedDuplicates();
+
+		/**
+		 * The meta object literal for the '<em><b>Data Warnings</b></em>' attribute list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute RUN_RECORD__DATA_WARNINGS = eINSTANCE.getRunRecord_DataWarnings();
+
+		/**
+		 * The meta object literal for the '<em><b>Explanations</b></em>' containment reference list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference RUN_RECORD__EXPLANATIONS = eINSTANCE.getRunRecord_Explanations();
+
+		/**
+		 * The meta object literal for the '<em><b>Calibration</b></em>' containment reference feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference RUN_RECORD__CALIBRATION = eINSTANCE.getRunRecord_Calibration();
+
+		/**
+		 * The meta object literal for the '<em><b>Out Of Distribution</b></em>' containment reference feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference RUN_RECORD__OUT_OF_DISTRIBUTION = eINSTANCE.getRunRecord_OutOfDistribution();
 
 		/**
 		 * The meta object literal for the '{@link org.hqcm.model.impl.EpochRecordImpl <em>Epoch Record</em>}' class.
@@ -5683,6 +7307,270 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute PROVENANCE__BACKEND = eINSTANCE.getProvenance_Backend();
+
+		/**
+		 * The meta object literal for the '{@link org.hqcm.model.impl.ExplanationScoreImpl <em>Explanation Score</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.impl.ExplanationScoreImpl
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getExplanationScore()
+		 * @generated
+		 */
+		EClass EXPLANATION_SCORE = eINSTANCE.getExplanationScore();
+
+		/**
+		 * The meta object literal for the '<em><b>Method</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute EXPLANATION_SCORE__METHOD = eINSTANCE.getExplanationScore_Method();
+
+		/**
+		 * The meta object literal for the '<em><b>Layer</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute EXPLANATION_SCORE__LAYER = eINSTANCE.getExplanationScore_Layer();
+
+		/**
+		 * The meta object literal for the '<em><b>Images</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute EXPLANATION_SCORE__IMAGES = eINSTANCE.getExplanationScore_Images();
+
+		/**
+		 * The meta object literal for the '<em><b>Pointing Game</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute EXPLANATION_SCORE__POINTING_GAME = eINSTANCE.getExplanationScore_PointingGame();
+
+		/**
+		 * The meta object literal for the '<em><b>Energy Inside</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute EXPLANATION_SCORE__ENERGY_INSIDE = eINSTANCE.getExplanationScore_EnergyInside();
+
+		/**
+		 * The meta object literal for the '<em><b>Jaccard</b></em>' containment reference list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference EXPLANATION_SCORE__JACCARD = eINSTANCE.getExplanationScore_Jaccard();
+
+		/**
+		 * The meta object literal for the '<em><b>Seconds Per Image</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute EXPLANATION_SCORE__SECONDS_PER_IMAGE = eINSTANCE.getExplanationScore_SecondsPerImage();
+
+		/**
+		 * The meta object literal for the '{@link org.hqcm.model.impl.CalibrationImpl <em>Calibration</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.impl.CalibrationImpl
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getCalibration()
+		 * @generated
+		 */
+		EClass CALIBRATION = eINSTANCE.getCalibration();
+
+		/**
+		 * The meta object literal for the '<em><b>Images</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CALIBRATION__IMAGES = eINSTANCE.getCalibration_Images();
+
+		/**
+		 * The meta object literal for the '<em><b>Ece</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CALIBRATION__ECE = eINSTANCE.getCalibration_Ece();
+
+		/**
+		 * The meta object literal for the '<em><b>Brier</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CALIBRATION__BRIER = eINSTANCE.getCalibration_Brier();
+
+		/**
+		 * The meta object literal for the '<em><b>Nll</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CALIBRATION__NLL = eINSTANCE.getCalibration_Nll();
+
+		/**
+		 * The meta object literal for the '<em><b>Fitted</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CALIBRATION__FITTED = eINSTANCE.getCalibration_Fitted();
+
+		/**
+		 * The meta object literal for the '<em><b>Temperature</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CALIBRATION__TEMPERATURE = eINSTANCE.getCalibration_Temperature();
+
+		/**
+		 * The meta object literal for the '<em><b>Validation Images</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CALIBRATION__VALIDATION_IMAGES = eINSTANCE.getCalibration_ValidationImages();
+
+		/**
+		 * The meta object literal for the '<em><b>Scaled Ece</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CALIBRATION__SCALED_ECE = eINSTANCE.getCalibration_ScaledEce();
+
+		/**
+		 * The meta object literal for the '<em><b>Scaled Brier</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CALIBRATION__SCALED_BRIER = eINSTANCE.getCalibration_ScaledBrier();
+
+		/**
+		 * The meta object literal for the '<em><b>Scaled Nll</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CALIBRATION__SCALED_NLL = eINSTANCE.getCalibration_ScaledNll();
+
+		/**
+		 * The meta object literal for the '{@link org.hqcm.model.impl.OutOfDistributionImpl <em>Out Of Distribution</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.impl.OutOfDistributionImpl
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getOutOfDistribution()
+		 * @generated
+		 */
+		EClass OUT_OF_DISTRIBUTION = eINSTANCE.getOutOfDistribution();
+
+		/**
+		 * The meta object literal for the '<em><b>Msp Threshold</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute OUT_OF_DISTRIBUTION__MSP_THRESHOLD = eINSTANCE.getOutOfDistribution_MspThreshold();
+
+		/**
+		 * The meta object literal for the '<em><b>Energy Threshold</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute OUT_OF_DISTRIBUTION__ENERGY_THRESHOLD = eINSTANCE.getOutOfDistribution_EnergyThreshold();
+
+		/**
+		 * The meta object literal for the '<em><b>Validation Images</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute OUT_OF_DISTRIBUTION__VALIDATION_IMAGES = eINSTANCE.getOutOfDistribution_ValidationImages();
+
+		/**
+		 * The meta object literal for the '<em><b>Validation Flagged</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute OUT_OF_DISTRIBUTION__VALIDATION_FLAGGED = eINSTANCE.getOutOfDistribution_ValidationFlagged();
+
+		/**
+		 * The meta object literal for the '<em><b>Test Images</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute OUT_OF_DISTRIBUTION__TEST_IMAGES = eINSTANCE.getOutOfDistribution_TestImages();
+
+		/**
+		 * The meta object literal for the '<em><b>Test Flagged</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute OUT_OF_DISTRIBUTION__TEST_FLAGGED = eINSTANCE.getOutOfDistribution_TestFlagged();
+
+		/**
+		 * The meta object literal for the '<em><b>Sources</b></em>' containment reference list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference OUT_OF_DISTRIBUTION__SOURCES = eINSTANCE.getOutOfDistribution_Sources();
+
+		/**
+		 * The meta object literal for the '{@link org.hqcm.model.impl.OodSourceImpl <em>Ood Source</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.impl.OodSourceImpl
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getOodSource()
+		 * @generated
+		 */
+		EClass OOD_SOURCE = eINSTANCE.getOodSource();
+
+		/**
+		 * The meta object literal for the '<em><b>Path</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute OOD_SOURCE__PATH = eINSTANCE.getOodSource_Path();
+
+		/**
+		 * The meta object literal for the '<em><b>Images</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute OOD_SOURCE__IMAGES = eINSTANCE.getOodSource_Images();
+
+		/**
+		 * The meta object literal for the '<em><b>Flagged</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute OOD_SOURCE__FLAGGED = eINSTANCE.getOodSource_Flagged();
+
+		/**
+		 * The meta object literal for the '<em><b>Skipped</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute OOD_SOURCE__SKIPPED = eINSTANCE.getOodSource_Skipped();
 
 		/**
 		 * The meta object literal for the '{@link org.hqcm.model.impl.SweepImpl <em>Sweep</em>}' class.
@@ -6087,6 +7975,26 @@ public interface HqcmPackage extends EPackage {
 		EAttribute CONFIGURATION_SUMMARY__MACRO_F1_SD = eINSTANCE.getConfigurationSummary_MacroF1Sd();
 
 		/**
+		 * The meta object literal for the '{@link org.hqcm.model.ExplanationMethod <em>Explanation Method</em>}' enum.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.ExplanationMethod
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getExplanationMethod()
+		 * @generated
+		 */
+		EEnum EXPLANATION_METHOD = eINSTANCE.getExplanationMethod();
+
+		/**
+		 * The meta object literal for the '{@link org.hqcm.model.OodScore <em>Ood Score</em>}' enum.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.OodScore
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getOodScore()
+		 * @generated
+		 */
+		EEnum OOD_SCORE = eINSTANCE.getOodScore();
+
+		/**
 		 * The meta object literal for the '{@link org.hqcm.model.SourceKind <em>Source Kind</em>}' enum.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -6095,6 +8003,36 @@ public interface HqcmPackage extends EPackage {
 		 * @generated
 		 */
 		EEnum SOURCE_KIND = eINSTANCE.getSourceKind();
+
+		/**
+		 * The meta object literal for the '{@link org.hqcm.model.VolumeModality <em>Volume Modality</em>}' enum.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.VolumeModality
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getVolumeModality()
+		 * @generated
+		 */
+		EEnum VOLUME_MODALITY = eINSTANCE.getVolumeModality();
+
+		/**
+		 * The meta object literal for the '{@link org.hqcm.model.IntensityScaling <em>Intensity Scaling</em>}' enum.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.IntensityScaling
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getIntensityScaling()
+		 * @generated
+		 */
+		EEnum INTENSITY_SCALING = eINSTANCE.getIntensityScaling();
+
+		/**
+		 * The meta object literal for the '{@link org.hqcm.model.DuplicatePolicy <em>Duplicate Policy</em>}' enum.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.hqcm.model.DuplicatePolicy
+		 * @see org.hqcm.model.impl.HqcmPackageImpl#getDuplicatePolicy()
+		 * @generated
+		 */
+		EEnum DUPLICATE_POLICY = eINSTANCE.getDuplicatePolicy();
 
 		/**
 		 * The meta object literal for the '{@link org.hqcm.model.Embedding <em>Embedding</em>}' enum.

@@ -35,6 +35,13 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.hqcm.model.RunRecord#getProvenance <em>Provenance</em>}</li>
  *   <li>{@link org.hqcm.model.RunRecord#getFailureMessage <em>Failure Message</em>}</li>
  *   <li>{@link org.hqcm.model.RunRecord#getSkippedFiles <em>Skipped Files</em>}</li>
+ *   <li>{@link org.hqcm.model.RunRecord#getDuplicateGroups <em>Duplicate Groups</em>}</li>
+ *   <li>{@link org.hqcm.model.RunRecord#getDuplicateImages <em>Duplicate Images</em>}</li>
+ *   <li>{@link org.hqcm.model.RunRecord#getDroppedDuplicates <em>Dropped Duplicates</em>}</li>
+ *   <li>{@link org.hqcm.model.RunRecord#getDataWarnings <em>Data Warnings</em>}</li>
+ *   <li>{@link org.hqcm.model.RunRecord#getExplanations <em>Explanations</em>}</li>
+ *   <li>{@link org.hqcm.model.RunRecord#getCalibration <em>Calibration</em>}</li>
+ *   <li>{@link org.hqcm.model.RunRecord#getOutOfDistribution <em>Out Of Distribution</em>}</li>
  * </ul>
  *
  * @see org.hqcm.model.HqcmPackage#getRunRecord()
@@ -313,5 +320,160 @@ public interface RunRecord extends EObject {
 	 * @generated
 	 */
 	void setSkippedFiles(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Duplicate Groups</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Groups of copies of one image found in the dataset (exact or near duplicates, see Dataset.duplicatePolicy).
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Duplicate Groups</em>' attribute.
+	 * @see #setDuplicateGroups(int)
+	 * @see org.hqcm.model.HqcmPackage#getRunRecord_DuplicateGroups()
+	 * @model
+	 * @generated
+	 */
+	int getDuplicateGroups();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.RunRecord#getDuplicateGroups <em>Duplicate Groups</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Duplicate Groups</em>' attribute.
+	 * @see #getDuplicateGroups()
+	 * @generated
+	 */
+	void setDuplicateGroups(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Duplicate Images</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Copies in those groups beyond the first image of each.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Duplicate Images</em>' attribute.
+	 * @see #setDuplicateImages(int)
+	 * @see org.hqcm.model.HqcmPackage#getRunRecord_DuplicateImages()
+	 * @model
+	 * @generated
+	 */
+	int getDuplicateImages();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.RunRecord#getDuplicateImages <em>Duplicate Images</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Duplicate Images</em>' attribute.
+	 * @see #getDuplicateImages()
+	 * @generated
+	 */
+	void setDuplicateImages(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Dropped Duplicates</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Copies dropped from the dataset (duplicatePolicy DROP; 0 otherwise: GROUP keeps each group in one split).
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Dropped Duplicates</em>' attribute.
+	 * @see #setDroppedDuplicates(int)
+	 * @see org.hqcm.model.HqcmPackage#getRunRecord_DroppedDuplicates()
+	 * @model
+	 * @generated
+	 */
+	int getDroppedDuplicates();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.RunRecord#getDroppedDuplicates <em>Dropped Duplicates</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Dropped Duplicates</em>' attribute.
+	 * @see #getDroppedDuplicates()
+	 * @generated
+	 */
+	void setDroppedDuplicates(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Data Warnings</b></em>' attribute list.
+	 * The list contents are of type {@link java.lang.String}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Warnings about the dataset shown in the report: sources without patient ids (one patient's slices may land in two splits), copies across sources or with different classes.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Data Warnings</em>' attribute list.
+	 * @see org.hqcm.model.HqcmPackage#getRunRecord_DataWarnings()
+	 * @model unique="false"
+	 * @generated
+	 */
+	EList<String> getDataWarnings();
+
+	/**
+	 * Returns the value of the '<em><b>Explanations</b></em>' containment reference list.
+	 * The list contents are of type {@link org.hqcm.model.ExplanationScore}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Per explanation method (T_s, Grad-CAM, occlusion): its scores against the tumour masks, averaged over the explained test images; per-image values are in explanations.csv.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Explanations</em>' containment reference list.
+	 * @see org.hqcm.model.HqcmPackage#getRunRecord_Explanations()
+	 * @model containment="true"
+	 * @generated
+	 */
+	EList<ExplanationScore> getExplanations();
+
+	/**
+	 * Returns the value of the '<em><b>Calibration</b></em>' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Calibration of the test split, with and without temperature scaling.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Calibration</em>' containment reference.
+	 * @see #setCalibration(Calibration)
+	 * @see org.hqcm.model.HqcmPackage#getRunRecord_Calibration()
+	 * @model containment="true"
+	 * @generated
+	 */
+	Calibration getCalibration();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.RunRecord#getCalibration <em>Calibration</em>}' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Calibration</em>' containment reference.
+	 * @see #getCalibration()
+	 * @generated
+	 */
+	void setCalibration(Calibration value);
+
+	/**
+	 * Returns the value of the '<em><b>Out Of Distribution</b></em>' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The out-of-distribution thresholds fixed on the validation split and the shares of images they flag.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Out Of Distribution</em>' containment reference.
+	 * @see #setOutOfDistribution(OutOfDistribution)
+	 * @see org.hqcm.model.HqcmPackage#getRunRecord_OutOfDistribution()
+	 * @model containment="true"
+	 * @generated
+	 */
+	OutOfDistribution getOutOfDistribution();
+
+	/**
+	 * Sets the value of the '{@link org.hqcm.model.RunRecord#getOutOfDistribution <em>Out Of Distribution</em>}' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Out Of Distribution</em>' containment reference.
+	 * @see #getOutOfDistribution()
+	 * @generated
+	 */
+	void setOutOfDistribution(OutOfDistribution value);
 
 } // RunRecord

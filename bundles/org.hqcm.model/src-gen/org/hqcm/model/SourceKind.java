@@ -57,7 +57,33 @@ public enum SourceKind implements Enumerator {
 	 * @generated
 	 * @ordered
 	 */
-	DICOM(3, "DICOM", "DICOM");
+	DICOM(3, "DICOM", "DICOM"),
+
+	/**
+	 * The '<em><b>BRATS</b></em>' literal object.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * NIfTI volumes (.nii, .nii.gz) in the BraTS layout: one folder per case holding *_t1, *_t1ce (or *_t1c), *_t2, *_flair and *_seg volumes; the folder name is the patient id.
+	 * <!-- end-model-doc -->
+	 * @see #BRATS_VALUE
+	 * @generated
+	 * @ordered
+	 */
+	BRATS(4, "BRATS", "BRATS"),
+
+	/**
+	 * The '<em><b>MSD TASK01</b></em>' literal object.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * NIfTI volumes in the Medical Segmentation Decathlon Task01 layout: imagesTr/CASE.nii.gz (4-D, the 4th axis the modalities) with labelsTr/CASE.nii.gz; the file name is the patient id.
+	 * <!-- end-model-doc -->
+	 * @see #MSD_TASK01_VALUE
+	 * @generated
+	 * @ordered
+	 */
+	MSD_TASK01(5, "MSD_TASK01", "MSD_TASK01");
 
 	/**
 	 * The '<em><b>SYNTHETIC</b></em>' literal value.
@@ -104,6 +130,34 @@ public enum SourceKind implements Enumerator {
 	public static final int DICOM_VALUE = 3;
 
 	/**
+	 * The '<em><b>BRATS</b></em>' literal value.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * NIfTI volumes (.nii, .nii.gz) in the BraTS layout: one folder per case holding *_t1, *_t1ce (or *_t1c), *_t2, *_flair and *_seg volumes; the folder name is the patient id.
+	 * <!-- end-model-doc -->
+	 * @see #BRATS
+	 * @model
+	 * @generated
+	 * @ordered
+	 */
+	public static final int BRATS_VALUE = 4;
+
+	/**
+	 * The '<em><b>MSD TASK01</b></em>' literal value.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * NIfTI volumes in the Medical Segmentation Decathlon Task01 layout: imagesTr/CASE.nii.gz (4-D, the 4th axis the modalities) with labelsTr/CASE.nii.gz; the file name is the patient id.
+	 * <!-- end-model-doc -->
+	 * @see #MSD_TASK01
+	 * @model
+	 * @generated
+	 * @ordered
+	 */
+	public static final int MSD_TASK01_VALUE = 5;
+
+	/**
 	 * An array of all the '<em><b>Source Kind</b></em>' enumerators.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -115,6 +169,8 @@ public enum SourceKind implements Enumerator {
 			FIGSHARE_MAT,
 			IMAGE_FOLDER,
 			DICOM,
+			BRATS,
+			MSD_TASK01,
 		};
 
 	/**
@@ -175,6 +231,8 @@ public enum SourceKind implements Enumerator {
 			case FIGSHARE_MAT_VALUE: return FIGSHARE_MAT;
 			case IMAGE_FOLDER_VALUE: return IMAGE_FOLDER;
 			case DICOM_VALUE: return DICOM;
+			case BRATS_VALUE: return BRATS;
+			case MSD_TASK01_VALUE: return MSD_TASK01;
 		}
 		return null;
 	}

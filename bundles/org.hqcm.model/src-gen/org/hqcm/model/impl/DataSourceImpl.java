@@ -3,16 +3,24 @@
  */
 package org.hqcm.model.impl;
 
+import java.util.Collection;
+
 import org.eclipse.emf.common.notify.Notification;
+
+import org.eclipse.emf.common.util.EList;
 
 import org.eclipse.emf.ecore.EClass;
 
 import org.eclipse.emf.ecore.impl.ENotificationImpl;
 import org.eclipse.emf.ecore.impl.MinimalEObjectImpl;
 
+import org.eclipse.emf.ecore.util.EDataTypeEList;
+
 import org.hqcm.model.DataSource;
 import org.hqcm.model.HqcmPackage;
+import org.hqcm.model.IntensityScaling;
 import org.hqcm.model.SourceKind;
+import org.hqcm.model.VolumeModality;
 
 /**
  * <!-- begin-user-doc -->
@@ -26,6 +34,18 @@ import org.hqcm.model.SourceKind;
  *   <li>{@link org.hqcm.model.impl.DataSourceImpl#getPath <em>Path</em>}</li>
  *   <li>{@link org.hqcm.model.impl.DataSourceImpl#getImagesPerClass <em>Images Per Class</em>}</li>
  *   <li>{@link org.hqcm.model.impl.DataSourceImpl#getDifficulty <em>Difficulty</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.DataSourceImpl#getModality <em>Modality</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.DataSourceImpl#getTumourClass <em>Tumour Class</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.DataSourceImpl#getTumourLabels <em>Tumour Labels</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.DataSourceImpl#getMinTumourArea <em>Min Tumour Area</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.DataSourceImpl#getSliceStep <em>Slice Step</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.DataSourceImpl#getMaxSlicesPerCase <em>Max Slices Per Case</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.DataSourceImpl#isHealthySlices <em>Healthy Slices</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.DataSourceImpl#getMinBrainArea <em>Min Brain Area</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.DataSourceImpl#getIntensityScaling <em>Intensity Scaling</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.DataSourceImpl#getLowerPercentile <em>Lower Percentile</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.DataSourceImpl#getUpperPercentile <em>Upper Percentile</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.DataSourceImpl#getMaxVolumeVoxels <em>Max Volume Voxels</em>}</li>
  * </ul>
  *
  * @generated
@@ -110,6 +130,236 @@ public class DataSourceImpl extends MinimalEObjectImpl.Container implements Data
 	 * @ordered
 	 */
 	protected double difficulty = DIFFICULTY_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getModality() <em>Modality</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getModality()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final VolumeModality MODALITY_EDEFAULT = VolumeModality.T1CE;
+
+	/**
+	 * The cached value of the '{@link #getModality() <em>Modality</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getModality()
+	 * @generated
+	 * @ordered
+	 */
+	protected VolumeModality modality = MODALITY_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getTumourClass() <em>Tumour Class</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getTumourClass()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final String TUMOUR_CLASS_EDEFAULT = "glioma";
+
+	/**
+	 * The cached value of the '{@link #getTumourClass() <em>Tumour Class</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getTumourClass()
+	 * @generated
+	 * @ordered
+	 */
+	protected String tumourClass = TUMOUR_CLASS_EDEFAULT;
+
+	/**
+	 * The cached value of the '{@link #getTumourLabels() <em>Tumour Labels</em>}' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getTumourLabels()
+	 * @generated
+	 * @ordered
+	 */
+	protected EList<Integer> tumourLabels;
+
+	/**
+	 * The default value of the '{@link #getMinTumourArea() <em>Min Tumour Area</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMinTumourArea()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int MIN_TUMOUR_AREA_EDEFAULT = 100;
+
+	/**
+	 * The cached value of the '{@link #getMinTumourArea() <em>Min Tumour Area</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMinTumourArea()
+	 * @generated
+	 * @ordered
+	 */
+	protected int minTumourArea = MIN_TUMOUR_AREA_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getSliceStep() <em>Slice Step</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getSliceStep()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int SLICE_STEP_EDEFAULT = 1;
+
+	/**
+	 * The cached value of the '{@link #getSliceStep() <em>Slice Step</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getSliceStep()
+	 * @generated
+	 * @ordered
+	 */
+	protected int sliceStep = SLICE_STEP_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getMaxSlicesPerCase() <em>Max Slices Per Case</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMaxSlicesPerCase()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int MAX_SLICES_PER_CASE_EDEFAULT = 10;
+
+	/**
+	 * The cached value of the '{@link #getMaxSlicesPerCase() <em>Max Slices Per Case</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMaxSlicesPerCase()
+	 * @generated
+	 * @ordered
+	 */
+	protected int maxSlicesPerCase = MAX_SLICES_PER_CASE_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #isHealthySlices() <em>Healthy Slices</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isHealthySlices()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final boolean HEALTHY_SLICES_EDEFAULT = false;
+
+	/**
+	 * The cached value of the '{@link #isHealthySlices() <em>Healthy Slices</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isHealthySlices()
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean healthySlices = HEALTHY_SLICES_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getMinBrainArea() <em>Min Brain Area</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMinBrainArea()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int MIN_BRAIN_AREA_EDEFAULT = 3000;
+
+	/**
+	 * The cached value of the '{@link #getMinBrainArea() <em>Min Brain Area</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMinBrainArea()
+	 * @generated
+	 * @ordered
+	 */
+	protected int minBrainArea = MIN_BRAIN_AREA_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getIntensityScaling() <em>Intensity Scaling</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getIntensityScaling()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final IntensityScaling INTENSITY_SCALING_EDEFAULT = IntensityScaling.MIN_MAX;
+
+	/**
+	 * The cached value of the '{@link #getIntensityScaling() <em>Intensity Scaling</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getIntensityScaling()
+	 * @generated
+	 * @ordered
+	 */
+	protected IntensityScaling intensityScaling = INTENSITY_SCALING_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getLowerPercentile() <em>Lower Percentile</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getLowerPercentile()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double LOWER_PERCENTILE_EDEFAULT = 0.5;
+
+	/**
+	 * The cached value of the '{@link #getLowerPercentile() <em>Lower Percentile</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getLowerPercentile()
+	 * @generated
+	 * @ordered
+	 */
+	protected double lowerPercentile = LOWER_PERCENTILE_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getUpperPercentile() <em>Upper Percentile</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getUpperPercentile()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double UPPER_PERCENTILE_EDEFAULT = 99.5;
+
+	/**
+	 * The cached value of the '{@link #getUpperPercentile() <em>Upper Percentile</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getUpperPercentile()
+	 * @generated
+	 * @ordered
+	 */
+	protected double upperPercentile = UPPER_PERCENTILE_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getMaxVolumeVoxels() <em>Max Volume Voxels</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMaxVolumeVoxels()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int MAX_VOLUME_VOXELS_EDEFAULT = 134217728;
+
+	/**
+	 * The cached value of the '{@link #getMaxVolumeVoxels() <em>Max Volume Voxels</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getMaxVolumeVoxels()
+	 * @generated
+	 * @ordered
+	 */
+	protected int maxVolumeVoxels = MAX_VOLUME_VOXELS_EDEFAULT;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -228,6 +478,272 @@ public class DataSourceImpl extends MinimalEObjectImpl.Container implements Data
 	 * @generated
 	 */
 	@Override
+	public VolumeModality getModality() {
+		return modality;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setModality(VolumeModality newModality) {
+		VolumeModality oldModality = modality;
+		modality = newModality == null ? MODALITY_EDEFAULT : newModality;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.DATA_SOURCE__MODALITY, oldModality, modality));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public String getTumourClass() {
+		return tumourClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setTumourClass(String newTumourClass) {
+		String oldTumourClass = tumourClass;
+		tumourClass = newTumourClass;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.DATA_SOURCE__TUMOUR_CLASS, oldTumourClass, tumourClass));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EList<Integer> getTumourLabels() {
+		if (tumourLabels == null) {
+			tumourLabels = new EDataTypeEList<Integer>(Integer.class, this, HqcmPackage.DATA_SOURCE__TUMOUR_LABELS);
+		}
+		return tumourLabels;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public int getMinTumourArea() {
+		return minTumourArea;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setMinTumourArea(int newMinTumourArea) {
+		int oldMinTumourArea = minTumourArea;
+		minTumourArea = newMinTumourArea;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.DATA_SOURCE__MIN_TUMOUR_AREA, oldMinTumourArea, minTumourArea));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public int getSliceStep() {
+		return sliceStep;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setSliceStep(int newSliceStep) {
+		int oldSliceStep = sliceStep;
+		sliceStep = newSliceStep;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.DATA_SOURCE__SLICE_STEP, oldSliceStep, sliceStep));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public int getMaxSlicesPerCase() {
+		return maxSlicesPerCase;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setMaxSlicesPerCase(int newMaxSlicesPerCase) {
+		int oldMaxSlicesPerCase = maxSlicesPerCase;
+		maxSlicesPerCase = newMaxSlicesPerCase;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.DATA_SOURCE__MAX_SLICES_PER_CASE, oldMaxSlicesPerCase, maxSlicesPerCase));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isHealthySlices() {
+		return healthySlices;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setHealthySlices(boolean newHealthySlices) {
+		boolean oldHealthySlices = healthySlices;
+		healthySlices = newHealthySlices;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.DATA_SOURCE__HEALTHY_SLICES, oldHealthySlices, healthySlices));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public int getMinBrainArea() {
+		return minBrainArea;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setMinBrainArea(int newMinBrainArea) {
+		int oldMinBrainArea = minBrainArea;
+		minBrainArea = newMinBrainArea;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.DATA_SOURCE__MIN_BRAIN_AREA, oldMinBrainArea, minBrainArea));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public IntensityScaling getIntensityScaling() {
+		return intensityScaling;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setIntensityScaling(IntensityScaling newIntensityScaling) {
+		IntensityScaling oldIntensityScaling = intensityScaling;
+		intensityScaling = newIntensityScaling == null ? INTENSITY_SCALING_EDEFAULT : newIntensityScaling;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.DATA_SOURCE__INTENSITY_SCALING, oldIntensityScaling, intensityScaling));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public double getLowerPercentile() {
+		return lowerPercentile;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setLowerPercentile(double newLowerPercentile) {
+		double oldLowerPercentile = lowerPercentile;
+		lowerPercentile = newLowerPercentile;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.DATA_SOURCE__LOWER_PERCENTILE, oldLowerPercentile, lowerPercentile));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public double getUpperPercentile() {
+		return upperPercentile;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setUpperPercentile(double newUpperPercentile) {
+		double oldUpperPercentile = upperPercentile;
+		upperPercentile = newUpperPercentile;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.DATA_SOURCE__UPPER_PERCENTILE, oldUpperPercentile, upperPercentile));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public int getMaxVolumeVoxels() {
+		return maxVolumeVoxels;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setMaxVolumeVoxels(int newMaxVolumeVoxels) {
+		int oldMaxVolumeVoxels = maxVolumeVoxels;
+		maxVolumeVoxels = newMaxVolumeVoxels;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.DATA_SOURCE__MAX_VOLUME_VOXELS, oldMaxVolumeVoxels, maxVolumeVoxels));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Object eGet(int featureID, boolean resolve, boolean coreType) {
 		switch (featureID) {
 			case HqcmPackage.DATA_SOURCE__KIND:
@@ -238,6 +754,30 @@ public class DataSourceImpl extends MinimalEObjectImpl.Container implements Data
 				return getImagesPerClass();
 			case HqcmPackage.DATA_SOURCE__DIFFICULTY:
 				return getDifficulty();
+			case HqcmPackage.DATA_SOURCE__MODALITY:
+				return getModality();
+			case HqcmPackage.DATA_SOURCE__TUMOUR_CLASS:
+				return getTumourClass();
+			case HqcmPackage.DATA_SOURCE__TUMOUR_LABELS:
+				return getTumourLabels();
+			case HqcmPackage.DATA_SOURCE__MIN_TUMOUR_AREA:
+				return getMinTumourArea();
+			case HqcmPackage.DATA_SOURCE__SLICE_STEP:
+				return getSliceStep();
+			case HqcmPackage.DATA_SOURCE__MAX_SLICES_PER_CASE:
+				return getMaxSlicesPerCase();
+			case HqcmPackage.DATA_SOURCE__HEALTHY_SLICES:
+				return isHealthySlices();
+			case HqcmPackage.DATA_SOURCE__MIN_BRAIN_AREA:
+				return getMinBrainArea();
+			case HqcmPackage.DATA_SOURCE__INTENSITY_SCALING:
+				return getIntensityScaling();
+			case HqcmPackage.DATA_SOURCE__LOWER_PERCENTILE:
+				return getLowerPercentile();
+			case HqcmPackage.DATA_SOURCE__UPPER_PERCENTILE:
+				return getUpperPercentile();
+			case HqcmPackage.DATA_SOURCE__MAX_VOLUME_VOXELS:
+				return getMaxVolumeVoxels();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -247,6 +787,7 @@ public class DataSourceImpl extends MinimalEObjectImpl.Container implements Data
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	@SuppressWarnings("unchecked")
 	@Override
 	public void eSet(int featureID, Object newValue) {
 		switch (featureID) {
@@ -261,6 +802,43 @@ public class DataSourceImpl extends MinimalEObjectImpl.Container implements Data
 				return;
 			case HqcmPackage.DATA_SOURCE__DIFFICULTY:
 				setDifficulty((Double)newValue);
+				return;
+			case HqcmPackage.DATA_SOURCE__MODALITY:
+				setModality((VolumeModality)newValue);
+				return;
+			case HqcmPackage.DATA_SOURCE__TUMOUR_CLASS:
+				setTumourClass((String)newValue);
+				return;
+			case HqcmPackage.DATA_SOURCE__TUMOUR_LABELS:
+				getTumourLabels().clear();
+				getTumourLabels().addAll((Collection<? extends Integer>)newValue);
+				return;
+			case HqcmPackage.DATA_SOURCE__MIN_TUMOUR_AREA:
+				setMinTumourArea((Integer)newValue);
+				return;
+			case HqcmPackage.DATA_SOURCE__SLICE_STEP:
+				setSliceStep((Integer)newValue);
+				return;
+			case HqcmPackage.DATA_SOURCE__MAX_SLICES_PER_CASE:
+				setMaxSlicesPerCase((Integer)newValue);
+				return;
+			case HqcmPackage.DATA_SOURCE__HEALTHY_SLICES:
+				setHealthySlices((Boolean)newValue);
+				return;
+			case HqcmPackage.DATA_SOURCE__MIN_BRAIN_AREA:
+				setMinBrainArea((Integer)newValue);
+				return;
+			case HqcmPackage.DATA_SOURCE__INTENSITY_SCALING:
+				setIntensityScaling((IntensityScaling)newValue);
+				return;
+			case HqcmPackage.DATA_SOURCE__LOWER_PERCENTILE:
+				setLowerPercentile((Double)newValue);
+				return;
+			case HqcmPackage.DATA_SOURCE__UPPER_PERCENTILE:
+				setUpperPercentile((Double)newValue);
+				return;
+			case HqcmPackage.DATA_SOURCE__MAX_VOLUME_VOXELS:
+				setMaxVolumeVoxels((Integer)newValue);
 				return;
 		}
 		super.eSet(featureID, newValue);
@@ -286,6 +864,42 @@ public class DataSourceImpl extends MinimalEObjectImpl.Container implements Data
 			case HqcmPackage.DATA_SOURCE__DIFFICULTY:
 				setDifficulty(DIFFICULTY_EDEFAULT);
 				return;
+			case HqcmPackage.DATA_SOURCE__MODALITY:
+				setModality(MODALITY_EDEFAULT);
+				return;
+			case HqcmPackage.DATA_SOURCE__TUMOUR_CLASS:
+				setTumourClass(TUMOUR_CLASS_EDEFAULT);
+				return;
+			case HqcmPackage.DATA_SOURCE__TUMOUR_LABELS:
+				getTumourLabels().clear();
+				return;
+			case HqcmPackage.DATA_SOURCE__MIN_TUMOUR_AREA:
+				setMinTumourArea(MIN_TUMOUR_AREA_EDEFAULT);
+				return;
+			case HqcmPackage.DATA_SOURCE__SLICE_STEP:
+				setSliceStep(SLICE_STEP_EDEFAULT);
+				return;
+			case HqcmPackage.DATA_SOURCE__MAX_SLICES_PER_CASE:
+				setMaxSlicesPerCase(MAX_SLICES_PER_CASE_EDEFAULT);
+				return;
+			case HqcmPackage.DATA_SOURCE__HEALTHY_SLICES:
+				setHealthySlices(HEALTHY_SLICES_EDEFAULT);
+				return;
+			case HqcmPackage.DATA_SOURCE__MIN_BRAIN_AREA:
+				setMinBrainArea(MIN_BRAIN_AREA_EDEFAULT);
+				return;
+			case HqcmPackage.DATA_SOURCE__INTENSITY_SCALING:
+				setIntensityScaling(INTENSITY_SCALING_EDEFAULT);
+				return;
+			case HqcmPackage.DATA_SOURCE__LOWER_PERCENTILE:
+				setLowerPercentile(LOWER_PERCENTILE_EDEFAULT);
+				return;
+			case HqcmPackage.DATA_SOURCE__UPPER_PERCENTILE:
+				setUpperPercentile(UPPER_PERCENTILE_EDEFAULT);
+				return;
+			case HqcmPackage.DATA_SOURCE__MAX_VOLUME_VOXELS:
+				setMaxVolumeVoxels(MAX_VOLUME_VOXELS_EDEFAULT);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -306,6 +920,30 @@ public class DataSourceImpl extends MinimalEObjectImpl.Container implements Data
 				return imagesPerClass != IMAGES_PER_CLASS_EDEFAULT;
 			case HqcmPackage.DATA_SOURCE__DIFFICULTY:
 				return difficulty != DIFFICULTY_EDEFAULT;
+			case HqcmPackage.DATA_SOURCE__MODALITY:
+				return modality != MODALITY_EDEFAULT;
+			case HqcmPackage.DATA_SOURCE__TUMOUR_CLASS:
+				return TUMOUR_CLASS_EDEFAULT == null ? tumourClass != null : !TUMOUR_CLASS_EDEFAULT.equals(tumourClass);
+			case HqcmPackage.DATA_SOURCE__TUMOUR_LABELS:
+				return tumourLabels != null && !tumourLabels.isEmpty();
+			case HqcmPackage.DATA_SOURCE__MIN_TUMOUR_AREA:
+				return minTumourArea != MIN_TUMOUR_AREA_EDEFAULT;
+			case HqcmPackage.DATA_SOURCE__SLICE_STEP:
+				return sliceStep != SLICE_STEP_EDEFAULT;
+			case HqcmPackage.DATA_SOURCE__MAX_SLICES_PER_CASE:
+				return maxSlicesPerCase != MAX_SLICES_PER_CASE_EDEFAULT;
+			case HqcmPackage.DATA_SOURCE__HEALTHY_SLICES:
+				return healthySlices != HEALTHY_SLICES_EDEFAULT;
+			case HqcmPackage.DATA_SOURCE__MIN_BRAIN_AREA:
+				return minBrainArea != MIN_BRAIN_AREA_EDEFAULT;
+			case HqcmPackage.DATA_SOURCE__INTENSITY_SCALING:
+				return intensityScaling != INTENSITY_SCALING_EDEFAULT;
+			case HqcmPackage.DATA_SOURCE__LOWER_PERCENTILE:
+				return lowerPercentile != LOWER_PERCENTILE_EDEFAULT;
+			case HqcmPackage.DATA_SOURCE__UPPER_PERCENTILE:
+				return upperPercentile != UPPER_PERCENTILE_EDEFAULT;
+			case HqcmPackage.DATA_SOURCE__MAX_VOLUME_VOXELS:
+				return maxVolumeVoxels != MAX_VOLUME_VOXELS_EDEFAULT;
 		}
 		return super.eIsSet(featureID);
 	}
@@ -328,6 +966,30 @@ public class DataSourceImpl extends MinimalEObjectImpl.Container implements Data
 		result.append(imagesPerClass);
 		result.append(", difficulty: ");
 		result.append(difficulty);
+		result.append(", modality: ");
+		result.append(modality);
+		result.append(", tumourClass: ");
+		result.append(tumourClass);
+		result.append(", tumourLabels: ");
+		result.append(tumourLabels);
+		result.append(", minTumourArea: ");
+		result.append(minTumourArea);
+		result.append(", sliceStep: ");
+		result.append(sliceStep);
+		result.append(", maxSlicesPerCase: ");
+		result.append(maxSlicesPerCase);
+		result.append(", healthySlices: ");
+		result.append(healthySlices);
+		result.append(", minBrainArea: ");
+		result.append(minBrainArea);
+		result.append(", intensityScaling: ");
+		result.append(intensityScaling);
+		result.append(", lowerPercentile: ");
+		result.append(lowerPercentile);
+		result.append(", upperPercentile: ");
+		result.append(upperPercentile);
+		result.append(", maxVolumeVoxels: ");
+		result.append(maxVolumeVoxels);
 		result.append(')');
 		return result.toString();
 	}

@@ -23,6 +23,7 @@ import org.eclipse.emf.ecore.util.InternalEList;
 import org.hqcm.model.Augmentation;
 import org.hqcm.model.DataSource;
 import org.hqcm.model.Dataset;
+import org.hqcm.model.DuplicatePolicy;
 import org.hqcm.model.HqcmPackage;
 
 /**
@@ -42,6 +43,8 @@ import org.hqcm.model.HqcmPackage;
  *   <li>{@link org.hqcm.model.impl.DatasetImpl#isStratified <em>Stratified</em>}</li>
  *   <li>{@link org.hqcm.model.impl.DatasetImpl#isGroupByPatient <em>Group By Patient</em>}</li>
  *   <li>{@link org.hqcm.model.impl.DatasetImpl#getMaxImagePixels <em>Max Image Pixels</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.DatasetImpl#getDuplicatePolicy <em>Duplicate Policy</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.DatasetImpl#getNearDuplicateDistance <em>Near Duplicate Distance</em>}</li>
  *   <li>{@link org.hqcm.model.impl.DatasetImpl#getAugmentation <em>Augmentation</em>}</li>
  * </ul>
  *
@@ -207,6 +210,46 @@ public class DatasetImpl extends MinimalEObjectImpl.Container implements Dataset
 	 * @ordered
 	 */
 	protected int maxImagePixels = MAX_IMAGE_PIXELS_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getDuplicatePolicy() <em>Duplicate Policy</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDuplicatePolicy()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final DuplicatePolicy DUPLICATE_POLICY_EDEFAULT = DuplicatePolicy.GROUP;
+
+	/**
+	 * The cached value of the '{@link #getDuplicatePolicy() <em>Duplicate Policy</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDuplicatePolicy()
+	 * @generated
+	 * @ordered
+	 */
+	protected DuplicatePolicy duplicatePolicy = DUPLICATE_POLICY_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getNearDuplicateDistance() <em>Near Duplicate Distance</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getNearDuplicateDistance()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int NEAR_DUPLICATE_DISTANCE_EDEFAULT = 4;
+
+	/**
+	 * The cached value of the '{@link #getNearDuplicateDistance() <em>Near Duplicate Distance</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getNearDuplicateDistance()
+	 * @generated
+	 * @ordered
+	 */
+	protected int nearDuplicateDistance = NEAR_DUPLICATE_DISTANCE_EDEFAULT;
 
 	/**
 	 * The cached value of the '{@link #getAugmentation() <em>Augmentation</em>}' containment reference.
@@ -430,6 +473,52 @@ public class DatasetImpl extends MinimalEObjectImpl.Container implements Dataset
 	 * @generated
 	 */
 	@Override
+	public DuplicatePolicy getDuplicatePolicy() {
+		return duplicatePolicy;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setDuplicatePolicy(DuplicatePolicy newDuplicatePolicy) {
+		DuplicatePolicy oldDuplicatePolicy = duplicatePolicy;
+		duplicatePolicy = newDuplicatePolicy == null ? DUPLICATE_POLICY_EDEFAULT : newDuplicatePolicy;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.DATASET__DUPLICATE_POLICY, oldDuplicatePolicy, duplicatePolicy));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public int getNearDuplicateDistance() {
+		return nearDuplicateDistance;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setNearDuplicateDistance(int newNearDuplicateDistance) {
+		int oldNearDuplicateDistance = nearDuplicateDistance;
+		nearDuplicateDistance = newNearDuplicateDistance;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.DATASET__NEAR_DUPLICATE_DISTANCE, oldNearDuplicateDistance, nearDuplicateDistance));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Augmentation getAugmentation() {
 		return augmentation;
 	}
@@ -511,6 +600,10 @@ public class DatasetImpl extends MinimalEObjectImpl.Container implements Dataset
 				return isGroupByPatient();
 			case HqcmPackage.DATASET__MAX_IMAGE_PIXELS:
 				return getMaxImagePixels();
+			case HqcmPackage.DATASET__DUPLICATE_POLICY:
+				return getDuplicatePolicy();
+			case HqcmPackage.DATASET__NEAR_DUPLICATE_DISTANCE:
+				return getNearDuplicateDistance();
 			case HqcmPackage.DATASET__AUGMENTATION:
 				return getAugmentation();
 		}
@@ -555,6 +648,12 @@ public class DatasetImpl extends MinimalEObjectImpl.Container implements Dataset
 			case HqcmPackage.DATASET__MAX_IMAGE_PIXELS:
 				setMaxImagePixels((Integer)newValue);
 				return;
+			case HqcmPackage.DATASET__DUPLICATE_POLICY:
+				setDuplicatePolicy((DuplicatePolicy)newValue);
+				return;
+			case HqcmPackage.DATASET__NEAR_DUPLICATE_DISTANCE:
+				setNearDuplicateDistance((Integer)newValue);
+				return;
 			case HqcmPackage.DATASET__AUGMENTATION:
 				setAugmentation((Augmentation)newValue);
 				return;
@@ -597,6 +696,12 @@ public class DatasetImpl extends MinimalEObjectImpl.Container implements Dataset
 			case HqcmPackage.DATASET__MAX_IMAGE_PIXELS:
 				setMaxImagePixels(MAX_IMAGE_PIXELS_EDEFAULT);
 				return;
+			case HqcmPackage.DATASET__DUPLICATE_POLICY:
+				setDuplicatePolicy(DUPLICATE_POLICY_EDEFAULT);
+				return;
+			case HqcmPackage.DATASET__NEAR_DUPLICATE_DISTANCE:
+				setNearDuplicateDistance(NEAR_DUPLICATE_DISTANCE_EDEFAULT);
+				return;
 			case HqcmPackage.DATASET__AUGMENTATION:
 				setAugmentation((Augmentation)null);
 				return;
@@ -630,6 +735,10 @@ public class DatasetImpl extends MinimalEObjectImpl.Container implements Dataset
 				return groupByPatient != GROUP_BY_PATIENT_EDEFAULT;
 			case HqcmPackage.DATASET__MAX_IMAGE_PIXELS:
 				return maxImagePixels != MAX_IMAGE_PIXELS_EDEFAULT;
+			case HqcmPackage.DATASET__DUPLICATE_POLICY:
+				return duplicatePolicy != DUPLICATE_POLICY_EDEFAULT;
+			case HqcmPackage.DATASET__NEAR_DUPLICATE_DISTANCE:
+				return nearDuplicateDistance != NEAR_DUPLICATE_DISTANCE_EDEFAULT;
 			case HqcmPackage.DATASET__AUGMENTATION:
 				return augmentation != null;
 		}
@@ -662,6 +771,10 @@ public class DatasetImpl extends MinimalEObjectImpl.Container implements Dataset
 		result.append(groupByPatient);
 		result.append(", maxImagePixels: ");
 		result.append(maxImagePixels);
+		result.append(", duplicatePolicy: ");
+		result.append(duplicatePolicy);
+		result.append(", nearDuplicateDistance: ");
+		result.append(nearDuplicateDistance);
 		result.append(')');
 		return result.toString();
 	}

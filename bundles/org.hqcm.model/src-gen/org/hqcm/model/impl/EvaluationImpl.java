@@ -18,6 +18,7 @@ import org.eclipse.emf.ecore.util.EDataTypeEList;
 
 import org.hqcm.model.Evaluation;
 import org.hqcm.model.HqcmPackage;
+import org.hqcm.model.OodScore;
 
 /**
  * <!-- begin-user-doc -->
@@ -31,6 +32,14 @@ import org.hqcm.model.HqcmPackage;
  *   <li>{@link org.hqcm.model.impl.EvaluationImpl#getTsnePerplexity <em>Tsne Perplexity</em>}</li>
  *   <li>{@link org.hqcm.model.impl.EvaluationImpl#getTsneSeed <em>Tsne Seed</em>}</li>
  *   <li>{@link org.hqcm.model.impl.EvaluationImpl#getAttentionExamples <em>Attention Examples</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.EvaluationImpl#getExplanationImages <em>Explanation Images</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.EvaluationImpl#getOcclusionPatch <em>Occlusion Patch</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.EvaluationImpl#getOcclusionStride <em>Occlusion Stride</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.EvaluationImpl#getCalibrationBins <em>Calibration Bins</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.EvaluationImpl#isTemperatureScaling <em>Temperature Scaling</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.EvaluationImpl#getOodScore <em>Ood Score</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.EvaluationImpl#getOodInDistributionShare <em>Ood In Distribution Share</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.EvaluationImpl#getEnergyTemperature <em>Energy Temperature</em>}</li>
  * </ul>
  *
  * @generated
@@ -105,6 +114,166 @@ public class EvaluationImpl extends MinimalEObjectImpl.Container implements Eval
 	 * @ordered
 	 */
 	protected int attentionExamples = ATTENTION_EXAMPLES_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getExplanationImages() <em>Explanation Images</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getExplanationImages()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int EXPLANATION_IMAGES_EDEFAULT = 64;
+
+	/**
+	 * The cached value of the '{@link #getExplanationImages() <em>Explanation Images</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getExplanationImages()
+	 * @generated
+	 * @ordered
+	 */
+	protected int explanationImages = EXPLANATION_IMAGES_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getOcclusionPatch() <em>Occlusion Patch</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getOcclusionPatch()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int OCCLUSION_PATCH_EDEFAULT = 16;
+
+	/**
+	 * The cached value of the '{@link #getOcclusionPatch() <em>Occlusion Patch</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getOcclusionPatch()
+	 * @generated
+	 * @ordered
+	 */
+	protected int occlusionPatch = OCCLUSION_PATCH_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getOcclusionStride() <em>Occlusion Stride</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getOcclusionStride()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int OCCLUSION_STRIDE_EDEFAULT = 8;
+
+	/**
+	 * The cached value of the '{@link #getOcclusionStride() <em>Occlusion Stride</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getOcclusionStride()
+	 * @generated
+	 * @ordered
+	 */
+	protected int occlusionStride = OCCLUSION_STRIDE_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getCalibrationBins() <em>Calibration Bins</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getCalibrationBins()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int CALIBRATION_BINS_EDEFAULT = 15;
+
+	/**
+	 * The cached value of the '{@link #getCalibrationBins() <em>Calibration Bins</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getCalibrationBins()
+	 * @generated
+	 * @ordered
+	 */
+	protected int calibrationBins = CALIBRATION_BINS_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #isTemperatureScaling() <em>Temperature Scaling</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isTemperatureScaling()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final boolean TEMPERATURE_SCALING_EDEFAULT = false;
+
+	/**
+	 * The cached value of the '{@link #isTemperatureScaling() <em>Temperature Scaling</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isTemperatureScaling()
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean temperatureScaling = TEMPERATURE_SCALING_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getOodScore() <em>Ood Score</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getOodScore()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final OodScore OOD_SCORE_EDEFAULT = OodScore.ENERGY;
+
+	/**
+	 * The cached value of the '{@link #getOodScore() <em>Ood Score</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getOodScore()
+	 * @generated
+	 * @ordered
+	 */
+	protected OodScore oodScore = OOD_SCORE_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getOodInDistributionShare() <em>Ood In Distribution Share</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getOodInDistributionShare()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double OOD_IN_DISTRIBUTION_SHARE_EDEFAULT = 0.95;
+
+	/**
+	 * The cached value of the '{@link #getOodInDistributionShare() <em>Ood In Distribution Share</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getOodInDistributionShare()
+	 * @generated
+	 * @ordered
+	 */
+	protected double oodInDistributionShare = OOD_IN_DISTRIBUTION_SHARE_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getEnergyTemperature() <em>Energy Temperature</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getEnergyTemperature()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double ENERGY_TEMPERATURE_EDEFAULT = 1.0;
+
+	/**
+	 * The cached value of the '{@link #getEnergyTemperature() <em>Energy Temperature</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getEnergyTemperature()
+	 * @generated
+	 * @ordered
+	 */
+	protected double energyTemperature = ENERGY_TEMPERATURE_EDEFAULT;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -213,6 +382,190 @@ public class EvaluationImpl extends MinimalEObjectImpl.Container implements Eval
 	 * @generated
 	 */
 	@Override
+	public int getExplanationImages() {
+		return explanationImages;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setExplanationImages(int newExplanationImages) {
+		int oldExplanationImages = explanationImages;
+		explanationImages = newExplanationImages;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.EVALUATION__EXPLANATION_IMAGES, oldExplanationImages, explanationImages));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public int getOcclusionPatch() {
+		return occlusionPatch;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setOcclusionPatch(int newOcclusionPatch) {
+		int oldOcclusionPatch = occlusionPatch;
+		occlusionPatch = newOcclusionPatch;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.EVALUATION__OCCLUSION_PATCH, oldOcclusionPatch, occlusionPatch));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public int getOcclusionStride() {
+		return occlusionStride;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setOcclusionStride(int newOcclusionStride) {
+		int oldOcclusionStride = occlusionStride;
+		occlusionStride = newOcclusionStride;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.EVALUATION__OCCLUSION_STRIDE, oldOcclusionStride, occlusionStride));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public int getCalibrationBins() {
+		return calibrationBins;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setCalibrationBins(int newCalibrationBins) {
+		int oldCalibrationBins = calibrationBins;
+		calibrationBins = newCalibrationBins;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.EVALUATION__CALIBRATION_BINS, oldCalibrationBins, calibrationBins));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isTemperatureScaling() {
+		return temperatureScaling;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setTemperatureScaling(boolean newTemperatureScaling) {
+		boolean oldTemperatureScaling = temperatureScaling;
+		temperatureScaling = newTemperatureScaling;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.EVALUATION__TEMPERATURE_SCALING, oldTemperatureScaling, temperatureScaling));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public OodScore getOodScore() {
+		return oodScore;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setOodScore(OodScore newOodScore) {
+		OodScore oldOodScore = oodScore;
+		oodScore = newOodScore == null ? OOD_SCORE_EDEFAULT : newOodScore;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.EVALUATION__OOD_SCORE, oldOodScore, oodScore));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public double getOodInDistributionShare() {
+		return oodInDistributionShare;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setOodInDistributionShare(double newOodInDistributionShare) {
+		double oldOodInDistributionShare = oodInDistributionShare;
+		oodInDistributionShare = newOodInDistributionShare;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.EVALUATION__OOD_IN_DISTRIBUTION_SHARE, oldOodInDistributionShare, oodInDistributionShare));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public double getEnergyTemperature() {
+		return energyTemperature;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setEnergyTemperature(double newEnergyTemperature) {
+		double oldEnergyTemperature = energyTemperature;
+		energyTemperature = newEnergyTemperature;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.EVALUATION__ENERGY_TEMPERATURE, oldEnergyTemperature, energyTemperature));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Object eGet(int featureID, boolean resolve, boolean coreType) {
 		switch (featureID) {
 			case HqcmPackage.EVALUATION__JACCARD_THRESHOLDS:
@@ -223,6 +576,22 @@ public class EvaluationImpl extends MinimalEObjectImpl.Container implements Eval
 				return getTsneSeed();
 			case HqcmPackage.EVALUATION__ATTENTION_EXAMPLES:
 				return getAttentionExamples();
+			case HqcmPackage.EVALUATION__EXPLANATION_IMAGES:
+				return getExplanationImages();
+			case HqcmPackage.EVALUATION__OCCLUSION_PATCH:
+				return getOcclusionPatch();
+			case HqcmPackage.EVALUATION__OCCLUSION_STRIDE:
+				return getOcclusionStride();
+			case HqcmPackage.EVALUATION__CALIBRATION_BINS:
+				return getCalibrationBins();
+			case HqcmPackage.EVALUATION__TEMPERATURE_SCALING:
+				return isTemperatureScaling();
+			case HqcmPackage.EVALUATION__OOD_SCORE:
+				return getOodScore();
+			case HqcmPackage.EVALUATION__OOD_IN_DISTRIBUTION_SHARE:
+				return getOodInDistributionShare();
+			case HqcmPackage.EVALUATION__ENERGY_TEMPERATURE:
+				return getEnergyTemperature();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -249,6 +618,30 @@ public class EvaluationImpl extends MinimalEObjectImpl.Container implements Eval
 			case HqcmPackage.EVALUATION__ATTENTION_EXAMPLES:
 				setAttentionExamples((Integer)newValue);
 				return;
+			case HqcmPackage.EVALUATION__EXPLANATION_IMAGES:
+				setExplanationImages((Integer)newValue);
+				return;
+			case HqcmPackage.EVALUATION__OCCLUSION_PATCH:
+				setOcclusionPatch((Integer)newValue);
+				return;
+			case HqcmPackage.EVALUATION__OCCLUSION_STRIDE:
+				setOcclusionStride((Integer)newValue);
+				return;
+			case HqcmPackage.EVALUATION__CALIBRATION_BINS:
+				setCalibrationBins((Integer)newValue);
+				return;
+			case HqcmPackage.EVALUATION__TEMPERATURE_SCALING:
+				setTemperatureScaling((Boolean)newValue);
+				return;
+			case HqcmPackage.EVALUATION__OOD_SCORE:
+				setOodScore((OodScore)newValue);
+				return;
+			case HqcmPackage.EVALUATION__OOD_IN_DISTRIBUTION_SHARE:
+				setOodInDistributionShare((Double)newValue);
+				return;
+			case HqcmPackage.EVALUATION__ENERGY_TEMPERATURE:
+				setEnergyTemperature((Double)newValue);
+				return;
 		}
 		super.eSet(featureID, newValue);
 	}
@@ -273,6 +666,30 @@ public class EvaluationImpl extends MinimalEObjectImpl.Container implements Eval
 			case HqcmPackage.EVALUATION__ATTENTION_EXAMPLES:
 				setAttentionExamples(ATTENTION_EXAMPLES_EDEFAULT);
 				return;
+			case HqcmPackage.EVALUATION__EXPLANATION_IMAGES:
+				setExplanationImages(EXPLANATION_IMAGES_EDEFAULT);
+				return;
+			case HqcmPackage.EVALUATION__OCCLUSION_PATCH:
+				setOcclusionPatch(OCCLUSION_PATCH_EDEFAULT);
+				return;
+			case HqcmPackage.EVALUATION__OCCLUSION_STRIDE:
+				setOcclusionStride(OCCLUSION_STRIDE_EDEFAULT);
+				return;
+			case HqcmPackage.EVALUATION__CALIBRATION_BINS:
+				setCalibrationBins(CALIBRATION_BINS_EDEFAULT);
+				return;
+			case HqcmPackage.EVALUATION__TEMPERATURE_SCALING:
+				setTemperatureScaling(TEMPERATURE_SCALING_EDEFAULT);
+				return;
+			case HqcmPackage.EVALUATION__OOD_SCORE:
+				setOodScore(OOD_SCORE_EDEFAULT);
+				return;
+			case HqcmPackage.EVALUATION__OOD_IN_DISTRIBUTION_SHARE:
+				setOodInDistributionShare(OOD_IN_DISTRIBUTION_SHARE_EDEFAULT);
+				return;
+			case HqcmPackage.EVALUATION__ENERGY_TEMPERATURE:
+				setEnergyTemperature(ENERGY_TEMPERATURE_EDEFAULT);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -293,6 +710,22 @@ public class EvaluationImpl extends MinimalEObjectImpl.Container implements Eval
 				return tsneSeed != TSNE_SEED_EDEFAULT;
 			case HqcmPackage.EVALUATION__ATTENTION_EXAMPLES:
 				return attentionExamples != ATTENTION_EXAMPLES_EDEFAULT;
+			case HqcmPackage.EVALUATION__EXPLANATION_IMAGES:
+				return explanationImages != EXPLANATION_IMAGES_EDEFAULT;
+			case HqcmPackage.EVALUATION__OCCLUSION_PATCH:
+				return occlusionPatch != OCCLUSION_PATCH_EDEFAULT;
+			case HqcmPackage.EVALUATION__OCCLUSION_STRIDE:
+				return occlusionStride != OCCLUSION_STRIDE_EDEFAULT;
+			case HqcmPackage.EVALUATION__CALIBRATION_BINS:
+				return calibrationBins != CALIBRATION_BINS_EDEFAULT;
+			case HqcmPackage.EVALUATION__TEMPERATURE_SCALING:
+				return temperatureScaling != TEMPERATURE_SCALING_EDEFAULT;
+			case HqcmPackage.EVALUATION__OOD_SCORE:
+				return oodScore != OOD_SCORE_EDEFAULT;
+			case HqcmPackage.EVALUATION__OOD_IN_DISTRIBUTION_SHARE:
+				return oodInDistributionShare != OOD_IN_DISTRIBUTION_SHARE_EDEFAULT;
+			case HqcmPackage.EVALUATION__ENERGY_TEMPERATURE:
+				return energyTemperature != ENERGY_TEMPERATURE_EDEFAULT;
 		}
 		return super.eIsSet(featureID);
 	}
@@ -315,6 +748,22 @@ public class EvaluationImpl extends MinimalEObjectImpl.Container implements Eval
 		result.append(tsneSeed);
 		result.append(", attentionExamples: ");
 		result.append(attentionExamples);
+		result.append(", explanationImages: ");
+		result.append(explanationImages);
+		result.append(", occlusionPatch: ");
+		result.append(occlusionPatch);
+		result.append(", occlusionStride: ");
+		result.append(occlusionStride);
+		result.append(", calibrationBins: ");
+		result.append(calibrationBins);
+		result.append(", temperatureScaling: ");
+		result.append(temperatureScaling);
+		result.append(", oodScore: ");
+		result.append(oodScore);
+		result.append(", oodInDistributionShare: ");
+		result.append(oodInDistributionShare);
+		result.append(", energyTemperature: ");
+		result.append(energyTemperature);
 		result.append(')');
 		return result.toString();
 	}

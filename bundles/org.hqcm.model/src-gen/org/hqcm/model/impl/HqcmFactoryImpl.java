@@ -77,6 +77,10 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 			case HqcmPackage.JACCARD_SCORE: return createJaccardScore();
 			case HqcmPackage.ARTEFACT: return createArtefact();
 			case HqcmPackage.PROVENANCE: return createProvenance();
+			case HqcmPackage.EXPLANATION_SCORE: return createExplanationScore();
+			case HqcmPackage.CALIBRATION: return createCalibration();
+			case HqcmPackage.OUT_OF_DISTRIBUTION: return createOutOfDistribution();
+			case HqcmPackage.OOD_SOURCE: return createOodSource();
 			case HqcmPackage.SWEEP: return createSweep();
 			case HqcmPackage.SWEEP_AXIS: return createSweepAxis();
 			case HqcmPackage.SWEEP_RECORD: return createSweepRecord();
@@ -95,8 +99,18 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 	@Override
 	public Object createFromString(EDataType eDataType, String initialValue) {
 		switch (eDataType.getClassifierID()) {
+			case HqcmPackage.EXPLANATION_METHOD:
+				return createExplanationMethodFromString(eDataType, initialValue);
+			case HqcmPackage.OOD_SCORE:
+				return createOodScoreFromString(eDataType, initialValue);
 			case HqcmPackage.SOURCE_KIND:
 				return createSourceKindFromString(eDataType, initialValue);
+			case HqcmPackage.VOLUME_MODALITY:
+				return createVolumeModalityFromString(eDataType, initialValue);
+			case HqcmPackage.INTENSITY_SCALING:
+				return createIntensityScalingFromString(eDataType, initialValue);
+			case HqcmPackage.DUPLICATE_POLICY:
+				return createDuplicatePolicyFromString(eDataType, initialValue);
 			case HqcmPackage.EMBEDDING:
 				return createEmbeddingFromString(eDataType, initialValue);
 			case HqcmPackage.ENTANGLER:
@@ -132,8 +146,18 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 	@Override
 	public String convertToString(EDataType eDataType, Object instanceValue) {
 		switch (eDataType.getClassifierID()) {
+			case HqcmPackage.EXPLANATION_METHOD:
+				return convertExplanationMethodToString(eDataType, instanceValue);
+			case HqcmPackage.OOD_SCORE:
+				return convertOodScoreToString(eDataType, instanceValue);
 			case HqcmPackage.SOURCE_KIND:
 				return convertSourceKindToString(eDataType, instanceValue);
+			case HqcmPackage.VOLUME_MODALITY:
+				return convertVolumeModalityToString(eDataType, instanceValue);
+			case HqcmPackage.INTENSITY_SCALING:
+				return convertIntensityScalingToString(eDataType, instanceValue);
+			case HqcmPackage.DUPLICATE_POLICY:
+				return convertDuplicatePolicyToString(eDataType, instanceValue);
 			case HqcmPackage.EMBEDDING:
 				return convertEmbeddingToString(eDataType, instanceValue);
 			case HqcmPackage.ENTANGLER:
@@ -376,6 +400,50 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 	 * @generated
 	 */
 	@Override
+	public ExplanationScore createExplanationScore() {
+		ExplanationScoreImpl explanationScore = new ExplanationScoreImpl();
+		return explanationScore;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public Calibration createCalibration() {
+		CalibrationImpl calibration = new CalibrationImpl();
+		return calibration;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public OutOfDistribution createOutOfDistribution() {
+		OutOfDistributionImpl outOfDistribution = new OutOfDistributionImpl();
+		return outOfDistribution;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public OodSource createOodSource() {
+		OodSourceImpl oodSource = new OodSourceImpl();
+		return oodSource;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Sweep createSweep() {
 		SweepImpl sweep = new SweepImpl();
 		return sweep;
@@ -430,6 +498,46 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	public ExplanationMethod createExplanationMethodFromString(EDataType eDataType, String initialValue) {
+		ExplanationMethod result = ExplanationMethod.get(initialValue);
+		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
+		return result;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public String convertExplanationMethodToString(EDataType eDataType, Object instanceValue) {
+		return instanceValue == null ? null : instanceValue.toString();
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public OodScore createOodScoreFromString(EDataType eDataType, String initialValue) {
+		OodScore result = OodScore.get(initialValue);
+		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
+		return result;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public String convertOodScoreToString(EDataType eDataType, Object instanceValue) {
+		return instanceValue == null ? null : instanceValue.toString();
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
 	public SourceKind createSourceKindFromString(EDataType eDataType, String initialValue) {
 		SourceKind result = SourceKind.get(initialValue);
 		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
@@ -442,6 +550,66 @@ public class HqcmFactoryImpl extends EFactoryImpl implements HqcmFactory {
 	 * @generated
 	 */
 	public String convertSourceKindToString(EDataType eDataType, Object instanceValue) {
+		return instanceValue == null ? null : instanceValue.toString();
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public VolumeModality createVolumeModalityFromString(EDataType eDataType, String initialValue) {
+		VolumeModality result = VolumeModality.get(initialValue);
+		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
+		return result;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public String convertVolumeModalityToString(EDataType eDataType, Object instanceValue) {
+		return instanceValue == null ? null : instanceValue.toString();
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public IntensityScaling createIntensityScalingFromString(EDataType eDataType, String initialValue) {
+		IntensityScaling result = IntensityScaling.get(initialValue);
+		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
+		return result;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public String convertIntensityScalingToString(EDataType eDataType, Object instanceValue) {
+		return instanceValue == null ? null : instanceValue.toString();
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public DuplicatePolicy createDuplicatePolicyFromString(EDataType eDataType, String initialValue) {
+		DuplicatePolicy result = DuplicatePolicy.get(initialValue);
+		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
+		return result;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public String convertDuplicatePolicyToString(EDataType eDataType, Object instanceValue) {
 		return instanceValue == null ? null : instanceValue.toString();
 	}
 

@@ -18,6 +18,7 @@ import org.hqcm.model.Artefact;
 import org.hqcm.model.Attention;
 import org.hqcm.model.Augmentation;
 import org.hqcm.model.Backend;
+import org.hqcm.model.Calibration;
 import org.hqcm.model.ClassMetrics;
 import org.hqcm.model.ClassWeighting;
 import org.hqcm.model.ClassicalHead;
@@ -25,19 +26,26 @@ import org.hqcm.model.ConfigurationSummary;
 import org.hqcm.model.ConfusionMatrix;
 import org.hqcm.model.DataSource;
 import org.hqcm.model.Dataset;
+import org.hqcm.model.DuplicatePolicy;
 import org.hqcm.model.Embedding;
 import org.hqcm.model.Entangler;
 import org.hqcm.model.EpochRecord;
 import org.hqcm.model.Evaluation;
 import org.hqcm.model.Experiment;
+import org.hqcm.model.ExplanationMethod;
+import org.hqcm.model.ExplanationScore;
 import org.hqcm.model.GradientMethod;
 import org.hqcm.model.Head;
 import org.hqcm.model.HqcmFactory;
 import org.hqcm.model.HqcmPackage;
+import org.hqcm.model.IntensityScaling;
 import org.hqcm.model.JaccardScore;
 import org.hqcm.model.Loss;
 import org.hqcm.model.Measurement;
+import org.hqcm.model.OodScore;
+import org.hqcm.model.OodSource;
 import org.hqcm.model.Optimizer;
+import org.hqcm.model.OutOfDistribution;
 import org.hqcm.model.Provenance;
 import org.hqcm.model.QuantumHead;
 import org.hqcm.model.RunRecord;
@@ -51,6 +59,7 @@ import org.hqcm.model.SweepStrategy;
 import org.hqcm.model.TestMetrics;
 import org.hqcm.model.Training;
 import org.hqcm.model.TrialRecord;
+import org.hqcm.model.VolumeModality;
 
 import org.hqcm.model.util.HqcmValidator;
 
@@ -206,6 +215,34 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	private EClass explanationScoreEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass calibrationEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass outOfDistributionEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass oodSourceEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
 	private EClass sweepEClass = null;
 
 	/**
@@ -241,7 +278,42 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	private EEnum explanationMethodEEnum = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EEnum oodScoreEEnum = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
 	private EEnum sourceKindEEnum = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EEnum volumeModalityEEnum = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EEnum intensityScalingEEnum = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EEnum duplicatePolicyEEnum = null;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -596,8 +668,28 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
+	public EAttribute getDataset_DuplicatePolicy() {
+		return (EAttribute)datasetEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataset_NearDuplicateDistance() {
+		return (EAttribute)datasetEClass.getEStructuralFeatures().get(10);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EReference getDataset_Augmentation() {
-		return (EReference)datasetEClass.getEStructuralFeatures().get(9);
+		return (EReference)datasetEClass.getEStructuralFeatures().get(11);
 	}
 
 	/**
@@ -648,6 +740,126 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	@Override
 	public EAttribute getDataSource_Difficulty() {
 		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_Modality() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_TumourClass() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_TumourLabels() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_MinTumourArea() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_SliceStep() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_MaxSlicesPerCase() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_HealthySlices() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(10);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_MinBrainArea() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(11);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_IntensityScaling() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(12);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_LowerPercentile() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(13);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_UpperPercentile() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(14);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getDataSource_MaxVolumeVoxels() {
+		return (EAttribute)dataSourceEClass.getEStructuralFeatures().get(15);
 	}
 
 	/**
@@ -1226,6 +1438,86 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
+	public EAttribute getEvaluation_ExplanationImages() {
+		return (EAttribute)evaluationEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEvaluation_OcclusionPatch() {
+		return (EAttribute)evaluationEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEvaluation_OcclusionStride() {
+		return (EAttribute)evaluationEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEvaluation_CalibrationBins() {
+		return (EAttribute)evaluationEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEvaluation_TemperatureScaling() {
+		return (EAttribute)evaluationEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEvaluation_OodScore() {
+		return (EAttribute)evaluationEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEvaluation_OodInDistributionShare() {
+		return (EAttribute)evaluationEClass.getEStructuralFeatures().get(10);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getEvaluation_EnergyTemperature() {
+		return (EAttribute)evaluationEClass.getEStructuralFeatures().get(11);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getRunRecord() {
 		return runRecordEClass;
 	}
@@ -1358,6 +1650,76 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	@Override
 	public EAttribute getRunRecord_SkippedFiles() {
 		return (EAttribute)runRecordEClass.getEStructuralFeatures().get(12);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRunRecord_DuplicateGroups() {
+		return (EAttribute)runRecordEClass.getEStructuralFeatures().get(13);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRunRecord_DuplicateImages() {
+		return (EAttribute)runRecordEClass.getEStructuralFeatures().get(14);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRunRecord_DroppedDuplicates() {
+		return (EAttribute)runRecordEClass.getEStructuralFeatures().get(15);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getRunRecord_DataWarnings() {
+		return (EAttribute)runRecordEClass.getEStructuralFeatures().get(16);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getRunRecord_Explanations() {
+		return (EReference)runRecordEClass.getEStructuralFeatures().get(17);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getRunRecord_Calibration() {
+		return (EReference)runRecordEClass.getEStructuralFeatures().get(18);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getRunRecord_OutOfDistribution() {
+		return (EReference)runRecordEClass.getEStructuralFeatures().get(19);
 	}
 
 	/**
@@ -1778,6 +2140,326 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	@Override
 	public EAttribute getProvenance_Backend() {
 		return (EAttribute)provenanceEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getExplanationScore() {
+		return explanationScoreEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getExplanationScore_Method() {
+		return (EAttribute)explanationScoreEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getExplanationScore_Layer() {
+		return (EAttribute)explanationScoreEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getExplanationScore_Images() {
+		return (EAttribute)explanationScoreEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getExplanationScore_PointingGame() {
+		return (EAttribute)explanationScoreEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getExplanationScore_EnergyInside() {
+		return (EAttribute)explanationScoreEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getExplanationScore_Jaccard() {
+		return (EReference)explanationScoreEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getExplanationScore_SecondsPerImage() {
+		return (EAttribute)explanationScoreEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getCalibration() {
+		return calibrationEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_Images() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_Ece() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_Brier() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_Nll() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_Fitted() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_Temperature() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_ValidationImages() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_ScaledEce() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_ScaledBrier() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCalibration_ScaledNll() {
+		return (EAttribute)calibrationEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getOutOfDistribution() {
+		return outOfDistributionEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOutOfDistribution_MspThreshold() {
+		return (EAttribute)outOfDistributionEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOutOfDistribution_EnergyThreshold() {
+		return (EAttribute)outOfDistributionEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOutOfDistribution_ValidationImages() {
+		return (EAttribute)outOfDistributionEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOutOfDistribution_ValidationFlagged() {
+		return (EAttribute)outOfDistributionEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOutOfDistribution_TestImages() {
+		return (EAttribute)outOfDistributionEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOutOfDistribution_TestFlagged() {
+		return (EAttribute)outOfDistributionEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getOutOfDistribution_Sources() {
+		return (EReference)outOfDistributionEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getOodSource() {
+		return oodSourceEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOodSource_Path() {
+		return (EAttribute)oodSourceEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOodSource_Images() {
+		return (EAttribute)oodSourceEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOodSource_Flagged() {
+		return (EAttribute)oodSourceEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getOodSource_Skipped() {
+		return (EAttribute)oodSourceEClass.getEStructuralFeatures().get(3);
 	}
 
 	/**
@@ -2276,8 +2958,58 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 	 * @generated
 	 */
 	@Override
+	public EEnum getExplanationMethod() {
+		return explanationMethodEEnum;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EEnum getOodScore() {
+		return oodScoreEEnum;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EEnum getSourceKind() {
 		return sourceKindEEnum;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EEnum getVolumeModality() {
+		return volumeModalityEEnum;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EEnum getIntensityScaling() {
+		return intensityScalingEEnum;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EEnum getDuplicatePolicy() {
+		return duplicatePolicyEEnum;
 	}
 
 	/**
@@ -2440,6 +3172,8 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(datasetEClass, DATASET__STRATIFIED);
 		createEAttribute(datasetEClass, DATASET__GROUP_BY_PATIENT);
 		createEAttribute(datasetEClass, DATASET__MAX_IMAGE_PIXELS);
+		createEAttribute(datasetEClass, DATASET__DUPLICATE_POLICY);
+		createEAttribute(datasetEClass, DATASET__NEAR_DUPLICATE_DISTANCE);
 		createEReference(datasetEClass, DATASET__AUGMENTATION);
 
 		dataSourceEClass = createEClass(DATA_SOURCE);
@@ -2447,6 +3181,18 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(dataSourceEClass, DATA_SOURCE__PATH);
 		createEAttribute(dataSourceEClass, DATA_SOURCE__IMAGES_PER_CLASS);
 		createEAttribute(dataSourceEClass, DATA_SOURCE__DIFFICULTY);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__MODALITY);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__TUMOUR_CLASS);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__TUMOUR_LABELS);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__MIN_TUMOUR_AREA);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__SLICE_STEP);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__MAX_SLICES_PER_CASE);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__HEALTHY_SLICES);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__MIN_BRAIN_AREA);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__INTENSITY_SCALING);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__LOWER_PERCENTILE);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__UPPER_PERCENTILE);
+		createEAttribute(dataSourceEClass, DATA_SOURCE__MAX_VOLUME_VOXELS);
 
 		augmentationEClass = createEClass(AUGMENTATION);
 		createEAttribute(augmentationEClass, AUGMENTATION__ROTATION_DEGREES);
@@ -2513,6 +3259,14 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(evaluationEClass, EVALUATION__TSNE_PERPLEXITY);
 		createEAttribute(evaluationEClass, EVALUATION__TSNE_SEED);
 		createEAttribute(evaluationEClass, EVALUATION__ATTENTION_EXAMPLES);
+		createEAttribute(evaluationEClass, EVALUATION__EXPLANATION_IMAGES);
+		createEAttribute(evaluationEClass, EVALUATION__OCCLUSION_PATCH);
+		createEAttribute(evaluationEClass, EVALUATION__OCCLUSION_STRIDE);
+		createEAttribute(evaluationEClass, EVALUATION__CALIBRATION_BINS);
+		createEAttribute(evaluationEClass, EVALUATION__TEMPERATURE_SCALING);
+		createEAttribute(evaluationEClass, EVALUATION__OOD_SCORE);
+		createEAttribute(evaluationEClass, EVALUATION__OOD_IN_DISTRIBUTION_SHARE);
+		createEAttribute(evaluationEClass, EVALUATION__ENERGY_TEMPERATURE);
 
 		runRecordEClass = createEClass(RUN_RECORD);
 		createEAttribute(runRecordEClass, RUN_RECORD__ID);
@@ -2528,6 +3282,13 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEReference(runRecordEClass, RUN_RECORD__PROVENANCE);
 		createEAttribute(runRecordEClass, RUN_RECORD__FAILURE_MESSAGE);
 		createEAttribute(runRecordEClass, RUN_RECORD__SKIPPED_FILES);
+		createEAttribute(runRecordEClass, RUN_RECORD__DUPLICATE_GROUPS);
+		createEAttribute(runRecordEClass, RUN_RECORD__DUPLICATE_IMAGES);
+		createEAttribute(runRecordEClass, RUN_RECORD__DROPPED_DUPLICATES);
+		createEAttribute(runRecordEClass, RUN_RECORD__DATA_WARNINGS);
+		createEReference(runRecordEClass, RUN_RECORD__EXPLANATIONS);
+		createEReference(runRecordEClass, RUN_RECORD__CALIBRATION);
+		createEReference(runRecordEClass, RUN_RECORD__OUT_OF_DISTRIBUTION);
 
 		epochRecordEClass = createEClass(EPOCH_RECORD);
 		createEAttribute(epochRecordEClass, EPOCH_RECORD__EPOCH);
@@ -2577,6 +3338,42 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(provenanceEClass, PROVENANCE__SEED);
 		createEAttribute(provenanceEClass, PROVENANCE__MACHINE);
 		createEAttribute(provenanceEClass, PROVENANCE__BACKEND);
+
+		explanationScoreEClass = createEClass(EXPLANATION_SCORE);
+		createEAttribute(explanationScoreEClass, EXPLANATION_SCORE__METHOD);
+		createEAttribute(explanationScoreEClass, EXPLANATION_SCORE__LAYER);
+		createEAttribute(explanationScoreEClass, EXPLANATION_SCORE__IMAGES);
+		createEAttribute(explanationScoreEClass, EXPLANATION_SCORE__POINTING_GAME);
+		createEAttribute(explanationScoreEClass, EXPLANATION_SCORE__ENERGY_INSIDE);
+		createEReference(explanationScoreEClass, EXPLANATION_SCORE__JACCARD);
+		createEAttribute(explanationScoreEClass, EXPLANATION_SCORE__SECONDS_PER_IMAGE);
+
+		calibrationEClass = createEClass(CALIBRATION);
+		createEAttribute(calibrationEClass, CALIBRATION__IMAGES);
+		createEAttribute(calibrationEClass, CALIBRATION__ECE);
+		createEAttribute(calibrationEClass, CALIBRATION__BRIER);
+		createEAttribute(calibrationEClass, CALIBRATION__NLL);
+		createEAttribute(calibrationEClass, CALIBRATION__FITTED);
+		createEAttribute(calibrationEClass, CALIBRATION__TEMPERATURE);
+		createEAttribute(calibrationEClass, CALIBRATION__VALIDATION_IMAGES);
+		createEAttribute(calibrationEClass, CALIBRATION__SCALED_ECE);
+		createEAttribute(calibrationEClass, CALIBRATION__SCALED_BRIER);
+		createEAttribute(calibrationEClass, CALIBRATION__SCALED_NLL);
+
+		outOfDistributionEClass = createEClass(OUT_OF_DISTRIBUTION);
+		createEAttribute(outOfDistributionEClass, OUT_OF_DISTRIBUTION__MSP_THRESHOLD);
+		createEAttribute(outOfDistributionEClass, OUT_OF_DISTRIBUTION__ENERGY_THRESHOLD);
+		createEAttribute(outOfDistributionEClass, OUT_OF_DISTRIBUTION__VALIDATION_IMAGES);
+		createEAttribute(outOfDistributionEClass, OUT_OF_DISTRIBUTION__VALIDATION_FLAGGED);
+		createEAttribute(outOfDistributionEClass, OUT_OF_DISTRIBUTION__TEST_IMAGES);
+		createEAttribute(outOfDistributionEClass, OUT_OF_DISTRIBUTION__TEST_FLAGGED);
+		createEReference(outOfDistributionEClass, OUT_OF_DISTRIBUTION__SOURCES);
+
+		oodSourceEClass = createEClass(OOD_SOURCE);
+		createEAttribute(oodSourceEClass, OOD_SOURCE__PATH);
+		createEAttribute(oodSourceEClass, OOD_SOURCE__IMAGES);
+		createEAttribute(oodSourceEClass, OOD_SOURCE__FLAGGED);
+		createEAttribute(oodSourceEClass, OOD_SOURCE__SKIPPED);
 
 		sweepEClass = createEClass(SWEEP);
 		createEAttribute(sweepEClass, SWEEP__NAME);
@@ -2633,7 +3430,12 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		createEAttribute(configurationSummaryEClass, CONFIGURATION_SUMMARY__MACRO_F1_SD);
 
 		// Create enums
+		explanationMethodEEnum = createEEnum(EXPLANATION_METHOD);
+		oodScoreEEnum = createEEnum(OOD_SCORE);
 		sourceKindEEnum = createEEnum(SOURCE_KIND);
+		volumeModalityEEnum = createEEnum(VOLUME_MODALITY);
+		intensityScalingEEnum = createEEnum(INTENSITY_SCALING);
+		duplicatePolicyEEnum = createEEnum(DUPLICATE_POLICY);
 		embeddingEEnum = createEEnum(EMBEDDING);
 		entanglerEEnum = createEEnum(ENTANGLER);
 		measurementEEnum = createEEnum(MEASUREMENT);
@@ -2700,6 +3502,8 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getDataset_Stratified(), ecorePackage.getEBoolean(), "stratified", "true", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getDataset_GroupByPatient(), ecorePackage.getEBoolean(), "groupByPatient", "true", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getDataset_MaxImagePixels(), ecorePackage.getEInt(), "maxImagePixels", "16777216", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataset_DuplicatePolicy(), this.getDuplicatePolicy(), "duplicatePolicy", "GROUP", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataset_NearDuplicateDistance(), ecorePackage.getEInt(), "nearDuplicateDistance", "4", 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getDataset_Augmentation(), this.getAugmentation(), null, "augmentation", null, 0, 1, Dataset.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(dataSourceEClass, DataSource.class, "DataSource", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
@@ -2707,6 +3511,18 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getDataSource_Path(), ecorePackage.getEString(), "path", null, 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getDataSource_ImagesPerClass(), ecorePackage.getEInt(), "imagesPerClass", "200", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getDataSource_Difficulty(), ecorePackage.getEDouble(), "difficulty", "0.5", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_Modality(), this.getVolumeModality(), "modality", "T1CE", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_TumourClass(), ecorePackage.getEString(), "tumourClass", "glioma", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_TumourLabels(), ecorePackage.getEInt(), "tumourLabels", null, 0, -1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_MinTumourArea(), ecorePackage.getEInt(), "minTumourArea", "100", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_SliceStep(), ecorePackage.getEInt(), "sliceStep", "1", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_MaxSlicesPerCase(), ecorePackage.getEInt(), "maxSlicesPerCase", "10", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_HealthySlices(), ecorePackage.getEBoolean(), "healthySlices", "false", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_MinBrainArea(), ecorePackage.getEInt(), "minBrainArea", "3000", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_IntensityScaling(), this.getIntensityScaling(), "intensityScaling", "MIN_MAX", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_LowerPercentile(), ecorePackage.getEDouble(), "lowerPercentile", "0.5", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_UpperPercentile(), ecorePackage.getEDouble(), "upperPercentile", "99.5", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getDataSource_MaxVolumeVoxels(), ecorePackage.getEInt(), "maxVolumeVoxels", "134217728", 0, 1, DataSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(augmentationEClass, Augmentation.class, "Augmentation", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getAugmentation_RotationDegrees(), ecorePackage.getEDouble(), "rotationDegrees", "15.0", 0, 1, Augmentation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2773,6 +3589,14 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getEvaluation_TsnePerplexity(), ecorePackage.getEDouble(), "tsnePerplexity", "30.0", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getEvaluation_TsneSeed(), ecorePackage.getELong(), "tsneSeed", "42", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getEvaluation_AttentionExamples(), ecorePackage.getEInt(), "attentionExamples", "8", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEvaluation_ExplanationImages(), ecorePackage.getEInt(), "explanationImages", "64", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEvaluation_OcclusionPatch(), ecorePackage.getEInt(), "occlusionPatch", "16", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEvaluation_OcclusionStride(), ecorePackage.getEInt(), "occlusionStride", "8", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEvaluation_CalibrationBins(), ecorePackage.getEInt(), "calibrationBins", "15", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEvaluation_TemperatureScaling(), ecorePackage.getEBoolean(), "temperatureScaling", "false", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEvaluation_OodScore(), this.getOodScore(), "oodScore", "ENERGY", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEvaluation_OodInDistributionShare(), ecorePackage.getEDouble(), "oodInDistributionShare", "0.95", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getEvaluation_EnergyTemperature(), ecorePackage.getEDouble(), "energyTemperature", "1.0", 0, 1, Evaluation.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(runRecordEClass, RunRecord.class, "RunRecord", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getRunRecord_Id(), ecorePackage.getEString(), "id", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2788,6 +3612,13 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEReference(getRunRecord_Provenance(), this.getProvenance(), null, "provenance", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRunRecord_FailureMessage(), ecorePackage.getEString(), "failureMessage", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getRunRecord_SkippedFiles(), ecorePackage.getEInt(), "skippedFiles", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRunRecord_DuplicateGroups(), ecorePackage.getEInt(), "duplicateGroups", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRunRecord_DuplicateImages(), ecorePackage.getEInt(), "duplicateImages", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRunRecord_DroppedDuplicates(), ecorePackage.getEInt(), "droppedDuplicates", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getRunRecord_DataWarnings(), ecorePackage.getEString(), "dataWarnings", null, 0, -1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getRunRecord_Explanations(), this.getExplanationScore(), null, "explanations", null, 0, -1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getRunRecord_Calibration(), this.getCalibration(), null, "calibration", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getRunRecord_OutOfDistribution(), this.getOutOfDistribution(), null, "outOfDistribution", null, 0, 1, RunRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(epochRecordEClass, EpochRecord.class, "EpochRecord", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getEpochRecord_Epoch(), ecorePackage.getEInt(), "epoch", null, 0, 1, EpochRecord.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2837,6 +3668,42 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getProvenance_Seed(), ecorePackage.getELong(), "seed", null, 0, 1, Provenance.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getProvenance_Machine(), ecorePackage.getEString(), "machine", null, 0, 1, Provenance.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getProvenance_Backend(), this.getBackend(), "backend", "CPU", 0, 1, Provenance.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(explanationScoreEClass, ExplanationScore.class, "ExplanationScore", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getExplanationScore_Method(), this.getExplanationMethod(), "method", "ATTENTION", 0, 1, ExplanationScore.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getExplanationScore_Layer(), ecorePackage.getEString(), "layer", null, 0, 1, ExplanationScore.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getExplanationScore_Images(), ecorePackage.getEInt(), "images", null, 0, 1, ExplanationScore.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getExplanationScore_PointingGame(), ecorePackage.getEDouble(), "pointingGame", null, 0, 1, ExplanationScore.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getExplanationScore_EnergyInside(), ecorePackage.getEDouble(), "energyInside", null, 0, 1, ExplanationScore.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getExplanationScore_Jaccard(), this.getJaccardScore(), null, "jaccard", null, 0, -1, ExplanationScore.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getExplanationScore_SecondsPerImage(), ecorePackage.getEDouble(), "secondsPerImage", null, 0, 1, ExplanationScore.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(calibrationEClass, Calibration.class, "Calibration", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getCalibration_Images(), ecorePackage.getEInt(), "images", null, 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCalibration_Ece(), ecorePackage.getEDouble(), "ece", null, 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCalibration_Brier(), ecorePackage.getEDouble(), "brier", null, 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCalibration_Nll(), ecorePackage.getEDouble(), "nll", null, 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCalibration_Fitted(), ecorePackage.getEBoolean(), "fitted", "false", 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCalibration_Temperature(), ecorePackage.getEDouble(), "temperature", "1.0", 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCalibration_ValidationImages(), ecorePackage.getEInt(), "validationImages", null, 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCalibration_ScaledEce(), ecorePackage.getEDouble(), "scaledEce", null, 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCalibration_ScaledBrier(), ecorePackage.getEDouble(), "scaledBrier", null, 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCalibration_ScaledNll(), ecorePackage.getEDouble(), "scaledNll", null, 0, 1, Calibration.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(outOfDistributionEClass, OutOfDistribution.class, "OutOfDistribution", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getOutOfDistribution_MspThreshold(), ecorePackage.getEDouble(), "mspThreshold", null, 0, 1, OutOfDistribution.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getOutOfDistribution_EnergyThreshold(), ecorePackage.getEDouble(), "energyThreshold", null, 0, 1, OutOfDistribution.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getOutOfDistribution_ValidationImages(), ecorePackage.getEInt(), "validationImages", null, 0, 1, OutOfDistribution.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getOutOfDistribution_ValidationFlagged(), ecorePackage.getEDouble(), "validationFlagged", null, 0, 1, OutOfDistribution.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getOutOfDistribution_TestImages(), ecorePackage.getEInt(), "testImages", null, 0, 1, OutOfDistribution.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getOutOfDistribution_TestFlagged(), ecorePackage.getEDouble(), "testFlagged", null, 0, 1, OutOfDistribution.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getOutOfDistribution_Sources(), this.getOodSource(), null, "sources", null, 0, -1, OutOfDistribution.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(oodSourceEClass, OodSource.class, "OodSource", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getOodSource_Path(), ecorePackage.getEString(), "path", null, 0, 1, OodSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getOodSource_Images(), ecorePackage.getEInt(), "images", null, 0, 1, OodSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getOodSource_Flagged(), ecorePackage.getEDouble(), "flagged", null, 0, 1, OodSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getOodSource_Skipped(), ecorePackage.getEInt(), "skipped", null, 0, 1, OodSource.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(sweepEClass, Sweep.class, "Sweep", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getSweep_Name(), ecorePackage.getEString(), "name", null, 0, 1, Sweep.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2893,11 +3760,38 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		initEAttribute(getConfigurationSummary_MacroF1Sd(), ecorePackage.getEDouble(), "macroF1Sd", "0.0", 0, 1, ConfigurationSummary.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		// Initialize enums and add enum literals
+		initEEnum(explanationMethodEEnum, ExplanationMethod.class, "ExplanationMethod");
+		addEEnumLiteral(explanationMethodEEnum, ExplanationMethod.ATTENTION);
+		addEEnumLiteral(explanationMethodEEnum, ExplanationMethod.GRAD_CAM);
+		addEEnumLiteral(explanationMethodEEnum, ExplanationMethod.GRAD_CAM_ATTENDED);
+		addEEnumLiteral(explanationMethodEEnum, ExplanationMethod.OCCLUSION);
+
+		initEEnum(oodScoreEEnum, OodScore.class, "OodScore");
+		addEEnumLiteral(oodScoreEEnum, OodScore.ENERGY);
+		addEEnumLiteral(oodScoreEEnum, OodScore.MAX_SOFTMAX);
+
 		initEEnum(sourceKindEEnum, SourceKind.class, "SourceKind");
 		addEEnumLiteral(sourceKindEEnum, SourceKind.SYNTHETIC);
 		addEEnumLiteral(sourceKindEEnum, SourceKind.FIGSHARE_MAT);
 		addEEnumLiteral(sourceKindEEnum, SourceKind.IMAGE_FOLDER);
 		addEEnumLiteral(sourceKindEEnum, SourceKind.DICOM);
+		addEEnumLiteral(sourceKindEEnum, SourceKind.BRATS);
+		addEEnumLiteral(sourceKindEEnum, SourceKind.MSD_TASK01);
+
+		initEEnum(volumeModalityEEnum, VolumeModality.class, "VolumeModality");
+		addEEnumLiteral(volumeModalityEEnum, VolumeModality.T1);
+		addEEnumLiteral(volumeModalityEEnum, VolumeModality.T1CE);
+		addEEnumLiteral(volumeModalityEEnum, VolumeModality.T2);
+		addEEnumLiteral(volumeModalityEEnum, VolumeModality.FLAIR);
+
+		initEEnum(intensityScalingEEnum, IntensityScaling.class, "IntensityScaling");
+		addEEnumLiteral(intensityScalingEEnum, IntensityScaling.MIN_MAX);
+		addEEnumLiteral(intensityScalingEEnum, IntensityScaling.PERCENTILE_CLIP);
+
+		initEEnum(duplicatePolicyEEnum, DuplicatePolicy.class, "DuplicatePolicy");
+		addEEnumLiteral(duplicatePolicyEEnum, DuplicatePolicy.GROUP);
+		addEEnumLiteral(duplicatePolicyEEnum, DuplicatePolicy.DROP);
+		addEEnumLiteral(duplicatePolicyEEnum, DuplicatePolicy.FAIL);
 
 		initEEnum(embeddingEEnum, Embedding.class, "Embedding");
 		addEEnumLiteral(embeddingEEnum, Embedding.AMPLITUDE);
@@ -3055,6 +3949,18 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 			   "documentation", "Largest image a data file may declare, in pixels (width x height, x frames for DICOM), checked in the file\'s header before anything is decoded: a file that declares more is listed as a bad file with its declared size and never decoded. The default, 16,777,216 (16 Mpx, 4096 x 4096), is far above real MRI slices (256 x 256 to 1024 x 1024) and keeps one hostile or broken file from taking gigabytes; at most 268,435,456 (a decoded image of that size takes 1 GiB as floats)."
 		   });
 		addAnnotation
+		  (getDataset_DuplicatePolicy(),
+		   source,
+		   new String[] {
+			   "documentation", "What to do with copies of one image among the dataset\'s files, within one source or across merged sources (the Kaggle brain-tumour set holds figshare\'s slices again): exact duplicates (the same pixels after resizing and scaling) and near duplicates (see nearDuplicateDistance). GROUP keeps every copy and puts them in one split, like one patient\'s images; DROP keeps the first (in source order, files sorted by path) and drops the others; FAIL stops the run naming them. Generated (synthetic) images are not searched. Found copies and what was done are in the run record, its log and its report."
+		   });
+		addAnnotation
+		  (getDataset_NearDuplicateDistance(),
+		   source,
+		   new String[] {
+			   "documentation", "Largest Hamming distance between the 64-bit perceptual hashes of two images (the 8 x 8 lowest DCT frequencies of each image reduced to 32 x 32 after preprocessing, one bit per coefficient above their median) that makes them near duplicates; -1 searches exact duplicates only; 0..64. Distances are even. The default 4 found 199 of 200 copies downscaled to 3/4, scaled back and brightened (gamma 0.9); distinct photographs differ in about half their bits."
+		   });
+		addAnnotation
 		  (getDataSource_Kind(),
 		   source,
 		   new String[] {
@@ -3077,6 +3983,78 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		   source,
 		   new String[] {
 			   "documentation", "Synthetic sources only: how alike the classes look, from 0 (trivially separable) to 1 (barely separable)."
+		   });
+		addAnnotation
+		  (getDataSource_Modality(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: the MRI sequence whose axial slices become images. T1CE (T1 with contrast, the sequence of the figshare and Kaggle images) by default; MSD_TASK01 picks it on the 4-D image\'s modality axis (dataset.json\'s modality names, else the Task01 order FLAIR, T1w, t1gd, T2w)."
+		   });
+		addAnnotation
+		  (getDataSource_TumourClass(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: the class the source\'s tumours belong to, one of the dataset\'s class names after the first (healthy): glioma for BraTS and MSD Task01, meningioma for BraTS-MEN."
+		   });
+		addAnnotation
+		  (getDataSource_TumourLabels(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: the label values of the segmentation that count as tumour (BraTS 2021: 1 necrosis, 2 oedema, 4 enhancing; MSD Task01: 1, 2, 3). Empty (the default): every non-zero label, the whole tumour."
+		   });
+		addAnnotation
+		  (getDataSource_MinTumourArea(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: a slice is a tumour slice when its mask has at least this many pixels (of the original slice, BraTS: 240 x 240); slices with a smaller tumour are left out (neither clearly tumour nor healthy)."
+		   });
+		addAnnotation
+		  (getDataSource_SliceStep(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: only every k-th axial slice is a candidate (1 = all); neighbouring slices are nearly copies."
+		   });
+		addAnnotation
+		  (getDataSource_MaxSlicesPerCase(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: at most this many tumour slices (and as many healthy ones) per case, spread evenly over the candidates; 0 = no cap. 10 keeps a BraTS 2021 source (1,251 cases) near the paper\'s 7,576 images."
+		   });
+		addAnnotation
+		  (getDataSource_HealthySlices(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: slices without any tumour label become healthy images (with an all-zero mask) when their brain area reaches minBrainArea; off by default (they come from patients with a tumour elsewhere in the brain)."
+		   });
+		addAnnotation
+		  (getDataSource_MinBrainArea(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: pixels of brain (non-zero voxels of the skull-stripped modality) a slice needs to be used as a healthy slice; 3,000 is about 5% of a 240 x 240 slice."
+		   });
+		addAnnotation
+		  (getDataSource_IntensityScaling(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: MIN_MAX scales each slice by its own minimum and maximum (the paper); PERCENTILE_CLIP first clips the volume to its brain voxels\' lowerPercentile..upperPercentile, then scales each slice by min-max, so a few bright voxels do not darken the slice."
+		   });
+		addAnnotation
+		  (getDataSource_LowerPercentile(),
+		   source,
+		   new String[] {
+			   "documentation", "PERCENTILE_CLIP only: the lower clipping percentile of the brain voxels, in [0, 100)."
+		   });
+		addAnnotation
+		  (getDataSource_UpperPercentile(),
+		   source,
+		   new String[] {
+			   "documentation", "PERCENTILE_CLIP only: the upper clipping percentile of the brain voxels, in (lowerPercentile, 100]."
+		   });
+		addAnnotation
+		  (getDataSource_MaxVolumeVoxels(),
+		   source,
+		   new String[] {
+			   "documentation", "BRATS and MSD_TASK01 only: the largest 3-D volume a NIfTI file may declare (dim[1] x dim[2] x dim[3]), checked in its header before anything is read: a file that declares more is a bad file with its declared size. The default, 134,217,728 (512^3), is far above MRI volumes (BraTS: 240 x 240 x 155 = 8.9 M) and bounds a reader that cannot stream a volume (its slice axis is not the third) to 512 MiB of floats; at most 268,435,456."
 		   });
 		addAnnotation
 		  (getAugmentation_RotationDegrees(),
@@ -3379,6 +4357,54 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 			   "documentation", "Test images whose input, mask, attention map and overlay are drawn in the attention gallery (Fig 10); 0 = none."
 		   });
 		addAnnotation
+		  (getEvaluation_ExplanationImages(),
+		   source,
+		   new String[] {
+			   "documentation", "Tumour test images explained by Grad-CAM and occlusion sensitivity and scored, with T_s, against their masks: chosen as the attention examples are (alternating over the tumour classes in test order), so runs on one test set explain the same images. 0 = every tumour test image. Occlusion costs one forward pass per patch position and image."
+		   });
+		addAnnotation
+		  (getEvaluation_OcclusionPatch(),
+		   source,
+		   new String[] {
+			   "documentation", "Occlusion sensitivity: side in input pixels of the square patch set to 0 (the background of min-max scaled images); at most the image size."
+		   });
+		addAnnotation
+		  (getEvaluation_OcclusionStride(),
+		   source,
+		   new String[] {
+			   "documentation", "Occlusion sensitivity: step in pixels between patch positions, at least 1 and at most the patch (every pixel covered); the last position is flush with the image edge. Positions per image: (ceil((imageSize - patch) / stride) + 1)^2."
+		   });
+		addAnnotation
+		  (getEvaluation_CalibrationBins(),
+		   source,
+		   new String[] {
+			   "documentation", "Equal-width confidence bins of the expected calibration error and the reliability diagram (the common choice, Guo et al. 2017: 15)."
+		   });
+		addAnnotation
+		  (getEvaluation_TemperatureScaling(),
+		   source,
+		   new String[] {
+			   "documentation", "Fit one temperature T on the validation split (minimum negative log-likelihood) after training; the run reports the calibration with and without it and predict divides the logits by T."
+		   });
+		addAnnotation
+		  (getEvaluation_OodScore(),
+		   source,
+		   new String[] {
+			   "documentation", "Which score flags an image as unlike the training data: ENERGY (-T logsumexp(logits / T), high = unlike) or MAX_SOFTMAX (the largest class probability, low = unlike). Both are computed and reported."
+		   });
+		addAnnotation
+		  (getEvaluation_OodInDistributionShare(),
+		   source,
+		   new String[] {
+			   "documentation", "Share of the validation images that the out-of-distribution threshold keeps in distribution: the threshold is the score of the validation image at that quantile."
+		   });
+		addAnnotation
+		  (getEvaluation_EnergyTemperature(),
+		   source,
+		   new String[] {
+			   "documentation", "Temperature T of the energy score -T logsumexp(logits / T) (Liu et al. 2020 use 1)."
+		   });
+		addAnnotation
 		  (runRecordEClass,
 		   source,
 		   new String[] {
@@ -3409,6 +4435,48 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 			   "documentation", "Dataset files that were unreadable or corrupt and skipped; each is listed with its reason in the run\'s log and events."
 		   });
 		addAnnotation
+		  (getRunRecord_DuplicateGroups(),
+		   source,
+		   new String[] {
+			   "documentation", "Groups of copies of one image found in the dataset (exact or near duplicates, see Dataset.duplicatePolicy)."
+		   });
+		addAnnotation
+		  (getRunRecord_DuplicateImages(),
+		   source,
+		   new String[] {
+			   "documentation", "Copies in those groups beyond the first image of each."
+		   });
+		addAnnotation
+		  (getRunRecord_DroppedDuplicates(),
+		   source,
+		   new String[] {
+			   "documentation", "Copies dropped from the dataset (duplicatePolicy DROP; 0 otherwise: GROUP keeps each group in one split)."
+		   });
+		addAnnotation
+		  (getRunRecord_DataWarnings(),
+		   source,
+		   new String[] {
+			   "documentation", "Warnings about the dataset shown in the report: sources without patient ids (one patient\'s slices may land in two splits), copies across sources or with different classes."
+		   });
+		addAnnotation
+		  (getRunRecord_Explanations(),
+		   source,
+		   new String[] {
+			   "documentation", "Per explanation method (T_s, Grad-CAM, occlusion): its scores against the tumour masks, averaged over the explained test images; per-image values are in explanations.csv."
+		   });
+		addAnnotation
+		  (getRunRecord_Calibration(),
+		   source,
+		   new String[] {
+			   "documentation", "Calibration of the test split, with and without temperature scaling."
+		   });
+		addAnnotation
+		  (getRunRecord_OutOfDistribution(),
+		   source,
+		   new String[] {
+			   "documentation", "The out-of-distribution thresholds fixed on the validation split and the shares of images they flag."
+		   });
+		addAnnotation
 		  (getEpochRecord_QuantumGradientNorm(),
 		   source,
 		   new String[] {
@@ -3437,6 +4505,156 @@ public class HqcmPackageImpl extends EPackageImpl implements HqcmPackage {
 		   source,
 		   new String[] {
 			   "documentation", "Path relative to the run folder."
+		   });
+		addAnnotation
+		  (explanationScoreEClass,
+		   source,
+		   new String[] {
+			   "documentation", "How well one explanation method\'s maps agree with the tumour masks of the explained test images. Every map is upsampled bilinearly to the mask grid and min-max normalised per image before it is scored."
+		   });
+		addAnnotation
+		  (getExplanationScore_Layer(),
+		   source,
+		   new String[] {
+			   "documentation", "The layer whose output the method reads (Grad-CAM), or the layer that makes the map (T_s); empty for occlusion."
+		   });
+		addAnnotation
+		  (getExplanationScore_Images(),
+		   source,
+		   new String[] {
+			   "documentation", "Number of images averaged."
+		   });
+		addAnnotation
+		  (getExplanationScore_PointingGame(),
+		   source,
+		   new String[] {
+			   "documentation", "Mean over the images of the share of the map\'s maximal pixels that lie in the mask (1 or 0 when the maximum is unique)."
+		   });
+		addAnnotation
+		  (getExplanationScore_EnergyInside(),
+		   source,
+		   new String[] {
+			   "documentation", "Mean over the images of the share of the normalised map\'s sum that lies in the mask."
+		   });
+		addAnnotation
+		  (getExplanationScore_Jaccard(),
+		   source,
+		   new String[] {
+			   "documentation", "Mean Jaccard index of the binarised map at each of the experiment\'s thresholds."
+		   });
+		addAnnotation
+		  (getExplanationScore_SecondsPerImage(),
+		   source,
+		   new String[] {
+			   "documentation", "Measured wall time of the method per image (T_s: the inference forward pass that also gives the prediction)."
+		   });
+		addAnnotation
+		  (calibrationEClass,
+		   source,
+		   new String[] {
+			   "documentation", "Calibration of the predicted probabilities on the test split: expected calibration error over the experiment\'s calibrationBins equal-width bins of the top-class confidence, multi-class Brier score (mean over images of the sum over classes of (p - y)^2, in [0, 2]) and negative log-likelihood."
+		   });
+		addAnnotation
+		  (getCalibration_Fitted(),
+		   source,
+		   new String[] {
+			   "documentation", "Whether a temperature was fitted (temperatureScaling); the scaled figures are then those of the probabilities softmax(logits / temperature)."
+		   });
+		addAnnotation
+		  (getCalibration_Temperature(),
+		   source,
+		   new String[] {
+			   "documentation", "The temperature fitted on the validation split by minimising its negative log-likelihood (golden-section search on log T); 1 when none was fitted. predict divides the logits by it."
+		   });
+		addAnnotation
+		  (getCalibration_ValidationImages(),
+		   source,
+		   new String[] {
+			   "documentation", "Validation images the temperature was fitted on."
+		   });
+		addAnnotation
+		  (outOfDistributionEClass,
+		   source,
+		   new String[] {
+			   "documentation", "Out-of-distribution warnings: the thresholds of both scores fixed on the validation split (the experiment\'s oodInDistributionShare of it kept in distribution), and the share of images flagged by the experiment\'s oodScore."
+		   });
+		addAnnotation
+		  (getOutOfDistribution_MspThreshold(),
+		   source,
+		   new String[] {
+			   "documentation", "Maximum softmax probability below which an image is flagged."
+		   });
+		addAnnotation
+		  (getOutOfDistribution_EnergyThreshold(),
+		   source,
+		   new String[] {
+			   "documentation", "Energy score above which an image is flagged."
+		   });
+		addAnnotation
+		  (getOutOfDistribution_ValidationFlagged(),
+		   source,
+		   new String[] {
+			   "documentation", "Share of the validation images flagged (at most 1 - oodInDistributionShare)."
+		   });
+		addAnnotation
+		  (getOutOfDistribution_TestFlagged(),
+		   source,
+		   new String[] {
+			   "documentation", "Share of the test images flagged."
+		   });
+		addAnnotation
+		  (getOutOfDistribution_Sources(),
+		   source,
+		   new String[] {
+			   "documentation", "Other image sources scored against the thresholds (hqcm report --ood-source)."
+		   });
+		addAnnotation
+		  (oodSourceEClass,
+		   source,
+		   new String[] {
+			   "documentation", "A folder of images scored by the run\'s model; per-image scores are in ood-sources.csv."
+		   });
+		addAnnotation
+		  (getOodSource_Path(),
+		   source,
+		   new String[] {
+			   "documentation", "The folder, as given."
+		   });
+		addAnnotation
+		  (getOodSource_Flagged(),
+		   source,
+		   new String[] {
+			   "documentation", "Share of its images flagged by the experiment\'s oodScore."
+		   });
+		addAnnotation
+		  (getOodSource_Skipped(),
+		   source,
+		   new String[] {
+			   "documentation", "Files that could not be read as images."
+		   });
+		addAnnotation
+		  (explanationMethodEEnum,
+		   source,
+		   new String[] {
+			   "documentation", "ATTENTION: the spatial attention map T_s; GRAD_CAM: Grad-CAM on the last backbone block; GRAD_CAM_ATTENDED: Grad-CAM on the attention-modulated features F * (1 + T_s); OCCLUSION: occlusion sensitivity (drop of the predicted class\'s probability)."
+		   });
+		addAnnotation
+		  (sourceKindEEnum.getELiterals().get(4),
+		   source,
+		   new String[] {
+			   "documentation", "NIfTI volumes (.nii, .nii.gz) in the BraTS layout: one folder per case holding *_t1, *_t1ce (or *_t1c), *_t2, *_flair and *_seg volumes; the folder name is the patient id."
+		   });
+		addAnnotation
+		  (sourceKindEEnum.getELiterals().get(5),
+		   source,
+		   new String[] {
+			   "documentation", "NIfTI volumes in the Medical Segmentation Decathlon Task01 layout: imagesTr/CASE.nii.gz (4-D, the 4th axis the modalities) with labelsTr/CASE.nii.gz; the file name is the patient id."
+		   });
+		addAnnotation
+		  (duplicatePolicyEEnum,
+		   source,
+		   new String[] {
+			   "documentation", "What a dataset does with copies of one image (see Dataset.duplicatePolicy)."
 		   });
 		addAnnotation
 		  (simulatorEEnum.getELiterals().get(2),

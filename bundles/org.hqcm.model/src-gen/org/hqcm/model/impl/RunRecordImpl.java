@@ -17,15 +17,19 @@ import org.eclipse.emf.ecore.InternalEObject;
 import org.eclipse.emf.ecore.impl.ENotificationImpl;
 import org.eclipse.emf.ecore.impl.MinimalEObjectImpl;
 
+import org.eclipse.emf.ecore.util.EDataTypeEList;
 import org.eclipse.emf.ecore.util.EObjectContainmentEList;
 import org.eclipse.emf.ecore.util.InternalEList;
 
 import org.hqcm.model.Artefact;
+import org.hqcm.model.Calibration;
 import org.hqcm.model.ConfusionMatrix;
 import org.hqcm.model.EpochRecord;
 import org.hqcm.model.Experiment;
+import org.hqcm.model.ExplanationScore;
 import org.hqcm.model.HqcmPackage;
 import org.hqcm.model.JaccardScore;
+import org.hqcm.model.OutOfDistribution;
 import org.hqcm.model.Provenance;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.RunStatus;
@@ -52,6 +56,13 @@ import org.hqcm.model.TestMetrics;
  *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getProvenance <em>Provenance</em>}</li>
  *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getFailureMessage <em>Failure Message</em>}</li>
  *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getSkippedFiles <em>Skipped Files</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getDuplicateGroups <em>Duplicate Groups</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getDuplicateImages <em>Duplicate Images</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getDroppedDuplicates <em>Dropped Duplicates</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getDataWarnings <em>Data Warnings</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getExplanations <em>Explanations</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getCalibration <em>Calibration</em>}</li>
+ *   <li>{@link org.hqcm.model.impl.RunRecordImpl#getOutOfDistribution <em>Out Of Distribution</em>}</li>
  * </ul>
  *
  * @generated
@@ -246,6 +257,106 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 	 * @ordered
 	 */
 	protected int skippedFiles = SKIPPED_FILES_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getDuplicateGroups() <em>Duplicate Groups</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDuplicateGroups()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int DUPLICATE_GROUPS_EDEFAULT = 0;
+
+	/**
+	 * The cached value of the '{@link #getDuplicateGroups() <em>Duplicate Groups</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDuplicateGroups()
+	 * @generated
+	 * @ordered
+	 */
+	protected int duplicateGroups = DUPLICATE_GROUPS_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getDuplicateImages() <em>Duplicate Images</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDuplicateImages()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int DUPLICATE_IMAGES_EDEFAULT = 0;
+
+	/**
+	 * The cached value of the '{@link #getDuplicateImages() <em>Duplicate Images</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDuplicateImages()
+	 * @generated
+	 * @ordered
+	 */
+	protected int duplicateImages = DUPLICATE_IMAGES_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getDroppedDuplicates() <em>Dropped Duplicates</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDroppedDuplicates()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int DROPPED_DUPLICATES_EDEFAULT = 0;
+
+	/**
+	 * The cached value of the '{@link #getDroppedDuplicates() <em>Dropped Duplicates</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDroppedDuplicates()
+	 * @generated
+	 * @ordered
+	 */
+	protected int droppedDuplicates = DROPPED_DUPLICATES_EDEFAULT;
+
+	/**
+	 * The cached value of the '{@link #getDataWarnings() <em>Data Warnings</em>}' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDataWarnings()
+	 * @generated
+	 * @ordered
+	 */
+	protected EList<String> dataWarnings;
+
+	/**
+	 * The cached value of the '{@link #getExplanations() <em>Explanations</em>}' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getExplanations()
+	 * @generated
+	 * @ordered
+	 */
+	protected EList<ExplanationScore> explanations;
+
+	/**
+	 * The cached value of the '{@link #getCalibration() <em>Calibration</em>}' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getCalibration()
+	 * @generated
+	 * @ordered
+	 */
+	protected Calibration calibration;
+
+	/**
+	 * The cached value of the '{@link #getOutOfDistribution() <em>Out Of Distribution</em>}' containment reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getOutOfDistribution()
+	 * @generated
+	 * @ordered
+	 */
+	protected OutOfDistribution outOfDistribution;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -629,6 +740,191 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 	 * @generated
 	 */
 	@Override
+	public int getDuplicateGroups() {
+		return duplicateGroups;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setDuplicateGroups(int newDuplicateGroups) {
+		int oldDuplicateGroups = duplicateGroups;
+		duplicateGroups = newDuplicateGroups;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.RUN_RECORD__DUPLICATE_GROUPS, oldDuplicateGroups, duplicateGroups));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public int getDuplicateImages() {
+		return duplicateImages;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setDuplicateImages(int newDuplicateImages) {
+		int oldDuplicateImages = duplicateImages;
+		duplicateImages = newDuplicateImages;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.RUN_RECORD__DUPLICATE_IMAGES, oldDuplicateImages, duplicateImages));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public int getDroppedDuplicates() {
+		return droppedDuplicates;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setDroppedDuplicates(int newDroppedDuplicates) {
+		int oldDroppedDuplicates = droppedDuplicates;
+		droppedDuplicates = newDroppedDuplicates;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.RUN_RECORD__DROPPED_DUPLICATES, oldDroppedDuplicates, droppedDuplicates));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EList<String> getDataWarnings() {
+		if (dataWarnings == null) {
+			dataWarnings = new EDataTypeEList<String>(String.class, this, HqcmPackage.RUN_RECORD__DATA_WARNINGS);
+		}
+		return dataWarnings;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EList<ExplanationScore> getExplanations() {
+		if (explanations == null) {
+			explanations = new EObjectContainmentEList<ExplanationScore>(ExplanationScore.class, this, HqcmPackage.RUN_RECORD__EXPLANATIONS);
+		}
+		return explanations;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public Calibration getCalibration() {
+		return calibration;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public NotificationChain basicSetCalibration(Calibration newCalibration, NotificationChain msgs) {
+		Calibration oldCalibration = calibration;
+		calibration = newCalibration;
+		if (eNotificationRequired()) {
+			ENotificationImpl notification = new ENotificationImpl(this, Notification.SET, HqcmPackage.RUN_RECORD__CALIBRATION, oldCalibration, newCalibration);
+			if (msgs == null) msgs = notification; else msgs.add(notification);
+		}
+		return msgs;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setCalibration(Calibration newCalibration) {
+		if (newCalibration != calibration) {
+			NotificationChain msgs = null;
+			if (calibration != null)
+				msgs = ((InternalEObject)calibration).eInverseRemove(this, EOPPOSITE_FEATURE_BASE - HqcmPackage.RUN_RECORD__CALIBRATION, null, msgs);
+			if (newCalibration != null)
+				msgs = ((InternalEObject)newCalibration).eInverseAdd(this, EOPPOSITE_FEATURE_BASE - HqcmPackage.RUN_RECORD__CALIBRATION, null, msgs);
+			msgs = basicSetCalibration(newCalibration, msgs);
+			if (msgs != null) msgs.dispatch();
+		}
+		else if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.RUN_RECORD__CALIBRATION, newCalibration, newCalibration));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public OutOfDistribution getOutOfDistribution() {
+		return outOfDistribution;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public NotificationChain basicSetOutOfDistribution(OutOfDistribution newOutOfDistribution, NotificationChain msgs) {
+		OutOfDistribution oldOutOfDistribution = outOfDistribution;
+		outOfDistribution = newOutOfDistribution;
+		if (eNotificationRequired()) {
+			ENotificationImpl notification = new ENotificationImpl(this, Notification.SET, HqcmPackage.RUN_RECORD__OUT_OF_DISTRIBUTION, oldOutOfDistribution, newOutOfDistribution);
+			if (msgs == null) msgs = notification; else msgs.add(notification);
+		}
+		return msgs;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setOutOfDistribution(OutOfDistribution newOutOfDistribution) {
+		if (newOutOfDistribution != outOfDistribution) {
+			NotificationChain msgs = null;
+			if (outOfDistribution != null)
+				msgs = ((InternalEObject)outOfDistribution).eInverseRemove(this, EOPPOSITE_FEATURE_BASE - HqcmPackage.RUN_RECORD__OUT_OF_DISTRIBUTION, null, msgs);
+			if (newOutOfDistribution != null)
+				msgs = ((InternalEObject)newOutOfDistribution).eInverseAdd(this, EOPPOSITE_FEATURE_BASE - HqcmPackage.RUN_RECORD__OUT_OF_DISTRIBUTION, null, msgs);
+			msgs = basicSetOutOfDistribution(newOutOfDistribution, msgs);
+			if (msgs != null) msgs.dispatch();
+		}
+		else if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, HqcmPackage.RUN_RECORD__OUT_OF_DISTRIBUTION, newOutOfDistribution, newOutOfDistribution));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public NotificationChain eInverseRemove(InternalEObject otherEnd, int featureID, NotificationChain msgs) {
 		switch (featureID) {
 			case HqcmPackage.RUN_RECORD__EXPERIMENT:
@@ -645,6 +941,12 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 				return ((InternalEList<?>)getArtefacts()).basicRemove(otherEnd, msgs);
 			case HqcmPackage.RUN_RECORD__PROVENANCE:
 				return basicSetProvenance(null, msgs);
+			case HqcmPackage.RUN_RECORD__EXPLANATIONS:
+				return ((InternalEList<?>)getExplanations()).basicRemove(otherEnd, msgs);
+			case HqcmPackage.RUN_RECORD__CALIBRATION:
+				return basicSetCalibration(null, msgs);
+			case HqcmPackage.RUN_RECORD__OUT_OF_DISTRIBUTION:
+				return basicSetOutOfDistribution(null, msgs);
 		}
 		return super.eInverseRemove(otherEnd, featureID, msgs);
 	}
@@ -683,6 +985,20 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 				return getFailureMessage();
 			case HqcmPackage.RUN_RECORD__SKIPPED_FILES:
 				return getSkippedFiles();
+			case HqcmPackage.RUN_RECORD__DUPLICATE_GROUPS:
+				return getDuplicateGroups();
+			case HqcmPackage.RUN_RECORD__DUPLICATE_IMAGES:
+				return getDuplicateImages();
+			case HqcmPackage.RUN_RECORD__DROPPED_DUPLICATES:
+				return getDroppedDuplicates();
+			case HqcmPackage.RUN_RECORD__DATA_WARNINGS:
+				return getDataWarnings();
+			case HqcmPackage.RUN_RECORD__EXPLANATIONS:
+				return getExplanations();
+			case HqcmPackage.RUN_RECORD__CALIBRATION:
+				return getCalibration();
+			case HqcmPackage.RUN_RECORD__OUT_OF_DISTRIBUTION:
+				return getOutOfDistribution();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -738,6 +1054,29 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 			case HqcmPackage.RUN_RECORD__SKIPPED_FILES:
 				setSkippedFiles((Integer)newValue);
 				return;
+			case HqcmPackage.RUN_RECORD__DUPLICATE_GROUPS:
+				setDuplicateGroups((Integer)newValue);
+				return;
+			case HqcmPackage.RUN_RECORD__DUPLICATE_IMAGES:
+				setDuplicateImages((Integer)newValue);
+				return;
+			case HqcmPackage.RUN_RECORD__DROPPED_DUPLICATES:
+				setDroppedDuplicates((Integer)newValue);
+				return;
+			case HqcmPackage.RUN_RECORD__DATA_WARNINGS:
+				getDataWarnings().clear();
+				getDataWarnings().addAll((Collection<? extends String>)newValue);
+				return;
+			case HqcmPackage.RUN_RECORD__EXPLANATIONS:
+				getExplanations().clear();
+				getExplanations().addAll((Collection<? extends ExplanationScore>)newValue);
+				return;
+			case HqcmPackage.RUN_RECORD__CALIBRATION:
+				setCalibration((Calibration)newValue);
+				return;
+			case HqcmPackage.RUN_RECORD__OUT_OF_DISTRIBUTION:
+				setOutOfDistribution((OutOfDistribution)newValue);
+				return;
 		}
 		super.eSet(featureID, newValue);
 	}
@@ -789,6 +1128,27 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 			case HqcmPackage.RUN_RECORD__SKIPPED_FILES:
 				setSkippedFiles(SKIPPED_FILES_EDEFAULT);
 				return;
+			case HqcmPackage.RUN_RECORD__DUPLICATE_GROUPS:
+				setDuplicateGroups(DUPLICATE_GROUPS_EDEFAULT);
+				return;
+			case HqcmPackage.RUN_RECORD__DUPLICATE_IMAGES:
+				setDuplicateImages(DUPLICATE_IMAGES_EDEFAULT);
+				return;
+			case HqcmPackage.RUN_RECORD__DROPPED_DUPLICATES:
+				setDroppedDuplicates(DROPPED_DUPLICATES_EDEFAULT);
+				return;
+			case HqcmPackage.RUN_RECORD__DATA_WARNINGS:
+				getDataWarnings().clear();
+				return;
+			case HqcmPackage.RUN_RECORD__EXPLANATIONS:
+				getExplanations().clear();
+				return;
+			case HqcmPackage.RUN_RECORD__CALIBRATION:
+				setCalibration((Calibration)null);
+				return;
+			case HqcmPackage.RUN_RECORD__OUT_OF_DISTRIBUTION:
+				setOutOfDistribution((OutOfDistribution)null);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -827,6 +1187,20 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 				return FAILURE_MESSAGE_EDEFAULT == null ? failureMessage != null : !FAILURE_MESSAGE_EDEFAULT.equals(failureMessage);
 			case HqcmPackage.RUN_RECORD__SKIPPED_FILES:
 				return skippedFiles != SKIPPED_FILES_EDEFAULT;
+			case HqcmPackage.RUN_RECORD__DUPLICATE_GROUPS:
+				return duplicateGroups != DUPLICATE_GROUPS_EDEFAULT;
+			case HqcmPackage.RUN_RECORD__DUPLICATE_IMAGES:
+				return duplicateImages != DUPLICATE_IMAGES_EDEFAULT;
+			case HqcmPackage.RUN_RECORD__DROPPED_DUPLICATES:
+				return droppedDuplicates != DROPPED_DUPLICATES_EDEFAULT;
+			case HqcmPackage.RUN_RECORD__DATA_WARNINGS:
+				return dataWarnings != null && !dataWarnings.isEmpty();
+			case HqcmPackage.RUN_RECORD__EXPLANATIONS:
+				return explanations != null && !explanations.isEmpty();
+			case HqcmPackage.RUN_RECORD__CALIBRATION:
+				return calibration != null;
+			case HqcmPackage.RUN_RECORD__OUT_OF_DISTRIBUTION:
+				return outOfDistribution != null;
 		}
 		return super.eIsSet(featureID);
 	}
@@ -853,6 +1227,14 @@ public class RunRecordImpl extends MinimalEObjectImpl.Container implements RunRe
 		result.append(failureMessage);
 		result.append(", skippedFiles: ");
 		result.append(skippedFiles);
+		result.append(", duplicateGroups: ");
+		result.append(duplicateGroups);
+		result.append(", duplicateImages: ");
+		result.append(duplicateImages);
+		result.append(", droppedDuplicates: ");
+		result.append(droppedDuplicates);
+		result.append(", dataWarnings: ");
+		result.append(dataWarnings);
 		result.append(')');
 		return result.toString();
 	}

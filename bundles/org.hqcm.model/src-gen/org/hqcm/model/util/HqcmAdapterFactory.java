@@ -149,6 +149,22 @@ public class HqcmAdapterFactory extends AdapterFactoryImpl {
 				return createProvenanceAdapter();
 			}
 			@Override
+			public Adapter caseExplanationScore(ExplanationScore object) {
+				return createExplanationScoreAdapter();
+			}
+			@Override
+			public Adapter caseCalibration(Calibration object) {
+				return createCalibrationAdapter();
+			}
+			@Override
+			public Adapter caseOutOfDistribution(OutOfDistribution object) {
+				return createOutOfDistributionAdapter();
+			}
+			@Override
+			public Adapter caseOodSource(OodSource object) {
+				return createOodSourceAdapter();
+			}
+			@Override
 			public Adapter caseSweep(Sweep object) {
 				return createSweepAdapter();
 			}
@@ -465,6 +481,62 @@ public class HqcmAdapterFactory extends AdapterFactoryImpl {
 	 * @generated
 	 */
 	public Adapter createProvenanceAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link org.hqcm.model.ExplanationScore <em>Explanation Score</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see org.hqcm.model.ExplanationScore
+	 * @generated
+	 */
+	public Adapter createExplanationScoreAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link org.hqcm.model.Calibration <em>Calibration</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see org.hqcm.model.Calibration
+	 * @generated
+	 */
+	public Adapter createCalibrationAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link org.hqcm.model.OutOfDistribution <em>Out Of Distribution</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see org.hqcm.model.OutOfDistribution
+	 * @generated
+	 */
+	public Adapter createOutOfDistributionAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link org.hqcm.model.OodSource <em>Ood Source</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see org.hqcm.model.OodSource
+	 * @generated
+	 */
+	public Adapter createOodSourceAdapter() {
 		return null;
 	}
 

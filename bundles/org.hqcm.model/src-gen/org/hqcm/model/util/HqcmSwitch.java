@@ -189,6 +189,30 @@ public class HqcmSwitch<T> extends Switch<T> {
 				if (result == null) result = defaultCase(theEObject);
 				return result;
 			}
+			case HqcmPackage.EXPLANATION_SCORE: {
+				ExplanationScore explanationScore = (ExplanationScore)theEObject;
+				T result = caseExplanationScore(explanationScore);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
+			case HqcmPackage.CALIBRATION: {
+				Calibration calibration = (Calibration)theEObject;
+				T result = caseCalibration(calibration);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
+			case HqcmPackage.OUT_OF_DISTRIBUTION: {
+				OutOfDistribution outOfDistribution = (OutOfDistribution)theEObject;
+				T result = caseOutOfDistribution(outOfDistribution);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
+			case HqcmPackage.OOD_SOURCE: {
+				OodSource oodSource = (OodSource)theEObject;
+				T result = caseOodSource(oodSource);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
 			case HqcmPackage.SWEEP: {
 				Sweep sweep = (Sweep)theEObject;
 				T result = caseSweep(sweep);
@@ -520,6 +544,66 @@ public class HqcmSwitch<T> extends Switch<T> {
 	 * @generated
 	 */
 	public T caseProvenance(Provenance object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>Explanation Score</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>Explanation Score</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T caseExplanationScore(ExplanationScore object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>Calibration</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>Calibration</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T caseCalibration(Calibration object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>Out Of Distribution</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>Out Of Distribution</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T caseOutOfDistribution(OutOfDistribution object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>Ood Source</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>Ood Source</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T caseOodSource(OodSource object) {
 		return null;
 	}
 

@@ -127,6 +127,14 @@ public class HqcmValidator extends EObjectValidator {
 				return validateArtefact((Artefact)value, diagnostics, context);
 			case HqcmPackage.PROVENANCE:
 				return validateProvenance((Provenance)value, diagnostics, context);
+			case HqcmPackage.EXPLANATION_SCORE:
+				return validateExplanationScore((ExplanationScore)value, diagnostics, context);
+			case HqcmPackage.CALIBRATION:
+				return validateCalibration((Calibration)value, diagnostics, context);
+			case HqcmPackage.OUT_OF_DISTRIBUTION:
+				return validateOutOfDistribution((OutOfDistribution)value, diagnostics, context);
+			case HqcmPackage.OOD_SOURCE:
+				return validateOodSource((OodSource)value, diagnostics, context);
 			case HqcmPackage.SWEEP:
 				return validateSweep((Sweep)value, diagnostics, context);
 			case HqcmPackage.SWEEP_AXIS:
@@ -137,8 +145,18 @@ public class HqcmValidator extends EObjectValidator {
 				return validateTrialRecord((TrialRecord)value, diagnostics, context);
 			case HqcmPackage.CONFIGURATION_SUMMARY:
 				return validateConfigurationSummary((ConfigurationSummary)value, diagnostics, context);
+			case HqcmPackage.EXPLANATION_METHOD:
+				return validateExplanationMethod((ExplanationMethod)value, diagnostics, context);
+			case HqcmPackage.OOD_SCORE:
+				return validateOodScore((OodScore)value, diagnostics, context);
 			case HqcmPackage.SOURCE_KIND:
 				return validateSourceKind((SourceKind)value, diagnostics, context);
+			case HqcmPackage.VOLUME_MODALITY:
+				return validateVolumeModality((VolumeModality)value, diagnostics, context);
+			case HqcmPackage.INTENSITY_SCALING:
+				return validateIntensityScaling((IntensityScaling)value, diagnostics, context);
+			case HqcmPackage.DUPLICATE_POLICY:
+				return validateDuplicatePolicy((DuplicatePolicy)value, diagnostics, context);
 			case HqcmPackage.EMBEDDING:
 				return validateEmbedding((Embedding)value, diagnostics, context);
 			case HqcmPackage.ENTANGLER:
@@ -769,6 +787,42 @@ public class HqcmValidator extends EObjectValidator {
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	public boolean validateExplanationScore(ExplanationScore explanationScore, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return validate_EveryDefaultConstraint(explanationScore, diagnostics, context);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateCalibration(Calibration calibration, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return validate_EveryDefaultConstraint(calibration, diagnostics, context);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateOutOfDistribution(OutOfDistribution outOfDistribution, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return validate_EveryDefaultConstraint(outOfDistribution, diagnostics, context);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateOodSource(OodSource oodSource, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return validate_EveryDefaultConstraint(oodSource, diagnostics, context);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
 	public boolean validateSweep(Sweep sweep, DiagnosticChain diagnostics, Map<Object, Object> context) {
 		if (!validate_NoCircularContainment(sweep, diagnostics, context)) return false;
 		boolean result = validate_EveryMultiplicityConforms(sweep, diagnostics, context);
@@ -890,7 +944,52 @@ public class HqcmValidator extends EObjectValidator {
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	public boolean validateExplanationMethod(ExplanationMethod explanationMethod, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return true;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateOodScore(OodScore oodScore, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return true;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
 	public boolean validateSourceKind(SourceKind sourceKind, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return true;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateVolumeModality(VolumeModality volumeModality, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return true;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateIntensityScaling(IntensityScaling intensityScaling, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return true;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateDuplicatePolicy(DuplicatePolicy duplicatePolicy, DiagnosticChain diagnostics, Map<Object, Object> context) {
 		return true;
 	}
 

@@ -39,7 +39,10 @@ public final class Labels {
     private static final Map<String, String> LITERALS = Map.ofEntries(Map.entry("SYNTHETIC", "Synthetic phantoms"),
             Map.entry("FIGSHARE_MAT", "figshare .mat files"), Map.entry("IMAGE_FOLDER", "Image folder"),
             Map.entry("DICOM", "DICOM folder"), Map.entry("STATEVECTOR", "State vector (exact)"),
-            Map.entry("STRANGE", "Strange (slow cross-check)"));
+            Map.entry("STRANGE", "Strange (slow cross-check)"), Map.entry("BRATS", "BraTS NIfTI cases"),
+            Map.entry("MSD_TASK01", "MSD Task01 NIfTI folder"), Map.entry("T1CE", "T1 with contrast"),
+            Map.entry("FLAIR", "FLAIR"), Map.entry("MIN_MAX", "Min-max (as the paper)"),
+            Map.entry("PERCENTILE_CLIP", "Percentile clipping"), Map.entry("DENSITY_MATRIX", "Density matrix (noise)"));
 
     private Labels() {
     }

@@ -158,6 +158,15 @@ class CompareRunsViewTest {
         // the metrics table says the same in its delta column
         List<String> metric = row(view.metricRows(), "accuracy");
         assertEquals(b.getTestMetrics().getAccuracy() - a.getTestMetrics().getAccuracy(), number(metric.get(3)), 5e-5);
+        // calibration, out-of-distribution flags and explanation scores from the records, with their deltas
+        List<String> ece = row(view.metricRows(), "ECE");
+        assertEquals(a.getCalibration().getEce(), number(ece.get(1)), 5e-5);
+        assertEquals(b.getCalibration().getEce() - a.getCalibration().getEce(), number(ece.get(3)), 5e-5);
+        assertEquals(a.getCalibration().getTemperature(), number(row(view.metricRows(), "temperature").get(1)), 5e-5);
+        assertEquals(b.getOutOfDistribution().getTestFlagged(),
+                number(row(view.metricRows(), "test images flagged unlike the training data").get(2)), 5e-5);
+        assertEquals(a.getExplanations().get(1).getPointingGame(),
+                number(row(view.metricRows(), "pointing game (Grad-CAM)").get(1)), 5e-5);
 
         assertFalse(pair.jaccard().isEmpty(), "the engine writes per-image Jaccard for both heads");
         for (JaccardComparison.Row j : pair.jaccard()) {
@@ -377,6 +386,12 @@ class CompareRunsViewTest {
             assertTrue(row.overlays().get(0) && row.overlays().get(1), "T_s over the image in both runs of the "
                     + "test set: " + row);
             assertTrue(row.captions().get(2).contains("another test set"), row.captions().get(2));
+            // tumour images were explained by both runs (the tiny runs explain every one), healthy ones by none
+            List<String> methods = row.trueClass() == 0 ? List.of()
+                    : List.of("Grad-CAM", "Grad-CAM on F*(1+T_s)", "occlusion");
+            assertEquals(methods, row.explanations().get(0), "explanations beside T_s: " + row);
+            assertEquals(methods, row.explanations().get(1));
+            assertEquals(List.of(), row.explanations().get(2), "another test set");
         }
         UiTesting.screenshot(cells, "confusion-cell-images.png");
 

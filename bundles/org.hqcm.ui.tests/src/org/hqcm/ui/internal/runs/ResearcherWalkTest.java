@@ -204,14 +204,28 @@ class ResearcherWalkTest {
         assertEquals(2, compare.comparison().names().size());
 
         // the error drill-down: a click on the fullest cell of the first run's confusion grid
-        ConfusionGrid grid = compare.confusionGrids().get(0);
-        UiTesting.waitUntil("the grid painted", Duration.ofSeconds(10), () -> grid.cellBounds(0, 0) != null);
+        // the view may still rebuild its grids (the explanation and calibration tables arrive after the statistics):
+        // a person clicks the cell again when the grid under the pointer was replaced
+        ConfusionGrid[] clicked = new ConfusionGrid[1];
+        UiTesting.waitUntil("the cell's images", Duration.ofSeconds(60), () -> {
+            ConfusionGrid g = compare.confusionGrids().get(0);
+            if (g.control().isDisposed() || g.cellBounds(0, 0) == null) {
+                return false;
+            }
+            int[] c = fullestCell(g.matrix());
+            Rectangle b = g.cellBounds(c[0], c[1]);
+            try {
+                XInput.click(g.control(), new Point(b.x + b.width / 2, b.y + b.height / 2), 1);
+            } catch (org.eclipse.swt.SWTException disposed) {
+                return false;
+            }
+            clicked[0] = g;
+            UiTesting.pause(Duration.ofMillis(500));
+            return page.findView(CellImagesView.ID) instanceof CellImagesView v && page.isPartVisible(v)
+                    && !v.rows().isEmpty();
+        });
+        ConfusionGrid grid = clicked[0];
         int[] cell = fullestCell(grid.matrix());
-        Rectangle r = grid.cellBounds(cell[0], cell[1]);
-        XInput.click(grid.control(), new Point(r.x + r.width / 2, r.y + r.height / 2), 1);
-        UiTesting.waitUntil("the cell's images", Duration.ofSeconds(30),
-                () -> page.findView(CellImagesView.ID) instanceof CellImagesView v && page.isPartVisible(v)
-                        && !v.rows().isEmpty());
         CellImagesView cells = (CellImagesView) page.findView(CellImagesView.ID);
         assertEquals(grid.matrix().count(cell[0], cell[1]), cells.rows().size(), "every image of the cell (a tiny test split)");
         for (CellImagesView.Row row : cells.rows()) {

@@ -90,10 +90,21 @@ final class RunRows {
                 throw new AssertionError("the run ended before " + epoch + ": " + (job.end() == null ? "no end event"
                         : job.end().status() + " " + job.end().message()) + "; the row showed " + seen);
             }
-            return seen.stream().anyMatch(p -> p.startsWith(epoch + ","));
+            // at least that epoch: on a quiet machine an epoch of a tiny run can pass between two looks at the row
+            return seen.stream().anyMatch(p -> atLeast(p, epoch));
         });
         return new java.util.ArrayList<>(seen);
     }
+
+    /** Whether a progress text "epoch K/N, ..." is at or past {@code epoch} ("epoch E/N"). */
+    static boolean atLeast(String progress, String epoch) {
+        java.util.regex.Matcher p = EPOCH.matcher(progress);
+        java.util.regex.Matcher e = EPOCH.matcher(epoch);
+        return p.lookingAt() && e.lookingAt() && p.group(2).equals(e.group(2))
+                && Integer.parseInt(p.group(1)) >= Integer.parseInt(e.group(1));
+    }
+
+    private static final java.util.regex.Pattern EPOCH = java.util.regex.Pattern.compile("epoch (\\d+)/(\\d+)");
 
     /** The table row of a run folder in the Runs view, or null. */
     static TableItem row(RunsView view, Path runDir) {

@@ -92,7 +92,12 @@ class RunsViewTest {
         RunDetailsView details = (RunDetailsView) page.findView(RunDetailsView.ID);
         assertEquals(q.folder(), details.folder(), "a double-click opens the run's report");
         assertTrue(details.metricRows().contains(Messages.RunsView_epochs + "=2"), details.metricRows().toString());
-        assertTrue(details.figureCount() >= 3, "loss, accuracy and confusion figures at least");
+        assertTrue(details.figureCount() >= 6, "loss, accuracy, explanations, reliability, score distribution at least");
+        for (String metric : List.of("ECE=", "Brier=", "test images flagged unlike the training data=",
+                "pointing game (T_s)=", "pointing game (Grad-CAM)=", "energy in mask (occlusion)=")) {
+            assertTrue(details.metricRows().stream().anyMatch(r -> r.startsWith(metric)), metric + " in "
+                    + details.metricRows());
+        }
         Path shot = UiTesting.screenshot(details, "run-report.png");
         assertTrue(Files.size(shot) > 1000);
     }

@@ -24,13 +24,17 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.run.AttentionExamples;
+import org.hqcm.engine.run.ExplanationMaps;
 import org.hqcm.engine.run.TestImages;
 import org.hqcm.engine.run.TestPredictions;
+import org.hqcm.model.ExplanationMethod;
 
 /**
  * The error drill-down: the test images of one confusion cell of one run (true class t, predicted class p), each
  * with its tumour mask, and for every compared run its attention map T_s over the image, its prediction and its
- * probabilities, side by side. Reads predictions.csv and test-images.zip of each run folder (the engine writes both);
+ * probabilities, side by side, and under T_s the run's other explanations of the image (Grad-CAM on the last block and
+ * on F*(1+T_s), occlusion) where it explained it. Reads predictions.csv, test-images.zip and explanation-maps.zip of
+ * each run folder (the engine writes them);
  * a run made before test-images.zip existed shows the images its attention-examples.zip holds and says so for the
  * rest. Runs on another test set say so instead of pairing other images by id.
  */
@@ -41,9 +45,15 @@ public final class CellImagesView extends ViewPart {
     /** At most this many images of a cell are shown (a diagonal cell of the paper's test set holds hundreds). */
     static final int MAX_IMAGES = 48;
     private static final int CELL = 112;
+    /** The explanation overlays beside T_s are smaller: three of them take little more than two T_s overlays. */
+    private static final int SMALL = 80;
 
-    /** One image row as shown: the sample, and per run the caption under its overlay (tests read them). */
-    public record Row(int sampleId, int trueClass, List<String> captions, List<Boolean> overlays) {
+    /**
+     * One image row as shown: the sample, and per run the caption under its overlay and the explanation methods shown
+     * beside T_s (Grad-CAM, occlusion; empty where the run did not explain the image) (tests read them).
+     */
+    public record Row(int sampleId, int trueClass, List<String> captions, List<Boolean> overlays,
+            List<List<String>> explanations) {
     }
 
     private ScrolledComposite scroller;
@@ -118,6 +128,7 @@ public final class CellImagesView extends ViewPart {
         List<Map<Integer, Integer>> positions = new ArrayList<>();
         List<TestImages> files = new ArrayList<>();
         List<AttentionExamples> examples = new ArrayList<>();
+        List<ExplanationMaps> explanations = new ArrayList<>();
         try {
             for (int r = 0; r < runs.size(); r++) {
                 TestPredictions p = predictions.get(r);
@@ -126,18 +137,21 @@ public final class CellImagesView extends ViewPart {
                 positions.add(sameTestSet ? p.positions() : null);
                 files.add(sameTestSet ? openImages(dirs.get(r)) : null);
                 examples.add(sameTestSet && files.get(r) == null ? examples(dirs.get(r)) : null);
+                explanations.add(sameTestSet ? openExplanations(dirs.get(r)) : null);
             }
             for (int i = 0; i < shown; i++) {
-                row(clicked, cell.get(i), classes, predictions, positions, files, examples);
+                row(clicked, cell.get(i), classes, predictions, positions, files, examples, explanations);
             }
         } finally {
             files.stream().filter(f -> f != null).forEach(TestImages::close);
+            explanations.stream().filter(f -> f != null).forEach(ExplanationMaps::close);
         }
         layout();
     }
 
     private void row(TestPredictions clicked, int position, List<String> classes, List<TestPredictions> predictions,
-            List<Map<Integer, Integer>> positions, List<TestImages> files, List<AttentionExamples> examples) {
+            List<Map<Integer, Integer>> positions, List<TestImages> files, List<AttentionExamples> examples,
+            List<ExplanationMaps> explanations) {
         int sample = clicked.sampleIds()[position];
         int label = clicked.labels()[position];
         Label id = new Label(body, SWT.NONE);
@@ -152,6 +166,7 @@ public final class CellImagesView extends ViewPart {
         picture(pictures == null ? null : TestImageRendering.grey(pictures[1], CELL));
         List<String> captions = new ArrayList<>();
         List<Boolean> overlays = new ArrayList<>();
+        List<List<String>> explained = new ArrayList<>();
         for (int r = 0; r < predictions.size(); r++) {
             Composite column = new Composite(body, SWT.NONE);
             GridLayout l = new GridLayout(1, false);
@@ -177,6 +192,7 @@ public final class CellImagesView extends ViewPart {
                 image.setImage(image(overlay ? TestImageRendering.overlay(own[0], own[2], CELL)
                         : TestImageRendering.grey(own[0], CELL)));
             }
+            explained.add(own == null ? List.of() : explanations(column, own[0], explanations.get(r), pos));
             Label text = new Label(column, SWT.WRAP);
             text.setText(caption);
             GridDataFactory.fillDefaults().hint(Math.max(CELL, 170), SWT.DEFAULT).applyTo(text);
@@ -187,7 +203,46 @@ public final class CellImagesView extends ViewPart {
             captions.add(caption);
             overlays.add(overlay);
         }
-        rows.add(new Row(sample, label, List.copyOf(captions), List.copyOf(overlays)));
+        rows.add(new Row(sample, label, List.copyOf(captions), List.copyOf(overlays), List.copyOf(explained)));
+    }
+
+    /**
+     * Under the run's T_s overlay, its other explanations of the image side by side (Grad-CAM on the last block and on
+     * F*(1+T_s), occlusion), each as scored (normalised per image), with a tooltip naming it; the methods shown.
+     */
+    private List<String> explanations(Composite column, float[][] image, ExplanationMaps maps, Integer pos) {
+        if (maps == null || pos == null || !maps.has(pos)) {
+            return List.of();
+        }
+        Composite strip = new Composite(column, SWT.NONE);
+        GridLayout l = new GridLayout(3, false);
+        l.marginWidth = 0;
+        l.marginHeight = 0;
+        l.horizontalSpacing = 2;
+        strip.setLayout(l);
+        List<String> shown = new ArrayList<>();
+        for (Map.Entry<ExplanationMethod, float[][]> e : maps.maps(pos).entrySet()) {
+            if (e.getKey() == ExplanationMethod.ATTENTION) {
+                continue; // the large overlay above is T_s
+            }
+            Composite cell = new Composite(strip, SWT.NONE);
+            GridLayout cl = new GridLayout(1, false);
+            cl.marginWidth = 0;
+            cl.marginHeight = 0;
+            cl.verticalSpacing = 0;
+            cell.setLayout(cl);
+            String name = ExplanationMaps.label(e.getKey());
+            Label picture = new Label(cell, SWT.NONE);
+            picture.setImage(image(TestImageRendering.overlay(image, e.getValue(), SMALL)));
+            picture.setToolTipText(NLS.bind(Messages.CellImagesView_explanation, name));
+            // wrapped at the picture's width: a wider caption would push the next picture away from its neighbours
+            Label caption = new Label(cell, SWT.WRAP);
+            caption.setText(name.replace(" on F*(1+T_s)", " F*(1+T_s)"));
+            GridDataFactory.fillDefaults().hint(SMALL, SWT.DEFAULT).applyTo(caption);
+            caption.setFont(JFaceResources.getFontRegistry().getItalic(JFaceResources.DEFAULT_FONT));
+            shown.add(name);
+        }
+        return List.copyOf(shown);
     }
 
     /** "wrong: predicted glioma (0.62)" and every class's probability. */
@@ -226,6 +281,14 @@ public final class CellImagesView extends ViewPart {
     private static TestImages openImages(Path dir) {
         try {
             return TestImages.exist(dir) ? TestImages.open(dir) : null;
+        } catch (BadInputException e) {
+            return null;
+        }
+    }
+
+    private static ExplanationMaps openExplanations(Path dir) {
+        try {
+            return ExplanationMaps.exist(dir) ? ExplanationMaps.open(dir) : null;
         } catch (BadInputException e) {
             return null;
         }

@@ -40,6 +40,7 @@ public final class Messages extends NLS {
     public static String CellImagesView_noImage;
     public static String CellImagesView_noPredictions;
     public static String CellImagesView_otherTestSet;
+    public static String CellImagesView_explanation;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -17,7 +17,12 @@ import org.eclipse.emf.common.util.TreeIterator;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.hqcm.engine.run.ExplanationMaps;
+import org.hqcm.model.Calibration;
+import org.hqcm.model.ExplanationScore;
 import org.hqcm.model.JaccardScore;
+import org.hqcm.model.OodSource;
+import org.hqcm.model.OutOfDistribution;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.TestMetrics;
 import org.hqcm.model.validation.FeaturePaths;
@@ -201,6 +206,40 @@ public final class RunComparison {
         }
         for (JaccardScore j : r.getJaccard()) {
             m.put(String.format(Locale.ROOT, "Jaccard@%.2f", j.getThreshold()), j.getMean());
+        }
+        m.putAll(confidenceAndExplanations(r));
+        return m;
+    }
+
+    /**
+     * The calibration, out-of-distribution and explanation figures of a run's record by name (empty for runs made
+     * before them): ECE, Brier and NLL as trained and temperature-scaled, the temperature, the shares of test images
+     * flagged, and per explanation method its pointing game and energy in the mask. The Run Report shows the same.
+     */
+    public static Map<String, Double> confidenceAndExplanations(RunRecord r) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        Calibration c = r.getCalibration();
+        if (c != null) {
+            m.put("ECE", c.getEce());
+            m.put("Brier", c.getBrier());
+            m.put("NLL", c.getNll());
+            if (c.isFitted()) {
+                m.put("temperature", c.getTemperature());
+                m.put("ECE (temperature-scaled)", c.getScaledEce());
+                m.put("Brier (temperature-scaled)", c.getScaledBrier());
+            }
+        }
+        OutOfDistribution o = r.getOutOfDistribution();
+        if (o != null) {
+            m.put("test images flagged unlike the training data", o.getTestFlagged());
+            for (OodSource s : o.getSources()) {
+                m.put("flagged in " + s.getPath(), s.getFlagged());
+            }
+        }
+        for (ExplanationScore e : r.getExplanations()) {
+            String name = ExplanationMaps.label(e.getMethod());
+            m.put("pointing game (" + name + ")", e.getPointingGame());
+            m.put("energy in mask (" + name + ")", e.getEnergyInside());
         }
         return m;
     }

@@ -320,6 +320,15 @@ final class DataSourcesPart {
                         execute(SetCommand.create(domain(), s, Literals.DATA_SOURCE__PATH, path));
                     }
                 });
+                if (s.getKind() == SourceKind.BRATS || s.getKind() == SourceKind.MSD_TASK01) {
+                    // the volume fields, as the model lists them after the synthetic ones (tumourLabels, a list, is
+                    // edited in the XMI page)
+                    for (EAttribute a : Literals.DATA_SOURCE.getEAttributes()) {
+                        if (a.getFeatureID() > Literals.DATA_SOURCE__DIFFICULTY.getFeatureID() && !a.isMany()) {
+                            field(s, a);
+                        }
+                    }
+                }
             }
         }
         detail.getParent().layout(true, true);

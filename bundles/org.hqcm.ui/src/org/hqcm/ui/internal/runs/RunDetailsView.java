@@ -35,6 +35,7 @@ import org.hqcm.model.TestMetrics;
 import org.hqcm.model.resource.HqcmResources;
 import org.hqcm.ui.internal.compare.CellImagesView;
 import org.hqcm.ui.internal.compare.ConfusionGrid;
+import org.hqcm.ui.internal.compare.RunComparison;
 
 /**
  * The report of one run inside the IDE: the metrics of its record and the figures of its {@code artefacts/}
@@ -94,6 +95,7 @@ public final class RunDetailsView extends ViewPart {
         for (JaccardScore j : record.getJaccard()) {
             row(metrics, String.format(Locale.ROOT, "Jaccard@%.2f", j.getThreshold()), RunColumn.figure(j.getMean()));
         }
+        RunComparison.confidenceAndExplanations(record).forEach((k, v) -> row(metrics, k, RunColumn.figure(v)));
         if (record.getProvenance() != null) {
             row(metrics, Messages.RunDetailsView_seed, Long.toString(record.getProvenance().getSeed()));
             row(metrics, Messages.RunDetailsView_backend, String.valueOf(record.getProvenance().getBackend()));

@@ -83,11 +83,37 @@ public final class BenchTrainCommand implements Runnable {
                     5 + warmup + steps, r.gemmPeakFlops() / 1e9, 100 * r.shareOfPeak());
             out.printf(Locale.ROOT, "  median GEMM between the timed steps: %.1f GFLOP/s (share %.0f%%; differs from the peak when the machine is shared)%n",
                     r.gemmMedianFlops() / 1e9, 100 * r.achievedFlops() / r.gemmMedianFlops());
-            StringBuilder phases = new StringBuilder("  mean ms per step by phase:");
-            r.phaseMsPerStep().forEach((k, v) -> phases.append(String.format(Locale.ROOT, " %s %.0f;", k, v)));
-            out.println(phases);
+            out.printf(Locale.ROOT, "  copy bandwidth this run (ND4J assign, 2 x %d MiB, best of 5): %.1f GB/s%n",
+                    TrainStepBenchmark.COPY_FLOATS * Float.BYTES >> 20, r.copyBytesPerSecond() / 1e9);
+            printPhases(out, r);
             out.printf(Locale.ROOT, "  peak resident memory so far (VmHWM): %.2f GB%n", TrainStepBenchmark.peakResidentBytes() / 1e9);
             out.flush();
         }
+    }
+
+    /**
+     * One line per phase: its time, its least operations and bytes, the time those take at the same run's GEMM peak
+     * and copy bandwidth, the larger of the two (the limit, and which bounds it) and how many times the limit it took.
+     */
+    static void printPhases(PrintWriter out, TrainStepBenchmark.Result r) {
+        out.printf(Locale.ROOT, "  %-28s %8s %9s %9s %8s %8s %8s %8s%n", "phase", "ms/step", "GFLOP", "MB",
+                "FLOP ms", "mem ms", "limit", "x limit");
+        double total = 0;
+        double totalLimit = 0;
+        for (var e : r.phaseMsPerStep().entrySet()) {
+            double ms = e.getValue();
+            total += ms;
+            TrainStepBenchmark.PhaseLimit l = r.phaseLimits().get(e.getKey());
+            if (l == null) {
+                out.printf(Locale.ROOT, "  %-28s %8.1f %9s %9s %8s %8s %8s %8s%n", e.getKey(), ms, "-", "-", "-", "-",
+                        "-", "-");
+                continue;
+            }
+            totalLimit += l.limitMs();
+            out.printf(Locale.ROOT, "  %-28s %8.1f %9.2f %9.1f %8.1f %8.1f %8s %8.1f%n", e.getKey(), ms, l.flops() / 1e9,
+                    l.bytes() / 1e6, l.flopMs(), l.memoryMs(), l.boundBy(), ms / l.limitMs());
+        }
+        out.printf(Locale.ROOT, "  %-28s %8.1f %9s %9s %8s %8s %8.1f %8.1f%n", "all phases", total, "", "", "", "",
+                totalLimit, total / totalLimit);
     }
 }

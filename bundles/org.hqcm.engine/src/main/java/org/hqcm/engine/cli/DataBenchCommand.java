@@ -15,10 +15,12 @@ import picocli.CommandLine.Option;
 /**
  * {@code hqcm data bench} (hidden): the dataset figures of the issue. Memory of 7,576 phantom images at 128 x 128
  * (target below 1 GB) against float32 storage; time to load 3,064 figshare-style 512 x 512 {@code .mat} files
- * (target below 60 s on 2 cores) against reading their bytes.
+ * (target below 60 s on 2 cores) against reading their bytes; with {@code --dedup}, the leakage guard's duplicate
+ * search over 7,576 images with planted copies against SHA-256 of the same pixels.
  */
 @Command(name = "bench", defaultValueProvider = ModelDefaults.class, hidden = true, mixinStandardHelpOptions = true,
-        description = "Dataset figures: memory of 7,576 images at 128x128; time to load 3,064 512x512 .mat files.")
+        description = "Dataset figures: memory of 7,576 images at 128x128; time to load 3,064 512x512 .mat files;"
+                + " --dedup: the duplicate search over 7,576 images.")
 public final class DataBenchCommand implements Callable<Integer> {
 
     @Option(names = "--images", defaultValue = "7576", description = "Phantom images for the memory figure.")
@@ -47,6 +49,19 @@ public final class DataBenchCommand implements Callable<Integer> {
     @Option(names = "--skip-mat", description = "Only the memory figure.")
     boolean skipMat;
 
+    @Option(names = "--dedup", description = "Only the leakage guard's figure: the duplicate search over --images"
+            + " phantom images at --size with planted copies, against hashing the same pixels with SHA-256.")
+    boolean dedup;
+
+    @Option(names = "--planted", defaultValue = "76", description = "Exact and near copies planted for --dedup, each"
+            + " (default: ${DEFAULT-VALUE}).")
+    int planted;
+
+    @ModelDefault("Dataset.nearDuplicateDistance")
+    @Option(names = "--near-duplicate-distance", paramLabel = "BITS",
+            description = "Near-duplicate distance for --dedup (default: ${DEFAULT-VALUE}).")
+    int nearDistance;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -55,6 +70,18 @@ public final class DataBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        if (dedup) {
+            DataBenchmark.Dedup d = DataBenchmark.dedup(images, size, planted, nearDistance, 42, threads);
+            out.printf(Locale.ROOT, "dedup: %d phantom images at %dx%d + %d exact and %d near copies: duplicate search"
+                    + " (exact + near within %d bits, %d pairs) %.3f s; SHA-256 of the same pixels %.3f s; ratio %.2f;"
+                    + " %d groups found, %d of %d planted copies in their original's group; %d groups among the"
+                    + " phantoms alone%n", d.images(), size, size, d.planted(), d.planted(), d.maxDistance(),
+                    (long) (d.images() + 2L * d.planted()) * (d.images() + 2L * d.planted() - 1) / 2, d.seconds(),
+                    d.fingerprintSeconds(), d.ratioToFingerprint(), d.groups(), d.plantedFound(), 2 * d.planted(),
+                    d.phantomGroups());
+            out.flush();
+            return ExitCodes.OK;
+        }
         if (!skipMemory) {
             int perClass = (images + 3) / 4;
             DataBenchmark.Memory m = DataBenchmark.memory(perClass, size, 42, threads);

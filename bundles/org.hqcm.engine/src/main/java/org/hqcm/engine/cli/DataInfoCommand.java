@@ -15,6 +15,9 @@ import java.util.concurrent.Callable;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.data.BadFile;
 import org.hqcm.engine.data.DatasetLoader;
+import org.hqcm.engine.data.DuplicateGroup;
+import org.hqcm.engine.data.DuplicateHandling;
+import org.hqcm.engine.data.LeakageGuard;
 import org.hqcm.engine.data.GivenSplit;
 import org.hqcm.engine.data.LoadOptions;
 import org.hqcm.engine.data.LoadedDataset;
@@ -25,6 +28,7 @@ import org.hqcm.engine.data.SourceSummary;
 import org.hqcm.engine.data.Split;
 import org.hqcm.engine.data.Splitter;
 import org.hqcm.engine.data.TumourClass;
+import org.hqcm.engine.data.VolumeOptions;
 import org.hqcm.engine.plot.BarChart;
 import org.hqcm.engine.train.ExperimentMapping;
 import org.hqcm.model.validation.HqcmConstraints;
@@ -40,7 +44,9 @@ import picocli.CommandLine.Parameters;
             "Loads the sources as an experiment would and prints counts per class and split, original image sizes, "
                 + "masks, patients and bad files; writes a class-distribution chart (PNG).",
             "SOURCE is a folder (kind inferred: .mat files -> FIGSHARE_MAT, class folders of PNG/JPEG -> "
-                + "IMAGE_FOLDER, of DICOM -> DICOM; or say --kind) or synthetic:N[:DIFFICULTY] (N images per class)."})
+                + "IMAGE_FOLDER, of DICOM -> DICOM, NIfTI case folders -> BRATS, imagesTr/ + labelsTr/ -> MSD_TASK01; "
+                + "or say --kind) or synthetic:N[:DIFFICULTY] (N images per class).",
+            "Volume sources also print cases and slices per class and write a preview of slices with their masks."})
 public final class DataInfoCommand implements Callable<Integer> {
     private static final String[] CLASS_TITLES = {"Healthy (0)", "Meningioma (1)", "Glioma (2)", "Pituitary (3)"};
     private static final int BAD_FILES_SHOWN = 20;
@@ -79,10 +85,11 @@ public final class DataInfoCommand implements Callable<Integer> {
     boolean keepGiven;
 
     @Option(names = "--max-bad-share", defaultValue = "0.1", paramLabel = "SHARE",
-            description = "Fail when more than this share of a source's files is unreadable (default: ${DEFAULT-VALUE}).")
+            description = "Exit with an error when more than this share of a source's files is unreadable, after describing"
+                    + " the sources and listing the bad files (default: ${DEFAULT-VALUE}).")
     double maxBadShare;
 
-    @Option(names = "--require-all-classes", description = "Fail when a class has no image (a run does).")
+    @Option(names = "--require-all-classes", description = "Exit with an error, after the description, when a class has no image (a run does).")
     boolean requireAll;
 
     @Option(names = "--chart", defaultValue = "class-distribution.png", paramLabel = "FILE",
@@ -103,6 +110,28 @@ public final class DataInfoCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads reading files (default: one per core).")
     Integer threads;
 
+    @ModelDefault("Dataset.duplicatePolicy")
+    @Option(names = "--duplicate-policy", paramLabel = "POLICY", description = "Copies of one image, as an experiment's"
+            + " dataset.duplicatePolicy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); FAIL describes the"
+            + " sources, then exits with an error when copies are found.")
+    DuplicateHandling duplicatePolicy;
+
+    @ModelDefault("Dataset.nearDuplicateDistance")
+    @Option(names = "--near-duplicate-distance", paramLabel = "BITS", description = "Largest Hamming distance of"
+            + " perceptual hashes (64 bits) that makes two images near duplicates; -1 for exact duplicates only (default:"
+            + " ${DEFAULT-VALUE}).")
+    int nearDistance;
+
+    @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "A field of the volume SOURCEs (BRATS, "
+            + "MSD_TASK01) as an experiment's DataSource has it, e.g. --set modality=FLAIR --set healthySlices=true "
+            + "--set tumourLabels=1,4 (defaults: the model's; `hqcm help` lists none of them twice).")
+    List<String> volumeFields = new ArrayList<>();
+
+    @Option(names = "--preview", defaultValue = "slice-preview.png", paramLabel = "FILE", description = "For volume "
+            + "sources: a few slices with their masks as the dataset holds them (default: ${DEFAULT-VALUE}; "
+            + "--no-chart writes neither).")
+    Path preview;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -116,9 +145,14 @@ public final class DataInfoCommand implements Callable<Integer> {
         if (pixels < 1) {
             throw new BadInputException("--max-image-pixels is " + pixels + ", expected at least 1");
         }
+        VolumeOptions volume = VolumeFields.options(volumeFields);
         List<SourceSpec> specs = new ArrayList<>();
         for (String s : sources) {
-            specs.add(parseSource(s, kind));
+            specs.add(parseSource(s, kind, volume));
+        }
+        boolean volumes = specs.stream().anyMatch(sp -> sp.kind().isVolume());
+        if (!noChart && volumes) {
+            checkChartTarget(preview, force);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -132,19 +166,43 @@ public final class DataInfoCommand implements Callable<Integer> {
         Set<TumourClass> required = requireAll ? EnumSet.allOf(TumourClass.class) : Set.of();
         LoadOptions options = new LoadOptions(maxBadShare, required, n, new ConsoleProgress(err, "loading"), pixels);
         long t0 = System.nanoTime();
-        LoadedDataset ds = DatasetLoader.load(specs, size, seed, options);
+        // described whole even when a run would refuse it; what a run would refuse is said after, with a non-zero exit
+        LoadedDataset ds = DatasetLoader.describe(specs, size, seed, options);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        if (nearDistance < -1 || nearDistance > 64) {
+            throw new BadInputException("--near-duplicate-distance is " + nearDistance + ", expected -1 (exact"
+                    + " duplicates only) or 0..64");
+        }
+        // FAIL is described as GROUP, then refused after the description
+        LeakageGuard.Result guarded = LeakageGuard.apply(ds, duplicatePolicy == DuplicateHandling.FAIL
+                ? DuplicateHandling.GROUP : duplicatePolicy, nearDistance);
+        LoadedDataset loaded = ds;
+        ds = guarded.dataset();
         Split split = keepGiven
                 ? Splitter.keepGiven(ds.samples(), fractions[1] / (fractions[0] + fractions[1]), seed, !noStratify,
-                        !noGroup)
-                : Splitter.split(ds.samples(), fractions[0], fractions[1], fractions[2], seed, !noStratify, !noGroup);
+                        !noGroup, guarded.linked())
+                : Splitter.split(ds.samples(), fractions[0], fractions[1], fractions[2], seed, !noStratify, !noGroup,
+                        guarded.linked());
         print(out, ds, split, seconds);
+        printDuplicates(out, loaded, guarded);
         if (!noChart) {
             writeChart(ds);
             out.println("chart: " + chart.toAbsolutePath());
+            if (volumes && VolumeInfo.writePreview(ds, preview)) {
+                out.println("preview: " + preview.toAbsolutePath());
+            }
         }
         out.flush();
-        return ExitCodes.OK;
+        List<String> problems = new ArrayList<>(DatasetLoader.problems(loaded, options));
+        if (duplicatePolicy == DuplicateHandling.FAIL && !guarded.groups().isEmpty()) {
+            problems.add("--duplicate-policy FAIL: " + guarded.groups().size() + " groups of copies (" + guarded.copies()
+                    + " copies) were found (listed above)");
+        }
+        for (String p : problems) {
+            err.println("error: " + p);
+        }
+        err.flush();
+        return problems.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
 
     /** The chart is written only where nothing is, or over a regular file with --force; the message names the file. */
@@ -179,6 +237,11 @@ public final class DataInfoCommand implements Callable<Integer> {
 
     /** {@code synthetic:N[:D]} or a path (kind given or inferred). */
     static SourceSpec parseSource(String text, SourceFormat kind) {
+        return parseSource(text, kind, VolumeFields.options(List.of()));
+    }
+
+    /** {@code synthetic:N[:D]} or a path (kind given or inferred); volume sources take {@code volume}. */
+    static SourceSpec parseSource(String text, SourceFormat kind, VolumeOptions volume) {
         if (text.toLowerCase(Locale.ROOT).startsWith("synthetic")) {
             String[] parts = text.split(":");
             try {
@@ -204,7 +267,7 @@ public final class DataInfoCommand implements Callable<Integer> {
         if (k == SourceFormat.SYNTHETIC) {
             throw new BadInputException("--kind SYNTHETIC with a path '" + text + "': write synthetic:N instead");
         }
-        return SourceSpec.files(k, p);
+        return k.isVolume() ? SourceSpec.volumes(k, p, volume) : SourceSpec.files(k, p);
     }
 
     private void print(PrintWriter out, LoadedDataset ds, Split split, double seconds) {
@@ -213,6 +276,7 @@ public final class DataInfoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-60s %6d images, %4d bad files, %6d with tumour mask%n", s.spec().describe(),
                     s.images(), s.badFiles(), s.withMask());
         }
+        VolumeInfo.print(out, ds);
         out.printf(Locale.ROOT, "images: %d, resized to %dx%d, loaded in %.1f s%n", ds.size(), size, size, seconds);
         StringBuilder sizes = new StringBuilder();
         for (Map.Entry<String, Integer> e : ds.originalSizes().entrySet()) {
@@ -265,6 +329,31 @@ public final class DataInfoCommand implements Callable<Integer> {
         }
         if (bad.size() > BAD_FILES_SHOWN) {
             out.println("  ... and " + (bad.size() - BAD_FILES_SHOWN) + " more");
+        }
+    }
+
+    /** The leakage guard's findings: groups of copies (the first few), what was done, warnings. */
+    private void printDuplicates(PrintWriter out, LoadedDataset loaded, LeakageGuard.Result guarded) {
+        out.println();
+        out.println(guarded.summary(duplicatePolicy) + (nearDistance < 0 ? " (exact duplicates only)"
+                : " (exact, and near within " + nearDistance + " bits of 64)"));
+        List<DuplicateGroup> groups = guarded.groups();
+        for (int i = 0; i < Math.min(BAD_FILES_SHOWN, groups.size()); i++) {
+            out.println("  " + LeakageGuard.describe(loaded, groups.get(i)));
+        }
+        if (groups.size() > BAD_FILES_SHOWN) {
+            out.println("  ... and " + (groups.size() - BAD_FILES_SHOWN) + " more groups");
+        }
+        if (keepGiven) {
+            long spanning = groups.stream().filter(g -> java.util.Arrays.stream(g.members()).mapToObj(i ->
+                    loaded.samples().get(i).givenSplit() == GivenSplit.TESTING).distinct().count() > 1).count();
+            if (spanning > 0) {
+                out.println("warning: " + spanning + " groups of copies have images in both Testing/ and the rest of"
+                        + " the given split: --keep-given-split leaks them into the test split");
+            }
+        }
+        for (String w : guarded.warnings()) {
+            out.println("warning: " + w);
         }
     }
 

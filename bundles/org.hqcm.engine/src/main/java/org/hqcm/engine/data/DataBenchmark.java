@@ -32,7 +32,80 @@ public final class DataBenchmark {
         }
     }
 
+    /**
+     * The leakage guard on {@code images} images plus planted copies.
+     *
+     * @param images phantom images searched
+     * @param planted exact copies and near copies (downscaled to 3/4, scaled back, brightened: a re-encoded slice)
+     *        added, each kind this many
+     * @param groups groups found
+     * @param plantedFound planted copies found in a group with their original
+     * @param phantomGroups groups among the phantom images alone (generated images that look alike)
+     * @param seconds time of the search (exact and near, all pairs)
+     * @param fingerprintSeconds reference: SHA-256 over the same samples' pixels
+     */
+    public record Dedup(int images, int planted, int groups, int plantedFound, int phantomGroups, int maxDistance,
+            double seconds, double fingerprintSeconds) {
+        public double ratioToFingerprint() {
+            return seconds / fingerprintSeconds;
+        }
+    }
+
     private DataBenchmark() {
+    }
+
+    /** Builds {@code images} phantom images at {@code size}, plants copies, and times the duplicate search. */
+    public static Dedup dedup(int images, int size, int planted, int maxDistance, long seed, int threads) {
+        int perClass = (images + 3) / 4;
+        LoadedDataset ds = DatasetLoader.load(List.of(SourceSpec.synthetic(perClass, 0.3)), size, seed,
+                LoadOptions.defaults().withThreads(threads));
+        List<Sample> samples = new java.util.ArrayList<>(ds.samples().subList(0, Math.min(images, ds.size())));
+        int n = samples.size();
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        int[] originals = new int[2 * planted];
+        for (int k = 0; k < 2 * planted; k++) {
+            int i = rng.nextInt(n);
+            originals[k] = i;
+            Sample s = samples.get(i);
+            float[] img = s.image();
+            if (k >= planted) {
+                int small = size * 3 / 4;
+                img = Preprocessing.resize(Preprocessing.resize(img, size, size, small, small), small, small, size,
+                        size);
+                for (int p = 0; p < img.length; p++) {
+                    img[p] = (float) Math.pow(img[p], 0.9);
+                }
+                Preprocessing.minMaxScaleInPlace(img);
+            }
+            samples.add(Sample.of(size, img, s.mask(), s.tumourClass(), null, null, s.givenSplit(), size, size));
+        }
+        int[] sourceOf = new int[samples.size()];
+        List<Sample> phantoms = samples.subList(0, n);
+        int phantomGroups = DuplicateFinder.find(phantoms, new int[n], maxDistance).size();
+        long t0 = System.nanoTime();
+        List<DuplicateGroup> groups = DuplicateFinder.find(samples, sourceOf, maxDistance);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        String fp = new LoadedDataset(size, samples, List.of(), List.of()).fingerprint();
+        double fpSeconds = (System.nanoTime() - t1) / 1e9;
+        int[] groupOf = new int[samples.size()];
+        java.util.Arrays.fill(groupOf, -1);
+        for (int g = 0; g < groups.size(); g++) {
+            for (int m : groups.get(g).members()) {
+                groupOf[m] = g;
+            }
+        }
+        int found = 0;
+        for (int k = 0; k < 2 * planted; k++) {
+            int copy = n + k;
+            if (groupOf[copy] >= 0 && groupOf[copy] == groupOf[originals[k]]) {
+                found++;
+            }
+        }
+        if (fp.isEmpty()) {
+            throw new IllegalStateException("no fingerprint");
+        }
+        return new Dedup(n, planted, groups.size(), found, phantomGroups, maxDistance, seconds, fpSeconds);
     }
 
     /** Loads {@code perClass} phantom images per class at {@code size} and measures the heap they keep. */

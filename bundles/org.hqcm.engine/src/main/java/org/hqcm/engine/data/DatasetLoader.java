@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 import org.hqcm.engine.BadInputException;
@@ -14,6 +15,8 @@ import org.hqcm.engine.data.dicom.DicomFolderReader;
 import org.hqcm.engine.data.folder.ImageFolderReader;
 import org.hqcm.engine.data.mat.FigshareMatReader;
 import org.hqcm.engine.data.synth.BrainPhantom;
+import org.hqcm.engine.data.volume.VolumeCase;
+import org.hqcm.engine.data.volume.VolumeSourceReader;
 
 /**
  * Loads and merges sources into one {@link LoadedDataset} of {@code imageSize x imageSize} samples. Files are read
@@ -27,14 +30,28 @@ public final class DatasetLoader {
     private DatasetLoader() {
     }
 
-    /** One unit of work: a file to read or a phantom image to make. */
+    /** One unit of work: a file to read (one image per frame), a phantom image to make, or a volume case to cut into slices. */
     private interface Job {
-        RawImage make() throws Exception;
+        List<RawImage> make() throws Exception;
 
         Path file();
     }
 
     public static LoadedDataset load(List<SourceSpec> sources, int imageSize, long seed, LoadOptions options) {
+        LoadedDataset ds = describe(sources, imageSize, seed, options);
+        List<String> problems = problems(ds, options);
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems.get(0));
+        }
+        return ds;
+    }
+
+    /**
+     * Loads as {@link #load} does but stops at nothing a description should show: sources with more bad files than
+     * {@link LoadOptions#maxBadShare()} (even all of them) and missing classes are kept for {@link #problems} to
+     * name. A source with no file at all is still a {@link BadInputException}.
+     */
+    public static LoadedDataset describe(List<SourceSpec> sources, int imageSize, long seed, LoadOptions options) {
         if (sources.isEmpty()) {
             throw new BadInputException("no dataset source given: expected at least one (synthetic, figshare .mat,"
                     + " image folder or DICOM)");
@@ -45,6 +62,7 @@ public final class DatasetLoader {
         List<List<Job>> jobsPerSource = new ArrayList<>();
         List<List<BadFile>> refusedPerSource = new ArrayList<>();
         int total = 0;
+        long images = 0; // a volume case gives many
         for (int i = 0; i < sources.size(); i++) {
             List<BadFile> refused = new ArrayList<>();
             List<Job> jobs = jobs(sources.get(i), imageSize, seed + i * SOURCE_SEED_STEP, refused,
@@ -52,8 +70,10 @@ public final class DatasetLoader {
             jobsPerSource.add(jobs);
             refusedPerSource.add(refused);
             total += jobs.size();
+            images += sources.get(i).kind().isVolume() ? jobs.size() * sources.get(i).volume().slicesPerCaseBound()
+                    : jobs.size();
         }
-        checkHeap(total, imageSize, sources);
+        checkHeap(images, imageSize, sources);
         Object[] results = run(jobsPerSource, total, imageSize, options);
 
         List<Sample> samples = new ArrayList<>(total);
@@ -64,25 +84,74 @@ public final class DatasetLoader {
             SourceSpec spec = sources.get(i);
             List<BadFile> sourceBad = new ArrayList<>(refusedPerSource.get(i));
             int good = 0;
+            int goodFiles = 0; // files or cases: the unit of the bad-file share
             int masked = 0;
+            int withPatient = 0;
             for (int j = 0; j < jobsPerSource.get(i).size(); j++, k++) {
-                if (results[k] instanceof Sample s) {
-                    samples.add(s);
-                    good++;
-                    if (s.maskPixelCount() > 0) {
-                        masked++;
+                if (results[k] instanceof Sample[] read) {
+                    goodFiles++;
+                    for (Sample s : read) {
+                        samples.add(s);
+                        good++;
+                        if (s.maskPixelCount() > 0) {
+                            masked++;
+                        }
+                        if (s.patientId() != null) {
+                            withPatient++;
+                        }
                     }
                 } else {
                     sourceBad.add((BadFile) results[k]);
                 }
             }
-            checkSource(spec, good, sourceBad, options);
+            if (goodFiles + sourceBad.size() == 0) {
+                throw new BadInputException("no images found in " + spec.describe() + ": expected "
+                        + expectation(spec.kind()));
+            }
+            if (spec.kind().isVolume() && goodFiles > 0 && good == 0) {
+                throw new BadInputException("the " + goodFiles + " cases of " + spec.describe() + " gave no slice:"
+                        + " none has a slice with minTumourArea = " + spec.volume().minTumourArea() + " tumour pixels"
+                        + (spec.volume().healthySlices() ? " or a label-free slice with minBrainArea = "
+                        + spec.volume().minBrainArea() + " brain pixels" : "") + "; expected smaller limits or other"
+                        + " tumourLabels (" + (spec.volume().tumourLabels().isEmpty() ? "every non-zero label"
+                        : spec.volume().tumourLabels()) + ")");
+            }
             bad.addAll(sourceBad);
-            summaries.add(new SourceSummary(spec, good, sourceBad.size(), masked));
+            summaries.add(new SourceSummary(spec, good, sourceBad.size(), masked, goodFiles, withPatient));
         }
-        LoadedDataset ds = new LoadedDataset(imageSize, samples, bad, summaries);
-        checkClasses(ds, sources, options);
-        return ds;
+        return new LoadedDataset(imageSize, samples, bad, summaries);
+    }
+
+    /**
+     * Why {@link #load} would refuse a dataset {@link #describe} gave: one message per source with more bad files
+     * than {@link LoadOptions#maxBadShare()} allows, or none read, then one for required classes without images;
+     * empty when it would load.
+     */
+    public static List<String> problems(LoadedDataset ds, LoadOptions options) {
+        List<String> out = new ArrayList<>();
+        int first = 0; // the bad files are listed source by source
+        for (SourceSummary s : ds.sources()) {
+            List<BadFile> bad = ds.badFiles().subList(first, first + s.badFiles());
+            first += s.badFiles();
+            if (s.badShare() <= options.maxBadShare() && s.goodFiles() > 0) {
+                continue;
+            }
+            StringBuilder sb = new StringBuilder();
+            sb.append(s.badFiles()).append(" of ").append(s.files()).append(" files in ").append(s.spec().describe())
+                    .append(" could not be read (").append(String.format(Locale.ROOT, "%.1f%%", 100 * s.badShare()))
+                    .append(s.goodFiles() == 0 ? ": none could" : String.format(Locale.ROOT,
+                            ", more than the allowed %.1f%%", 100 * options.maxBadShare()))
+                    .append("); first:");
+            for (int i = 0; i < Math.min(3, bad.size()); i++) {
+                sb.append(System.lineSeparator()).append("  ").append(bad.get(i));
+            }
+            out.add(sb.toString());
+        }
+        String classes = missingClasses(ds, options);
+        if (classes != null) {
+            out.add(classes);
+        }
+        return out;
     }
 
     /**
@@ -113,6 +182,8 @@ public final class DatasetLoader {
             case IMAGE_FOLDER -> new ImageFolderReader(spec.path(), maxPixels);
             case DICOM -> new DicomFolderReader(spec.path(), maxPixels);
             case SYNTHETIC -> throw new IllegalArgumentException("the synthetic source has no files");
+            case BRATS, MSD_TASK01 -> throw new IllegalArgumentException(spec.kind() + " is read by cases"
+                    + " (VolumeSourceReader), not file by file");
         };
     }
 
@@ -125,8 +196,8 @@ public final class DatasetLoader {
                     int index = i;
                     jobs.add(new Job() {
                         @Override
-                        public RawImage make() {
-                            return phantom.rawImage(c, seed, index);
+                        public List<RawImage> make() {
+                            return List.of(phantom.rawImage(c, seed, index));
                         }
 
                         @Override
@@ -138,12 +209,29 @@ public final class DatasetLoader {
             }
             return jobs;
         }
+        if (spec.kind().isVolume()) {
+            VolumeSourceReader volumes = new VolumeSourceReader(spec, maxPixels);
+            for (VolumeCase c : cases(volumes, spec, refused)) {
+                jobs.add(new Job() {
+                    @Override
+                    public List<RawImage> make() throws Exception {
+                        return volumes.read(c);
+                    }
+
+                    @Override
+                    public Path file() {
+                        return c.image();
+                    }
+                });
+            }
+            return jobs;
+        }
         SourceReader reader = reader(spec, maxPixels);
         for (Path f : files(reader, spec, refused)) {
             jobs.add(new Job() {
                 @Override
-                public RawImage make() throws Exception {
-                    return reader.read(f);
+                public List<RawImage> make() throws Exception {
+                    return reader.readAll(f);
                 }
 
                 @Override
@@ -161,7 +249,21 @@ public final class DatasetLoader {
      * listed is a {@link BadInputException} naming it.
      */
     public static List<Path> files(SourceSpec spec, List<BadFile> refused) {
+        if (spec.kind().isVolume()) {
+            return cases(new VolumeSourceReader(spec, LoadOptions.DEFAULT_MAX_IMAGE_PIXELS), spec, refused).stream()
+                    .map(VolumeCase::image).toList();
+        }
         return files(reader(spec), spec, refused);
+    }
+
+    private static List<VolumeCase> cases(VolumeSourceReader reader, SourceSpec spec, List<BadFile> refused) {
+        try {
+            return reader.cases(refused);
+        } catch (IOException e) {
+            throw new BadInputException("cannot list " + spec.describe() + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new BadInputException("cannot list " + spec.describe() + ": " + e.getCause().getMessage(), e);
+        }
     }
 
     private static List<Path> files(SourceReader reader, SourceSpec spec, List<BadFile> refused) {
@@ -180,11 +282,13 @@ public final class DatasetLoader {
             case FIGSHARE_MAT -> "figshare brain-tumour .mat files (MATLAB v7.3) anywhere under the folder";
             case IMAGE_FOLDER -> "PNG/JPEG files in class folders (healthy/notumor, meningioma, glioma, pituitary)";
             case DICOM -> "DICOM files (.dcm or no extension) in class folders";
+            case BRATS -> "case folders of NIfTI volumes (*_t1, *_t1ce, *_t2, *_flair with *_seg, .nii or .nii.gz)";
+            case MSD_TASK01 -> "imagesTr/CASE.nii.gz (4-D) with labelsTr/CASE.nii.gz";
             case SYNTHETIC -> "at least one image per class";
         };
     }
 
-    /** Runs every job; each result is a {@link Sample} or a {@link BadFile}, in job order. */
+    /** Runs every job; each result is a {@code Sample[]} (a file's images, or a volume case's slices) or a {@link BadFile}, in job order. */
     private static Object[] run(List<List<Job>> jobsPerSource, int total, int imageSize, LoadOptions options) {
         List<Job> all = new ArrayList<>(total);
         jobsPerSource.forEach(all::addAll);
@@ -199,7 +303,12 @@ public final class DatasetLoader {
 
     private static Object one(Job job, int imageSize) {
         try {
-            return Preprocessing.toSample(job.make(), imageSize);
+            List<RawImage> raw = job.make();
+            Sample[] out = new Sample[raw.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Preprocessing.toSample(raw.get(i), imageSize);
+            }
+            return out;
         } catch (RunCancelledException e) {
             throw e;
         } catch (Exception e) {
@@ -218,27 +327,7 @@ public final class DatasetLoader {
         }
     }
 
-    private static void checkSource(SourceSpec spec, int good, List<BadFile> bad, LoadOptions options) {
-        int all = good + bad.size();
-        if (all == 0) {
-            throw new BadInputException("no images found in " + spec.describe() + ": expected "
-                    + expectation(spec.kind()));
-        }
-        double share = (double) bad.size() / all;
-        if (share > options.maxBadShare() || good == 0) {
-            StringBuilder sb = new StringBuilder();
-            sb.append(bad.size()).append(" of ").append(all).append(" files in ").append(spec.describe())
-                    .append(" could not be read (").append(String.format("%.1f%%", 100 * share))
-                    .append(", more than the allowed ").append(String.format("%.1f%%", 100 * options.maxBadShare()))
-                    .append("); first:");
-            for (int i = 0; i < Math.min(3, bad.size()); i++) {
-                sb.append(System.lineSeparator()).append("  ").append(bad.get(i));
-            }
-            throw new BadInputException(sb.toString());
-        }
-    }
-
-    private static void checkClasses(LoadedDataset ds, List<SourceSpec> sources, LoadOptions options) {
+    private static String missingClasses(LoadedDataset ds, LoadOptions options) {
         int[] counts = ds.classCounts();
         List<String> missing = new ArrayList<>();
         for (TumourClass c : options.requiredClasses()) {
@@ -249,12 +338,13 @@ public final class DatasetLoader {
         if (!missing.isEmpty()) {
             missing.sort(null);
             StringBuilder srcs = new StringBuilder();
-            for (SourceSpec s : sources) {
-                srcs.append(srcs.length() == 0 ? "" : ", ").append(s.describe());
+            for (SourceSummary s : ds.sources()) {
+                srcs.append(srcs.length() == 0 ? "" : ", ").append(s.spec().describe());
             }
-            throw new BadInputException("class " + String.join(", ", missing) + " has no images in " + srcs
+            return ("class " + String.join(", ", missing) + " has no images in " + srcs
                     + ": every class of the experiment needs at least one (the figshare set has no healthy images:"
                     + " combine it with an image-folder or synthetic source)");
         }
+        return null;
     }
 }

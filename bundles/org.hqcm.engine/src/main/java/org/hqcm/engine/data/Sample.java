@@ -153,6 +153,20 @@ public final class Sample {
         return originalHeight;
     }
 
+    /** A 64-bit hash of the stored pixels (FNV-1a over the 16-bit values); equal pixels give equal hashes. */
+    long pixelHash() {
+        long h = 0xCBF29CE484222325L;
+        for (char c : pixels) {
+            h = (h ^ c) * 0x100000001B3L;
+        }
+        return h;
+    }
+
+    /** Whether {@code other} has the very same stored pixels. */
+    boolean samePixels(Sample other) {
+        return Arrays.equals(pixels, other.pixels);
+    }
+
     /** Appends the stored bytes (pixels big-endian, then mask) to a digest-like sink; used by the fingerprint. */
     void writeBytes(java.security.MessageDigest digest) {
         byte[] buf = new byte[pixels.length * 2];

@@ -16,7 +16,8 @@ public final class SourceFormats {
     }
 
     /**
-     * A folder of {@code .mat} files is FIGSHARE_MAT; a folder with class sub-folders holding {@code .dcm} (or
+     * A folder of mostly NIfTI files is MSD_TASK01 when it has {@code imagesTr/} and {@code labelsTr/}, else BRATS;
+     * a folder of {@code .mat} files is FIGSHARE_MAT; a folder with class sub-folders holding {@code .dcm} (or
      * extension-less) files is DICOM, holding PNG/JPEG it is IMAGE_FOLDER.
      */
     public static SourceFormat infer(Path path) {
@@ -27,13 +28,16 @@ public final class SourceFormats {
         int mat = 0;
         int dcm = 0;
         int img = 0;
+        int nii = 0;
         try (Stream<Path> s = Files.walk(path, 4)) {
             for (Path p : (Iterable<Path>) s.limit(MAX_LOOKED_AT)::iterator) {
                 if (!Files.isRegularFile(p)) {
                     continue;
                 }
                 String n = SafePaths.lowerName(p);
-                if (n.endsWith(".mat")) {
+                if (n.endsWith(".nii") || n.endsWith(".nii.gz")) {
+                    nii++;
+                } else if (n.endsWith(".mat")) {
                     mat++;
                 } else if (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg")) {
                     img++;
@@ -44,11 +48,16 @@ public final class SourceFormats {
         } catch (IOException e) {
             throw new BadInputException("cannot look into source " + path + ": " + e.getMessage(), e);
         }
+        if (nii > Math.max(mat, Math.max(img, dcm))) {
+            return Files.isDirectory(path.resolve("imagesTr")) && Files.isDirectory(path.resolve("labelsTr"))
+                    ? SourceFormat.MSD_TASK01 : SourceFormat.BRATS;
+        }
         Optional<SourceFormat> kind = mat >= Math.max(img, dcm) && mat > 0 ? Optional.of(SourceFormat.FIGSHARE_MAT)
                 : dcm > img ? Optional.of(SourceFormat.DICOM)
                 : img > 0 ? Optional.of(SourceFormat.IMAGE_FOLDER) : Optional.empty();
         return kind.orElseThrow(() -> new BadInputException("cannot tell what kind of dataset " + path
-                + " is: expected .mat files, class folders of PNG/JPEG images, or class folders of DICOM files"
+                + " is: expected .mat files, class folders of PNG/JPEG images, class folders of DICOM files, or NIfTI"
+                + " volumes (BraTS case folders, MSD imagesTr/ labelsTr/)"
                 + " (or give --kind)"));
     }
 

@@ -17,4 +17,12 @@ public interface SourceReader {
 
     /** Reads one file; any exception makes it a bad file whose reason is the exception's message. */
     RawImage read(Path file) throws Exception;
+
+    /**
+     * Reads every image of one file (a multi-frame DICOM file has one per frame); by default the one image of
+     * {@link #read}. Any exception makes the whole file a bad file.
+     */
+    default List<RawImage> readAll(Path file) throws Exception {
+        return List.of(read(file));
+    }
 }

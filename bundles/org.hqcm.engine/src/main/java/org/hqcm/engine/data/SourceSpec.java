@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param path its root folder (null for {@link SourceFormat#SYNTHETIC})
  * @param perClass images per class for the phantom (ignored for files)
  * @param difficulty phantom difficulty in [0, 1] (ignored for files)
+ * @param volume how the slices of a volume source ({@link SourceFormat#isVolume()}) are chosen; null otherwise
  */
-public record SourceSpec(SourceFormat kind, Path path, int perClass, double difficulty) {
+public record SourceSpec(SourceFormat kind, Path path, int perClass, double difficulty, VolumeOptions volume) {
 
     public SourceSpec {
         Objects.requireNonNull(kind, "kind");
@@ -25,6 +26,19 @@ public record SourceSpec(SourceFormat kind, Path path, int perClass, double diff
         } else {
             Objects.requireNonNull(path, "path of a " + kind + " source");
         }
+        if (kind.isVolume()) {
+            Objects.requireNonNull(volume, "volume options of a " + kind + " source");
+        }
+    }
+
+    /** A source that is not a volume source. */
+    public SourceSpec(SourceFormat kind, Path path, int perClass, double difficulty) {
+        this(kind, path, perClass, difficulty, null);
+    }
+
+    /** A volume source (BraTS or MSD Task01 folders) under {@code root}. */
+    public static SourceSpec volumes(SourceFormat kind, Path root, VolumeOptions options) {
+        return new SourceSpec(kind, root, 0, 0, options);
     }
 
     /** The phantom with {@code perClass} images of each of the four classes. */

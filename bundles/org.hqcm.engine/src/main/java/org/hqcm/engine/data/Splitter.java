@@ -23,6 +23,16 @@ public final class Splitter {
 
     public static Split split(List<Sample> samples, double train, double validation, double test, long seed,
             boolean stratified, boolean groupByPatient) {
+        return split(samples, train, validation, test, seed, stratified, groupByPatient, List.of());
+    }
+
+    /**
+     * As {@link #split(List, double, double, double, long, boolean, boolean)}, with groups of sample indexes that
+     * must share a split whatever their patients (copies of one image, {@link LeakageGuard}): the units holding a
+     * group's members become one unit. Without groups the split is exactly the one without this argument.
+     */
+    public static Split split(List<Sample> samples, double train, double validation, double test, long seed,
+            boolean stratified, boolean groupByPatient, List<int[]> linked) {
         double[] fractions = {train, validation, test};
         check(fractions);
         // units: a patient's images together, or one image alone
@@ -38,6 +48,9 @@ public final class Splitter {
         }
         for (List<Integer> idx : byPatient.values()) {
             units.add(idx.stream().mapToInt(Integer::intValue).toArray());
+        }
+        if (!linked.isEmpty()) {
+            units = merged(units, linked, samples.size());
         }
         // strata
         List<List<int[]>> strata = new ArrayList<>();
@@ -63,6 +76,15 @@ public final class Splitter {
      */
     public static Split keepGiven(List<Sample> samples, double validation, long seed, boolean stratified,
             boolean groupByPatient) {
+        return keepGiven(samples, validation, seed, stratified, groupByPatient, List.of());
+    }
+
+    /**
+     * As {@link #keepGiven(List, double, long, boolean, boolean)}, with linked groups kept together in train or
+     * validation; a group's members in Testing/ stay there (the given split decides; data info warns of them).
+     */
+    public static Split keepGiven(List<Sample> samples, double validation, long seed, boolean stratified,
+            boolean groupByPatient, List<int[]> linked) {
         if (!(validation >= 0 && validation < 1)) {
             throw new BadInputException("validation fraction is " + validation + ", expected a value in [0, 1)");
         }
@@ -91,9 +113,51 @@ public final class Splitter {
         if (rest.isEmpty()) {
             throw new BadInputException("no image outside Testing/: expected Training/ images to train on");
         }
-        Split inner = split(rest, 1 - validation, validation, 0, seed, stratified, groupByPatient);
+        int[] restPos = new int[samples.size()];
+        Arrays.fill(restPos, -1);
+        for (int k = 0; k < restIndex.size(); k++) {
+            restPos[restIndex.get(k)] = k;
+        }
+        List<int[]> restLinked = new ArrayList<>();
+        for (int[] g : linked) {
+            int[] r = Arrays.stream(g).map(i -> restPos[i]).filter(k -> k >= 0).toArray();
+            if (r.length > 1) {
+                restLinked.add(r);
+            }
+        }
+        Split inner = split(rest, 1 - validation, validation, 0, seed, stratified, groupByPatient, restLinked);
         return new Split(mapped(inner.train(), restIndex), mapped(inner.validation(), restIndex),
                 sorted(test));
+    }
+
+    /** Units joined where a linked group has members in several; each merged unit takes its first unit's place. */
+    private static List<int[]> merged(List<int[]> units, List<int[]> linked, int n) {
+        int[] unitOf = new int[n];
+        for (int u = 0; u < units.size(); u++) {
+            for (int i : units.get(u)) {
+                unitOf[i] = u;
+            }
+        }
+        UnionFind sets = new UnionFind(units.size());
+        for (int[] g : linked) {
+            for (int k = 1; k < g.length; k++) {
+                sets.union(unitOf[g[0]], unitOf[g[k]]);
+            }
+        }
+        Map<Integer, List<Integer>> joined = new LinkedHashMap<>();
+        for (int u = 0; u < units.size(); u++) {
+            List<Integer> into = joined.computeIfAbsent(sets.root(u), k -> new ArrayList<>());
+            for (int i : units.get(u)) {
+                into.add(i);
+            }
+        }
+        List<int[]> out = new ArrayList<>(joined.size());
+        for (List<Integer> idx : joined.values()) {
+            int[] a = idx.stream().mapToInt(Integer::intValue).toArray();
+            Arrays.sort(a);
+            out.add(a);
+        }
+        return out;
     }
 
     private static int[] mapped(int[] inner, List<Integer> index) {

@@ -19,7 +19,7 @@ public record PairedComparison(List<String> classNames, List<ComparedRun> runs, 
 
     /** The paired statistics of the first run against one other. */
     public record Pair(String nameA, String nameB, McNemar.Result mcnemar, PairedBootstrap.Result bootstrap,
-            List<JaccardComparison.Row> jaccard) {
+            List<JaccardComparison.Row> jaccard, ExplanationComparison explanations) {
     }
 
     /** Compares {@code runs.get(0)} with each later run. */
@@ -45,8 +45,12 @@ public record PairedComparison(List<String> classNames, List<ComparedRun> runs, 
                     && !first.jaccard().images().isEmpty()
                             ? JaccardComparison.compare(first.jaccard(), other.jaccard(), wilcoxon)
                             : List.of();
+            ExplanationComparison e = first.explanations() != null && other.explanations() != null
+                    ? ExplanationComparison.betweenRuns(first.name(), first.explanations(), other.name(),
+                            other.explanations(), wilcoxon)
+                    : new ExplanationComparison(List.of());
             pairs.add(new Pair(first.name(), other.name(), McNemar.test(first.labels(), first.predicted(), other.predicted()),
-                    bootstrap.compare(first.labels(), first.predicted(), other.predicted(), classNames.size()), j));
+                    bootstrap.compare(first.labels(), first.predicted(), other.predicted(), classNames.size()), j, e));
         }
         return new PairedComparison(List.copyOf(classNames), List.copyOf(runs), reports, List.copyOf(pairs));
     }
@@ -55,16 +59,49 @@ public record PairedComparison(List<String> classNames, List<ComparedRun> runs, 
         return ReportTables.table1(runs.stream().map(ComparedRun::name).toList(), reports, true);
     }
 
+    /** Whether any run has calibration or out-of-distribution figures. */
+    public boolean hasConfidence() {
+        return runs.stream().anyMatch(r -> !r.confidence().isEmpty());
+    }
+
+    /** Calibration and out-of-distribution figures of every run on the test split, one row per run. */
+    public Table confidenceTable() {
+        List<List<String>> rows = new ArrayList<>();
+        for (ComparedRun r : runs) {
+            ConfidenceSummary c = r.confidence();
+            rows.add(List.of(r.name(), ReportTables.fixed(c.ece(), 4), ReportTables.fixed(c.brier(), 4),
+                    ReportTables.fixed(c.nll(), 4), c.fitted() ? ReportTables.fixed(c.temperature(), 3) : "not fitted",
+                    ReportTables.fixed(c.scaledEce(), 4), ReportTables.fixed(c.scaledBrier(), 4),
+                    ReportTables.fixed(c.scaledNll(), 4), Double.isNaN(c.oodFlagged()) ? "n/a"
+                            : ReportTables.percent(c.oodFlagged())));
+        }
+        return new Table(List.of("Run", "ECE", "Brier", "NLL", "temperature", "ECE (T)", "Brier (T)", "NLL (T)",
+                "test images flagged unlike the training data"), rows);
+    }
+
+    public static final String CONFIDENCE_NOTE = "ECE over the experiments' equal-width confidence bins (15 by default), "
+            + "multi-class Brier score (sum over classes of squared probability errors, mean over images, in [0, 2]), "
+            + "negative log-likelihood; (T): with the temperature each run fitted on its validation split. Flagged: by "
+            + "each run's out-of-distribution score and the threshold it fixed on its validation split.";
+
     /** Markdown: Table 1, then per pair Table 2 and the paired tests, with how each p-value was computed. */
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder("# Run comparison\n\n");
         sb.append("Test set fingerprint ").append(runs.get(0).fingerprint()).append(", ").append(runs.get(0).labels().length)
                 .append(" images.\n\n## Table 1: test metrics\n\n").append(table1().toMarkdown());
+        if (hasConfidence()) {
+            sb.append("\n## Calibration and out-of-distribution flags\n\n").append(confidenceTable().toMarkdown())
+                    .append('\n').append(CONFIDENCE_NOTE).append('\n');
+        }
         for (Pair p : pairs) {
             sb.append("\n## ").append(p.nameA()).append(" vs ").append(p.nameB()).append("\n\n");
             if (!p.jaccard().isEmpty()) {
                 sb.append("### Table 2: attention Jaccard\n\n").append(ReportTables.table2(p.nameA(), p.nameB(), p.jaccard()).toMarkdown())
                         .append('\n').append(WILCOXON_NOTE).append("\n\n");
+            }
+            if (!p.explanations().isEmpty()) {
+                sb.append("### Explanations against the tumour masks, per method\n\n").append(p.explanations().table()
+                        .toMarkdown()).append('\n').append(ExplanationComparison.NOTE).append("\n\n");
             }
             for (String line : pairedLines(p)) {
                 sb.append("- ").append(line).append('\n');
@@ -77,10 +114,16 @@ public record PairedComparison(List<String> classNames, List<ComparedRun> runs, 
     public HtmlReport toHtml(HtmlReport page) {
         HtmlReport h = page.paragraph("Test set fingerprint " + runs.get(0).fingerprint() + ", " + runs.get(0).labels().length
                 + " images.").heading("Table 1: test metrics").table(table1());
+        if (hasConfidence()) {
+            h = h.heading("Calibration and out-of-distribution flags").table(confidenceTable()).note(CONFIDENCE_NOTE);
+        }
         for (Pair p : pairs) {
             h = h.heading(p.nameA() + " vs " + p.nameB());
             if (!p.jaccard().isEmpty()) {
                 h = h.table(ReportTables.table2(p.nameA(), p.nameB(), p.jaccard())).note(WILCOXON_NOTE);
+            }
+            if (!p.explanations().isEmpty()) {
+                h = h.table(p.explanations().table()).note(ExplanationComparison.NOTE);
             }
             for (String line : pairedLines(p)) {
                 h = h.paragraph(line);
@@ -100,6 +143,18 @@ public record PairedComparison(List<String> classNames, List<ComparedRun> runs, 
             m.put(k + "accuracy", r.accuracy());
             m.put(k + "macroF1", r.macro().f1());
             m.put(k + "weightedF1", r.weighted().f1());
+            ConfidenceSummary c = runs.get(i).confidence();
+            if (!c.isEmpty()) {
+                m.put(k + "ece", c.ece());
+                m.put(k + "brier", c.brier());
+                m.put(k + "nll", c.nll());
+                if (c.fitted()) {
+                    m.put(k + "temperature", c.temperature());
+                    m.put(k + "scaledEce", c.scaledEce());
+                    m.put(k + "scaledBrier", c.scaledBrier());
+                }
+                m.put(k + "oodFlagged", c.oodFlagged());
+            }
         }
         for (Pair p : pairs) {
             String k = "pair." + p.nameA() + "_vs_" + p.nameB() + ".";
@@ -118,6 +173,14 @@ public record PairedComparison(List<String> classNames, List<ComparedRun> runs, 
                 m.put(t + "wilcoxon.p", row.wilcoxon().pValue());
                 m.put(t + "wilcoxon.method", row.wilcoxon().method().name());
                 m.put(t + "wilcoxon.n", row.wilcoxon().n());
+            }
+            for (ExplanationComparison.Row row : p.explanations().rows()) {
+                String t = k + "explanation." + row.a().substring(p.nameA().length() + 2) + "." + row.metric() + ".";
+                m.put(t + "meanA", row.meanA());
+                m.put(t + "meanB", row.meanB());
+                m.put(t + "images", row.images());
+                m.put(t + "wilcoxon.statistic", row.wilcoxon().statistic());
+                m.put(t + "wilcoxon.p", row.wilcoxon().pValue());
             }
         }
         return m;

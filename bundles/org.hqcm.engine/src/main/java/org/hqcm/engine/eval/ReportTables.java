@@ -133,7 +133,7 @@ public final class ReportTables {
         return new Table(List.of("Threshold (τ)", nameA, nameB, "Wilcoxon statistic", "p-value", "method"), out);
     }
 
-    private static String methodName(WilcoxonSignedRank.Result r) {
+    static String methodName(WilcoxonSignedRank.Result r) {
         return switch (r.method()) {
             case EXACT -> "exact";
             case PERMUTATION -> "exact (permutation)";
@@ -179,7 +179,7 @@ public final class ReportTables {
         return r.perClass().stream().map(ClassMetrics::support).toList();
     }
 
-    static String fixed(double v, int decimals) {
+    public static String fixed(double v, int decimals) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
@@ -187,7 +187,7 @@ public final class ReportTables {
         return String.format(Locale.ROOT, "%+." + decimals + "f", v);
     }
 
-    static String percent(double v) {
+    public static String percent(double v) {
         return String.format(Locale.ROOT, "%.2f%%", 100 * v);
     }
 

@@ -24,8 +24,20 @@ final class ClassicalHeadLayer implements Layer {
     }
 
     @Override
+    public LayerCost cost(int batch) {
+        LayerCost c = dense.cost(batch);
+        return normalisation == null ? c : normalisation.cost(batch).plus(c);
+    }
+
+    @Override
     public String name() {
         return "head";
+    }
+
+    /** True: no batch statistics: the slice normalisation and the dense layer keep their state in both modes. */
+    @Override
+    public boolean backwardAfterInference() {
+        return true;
     }
 
     @Override

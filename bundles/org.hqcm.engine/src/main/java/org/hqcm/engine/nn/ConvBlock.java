@@ -51,6 +51,19 @@ final class ConvBlock implements Layer {
         dInputStore = new SharedBuffer(dataType);
     }
 
+    /** 3x3 convolution, BatchNorm, ReLU and 2x2 max pooling; the block's output is the pooled map. */
+    @Override
+    public LayerCost cost(int batch) {
+        double pixels = (double) batch * size * size;
+        double flops = 2.0 * pixels * inChannels * outChannels * 9 + 6.0 * pixels * outChannels;
+        return LayerCost.of(flops, true, elementBytes(), pixels * inChannels, 9.0 * inChannels * outChannels
+                + 2.0 * outChannels, pixels / 4 * outChannels);
+    }
+
+    private int elementBytes() {
+        return weight.value().dataType().width();
+    }
+
     @Override
     public String name() {
         return name;

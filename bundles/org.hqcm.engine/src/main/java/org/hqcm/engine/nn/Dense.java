@@ -31,8 +31,22 @@ final class Dense implements Layer {
     }
 
     @Override
+    public LayerCost cost(int batch) {
+        long in = weight.value().size(0);
+        long out = weight.value().size(1);
+        return LayerCost.of(2.0 * batch * in * out, true, weight.value().dataType().width(), (double) batch * in,
+                (double) in * out + out, (double) batch * out);
+    }
+
+    @Override
     public String name() {
         return name;
+    }
+
+    /** True: no batch statistics: the forward keeps its input in both modes. */
+    @Override
+    public boolean backwardAfterInference() {
+        return true;
     }
 
     @Override

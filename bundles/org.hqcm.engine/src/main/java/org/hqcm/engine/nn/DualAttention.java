@@ -111,9 +111,34 @@ final class DualAttention implements Layer {
         return b;
     }
 
+    /**
+     * Channel attention (global pooling and the two dense maps), the spatial convolution at the merged kernel size
+     * (the scales summed into one kernel), the fusing convolution to T_s and F*(1+T_s); output: the features and T_s.
+     */
+    @Override
+    public LayerCost cost(int batch) {
+        double cells = (double) batch * h * w;
+        int k = mergedKernel;
+        long fuse = fuseWeight.value().size(0);
+        double flops = reduce.cost(batch).forwardFlops() + expand.cost(batch).forwardFlops() + cells * channels
+                + 2.0 * cells * channels * channels * k * k + 2.0 * cells * channels * fuse * fuse + 4.0 * cells * channels;
+        double parameters = 0;
+        for (Parameter p : parameters()) {
+            parameters += p.value().length();
+        }
+        return LayerCost.of(flops, true, fuseWeight.value().dataType().width(), cells * channels, parameters,
+                cells * channels + cells);
+    }
+
     @Override
     public String name() {
         return name;
+    }
+
+    /** True: no batch statistics: the forward keeps every intermediate in both modes. */
+    @Override
+    public boolean backwardAfterInference() {
+        return true;
     }
 
     @Override

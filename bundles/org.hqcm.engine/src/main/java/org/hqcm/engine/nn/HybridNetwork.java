@@ -40,6 +40,8 @@ public final class HybridNetwork {
     private final SharedBuffer logitGradientStore;
     private final SharedBuffer mapGradientStore;
     private LayerObserver observer = LayerObserver.NONE;
+    /** The last forward pass's output of each layer (views of the layers' own buffers, valid until the next one). */
+    private final INDArray[] outputs;
 
     private int batch = -1;
     private INDArray headInput;
@@ -79,6 +81,7 @@ public final class HybridNetwork {
         list.add(head);
         list.add(new Dense("classifier", dataType, config.head().outputWidth(), config.classes()));
         layers = List.copyOf(list);
+        outputs = new INDArray[layers.size()];
 
         List<Parameter> all = new ArrayList<>();
         List<BatchNorm> bn = new ArrayList<>();
@@ -182,12 +185,14 @@ public final class HybridNetwork {
         INDArray x = imageStore.view(n, size, size, 1);
         HostArrays.copyIn(images, n * size * size, x);
         INDArray headOutput = null;
-        for (Layer l : layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
             Cancellation.check(); // before every layer: a cancelled run stops within a layer, not after the batch
             if (l == head) {
                 headInput = x;
             }
             x = l.forward(x, training);
+            outputs[i] = x;
             if (l == head) {
                 headOutput = x;
             }
@@ -236,6 +241,105 @@ public final class HybridNetwork {
             HostArrays.copyIn(dSpatialMap, map);
         }
         backward(logits, map);
+    }
+
+    /** The name of the last backbone block, whose output F the attention reads (Grad-CAM's usual layer). */
+    public String lastBlock() {
+        return "block" + config.widths().size();
+    }
+
+    /** The name of the attention layer, whose output is F * (1 + T_s); null without attention. */
+    public String attentionLayer() {
+        return attention == null ? null : attention.name();
+    }
+
+    /**
+     * The output of the named layer in the last forward pass, [N, ...] (NHWC for the backbone and the attention);
+     * valid until the next forward pass.
+     */
+    public INDArray output(String layer) {
+        INDArray o = outputs[indexOf(layer)];
+        if (o == null) {
+            throw new IllegalStateException("no forward pass yet: the layer " + layer + " has no output");
+        }
+        return o;
+    }
+
+    private int indexOf(String layer) {
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).name().equals(layer)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no layer named " + layer + "; the network has "
+                + layers.stream().map(Layer::name).toList());
+    }
+
+    /**
+     * The gradient of one class logit per image, d logit[n, classes[n]] / d output(layer)[n], for the images of the
+     * last forward pass (training or inference mode): {@link #logitGradients} for one layer.
+     */
+    public INDArray logitGradient(String layer, int[] classes) {
+        return logitGradients(classes, layer).get(layer);
+    }
+
+    /**
+     * The gradients of one class logit per image, d logit[n, classes[n]] / d output(layer)[n], at each of
+     * {@code layers}, for the images of the last forward pass (training or inference mode): ONE backward pass from
+     * that logit alone (the attention map's port gets no gradient) through the layers after the earliest of them,
+     * keeping a copy of the gradient where it passes each asked-for layer (the quantum head's backward runs once per
+     * forward). Each layer passed must allow a backward after an inference-mode forward
+     * ({@link Layer#backwardAfterInference()}), so Grad-CAM reads the trained model as it predicts. The arrays are
+     * shaped as {@link #output(String)}; the parameters' gradients are overwritten (as by any backward pass).
+     */
+    public Map<String, INDArray> logitGradients(int[] classes, String... layers) {
+        if (layers.length == 0) {
+            throw new IllegalArgumentException("name at least one layer");
+        }
+        int at = Integer.MAX_VALUE;
+        for (String l : layers) {
+            int i = indexOf(l);
+            if (outputs[i] == null) {
+                throw new IllegalStateException("logitGradients needs a forward pass first");
+            }
+            at = Math.min(at, i);
+        }
+        int k = config.classes();
+        if (classes.length != batch) {
+            throw new IllegalArgumentException("expected one class per image of the last forward pass (" + batch
+                    + "), got " + classes.length);
+        }
+        for (int i = at + 1; i < this.layers.size(); i++) {
+            if (!lastForwardTraining && !this.layers.get(i).backwardAfterInference()) {
+                throw new IllegalStateException("layer " + this.layers.get(i).name() + " has no backward pass after an "
+                        + "inference-mode forward; take the gradient at a later layer");
+            }
+        }
+        double[] oneHot = new double[batch * k];
+        for (int n = 0; n < batch; n++) {
+            if (classes[n] < 0 || classes[n] >= k) {
+                throw new IllegalArgumentException("class " + classes[n] + " of image " + n + " is not in [0, " + k + ")");
+            }
+            oneHot[n * k + classes[n]] = 1;
+        }
+        logitGradientStore.reserve((long) batch * k);
+        INDArray d = logitGradientStore.view(batch, k);
+        HostArrays.copyIn(oneHot, d);
+        if (attention != null) {
+            attention.spatialMap().gradient(null);
+        }
+        List<String> wanted = List.of(layers);
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (int i = this.layers.size() - 1; i >= at; i--) {
+            if (wanted.contains(this.layers.get(i).name())) {
+                out.put(this.layers.get(i).name(), d.dup());
+            }
+            if (i > at) {
+                d = this.layers.get(i).backward(d);
+                observer.backwardDone(this.layers.get(i).name());
+            }
+        }
+        return out;
     }
 
     /** Tells the network that parameter values were changed from outside (optimizer step, import). */

@@ -25,10 +25,27 @@ public interface Layer {
     INDArray forward(INDArray input, boolean training);
 
     /**
-     * Backward pass of the last training-mode forward: writes the gradient of every parameter and returns dL/dinput,
-     * or null for a layer that computes none (the first). {@code dOut} (dL/doutput) may be overwritten.
+     * Backward pass of the last training-mode forward (or of the last inference-mode forward, where
+     * {@link #backwardAfterInference()}): writes the gradient of every parameter and returns dL/dinput, or null for a
+     * layer that computes none (the first). {@code dOut} (dL/doutput) may be overwritten.
      */
     INDArray backward(INDArray dOut);
+
+    /**
+     * Whether {@link #backward} may also follow an inference-mode forward, as explanations need it (Grad-CAM: the
+     * gradient of a class logit of the trained model with respect to a layer's output): true for a layer whose forward
+     * keeps the same state in both modes; false (the default) for one with batch statistics, whose backward assumes
+     * the training mode's (BatchNorm in the backbone blocks).
+     */
+    default boolean backwardAfterInference() {
+        return false;
+    }
+
+    /**
+     * The least arithmetic and memory traffic of a forward and a backward pass over {@code batch} inputs: what no
+     * implementation on any machine can avoid ({@code bench train} compares each phase's time with it).
+     */
+    LayerCost cost(int batch);
 
     /** The trainable parameters, in a fixed order (the export order). */
     List<Parameter> parameters();

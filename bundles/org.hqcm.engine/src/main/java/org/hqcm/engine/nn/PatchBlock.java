@@ -84,6 +84,15 @@ final class PatchBlock implements Layer {
         gramGrad = Nd4j.create(dataType, COLUMNS, channels);
     }
 
+    /** As a 3x3 convolution of one channel, BatchNorm, ReLU and pooling; no input gradient (the first layer). */
+    @Override
+    public LayerCost cost(int batch) {
+        double pixels = (double) batch * size * size;
+        double flops = 2.0 * pixels * channels * TAPS + 6.0 * pixels * channels;
+        return LayerCost.of(flops, false, dataType.width(), pixels, TAPS * channels + 2.0 * channels,
+                pixels / 4 * channels);
+    }
+
     @Override
     public String name() {
         return name;

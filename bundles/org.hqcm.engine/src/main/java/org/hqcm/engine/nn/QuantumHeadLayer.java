@@ -31,9 +31,39 @@ final class QuantumHeadLayer implements Layer {
         gradient = new double[initial.length];
     }
 
+    /**
+     * An estimate of the simulation's arithmetic: each single-qubit gate (a Rot as one 2x2 complex matrix) costs
+     * 14 operations per amplitude (4 complex products and 2 sums per pair), the embedding's normalisation 3 and each
+     * wire's expectation 4; a density matrix has 4^q entries and multiplies from both sides, parameter shift runs two
+     * shifted circuits per weight, the adjoint method about three times the forward pass. CNOTs only move values.
+     */
+    @Override
+    public LayerCost cost(int batch) {
+        var spec = layer.spec();
+        int q = spec.qubits();
+        boolean density = layer.simulator() == org.hqcm.engine.quantum.Simulator.DENSITY_MATRIX;
+        double entries = density ? Math.pow(4, q) : Math.pow(2, q);
+        double perRow = (density ? 2 : 1) * 14.0 * entries * spec.layers() * q + 3.0 * entries + 4.0 * q * entries;
+        double forward = perRow * batch * layer.circuits();
+        double backward = spec.gradient() == org.hqcm.engine.quantum.GradientMethod.PARAMETER_SHIFT
+                ? 2.0 * spec.weightCount() * forward : 3.0 * forward;
+        double inputs = (double) batch * layer.inputWidth();
+        double outputs = (double) batch * layer.outputWidth();
+        double weights = layer.parameters().length;
+        int e = dataType.width();
+        return new LayerCost(forward, backward, e * (inputs + outputs) + Double.BYTES * weights,
+                e * (outputs + 2 * inputs) + 2.0 * Double.BYTES * weights);
+    }
+
     @Override
     public String name() {
         return "head";
+    }
+
+    /** True: the circuits keep their input in both modes. */
+    @Override
+    public boolean backwardAfterInference() {
+        return true;
     }
 
     @Override

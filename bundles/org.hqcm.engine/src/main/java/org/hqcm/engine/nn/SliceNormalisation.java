@@ -40,6 +40,13 @@ final class SliceNormalisation implements Layer {
         this.width = width;
     }
 
+    /** Each row divided by the L2 norm of each of its slices; floats in and out (doubles only in the cores). */
+    @Override
+    public LayerCost cost(int batch) {
+        double values = (double) batch * width;
+        return LayerCost.of(4.0 * values, true, Float.BYTES, values, 0, values);
+    }
+
     @Override
     public String name() {
         return "head.normalisation";

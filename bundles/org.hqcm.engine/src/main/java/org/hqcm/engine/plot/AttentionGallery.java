@@ -27,17 +27,19 @@ public final class AttentionGallery {
     private final List<String> models;
     private final List<Row> rows;
     private final Colormap colormap;
+    private final boolean overlays;
 
-    private AttentionGallery(String title, List<String> models, List<Row> rows, Colormap colormap) {
+    private AttentionGallery(String title, List<String> models, List<Row> rows, Colormap colormap, boolean overlays) {
         this.title = title;
         this.models = models;
         this.rows = rows;
         this.colormap = colormap;
+        this.overlays = overlays;
     }
 
     /** A gallery of one model's maps; columns input, mask, attention, overlay. */
     public static AttentionGallery of(String title) {
-        return new AttentionGallery(title, List.of(""), List.of(), Colormap.JET);
+        return new AttentionGallery(title, List.of(""), List.of(), Colormap.JET, true);
     }
 
     /** A gallery comparing the maps of several models (Fig 10 compares two). */
@@ -45,7 +47,7 @@ public final class AttentionGallery {
         if (modelNames.isEmpty()) {
             throw new IllegalArgumentException("a gallery needs at least one model");
         }
-        return new AttentionGallery(title, List.copyOf(modelNames), List.of(), Colormap.JET);
+        return new AttentionGallery(title, List.copyOf(modelNames), List.of(), Colormap.JET, true);
     }
 
     /** Adds an example of a single-model gallery. */
@@ -54,12 +56,15 @@ public final class AttentionGallery {
     }
 
     /**
-     * Adds an example; {@code mask} must have the input's size, the maps may be smaller (e.g. H/8), one map
-     * and one caption per model.
+     * Adds an example; {@code mask} must have the input's size (null: no mask known, as for images given to
+     * predict; the mask column is left out when no row has one), the maps may be smaller (e.g. H/8), one map and one
+     * caption per model.
      */
     public AttentionGallery row(String label, float[][] image, float[][] mask, List<float[][]> maps, List<String> captions) {
         checkGrid("image", image);
-        checkGrid("mask", mask);
+        if (mask != null) {
+            checkGrid("mask", mask);
+        }
         if (maps.size() != models.size() || captions.size() != models.size()) {
             throw new IllegalArgumentException("row '" + label + "' has " + maps.size() + " maps and " + captions.size()
                     + " captions for " + models.size() + " models");
@@ -67,29 +72,42 @@ public final class AttentionGallery {
         for (float[][] m : maps) {
             checkGrid("attention map", m);
         }
-        if (mask.length != image.length || mask[0].length != image[0].length) {
+        if (mask != null && (mask.length != image.length || mask[0].length != image[0].length)) {
             throw new IllegalArgumentException("mask of row '" + label + "' is " + mask.length + " x "
                     + mask[0].length + ", expected the input's " + image.length + " x " + image[0].length);
         }
         List<Row> l = new ArrayList<>(rows);
         l.add(new Row(label == null ? "" : label, image, mask, List.copyOf(maps), List.copyOf(captions)));
-        return new AttentionGallery(title, models, List.copyOf(l), colormap);
+        return new AttentionGallery(title, models, List.copyOf(l), colormap, overlays);
     }
 
     public AttentionGallery colormap(Colormap map) {
-        return new AttentionGallery(title, models, rows, map);
+        return new AttentionGallery(title, models, rows, map, overlays);
+    }
+
+    /**
+     * The maps alone, without their overlays on the input: a gallery of several explanation methods side by side
+     * (input, mask, one map per method) stays as wide as the paper's figure.
+     */
+    public AttentionGallery withoutOverlays() {
+        return new AttentionGallery(title, models, rows, colormap, false);
     }
 
     /** Column titles, left to right. */
     List<String> columns() {
-        List<String> c = new ArrayList<>(List.of("input", "mask"));
+        List<String> c = new ArrayList<>(masks() ? List.of("input", "mask") : List.of("input"));
         for (String m : models) {
-            c.add(m.isEmpty() ? "attention" : m + " attention");
+            c.add(m.isEmpty() ? "attention" : overlays ? m + " attention" : m);
         }
-        for (String m : models) {
+        for (String m : overlays ? models : List.<String>of()) {
             c.add(m.isEmpty() ? "overlay" : m + " overlay");
         }
         return c;
+    }
+
+    /** Whether the gallery has a mask column: unless every row came without a mask. */
+    private boolean masks() {
+        return rows.isEmpty() || rows.stream().anyMatch(r -> r.mask() != null);
     }
 
     /** Renders with square panels of {@code cell} pixels; the image size follows from rows and models. */
@@ -116,6 +134,11 @@ public final class AttentionGallery {
         int columnWidth = cell;
         for (String c : columns) {
             columnWidth = Math.max(columnWidth, tm.stringWidth(c) + gap);
+        }
+        for (Row r : rows) {
+            for (String c : r.captions()) {
+                columnWidth = Math.max(columnWidth, tm.stringWidth(c) + gap);
+            }
         }
         pg.dispose();
         boolean captions = rows.stream().anyMatch(r -> r.captions().stream().anyMatch(c -> !c.isEmpty()));
@@ -144,15 +167,22 @@ public final class AttentionGallery {
                 int y = top + r * rowHeight;
                 BufferedImage input = toImage(row.image(), Colormap.GREY);
                 g.drawImage(input, panelX(left, 0, columnWidth, cell, gap), y, cell, cell, null);
-                g.drawImage(toImage(row.mask(), Colormap.GREY), panelX(left, 1, columnWidth, cell, gap), y, cell, cell, null);
+                int first = masks() ? 2 : 1;
+                if (row.mask() != null) {
+                    g.drawImage(toImage(row.mask(), Colormap.GREY), panelX(left, 1, columnWidth, cell, gap), y, cell, cell,
+                            null);
+                }
                 for (int m = 0; m < k; m++) {
                     BufferedImage map = toImage(row.maps().get(m), colormap);
-                    int mx = panelX(left, 2 + m, columnWidth, cell, gap);
+                    int mx = panelX(left, first + m, columnWidth, cell, gap);
                     g.drawImage(map, mx, y, cell, cell, null);
                     String caption = row.captions().get(m);
                     g.setColor(Theme.TEXT);
                     g.drawString(caption, mx + cell / 2 - tm.stringWidth(caption) / 2, y + cell + tm.getAscent() + 2);
-                    int ox = panelX(left, 2 + k + m, columnWidth, cell, gap);
+                    if (!overlays) {
+                        continue;
+                    }
+                    int ox = panelX(left, first + k + m, columnWidth, cell, gap);
                     g.drawImage(input, ox, y, cell, cell, null);
                     var saved = g.getComposite();
                     g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.45f));

@@ -62,7 +62,7 @@ public final class LineChart {
         return series(name, oneBased(y.length), y);
     }
 
-    /** Adds a dashed series with explicit x values (e.g. a reference level). */
+    /** Adds a dashed series with explicit x values (a reference level, a threshold). */
     public LineChart dashedSeries(String name, double[] x, double[] y) {
         return add(new Series(name, x, y, true, null));
     }

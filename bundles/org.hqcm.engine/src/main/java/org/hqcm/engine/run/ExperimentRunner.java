@@ -23,9 +23,9 @@ import org.hqcm.engine.RunCancelledException;
 import org.hqcm.engine.EngineInfo;
 import org.hqcm.engine.data.DatasetLoader;
 import org.hqcm.engine.data.LoadOptions;
+import org.hqcm.engine.data.LeakageGuard;
 import org.hqcm.engine.data.LoadedDataset;
 import org.hqcm.engine.data.Split;
-import org.hqcm.engine.data.Splitter;
 import org.hqcm.engine.data.TumourClass;
 import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.TribuoEvaluations;
@@ -225,10 +225,13 @@ public final class ExperimentRunner {
             RunObserver all) {
         phase(all, "loading", "loading the dataset");
         var ds = experiment.getDataset();
-        LoadedDataset data = DatasetLoader.load(ExperimentMapping.sources(experiment, folder.dir()), ds.getImageSize(),
-                experiment.getSeed(), LoadOptions.defaults().withRequiredClasses(EnumSet.allOf(TumourClass.class))
+        LoadedDataset loaded = DatasetLoader.load(ExperimentMapping.sources(experiment, folder.dir()),
+                ds.getImageSize(), experiment.getSeed(), LoadOptions.defaults()
+                        .withRequiredClasses(EnumSet.allOf(TumourClass.class))
                         .withMaxImagePixels(ds.getMaxImagePixels())
                         .withProgress(all));
+        LeakageGuard.Result guarded = ExperimentMapping.guard(experiment, loaded);
+        LoadedDataset data = guarded.dataset();
         String fingerprint = data.fingerprint();
         String known = record.getProvenance().getDatasetFingerprint();
         if (resuming && known != null && !known.isEmpty() && !known.equals(fingerprint)) {
@@ -240,8 +243,16 @@ public final class ExperimentRunner {
         for (var bad : data.badFiles()) {
             all.skipped(String.valueOf(bad.file()), bad.reason());
         }
-        Split split = Splitter.split(data.samples(), ds.getTrainFraction(), ds.getValidationFraction(),
-                ds.getTestFraction(), experiment.getSeed(), ds.isStratified(), ds.isGroupByPatient());
+        record.setDuplicateGroups(guarded.groups().size());
+        record.setDuplicateImages(guarded.copies());
+        record.setDroppedDuplicates(guarded.dropped());
+        record.getDataWarnings().clear();
+        record.getDataWarnings().addAll(guarded.warnings());
+        all.note(guarded.summary(ExperimentMapping.duplicateHandling(ds.getDuplicatePolicy())));
+        for (String w : guarded.warnings()) {
+            all.warning("data: " + w);
+        }
+        Split split = ExperimentMapping.split(experiment, guarded);
         all.note(String.format(Locale.ROOT, "data: %d images (%d skipped), split %d / %d / %d, fingerprint %s",
                 data.size(), data.badFiles().size(), split.train().length, split.validation().length,
                 split.test().length, fingerprint));
@@ -315,12 +326,31 @@ public final class ExperimentRunner {
         all.note(String.format(Locale.ROOT, "Tribuo wrapping: datasets %.1f ms + predictions and evaluation %.1f ms = "
                 + "%.1f ms = %.3f%% of a mean epoch (%.1f s)", datasetNanos / 1e6, evaluationNanos / 1e6,
                 wrapNanos / 1e6, 100 * wrapNanos / 1e9 / meanEpoch, meanEpoch));
-        TestEvaluation.write(folder, record, experiment, data, test, report);
+        Predictions validation = model.predictDetailed(data.samples(), split.validation());
+        long explainStart = System.nanoTime();
+        ExplanationEvaluation.Costs costs = TestEvaluation.write(folder, record, experiment, data, test, validation,
+                report, model.network(), all);
+        note(all, record, costs, (System.nanoTime() - explainStart) / 1e9);
         artefactOf(record, "Tribuo provenance", PROVENANCE_FILE);
         record.setStatus(RunStatus.COMPLETED);
         record.setFinished(new Date());
         HqcmResources.save(record, folder.record());
         all.ended(RunStatus.COMPLETED, "completed", report.accuracy());
+    }
+
+    /** The explanations' cost per image and for the explained images, as shares of the training time. */
+    private static void note(RunObserver all, RunRecord record, ExplanationEvaluation.Costs costs, double seconds) {
+        double training = record.getEpochs().stream().mapToDouble(r -> r.getSeconds()).sum();
+        if (costs == null) {
+            all.note(String.format(Locale.ROOT, "test evaluation %.1f s; no tumour test image to explain", seconds));
+            return;
+        }
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "explanations of %d tumour test images (test evaluation %.1f s in all, training %.1f s):", costs.images(),
+                seconds, training));
+        costs.secondsPerImage().forEach((m, s) -> b.append(String.format(Locale.ROOT, " %s %.2f ms/image, %.2f s = %.2f%%;",
+                ExplanationEvaluation.label(m), 1e3 * s, costs.seconds().get(m), 100 * costs.seconds().get(m) / training)));
+        all.note(b.substring(0, b.length() - 1));
     }
 
     /** The end of a cancelled run: status CANCELLED, and how to continue. */
@@ -339,10 +369,7 @@ public final class ExperimentRunner {
     }
 
     private static void artefactOf(RunRecord record, String name, String path) {
-        var a = HqcmFactory.eINSTANCE.createArtefact();
-        a.setName(name);
-        a.setPath(path);
-        record.getArtefacts().add(a);
+        TestEvaluation.artefact(record, name, path);
     }
 
     /** Records each epoch in the run record and writes the checkpoint, both atomically, then tells the observers. */

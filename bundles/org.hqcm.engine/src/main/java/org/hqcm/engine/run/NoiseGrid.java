@@ -14,9 +14,9 @@ import java.util.function.Consumer;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.data.DatasetLoader;
 import org.hqcm.engine.data.LoadOptions;
+import org.hqcm.engine.data.LeakageGuard;
 import org.hqcm.engine.data.LoadedDataset;
 import org.hqcm.engine.data.Split;
-import org.hqcm.engine.data.Splitter;
 import org.hqcm.engine.data.TumourClass;
 import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.ConfusionCounts;
@@ -149,15 +149,16 @@ public final class NoiseGrid {
         Reference classical = classicalDir == null ? null : reference(classicalDir, results);
         progress.accept("loading the test split of " + results.name());
         var ds = e.getDataset();
-        LoadedDataset data = DatasetLoader.load(ExperimentMapping.sources(e, results.folder().dir()), ds.getImageSize(),
-                e.getSeed(), LoadOptions.defaults().withRequiredClasses(EnumSet.allOf(TumourClass.class)));
+        LeakageGuard.Result guarded = ExperimentMapping.guard(e, DatasetLoader.load(ExperimentMapping.sources(e,
+                results.folder().dir()), ds.getImageSize(), e.getSeed(), LoadOptions.defaults()
+                        .withRequiredClasses(EnumSet.allOf(TumourClass.class)).withMaxImagePixels(ds.getMaxImagePixels())));
+        LoadedDataset data = guarded.dataset();
         String known = record.getProvenance().getDatasetFingerprint();
         if (known != null && !known.isEmpty() && !known.equals(data.fingerprint())) {
             throw new BadInputException(runDir + ": the dataset changed since the run (fingerprint " + data.fingerprint()
                     + ", recorded " + known + "); the test split cannot be rebuilt");
         }
-        Split split = Splitter.split(data.samples(), ds.getTrainFraction(), ds.getValidationFraction(),
-                ds.getTestFraction(), e.getSeed(), ds.isStratified(), ds.isGroupByPatient());
+        Split split = ExperimentMapping.split(e, guarded);
         int[] test = split.test();
         if (!Arrays.equals(test, results.sampleIds())) {
             throw new BadInputException(runDir + ": the rebuilt test split (" + test.length + " images) is not the one "

@@ -74,7 +74,7 @@ public final class RunPreflight {
                 problems.add(new Problem(Problem.Severity.WARNING, field + ".path", refused.size()
                         + " files or folders are not read (first: " + refused.get(0) + ")"));
             }
-            images += files;
+            images += spec.kind().isVolume() ? files * spec.volume().slicesPerCaseBound() : files;
         }
         if (!ExperimentValidator.hasErrors(problems)) {
             MemoryEstimate.of(e, images).check(limits).ifPresent(problems::add);

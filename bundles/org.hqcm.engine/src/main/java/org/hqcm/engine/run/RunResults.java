@@ -20,26 +20,32 @@ import org.hqcm.engine.IoMessages;
 import org.hqcm.engine.eval.AttentionJaccard;
 import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.ComparedRun;
+import org.hqcm.engine.eval.ConfidenceSummary;
+import org.hqcm.engine.eval.ExplanationScores;
 import org.hqcm.engine.eval.PairedBootstrap;
 import org.hqcm.engine.eval.PairedComparison;
 import org.hqcm.engine.eval.TestSetFingerprint;
 import org.hqcm.engine.eval.WilcoxonSignedRank;
 import org.hqcm.engine.io.CsvFormats;
 import org.hqcm.engine.io.Utf8Lines;
+import org.hqcm.model.Calibration;
+import org.hqcm.model.ExplanationMethod;
+import org.hqcm.model.OutOfDistribution;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.RunStatus;
 import org.hqcm.model.resource.HqcmResources;
 
 /**
  * The test results of a completed run, read back from its folder alone (no network, no data): the run record,
- * {@code predictions.csv} and {@code jaccard.csv}. What {@code report}, {@code compare} and {@code reproduce} build on.
+ * {@code predictions.csv}, {@code jaccard.csv} and {@code explanations.csv}. What {@code report}, {@code compare} and {@code reproduce} build on.
  *
  * @param sampleIds test images in evaluation order (indices into the run's dataset)
- * @param jaccard   per-image attention Jaccard, images numbered by their position in the test set; null without
- *                  attention
+ * @param jaccard      per-image attention Jaccard, images numbered by their position in the test set; null without
+ *                     attention
+ * @param explanations per-image scores of the explanation methods ({@code explanations.csv}); null for a run without
  */
 public record RunResults(RunFolder folder, RunRecord record, List<String> classNames, int[] sampleIds, int[] labels,
-        int[] predicted, AttentionJaccard.Result jaccard) {
+        int[] predicted, AttentionJaccard.Result jaccard, ExplanationScores explanations) {
 
     /** A completed run's results; a folder that is not a run, or a run that did not complete, is refused. */
     public static RunResults read(Path dir) {
@@ -80,7 +86,10 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
         }
         Path jaccardFile = folder.file(TestEvaluation.JACCARD_FILE);
         AttentionJaccard.Result jaccard = Files.isRegularFile(jaccardFile) ? jaccard(jaccardFile, position, n) : null;
-        return new RunResults(folder, record, classes, ids, labels, predicted, jaccard);
+        Path explanationsFile = folder.dir().resolve(ExplanationEvaluation.CSV);
+        ExplanationScores explanations = Files.isRegularFile(explanationsFile) ? explanations(explanationsFile, position)
+                : null;
+        return new RunResults(folder, record, classes, ids, labels, predicted, jaccard, explanations);
     }
 
     /** The run's name in comparisons: its folder's name. */
@@ -93,7 +102,74 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
     }
 
     public ComparedRun compared(String name) {
-        return new ComparedRun(name, sampleIds, labels, predicted, jaccard);
+        return new ComparedRun(name, sampleIds, labels, predicted, jaccard, explanations, confidence());
+    }
+
+    /** The record's calibration and out-of-distribution figures ({@link ConfidenceSummary#NONE} for older runs). */
+    public ConfidenceSummary confidence() {
+        Calibration c = record.getCalibration();
+        OutOfDistribution o = record.getOutOfDistribution();
+        double nan = Double.NaN;
+        boolean fitted = c != null && c.isFitted();
+        return new ConfidenceSummary(c == null ? nan : c.getEce(), c == null ? nan : c.getBrier(),
+                c == null ? nan : c.getNll(), fitted, fitted ? c.getTemperature() : nan, fitted ? c.getScaledEce() : nan,
+                fitted ? c.getScaledBrier() : nan, fitted ? c.getScaledNll() : nan, o == null ? nan : o.getTestFlagged());
+    }
+
+    /**
+     * explanations.csv: sample,method,jaccard@T...,pointing,energy; methods by their model literal, in the order they
+     * first appear; every sample must be a test image.
+     */
+    private static ExplanationScores explanations(Path file, Map<Integer, Integer> position) {
+        List<List<String>> records = records(file);
+        List<String> header = records.get(0);
+        int n = header.size();
+        if (n < 4 || !header.get(0).equals("sample") || !header.get(1).equals("method")
+                || !header.get(n - 2).equals("pointing") || !header.get(n - 1).equals("energy")) {
+            throw new BadInputException(file + ": header '" + String.join(",", header)
+                    + "', expected sample,method,jaccard@T,...,pointing,energy");
+        }
+        double[] thresholds = thresholds(file, header.subList(2, n - 2));
+        Map<ExplanationMethod, List<ExplanationScores.Image>> byMethod = new java.util.LinkedHashMap<>();
+        for (int i = 1; i < records.size(); i++) {
+            List<String> r = records.get(i);
+            if (r.size() != n) {
+                throw new BadInputException(file + ": line " + (i + 1) + " has " + r.size() + " fields, expected " + n);
+            }
+            int sample = integer(file, i - 1, r, 0, Integer.MAX_VALUE);
+            if (!position.containsKey(sample)) {
+                throw new BadInputException(file + ": line " + (i + 1) + ": sample " + sample
+                        + " is not in predictions.csv (expected only test images)");
+            }
+            ExplanationMethod m = ExplanationMethod.get(r.get(1).strip());
+            if (m == null) {
+                throw new BadInputException(file + ": line " + (i + 1) + ": method '" + r.get(1) + "', expected one of "
+                        + ExplanationMethod.VALUES);
+            }
+            double[] j = new double[thresholds.length];
+            for (int t = 0; t < j.length; t++) {
+                j[t] = number(file, i, r.get(t + 2));
+            }
+            byMethod.computeIfAbsent(m, k -> new ArrayList<>()).add(new ExplanationScores.Image(sample, j,
+                    number(file, i, r.get(n - 2)), number(file, i, r.get(n - 1))));
+        }
+        List<ExplanationScores.Method> methods = new ArrayList<>();
+        byMethod.forEach((m, l) -> methods.add(new ExplanationScores.Method(ExplanationEvaluation.label(m), l)));
+        return new ExplanationScores(thresholds, methods);
+    }
+
+    /** Thresholds from column titles jaccard@T. */
+    private static double[] thresholds(Path file, List<String> columns) {
+        double[] thresholds = new double[columns.size()];
+        for (int t = 0; t < thresholds.length; t++) {
+            String h = columns.get(t);
+            try {
+                thresholds[t] = Double.parseDouble(h.substring(h.indexOf('@') + 1));
+            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                throw new BadInputException(file + ": column '" + h + "', expected jaccard@THRESHOLD");
+            }
+        }
+        return thresholds;
     }
 
     /** Identity of the test images this run was evaluated on (ids in order and their labels). */
@@ -150,15 +226,7 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
             throw new BadInputException(file + ": header '" + String.join(",", header)
                     + "', expected sample,source,jaccard@T,...");
         }
-        double[] thresholds = new double[header.size() - 2];
-        for (int t = 0; t < thresholds.length; t++) {
-            String h = header.get(t + 2);
-            try {
-                thresholds[t] = Double.parseDouble(h.substring(h.indexOf('@') + 1));
-            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-                throw new BadInputException(file + ": column '" + h + "', expected jaccard@THRESHOLD");
-            }
-        }
+        double[] thresholds = thresholds(file, header.subList(2, header.size()));
         List<AttentionJaccard.ImageScore> images = new ArrayList<>();
         double[] sums = new double[thresholds.length];
         for (int i = 1; i < records.size(); i++) {
@@ -205,6 +273,11 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
             rows.add(r);
         }
         return rows;
+    }
+
+    /** The header of a run file. */
+    static List<String> header(Path file) {
+        return records(file).get(0);
     }
 
     /** Larger than the CSV of any run (a million test images take about 100 MB): not read. */

@@ -17,6 +17,7 @@ import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.EvaluationFigures;
 import org.hqcm.engine.eval.Tsne;
 import org.hqcm.engine.io.CsvFormats;
+import org.hqcm.engine.nn.HybridNetwork;
 import org.hqcm.engine.train.Predictions;
 import org.hqcm.model.EpochRecord;
 import org.hqcm.model.Experiment;
@@ -29,7 +30,9 @@ import org.hqcm.model.resource.AtomicFiles;
  * The test-split results of a run, into its record and folder: Table 1 metrics and the confusion matrix, attention
  * Jaccard per threshold (per-image values in {@code jaccard.csv}), training curves, the confusion heatmap and the
  * t-SNE of the head's outputs, the attention gallery (Fig 10, with its examples kept in
- * {@value AttentionExamples#FILE}), and the run's self-contained HTML report ({@value RunReport#FILE}).
+ * {@value AttentionExamples#FILE}), the calibration and out-of-distribution thresholds ({@link ConfidenceEvaluation}),
+ * the explanations beside T_s ({@link ExplanationEvaluation}), and the run's self-contained HTML report
+ * ({@value RunReport#FILE}).
  */
 final class TestEvaluation {
 
@@ -46,9 +49,13 @@ final class TestEvaluation {
     private TestEvaluation() {
     }
 
-    /** {@code report} is Tribuo's evaluation of {@code test} (Table 1); the rest comes from the network's outputs. */
-    static void write(RunFolder folder, RunRecord record, Experiment experiment, LoadedDataset data, Predictions test,
-            ClassificationReport report) {
+    /**
+     * {@code report} is Tribuo's evaluation of {@code test} (Table 1); the rest comes from the network's outputs on
+     * the test and validation splits ({@code validation} fixes the temperature and the out-of-distribution thresholds)
+     * and from {@code net} itself (the explanations). Returns the explanations' costs, null when none were made.
+     */
+    static ExplanationEvaluation.Costs write(RunFolder folder, RunRecord record, Experiment experiment, LoadedDataset data,
+            Predictions test, Predictions validation, ClassificationReport report, HybridNetwork net, RunObserver observer) {
         List<String> classes = List.copyOf(experiment.getDataset().getClassNames());
         HqcmFactory f = HqcmFactory.eINSTANCE;
         TestMetrics m = f.createTestMetrics();
@@ -89,8 +96,12 @@ final class TestEvaluation {
                 jaccard(folder, record, experiment, data.samples(), test);
             }
             figures(folder, record, experiment, report, test);
+            ConfidenceEvaluation.write(folder, record, experiment.getEvaluation(), classes, data.samples(), test, validation);
+            ExplanationEvaluation.Costs costs = ExplanationEvaluation.write(folder, record, experiment.getEvaluation(),
+                    classes, data.samples(), test, net, experiment.getTraining().getBatchSize(), observer);
             RunReport.write(folder, record);
             artefact(record, "report", RunReport.FILE);
+            return costs;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the test results into " + folder.dir() + ": " + e.getMessage(), e);
         }
@@ -255,7 +266,7 @@ final class TestEvaluation {
         }
     }
 
-    private static void artefact(RunRecord record, String name, String path) {
+    static void artefact(RunRecord record, String name, String path) {
         var a = HqcmFactory.eINSTANCE.createArtefact();
         a.setName(name);
         a.setPath(path);

@@ -83,13 +83,13 @@ public final class TestImages implements AutoCloseable {
         });
     }
 
-    private static void entry(ZipOutputStream z, String name, byte[] bytes) throws IOException {
+    static void entry(ZipOutputStream z, String name, byte[] bytes) throws IOException {
         z.putNextEntry(new ZipEntry(name));
         z.write(bytes);
         z.closeEntry();
     }
 
-    private static byte u8(double v) {
+    static byte u8(double v) {
         return (byte) Math.round(Math.max(0, Math.min(1, v)) * 255);
     }
 
@@ -172,7 +172,7 @@ public final class TestImages implements AutoCloseable {
         return new Image(position, grid(b, 0, s), grid(b, s * s, s), m == 0 ? null : grid(b, 2 * s * s, m));
     }
 
-    private static float[][] grid(byte[] b, int offset, int n) {
+    static float[][] grid(byte[] b, int offset, int n) {
         float[][] g = new float[n][n];
         for (int p = 0; p < n * n; p++) {
             g[p / n][p % n] = (b[offset + p] & 0xFF) / 255f;
@@ -181,7 +181,7 @@ public final class TestImages implements AutoCloseable {
     }
 
     /** The entry's bytes, at most {@code max}: a longer entry is refused without inflating more than that. */
-    private static byte[] read(ZipFile zip, Path file, String name, int max) throws IOException {
+    static byte[] read(ZipFile zip, Path file, String name, int max) throws IOException {
         ZipEntry e = zip.getEntry(name);
         if (e == null) {
             throw new BadInputException(file + ": no entry '" + name + "', expected a file of test images");

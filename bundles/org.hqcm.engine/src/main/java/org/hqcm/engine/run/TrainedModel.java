@@ -5,6 +5,7 @@ import java.nio.file.LinkOption;
 import java.util.List;
 
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.eval.OodScores;
 import org.hqcm.engine.io.ArrayArchive;
 import org.hqcm.engine.nn.HybridNetwork;
 import org.hqcm.engine.train.ExperimentMapping;
@@ -13,8 +14,13 @@ import org.hqcm.model.Experiment;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.resource.HqcmResources;
 
-/** The trained network of a completed run, rebuilt from the run's experiment and its model.zip (best weights). */
-public record TrainedModel(Experiment experiment, Inference inference, List<String> classNames) {
+/**
+ * The trained network of a completed run, rebuilt from the run's experiment and its model.zip (best weights), with
+ * what the run fixed on its validation split: the temperature its probabilities are divided by and the
+ * out-of-distribution thresholds (both in the run record).
+ */
+public record TrainedModel(RunFolder folder, Experiment experiment, Inference inference, List<String> classNames,
+        RunRecord record) {
 
     /** Loads the model of {@code folder}; a run without model.zip (not completed) is refused with a clear message. */
     public static TrainedModel load(RunFolder folder) {
@@ -32,12 +38,55 @@ public record TrainedModel(Experiment experiment, Inference inference, List<Stri
             throw new BadInputException(folder.model() + ": does not fit the run's network (" + ex.getMessage() + ")", ex);
         }
         net.parametersChanged();
-        return new TrainedModel(e, new Inference(net, e.getTraining().getBatchSize(), null, null),
-                List.copyOf(e.getDataset().getClassNames()));
+        return new TrainedModel(folder, e, new Inference(net, e.getTraining().getBatchSize(), null, null),
+                List.copyOf(e.getDataset().getClassNames()), record);
     }
 
     public int imageSize() {
         return experiment.getDataset().getImageSize();
+    }
+
+    /** The temperature fitted on the validation split (temperatureScaling), or 1. */
+    public double temperature() {
+        return ConfidenceEvaluation.temperature(record);
+    }
+
+    /** Whether the run fitted a temperature. */
+    public boolean temperatureFitted() {
+        return record.getCalibration() != null && record.getCalibration().isFitted();
+    }
+
+    /** The out-of-distribution thresholds, or null for a run made before they existed. */
+    public OodScores.Thresholds oodThresholds() {
+        return record.getOutOfDistribution() == null ? null : ConfidenceEvaluation.thresholds(record);
+    }
+
+    /** The score that flags an image (the experiment's oodScore). */
+    public OodScores.Kind oodKind() {
+        return ConfidenceEvaluation.kind(experiment.getEvaluation().getOodScore());
+    }
+
+    /** Both out-of-distribution scores of the run's test split (confidence.csv); empty for a run without. */
+    public OodScores.Scores testScores() {
+        java.nio.file.Path file = folder.dir().resolve(ConfidenceEvaluation.CSV);
+        return Files.isRegularFile(file) ? ConfidenceEvaluation.read(file, ConfidenceEvaluation.TEST)
+                : new OodScores.Scores(new double[0], new double[0]);
+    }
+
+    /** The flagging score's values of {@code s}. */
+    public double[] flaggingScores(OodScores.Scores s) {
+        return ConfidenceEvaluation.pick(oodKind(), s);
+    }
+
+    /** The flagging score's threshold. */
+    public double flaggingThreshold() {
+        OodScores.Thresholds t = oodThresholds();
+        return oodKind() == OodScores.Kind.ENERGY ? t.energy() : t.maxSoftmax();
+    }
+
+    /** The score's name in messages. */
+    public String oodLabel() {
+        return ConfidenceEvaluation.label(oodKind());
     }
 
     /**

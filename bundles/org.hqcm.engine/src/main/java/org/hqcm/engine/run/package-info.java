@@ -17,8 +17,15 @@
  *   jaccard.csv         attention Jaccard per tumour test image and threshold
  *   test-images.zip     every test image with its mask and T_s, 8 bits each, for the IDE's drill-down ({@link org.hqcm.engine.run.TestImages})
  *   attention-examples.zip  a few tumour test images with mask, T_s and Jaccard (for galleries; {@link org.hqcm.engine.run.AttentionExamples})
+ *   explanations.csv    per explained tumour test image and method (T_s, Grad-CAM, Grad-CAM on F*(1+T_s), occlusion):
+ *                       Jaccard per threshold, pointing game, energy in the mask ({@link org.hqcm.engine.run.ExplanationEvaluation})
+ *   explanation-maps.zip  the scored maps of those images, 8 bits each, for the IDE's drill-down ({@link org.hqcm.engine.run.ExplanationMaps})
+ *   confidence.csv      per validation and test image: logits, temperature-scaled probabilities, maximum softmax
+ *                       probability, energy, the out-of-distribution flag ({@link org.hqcm.engine.run.ConfidenceEvaluation})
+ *   ood-sources.csv     written by {@code hqcm report --ood-source}: the scores of other sources' images ({@link org.hqcm.engine.run.OodSources})
  *   report.html         the self-contained report ({@link org.hqcm.engine.run.RunReport}); ./hqcm report rewrites it
- *   artefacts/          figures of the evaluation: loss, accuracy, confusion, tsne, attention, quantum-gradient (PNG)
+ *   artefacts/          figures of the evaluation: loss, accuracy, confusion, tsne, attention, quantum-gradient,
+ *                       explanations, reliability, ood (PNG)
  *   noise/              written later by {@code hqcm noise} ({@link org.hqcm.engine.run.NoiseGrid}): noise.csv,
  *                       noise-accuracy.png, noise-jaccard.png, noise-accuracy-&lt;channel&gt;.png; the report shows
  *                       the first two when present

@@ -6,8 +6,15 @@ import java.util.List;
 
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.data.Augmenter;
+import org.hqcm.engine.data.DuplicateHandling;
+import org.hqcm.engine.data.LeakageGuard;
+import org.hqcm.engine.data.LoadedDataset;
+import org.hqcm.engine.data.Split;
+import org.hqcm.engine.data.Splitter;
 import org.hqcm.engine.data.SourceFormat;
 import org.hqcm.engine.data.SourceSpec;
+import org.hqcm.engine.data.TumourClass;
+import org.hqcm.engine.data.VolumeOptions;
 import org.hqcm.engine.nn.ActivationFunction;
 import org.hqcm.engine.nn.HeadConfig;
 import org.hqcm.engine.nn.NetworkConfig;
@@ -25,6 +32,8 @@ import org.hqcm.model.Architecture;
 import org.hqcm.model.Backend;
 import org.hqcm.model.ClassicalHead;
 import org.hqcm.model.DataSource;
+import org.hqcm.model.Dataset;
+import org.hqcm.model.DuplicatePolicy;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.HqcmPackage;
 import org.hqcm.model.Loss;
@@ -184,6 +193,28 @@ public final class ExperimentMapping {
         return ((Number) HqcmPackage.Literals.DATASET__MAX_IMAGE_PIXELS.getDefaultValue()).longValue();
     }
 
+    /** The engine's handling of copies for the model's {@code Dataset.duplicatePolicy}. */
+    public static DuplicateHandling duplicateHandling(DuplicatePolicy p) {
+        return switch (p) {
+            case GROUP -> DuplicateHandling.GROUP;
+            case DROP -> DuplicateHandling.DROP;
+            case FAIL -> DuplicateHandling.FAIL;
+        };
+    }
+
+    /** The leakage guard of the experiment's dataset on what was loaded ({@code dataset.duplicatePolicy} etc.). */
+    public static LeakageGuard.Result guard(Experiment e, LoadedDataset loaded) {
+        Dataset ds = e.getDataset();
+        return LeakageGuard.apply(loaded, duplicateHandling(ds.getDuplicatePolicy()), ds.getNearDuplicateDistance());
+    }
+
+    /** The experiment's split of a guarded dataset: fractions, seed, stratification, patients and copies. */
+    public static Split split(Experiment e, LeakageGuard.Result guarded) {
+        Dataset ds = e.getDataset();
+        return Splitter.split(guarded.dataset().samples(), ds.getTrainFraction(), ds.getValidationFraction(),
+                ds.getTestFraction(), e.getSeed(), ds.isStratified(), ds.isGroupByPatient(), guarded.linked());
+    }
+
     /** The dataset sources; relative paths resolve against {@code baseDir} (the experiment file's folder). */
     public static List<SourceSpec> sources(Experiment e, Path baseDir) {
         List<SourceSpec> specs = new ArrayList<>();
@@ -193,10 +224,37 @@ public final class ExperimentMapping {
                 specs.add(SourceSpec.synthetic(s.getImagesPerClass(), s.getDifficulty()));
             } else {
                 Path p = Path.of(s.getPath() == null ? "" : s.getPath());
-                specs.add(SourceSpec.files(format, p.isAbsolute() ? p : baseDir.resolve(p).normalize()));
+                Path root = p.isAbsolute() ? p : baseDir.resolve(p).normalize();
+                specs.add(format.isVolume() ? SourceSpec.volumes(format, root, volumeOptions(s, e.getDataset()
+                        .getClassNames())) : SourceSpec.files(format, root));
             }
         }
         return specs;
+    }
+
+    /**
+     * The volume fields of a BRATS or MSD_TASK01 source. The tumour class is the label of {@code tumourClass} among
+     * the dataset's class names (validation has checked it is one of them after the first, healthy).
+     */
+    public static VolumeOptions volumeOptions(DataSource s, List<String> classNames) {
+        int label = classNames.indexOf(s.getTumourClass());
+        if (label < 1 || label >= TumourClass.COUNT) {
+            throw new BadInputException("dataset.sources: tumourClass '" + s.getTumourClass() + "' is not allowed;"
+                    + " expected one of " + classNames.subList(1, Math.min(classNames.size(), TumourClass.COUNT)));
+        }
+        VolumeOptions.Modality modality = switch (s.getModality()) {
+            case T1 -> VolumeOptions.Modality.T1;
+            case T1CE -> VolumeOptions.Modality.T1CE;
+            case T2 -> VolumeOptions.Modality.T2;
+            case FLAIR -> VolumeOptions.Modality.FLAIR;
+        };
+        VolumeOptions.Scaling scaling = switch (s.getIntensityScaling()) {
+            case MIN_MAX -> VolumeOptions.Scaling.MIN_MAX;
+            case PERCENTILE_CLIP -> VolumeOptions.Scaling.PERCENTILE_CLIP;
+        };
+        return new VolumeOptions(modality, TumourClass.ofLabel(label), new java.util.HashSet<>(s.getTumourLabels()),
+                s.getMinTumourArea(), s.getSliceStep(), s.getMaxSlicesPerCase(), s.isHealthySlices(),
+                s.getMinBrainArea(), scaling, s.getLowerPercentile(), s.getUpperPercentile(), s.getMaxVolumeVoxels());
     }
 
     /** How the engine reads a source of the model's kind. */
@@ -206,6 +264,8 @@ public final class ExperimentMapping {
             case FIGSHARE_MAT -> SourceFormat.FIGSHARE_MAT;
             case IMAGE_FOLDER -> SourceFormat.IMAGE_FOLDER;
             case DICOM -> SourceFormat.DICOM;
+            case BRATS -> SourceFormat.BRATS;
+            case MSD_TASK01 -> SourceFormat.MSD_TASK01;
         };
     }
 

@@ -51,6 +51,7 @@ public final class Inference {
         int[] labels = new int[n];
         int[] predicted = new int[n];
         double[] probabilities = new double[n * k];
+        double[] allLogits = new double[n * k];
         double[] spatial = net.config().attention() ? new double[n * fs * fs] : null;
         double[] head = new double[n * headWidth];
         double lossSum = 0;
@@ -70,6 +71,7 @@ public final class Inference {
             for (int i = 0; i < m; i++) {
                 Softmax.row(logits, i * k, k, probabilities, (from + i) * k);
             }
+            System.arraycopy(logits, 0, allLogits, from * k, m * k);
             for (int i = 0; i < m; i++) {
                 labels[from + i] = batch.labels[i];
                 predicted[from + i] = NetworkTrainer.argmax(logits, i * k, k);
@@ -82,7 +84,7 @@ public final class Inference {
             }
             System.arraycopy(HostArrays.toDoubles(out.headOutput()), 0, head, from * headWidth, m * headWidth);
         }
-        return new Predictions(indices.clone(), labels, predicted, probabilities, k, spatial, fs, head, headWidth,
+        return new Predictions(indices.clone(), labels, predicted, probabilities, allLogits, k, spatial, fs, head, headWidth,
                 n == 0 || loss == null ? Double.NaN : lossSum / n, n == 0 ? Double.NaN : (double) correct / n);
     }
 }

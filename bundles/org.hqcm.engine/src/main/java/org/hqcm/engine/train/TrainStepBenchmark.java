@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -14,7 +15,10 @@ import org.hqcm.engine.data.Sample;
 import org.hqcm.engine.data.TumourClass;
 import org.hqcm.engine.nn.HeadConfig;
 import org.hqcm.engine.nn.HybridNetwork;
+import org.hqcm.engine.nn.Layer;
+import org.hqcm.engine.nn.LayerCost;
 import org.hqcm.engine.nn.NetworkConfig;
+import org.hqcm.engine.nn.Parameter;
 import org.hqcm.engine.nn.loss.CompositeLoss;
 import org.hqcm.engine.nn.loss.LossWeights;
 import org.hqcm.engine.nn.optim.Optimizer;
@@ -48,7 +52,8 @@ public final class TrainStepBenchmark {
      * the measured steps (on a shared machine, the rate the steps could get at that time), in FLOP/s.
      */
     public record Result(Setup setup, double[] stepMs, double flopsPerStep, double gemmPeakFlops,
-            double gemmMedianFlops, Map<String, Double> phaseMsPerStep) {
+            double gemmMedianFlops, Map<String, Double> phaseMsPerStep, double copyBytesPerSecond,
+            Map<String, PhaseLimit> phaseLimits) {
         public double medianMs() {
             return stepMs[stepMs.length / 2];
         }
@@ -131,8 +136,76 @@ public final class TrainStepBenchmark {
         }
         double[] during = Arrays.copyOfRange(gemmRates, setup.warmupSteps(), gemmRates.length);
         Arrays.sort(during);
+        double bandwidth = copyBandwidth(COPY_FLOATS, 5);
         return new Result(setup, times, trainingFlops(cfg, n), peak, during[during.length / 2],
-                phases.millisPerStep(setup.steps()));
+                phases.millisPerStep(setup.steps()), bandwidth, phaseLimits(net, optimizer, n, peak, bandwidth));
+    }
+
+    /**
+     * What a phase of the step needs at least (its operations and bytes, {@link LayerCost}) and the time that takes at
+     * the same run's GEMM peak and copy bandwidth; the larger of the two is the phase's limit on this machine.
+     */
+    public record PhaseLimit(double flops, double bytes, double flopMs, double memoryMs) {
+        public double limitMs() {
+            return Math.max(flopMs, memoryMs);
+        }
+
+        /** "compute" or "memory": which of the two bounds the phase. */
+        public String boundBy() {
+            return flopMs >= memoryMs ? "compute" : "memory";
+        }
+
+        static PhaseLimit of(double flops, double bytes, double peakFlops, double bytesPerSecond) {
+            return new PhaseLimit(flops, bytes, flops / peakFlops * 1e3, bytes / bytesPerSecond * 1e3);
+        }
+    }
+
+    /** The limits of the phases PhaseTimes reports: forward.LAYER, backward.LAYER, loss, clip, optimizer. */
+    static Map<String, PhaseLimit> phaseLimits(HybridNetwork net, Optimizer optimizer, int n, double peak,
+            double bandwidth) {
+        Map<String, PhaseLimit> limits = new LinkedHashMap<>();
+        for (Layer l : net.layers()) {
+            LayerCost c = l.cost(n);
+            limits.put("forward." + l.name(), PhaseLimit.of(c.forwardFlops(), c.forwardBytes(), peak, bandwidth));
+            limits.put("backward." + l.name(), PhaseLimit.of(c.backwardFlops(), c.backwardBytes(), peak, bandwidth));
+        }
+        double values = 0;
+        for (Parameter p : net.parameters()) {
+            values += p.value().length();
+        }
+        NetworkConfig cfg = net.config();
+        // the loss reads the logits, T_s and the mask at T_s's size and writes the gradients of both (10 ops each)
+        double lossValues = (double) n * (cfg.classes() + (double) cfg.featureSize() * cfg.featureSize());
+        limits.put("loss", PhaseLimit.of(10 * lossValues, Float.BYTES * 4 * lossValues, peak, bandwidth));
+        // the global norm reads every gradient once (a square and a sum each)
+        limits.put("clip", PhaseLimit.of(2 * values, Float.BYTES * values, peak, bandwidth));
+        double[] perValue = optimizer.stepCostPerValue();
+        limits.put("optimizer", PhaseLimit.of(perValue[0] * values, perValue[1] * values, peak, bandwidth));
+        return limits;
+    }
+
+    /**
+     * Floats per array of the copy that measures bandwidth: 2 x 128 MiB, far beyond the caches (2 MiB L2 per core
+     * and a shared L3 of tens of MiB on this machine kind), as STREAM asks (at least 4x the last-level cache).
+     */
+    public static final long COPY_FLOATS = 32L << 20;
+
+    /**
+     * The best rate of ND4J copying {@code floats} floats from one array into another (its multi-threaded native
+     * assign), over {@code repeats} repetitions after one warm-up, counting bytes read plus bytes written as STREAM's
+     * copy does, in bytes per second.
+     */
+    public static double copyBandwidth(long floats, int repeats) {
+        INDArray a = Nd4j.rand(DataType.FLOAT, floats);
+        INDArray b = Nd4j.create(DataType.FLOAT, floats);
+        b.assign(a);
+        double best = 0;
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            b.assign(a);
+            best = Math.max(best, 2.0 * Float.BYTES * floats / ((System.nanoTime() - t0) / 1e9));
+        }
+        return best;
     }
 
     /**

@@ -49,7 +49,8 @@ class CompareCommandTest {
         CliRun r = CliRun.of("compare", seed1.dir().toString(), seed2.dir().toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         for (String s : List.of("Table 1", "Table 2", "Wilcoxon statistic", "SciPy's default conventions", "McNemar",
-                "bootstrap CI")) {
+                "bootstrap CI", "Calibration and out-of-distribution flags", "ECE", "Brier",
+                "Explanations against the tumour masks, per method", ": Grad-CAM", ": occlusion", "pointing game")) {
             assertTrue(r.out().contains(s), "output says " + s + ":\n" + r.out());
         }
         String json = Files.readString(out.resolve("comparison.json"));
@@ -58,6 +59,10 @@ class CompareCommandTest {
             String name = f.dir().getFileName().toString();
             assertEquals(rec.getTestMetrics().getAccuracy(), CliRun.jsonNumber(json, "run." + name + ".accuracy"), 1e-9);
             assertEquals(rec.getTestMetrics().getMacroF1(), CliRun.jsonNumber(json, "run." + name + ".macroF1"), 1e-9);
+            assertEquals(rec.getCalibration().getEce(), CliRun.jsonNumber(json, "run." + name + ".ece"), 1e-12);
+            assertEquals(rec.getCalibration().getBrier(), CliRun.jsonNumber(json, "run." + name + ".brier"), 1e-12);
+            assertEquals(rec.getOutOfDistribution().getTestFlagged(), CliRun.jsonNumber(json, "run." + name + ".oodFlagged"),
+                    1e-12);
         }
         // Table 2's means are the records' (jaccard.csv rounds to 6 decimals)
         RunRecord a = HqcmResources.loadRunRecord(seed1.dir());
@@ -70,6 +75,11 @@ class CompareCommandTest {
             double p = CliRun.jsonNumber(json, k + "wilcoxon.p");
             assertTrue(p >= 0 && p <= 1, "p " + p);
         }
+        // explanation scores between the runs, per method, paired on the images both explained (the same ones)
+        String grad = pair + "explanation.Grad-CAM.pointing game.";
+        assertEquals(a.getExplanations().get(1).getPointingGame(), CliRun.jsonNumber(json, grad + "meanA"), 1e-6);
+        assertEquals(b.getExplanations().get(1).getPointingGame(), CliRun.jsonNumber(json, grad + "meanB"), 1e-6);
+        assertEquals(a.getExplanations().get(1).getImages(), CliRun.jsonNumber(json, grad + "images"), 0);
         assertEquals(a.getTestMetrics().getAccuracy() - b.getTestMetrics().getAccuracy(),
                 CliRun.jsonNumber(json, pair + "accuracyDiff.estimate"), 1e-9);
         assertEquals(Files.readString(out.resolve("comparison.md")).strip(), r.out().substring(0,
@@ -120,6 +130,29 @@ class CompareCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains(report.toString()), r.out());
         assertEquals(original, Files.readString(report));
+    }
+
+    /**
+     * report --ood-source: the phantom at another size and difficulty, as image files, scored against the run's
+     * threshold; the share flagged is in the record and the report; a folder without images is refused.
+     */
+    @Test
+    void reportScoresAnotherSource() throws Exception {
+        Path shifted = dir.resolve("shifted");
+        assertEquals(0, CliRun.of("data", "synth", "--out", shifted.toString(), "--per-class", "2", "--size", "40",
+                "--difficulty", "1", "--seed", "5").exit());
+        CliRun r = CliRun.of("report", seed1.dir().toString(), "--ood-source", shifted.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains(shifted + ": 8 images, "), r.out());
+        RunRecord rec = HqcmResources.loadRunRecord(seed1.dir());
+        var source = rec.getOutOfDistribution().getSources().get(0);
+        assertEquals(shifted.toString(), source.getPath());
+        assertEquals(8, source.getImages(), "the masks beside the images are not scored");
+        assertTrue(Files.readString(seed1.dir().resolve(RunReport.FILE)).contains(shifted.toString()));
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        CliRun none = CliRun.of("report", seed1.dir().toString(), "--ood-source", empty.toString());
+        assertEquals(ExitCodes.BAD_INPUT, none.exit());
+        assertTrue(none.err().contains(empty + ": no image file in the folder"), none.err());
     }
 
     private static Path only(Path parent) throws java.io.UncheckedIOException {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.hqcm.engine.run.TinyExperiments;
@@ -163,6 +164,19 @@ class ExperimentCommandsTest {
         assertTrue(predicted.out().startsWith(glioma + ": "), predicted.out());
         assertTrue(predicted.out().contains("glioma 0."), predicted.out());
         assertTrue(Files.size(pngs.resolve("glioma_00001-attention.png")) > 500);
+        // a folder as input, explanations, the CSV with the out-of-distribution flag, the score against the test split
+        CliRun explained = CliRun.of("predict", "--model", folder.toString(), "--out", pngs.toString(), "--explain",
+                images.resolve("healthy").toString());
+        assertEquals(0, explained.exit(), explained.err());
+        assertTrue(explained.out().contains("healthy_00001.png: "), explained.out());
+        assertTrue(explained.out().contains("images unlike the training data (energy score above"), explained.out());
+        assertTrue(Files.size(pngs.resolve("healthy_00001-explained.png")) > 500);
+        assertTrue(Files.size(pngs.resolve("ood.png")) > 500);
+        List<String> csv = Files.readAllLines(pngs.resolve("predictions.csv"));
+        assertEquals("image,predicted,p_healthy,p_meningioma,p_glioma,p_pituitary,max_softmax,energy,"
+                + "unlike_training_data,overlay,explanation", csv.get(0));
+        assertEquals(2, csv.size(), "one image: the mask beside it is not an input");
+        assertTrue(csv.get(1).matches(".*,(true|false),.*-attention.png,.*-explained.png"), csv.get(1));
         CliRun missing = CliRun.of("predict", "--model", folder.toString(), dir.resolve("none.png").toString());
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("none.png: no such image file"), missing.err());

@@ -111,4 +111,31 @@ class DatasetLoaderTest {
         assertEquals(5, merged.size());
         assertEquals(2, merged.classCounts()[TumourClass.GLIOMA.label()]);
     }
+
+    @Test
+    void aMultiFrameDicomFileGivesOneImagePerFrameAllInOneSplit() throws IOException {
+        Path root = dir.resolve("dicom");
+        Path glioma = Files.createDirectories(root.resolve("glioma"));
+        Files.write(glioma.resolve("volume.dcm"), org.hqcm.engine.data.dicom.DicomFiles.multiFrame16(12, 8, 8));
+        Files.write(glioma.resolve("other.dcm"), org.hqcm.engine.data.dicom.DicomFiles.multiFrame16(1, 8, 8));
+        LoadedDataset ds = DatasetLoader.load(List.of(SourceSpec.files(SourceFormat.DICOM, root)), 8, 1,
+                LoadOptions.defaults().withRequiredClasses(Set.of()));
+        assertEquals(13, ds.size());
+        assertEquals(2, ds.sources().get(0).goodFiles());
+        assertEquals(13, ds.sources().get(0).images());
+        // the frames of a file without PatientID are one patient, named by the file
+        assertEquals("file:glioma/volume.dcm", ds.samples().get(1).patientId());
+        assertEquals(12, ds.sources().get(0).withPatient());
+        Split split = Splitter.split(ds.samples(), 0.5, 0.25, 0.25, 3, true, true);
+        int volumeSplits = 0;
+        for (int k = 0; k < 3; k++) {
+            for (int i : split.part(k)) {
+                if (ds.samples().get(i).source().getFileName().toString().equals("volume.dcm")) {
+                    volumeSplits |= 1 << k;
+                    break;
+                }
+            }
+        }
+        assertEquals(1, Integer.bitCount(volumeSplits), "the 12 frames share one split");
+    }
 }

@@ -42,6 +42,22 @@ class AttentionGalleryTest {
         assertEquals(a.getWidth(), ImageIO.read(png.toFile()).getWidth());
     }
 
+    /** Explanations of an image given to predict: no mask known, the methods' maps side by side without overlays. */
+    @Test
+    void withoutMaskOrOverlaysOnlyTheInputAndTheMaps() {
+        float[][] image = new float[8][8];
+        float[][] a = {{0, 1}, {0, 0}};
+        AttentionGallery g = AttentionGallery.of("", java.util.List.of("T_s", "Grad-CAM", "occlusion")).withoutOverlays()
+                .row("", image, null, java.util.List.of(a, a, a), java.util.List.of("", "", ""));
+        assertEquals(java.util.List.of("input", "T_s", "Grad-CAM", "occlusion"), g.columns());
+        BufferedImage four = g.render(48);
+        BufferedImage withMask = AttentionGallery.of("", java.util.List.of("T_s", "Grad-CAM", "occlusion"))
+                .withoutOverlays().row("", image, new float[8][8], java.util.List.of(a, a, a), java.util.List.of("", "", ""))
+                .render(48);
+        assertTrue(withMask.getWidth() >= four.getWidth() + 48, withMask.getWidth() + " vs " + four.getWidth());
+        assertEquals(3, Pixels.columnBlocks(four, Colormap.JET.color(1), 10).size(), "three maps, no overlay");
+    }
+
     @Test
     void twoModelsGetTwoMapAndTwoOverlayColumns() {
         float[][] image = new float[8][8];

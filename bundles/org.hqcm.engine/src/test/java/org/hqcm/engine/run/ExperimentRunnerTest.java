@@ -79,7 +79,7 @@ class ExperimentRunnerTest {
         assertEquals(2, events.stream().filter(l -> l.startsWith("{\"type\":\"epoch\"")).count());
         // the front end, the event stream and the log heard the same run
         assertEquals(List.of("phase loading", "started tiny 2 0", "phase training", "epoch 1", "epoch 2",
-                "phase evaluating", "ended COMPLETED " + accuracy), heard.calls);
+                "phase evaluating", "phase explaining", "ended COMPLETED " + accuracy), heard.calls);
         assertTrue(events.stream().anyMatch(l -> l.contains("\"type\":\"start\"") && l.contains("\"epochs\":2")));
         List<String> log = Files.readAllLines(folder.log());
         assertTrue(log.get(log.size() - 1).endsWith("COMPLETED: test accuracy " + String.format(java.util.Locale.ROOT,

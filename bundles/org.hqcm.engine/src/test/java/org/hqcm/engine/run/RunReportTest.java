@@ -41,17 +41,19 @@ class RunReportTest {
     void runWritesASelfContainedReportWithEveryTableAndFigure() throws Exception {
         String html = Files.readString(run.dir().resolve(RunReport.FILE));
         for (String s : List.of("Table 1", "Overall Accuracy", "Macro Avg", "Confusion matrix", "share of row",
-                "Attention Jaccard", "Fig 7", "Fig 8", "Fig 9", "Fig 10", "Quantum circuits: resources on a device",
-                "state preparation: RY / CNOT", "Gradient norm of the circuits")) {
+                "Attention Jaccard", "Fig 7", "Fig 8", "Fig 9", "Fig 10", "Explanations beside T_s", "Grad-CAM",
+                "occlusion", "pointing game", "Explanation methods compared", "Calibration of the test split", "ECE",
+                "Brier", "Reliability diagram", "Out-of-distribution warnings", "energy score",
+                "Quantum circuits: resources on a device", "state preparation: RY / CNOT", "Gradient norm of the circuits")) {
             assertTrue(html.contains(s), "report mentions " + s);
         }
         // the settings with what they mean, from the model's documentation
         assertTrue(html.contains("<td>loss.zeta</td><td>" + org.hqcm.model.resource.HqcmResources.loadRunRecord(run.dir()).getExperiment().getLoss().getZeta() + "</td><td>zeta, the weight"),
                 "the settings table has loss.zeta with its meaning");
         assertTrue(html.contains("<td>training.learningRate</td>"), "and every other field");
-        // offline: six embedded PNGs (loss, accuracy, quantum gradient norm, confusion, t-SNE, gallery) and nothing
-        // fetched from elsewhere
-        assertEquals(6, count(html, "src=\"data:image/png;base64,"));
+        // offline: nine embedded PNGs (loss, accuracy, quantum gradient norm, confusion, t-SNE, attention and
+        // explanation galleries, reliability, score distribution) and nothing fetched from elsewhere
+        assertEquals(9, count(html, "src=\"data:image/png;base64,"));
         assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external resource");
 
         RunRecord record = HqcmResources.loadRunRecord(run.dir());

@@ -29,6 +29,9 @@ public final class TinyExperiments {
         e.getTraining().setBatchSize(8);
         e.getTraining().setLearningRate(0.01);
         e.getEvaluation().setTsnePerplexity(2);
+        // nine occlusion positions on the 16 px images rather than one (the default patch is 16 px)
+        e.getEvaluation().setOcclusionPatch(8);
+        e.getEvaluation().setOcclusionStride(4);
         return e;
     }
 

@@ -114,6 +114,8 @@ public final class Presets {
         t.setBatchSize(32);
         t.setBatchNormRecalibration(QUICKSTART_RECALIBRATION_IMAGES);
         e.getEvaluation().setAttentionExamples(4);
+        // how far the small model's confidences are from its accuracy, and what one temperature repairs (issue 17)
+        e.getEvaluation().setTemperatureScaling(true);
         return e;
     }
 

@@ -85,6 +85,10 @@ public class HqcmConstraints extends HqcmValidator {
     public static final int MAX_IMAGE_SIZE = 1024;
     /** Largest {@code Dataset.maxImagePixels}: a decoded image of 2^28 pixels takes 1 GiB as floats. */
     public static final int MAX_IMAGE_PIXELS_LIMIT = 1 << 28;
+    /** Largest {@code DataSource.maxVolumeVoxels}: a volume of 2^28 voxels takes 1 GiB as floats. */
+    public static final int MAX_VOLUME_VOXELS_LIMIT = 1 << 28;
+    /** Largest segmentation label: BraTS and MSD use 1..4; label volumes are int8..int16. */
+    public static final int MAX_LABEL = 32767;
     /** Most synthetic images per class: 4 x 100,000 images of 128 x 128 take about 20 GB. */
     public static final int MAX_IMAGES_PER_CLASS = 100_000;
     /** Widest convolution block: common CNNs stop at 512-2048 filters, and activations grow with the width. */
@@ -193,6 +197,11 @@ public class HqcmConstraints extends HqcmValidator {
                 && size >= 16 && maxPixels < (long) size * size) {
             c.error(Literals.DATASET__MAX_IMAGE_PIXELS, maxPixels, ">= imageSize x imageSize = " + (long) size * size);
         }
+        int distance = d.getNearDuplicateDistance();
+        if (distance < -1 || distance > 64) {
+            c.error(Literals.DATASET__NEAR_DUPLICATE_DISTANCE, distance, "-1 (exact duplicates only) or a Hamming"
+                    + " distance 0..64 between 64-bit perceptual hashes");
+        }
         boolean fractionsOk = fraction(c, Literals.DATASET__TRAIN_FRACTION, d.getTrainFraction());
         fractionsOk &= fraction(c, Literals.DATASET__VALIDATION_FRACTION, d.getValidationFraction());
         fractionsOk &= fraction(c, Literals.DATASET__TEST_FRACTION, d.getTestFraction());
@@ -238,6 +247,9 @@ public class HqcmConstraints extends HqcmValidator {
             }
             return c.ok;
         }
+        if (s.getKind() == SourceKind.BRATS || s.getKind() == SourceKind.MSD_TASK01) {
+            volumeFields(s, c);
+        }
         String path = s.getPath();
         String kind = s.getKind().getName();
         boolean folderOnly = s.getKind() != SourceKind.FIGSHARE_MAT;
@@ -269,6 +281,48 @@ public class HqcmConstraints extends HqcmValidator {
             c.error(Literals.DATA_SOURCE__PATH, path, wanted + "; " + resolved + " cannot be read (permission denied)");
         }
         return c.ok;
+    }
+
+    /** The fields of a BRATS or MSD_TASK01 source. */
+    private static void volumeFields(DataSource s, Check c) {
+        if (s.eContainer() instanceof Dataset d && d.getClassNames().size() >= 2) {
+            List<String> tumours = d.getClassNames().subList(1, d.getClassNames().size());
+            if (!tumours.contains(s.getTumourClass())) {
+                c.error(Literals.DATA_SOURCE__TUMOUR_CLASS, s.getTumourClass() == null ? "" : s.getTumourClass(),
+                        "one of the dataset's tumour classes " + tumours + " (its class names after the first, healthy)");
+            }
+        }
+        List<Integer> labels = s.getTumourLabels();
+        for (int i = 0; i < labels.size(); i++) {
+            if (labels.get(i) < 1 || labels.get(i) > MAX_LABEL) {
+                c.error(Literals.DATA_SOURCE__TUMOUR_LABELS, i, labels.get(i), "a label value in 1.." + MAX_LABEL
+                        + " (0 is the background; an empty list means every non-zero label)");
+            }
+        }
+        if (s.getMinTumourArea() < 1) {
+            c.error(Literals.DATA_SOURCE__MIN_TUMOUR_AREA, s.getMinTumourArea(), ">= 1 pixel");
+        }
+        if (s.getSliceStep() < 1) {
+            c.error(Literals.DATA_SOURCE__SLICE_STEP, s.getSliceStep(), ">= 1 (1 = every slice)");
+        }
+        if (s.getMaxSlicesPerCase() < 0) {
+            c.error(Literals.DATA_SOURCE__MAX_SLICES_PER_CASE, s.getMaxSlicesPerCase(), ">= 0 (0 = no cap)");
+        }
+        if (s.getMinBrainArea() < 0) {
+            c.error(Literals.DATA_SOURCE__MIN_BRAIN_AREA, s.getMinBrainArea(), ">= 0 pixels");
+        }
+        if (!(s.getLowerPercentile() >= 0 && s.getLowerPercentile() < 100)) {
+            c.error(Literals.DATA_SOURCE__LOWER_PERCENTILE, s.getLowerPercentile(), "a percentile in [0, 100)");
+        } else if (!(s.getUpperPercentile() > s.getLowerPercentile() && s.getUpperPercentile() <= 100)) {
+            c.error(Literals.DATA_SOURCE__UPPER_PERCENTILE, s.getUpperPercentile(), "a percentile in (lowerPercentile = "
+                    + format(s.getLowerPercentile()) + ", 100]");
+        }
+        if (s.getMaxVolumeVoxels() < 1) {
+            c.error(Literals.DATA_SOURCE__MAX_VOLUME_VOXELS, s.getMaxVolumeVoxels(), ">= 1 voxel");
+        } else {
+            c.atMost(Literals.DATA_SOURCE__MAX_VOLUME_VOXELS, -1, s.getMaxVolumeVoxels(), MAX_VOLUME_VOXELS_LIMIT,
+                    "a volume of 2^28 voxels takes 1 GiB as floats where it cannot be streamed");
+        }
     }
 
     /** The folder relative paths resolve against, or null when the model is not tied to a local file. */
@@ -561,8 +615,33 @@ public class HqcmConstraints extends HqcmValidator {
             c.atMost(Literals.EVALUATION__ATTENTION_EXAMPLES, -1, e.getAttentionExamples(), MAX_ATTENTION_EXAMPLES,
                     "one row of the attention gallery each");
         }
+        if (e.getExplanationImages() < 0) {
+            c.error(Literals.EVALUATION__EXPLANATION_IMAGES, e.getExplanationImages(), ">= 0 (0 = every tumour test image)");
+        }
+        // the upper bound only for an image size that is allowed itself (its own rule reports the others)
+        int size = e.eContainer() instanceof Experiment x && x.getDataset() != null ? x.getDataset().getImageSize() : 0;
+        size = size >= 16 && size % 8 == 0 ? size : 0;
+        if (e.getOcclusionPatch() < 1 || size > 0 && e.getOcclusionPatch() > size) {
+            c.error(Literals.EVALUATION__OCCLUSION_PATCH, e.getOcclusionPatch(),
+                    size > 0 ? "a patch of 1 to " + size + " pixels (the image size)" : ">= 1");
+        } else if (e.getOcclusionStride() < 1 || e.getOcclusionStride() > e.getOcclusionPatch()) {
+            c.error(Literals.EVALUATION__OCCLUSION_STRIDE, e.getOcclusionStride(), "a stride of 1 to "
+                    + e.getOcclusionPatch() + " pixels (at most the patch, so that every pixel is covered)");
+        }
+        if (e.getCalibrationBins() < 1 || e.getCalibrationBins() > MAX_CALIBRATION_BINS) {
+            c.error(Literals.EVALUATION__CALIBRATION_BINS, e.getCalibrationBins(), "1 to " + MAX_CALIBRATION_BINS);
+        }
+        if (!(e.getOodInDistributionShare() > 0 && e.getOodInDistributionShare() <= 1)) {
+            c.error(Literals.EVALUATION__OOD_IN_DISTRIBUTION_SHARE, e.getOodInDistributionShare(), "a share in (0, 1]");
+        }
+        if (!(e.getEnergyTemperature() > 0) || Double.isInfinite(e.getEnergyTemperature())) {
+            c.error(Literals.EVALUATION__ENERGY_TEMPERATURE, e.getEnergyTemperature(), "> 0");
+        }
         return c.ok;
     }
+
+    /** Most confidence bins of the calibration error: more bins than that hold a handful of test images each. */
+    public static final int MAX_CALIBRATION_BINS = 1000;
 
     /** Most CPU threads one trial may ask for. */
     public static final int MAX_THREADS_PER_TRIAL = 256;

@@ -2,6 +2,7 @@ package org.hqcm.engine.data.dicom;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.hqcm.engine.data.BadFile;
@@ -15,7 +16,8 @@ import org.hqcm.engine.data.SourceReader;
 /**
  * DICOM files in class folders ({@code ROOT/<class>/**}, optionally under {@code Training/}, {@code Testing/}):
  * files named {@code *.dcm}, {@code *.dicom}, {@code *.ima}, or without extension (as scanners export them);
- * the patient is the file's PatientID.
+ * the patient is the file's PatientID. A multi-frame file gives one image per frame; without a PatientID its frames
+ * are grouped as one patient named by the file's path, so that the frames of one file never land in two splits.
  */
 public final class DicomFolderReader implements SourceReader {
     private final Path realRoot;
@@ -45,13 +47,27 @@ public final class DicomFolderReader implements SourceReader {
         return ClassFolders.files(realRoot, DicomFolderReader::isDicomName, refused);
     }
 
+    /** The first frame of {@code file}. */
     @Override
     public RawImage read(Path file) throws IOException {
+        return readAll(file).get(0);
+    }
+
+    @Override
+    public List<RawImage> readAll(Path file) throws IOException {
         ClassFolder cf = ClassFolders.of(realRoot, file)
                 .orElseThrow(() -> new IOException("not inside a class folder of " + realRoot));
-        SafePaths.requireInside(realRoot, file);
+        Path real = SafePaths.requireInside(realRoot, file);
         DicomImage img = DicomParser.read(file, maxPixels);
-        return new RawImage(img.columns(), img.rows(), img.pixels(), null, cf.tumourClass(), img.patientId(), file,
-                cf.givenSplit());
+        String patient = img.patientId();
+        if (patient == null && img.frames().size() > 1) {
+            patient = "file:" + realRoot.relativize(real);
+        }
+        List<RawImage> out = new ArrayList<>(img.frames().size());
+        for (float[] frame : img.frames()) {
+            out.add(new RawImage(img.columns(), img.rows(), frame, null, cf.tumourClass(), patient, file,
+                    cf.givenSplit()));
+        }
+        return out;
     }
 }

@@ -5,19 +5,29 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
 import org.hqcm.engine.data.PixelLimit;
 
 /**
- * Parses a DICOM Part-10 file held in memory, up to and including its pixel data. Hostile files are refused before
- * they cost memory: only the first bytes a file within the pixel limit can need are read (a sparse 3 GB file is not
- * read whole), Rows x Columns x frames is checked against {@code dataset.maxImagePixels} in long arithmetic before
- * anything is allocated, and sequences are skipped without recursion, at most {@value #MAX_NESTING} deep.
+ * Parses a DICOM Part-10 file held in memory, up to and including its pixel data, and decodes every frame (native,
+ * RLE Lossless or JPEG; see {@link TransferSyntax}). Hostile files are refused before they cost memory: only the
+ * first bytes a file within the pixel limit can need are read (a sparse 3 GB file is not read whole), Rows x Columns
+ * x frames is checked against {@code dataset.maxImagePixels} in long arithmetic before anything is allocated, every
+ * fragment, offset table and RLE segment length is checked against the bytes there, a JPEG stream's own size
+ * against Rows x Columns, and sequences are skipped without recursion, at most {@value #MAX_NESTING} deep.
  */
 public final class DicomParser {
     /** Deepest nesting of sequences accepted; real files nest a few levels (a 200,000-deep file overflowed the stack). */
     static final int MAX_NESTING = 64;
+    /**
+     * Most frames a file may declare: each becomes a sample of the experiment's size (about 49 KB at 128 x 128), so
+     * 1 x 1 pixels x 16 million frames, within the pixel limit, would take 800 GB. A whole-body CT series has about
+     * 2,000 slices; 10,000 frames at 128 x 128 take 0.5 GB.
+     */
+    static final int MAX_FRAMES = 10_000;
     /** Bytes of header (every element before the pixel data) read beyond the pixel data a limit allows. */
     static final long HEADER_BYTES = 16L << 20;
     private static final int NUMBER_OF_FRAMES = 0x00280008;
@@ -59,6 +69,7 @@ public final class DicomParser {
     private String patientId;
     private int pixelOffset = -1;
     private long pixelLength;
+    private TransferSyntax syntax;
 
     private DicomParser(byte[] bytes, long fileSize, long maxPixels) {
         this.b = bytes;
@@ -72,7 +83,8 @@ public final class DicomParser {
      */
     public static DicomImage read(Path file, long maxPixels) throws IOException {
         long size = Files.size(file);
-        long most = Math.min(size, Math.min(Integer.MAX_VALUE - 8, 2 * maxPixels + HEADER_BYTES));
+        // 4 bytes per pixel at most (32-bit samples); compressed frames are smaller than their native bytes
+        long most = Math.min(size, Math.min(Integer.MAX_VALUE - 8, 4 * Math.min(maxPixels, 1L << 40) + HEADER_BYTES));
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes((int) most);
@@ -121,6 +133,7 @@ public final class DicomParser {
             throw new IOException("no Transfer Syntax UID (0002,0010) in the file meta information");
         }
         TransferSyntax ts = TransferSyntax.of(tsUid);
+        syntax = ts;
         explicitVr = ts.explicitVr;
         bigEndian = ts.bigEndian;
         while (pos < b.length && pixelOffset < 0) {
@@ -129,12 +142,21 @@ public final class DicomParser {
             long len = readLength(tag, vr);
             if (len == UNDEFINED) {
                 if (tag == PIXEL_DATA) {
-                    throw new IOException("encapsulated (compressed) pixel data in transfer syntax " + tsUid);
+                    if (ts.coding == TransferSyntax.Coding.NATIVE) {
+                        throw new IOException("Pixel Data of undefined length (encapsulated) in the uncompressed"
+                                + " transfer syntax " + tsUid + " (" + ts.title + ")");
+                    }
+                    pixelOffset = pos;
+                    break;
                 }
                 skipUndefinedSequence();
                 continue;
             }
             if (tag == PIXEL_DATA) {
+                if (ts.coding != TransferSyntax.Coding.NATIVE) {
+                    throw new IOException("Pixel Data of defined length (" + len + " bytes) in " + ts.title + " ("
+                            + tsUid + "): expected encapsulated fragments of undefined length");
+                }
                 pixelOffset = pos; // what follows is not read; image() checks that the frame is there
                 pixelLength = len;
                 break;
@@ -182,42 +204,91 @@ public final class DicomParser {
         if (!pm.equals("MONOCHROME1") && !pm.equals("MONOCHROME2")) {
             throw new IOException("Photometric Interpretation (0028,0004) is " + pm + ", expected MONOCHROME1 or MONOCHROME2");
         }
-        if (bitsAllocated != 8 && bitsAllocated != 16) {
-            throw new IOException("Bits Allocated (0028,0100) is " + bitsAllocated + ", expected 8 or 16");
+        if (bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32) {
+            throw new IOException("Bits Allocated (0028,0100) is " + bitsAllocated + ", expected 8, 16 or 32");
         }
         int stored = bitsStored <= 0 || bitsStored > bitsAllocated ? bitsAllocated : bitsStored;
         // in longs: 65,535 x 65,535 does not fit an int (it was reported as -131071)
-        PixelLimit.check("Rows x Columns x frames", rows, columns, frames, maxPixels);
-        long need = (long) rows * columns * (bitsAllocated / 8);
-        if (pixelLength < need) {
-            throw new IOException("Pixel Data has " + pixelLength + " bytes, expected " + need + " for Rows x Columns = "
-                    + rows + " x " + columns + " of " + bitsAllocated + " bits");
-        }
-        long all = need * frames; // within the pixel limit: no overflow
-        if (pixelLength > all + 1) { // one byte of padding to an even length
-            throw new IOException("Pixel Data declares " + pixelLength + " bytes, but Rows x Columns x frames x "
-                    + bitsAllocated / 8 + " bytes = " + all + ": not read");
-        }
-        if (pixelOffset + need > b.length) {
-            throw new IOException("truncated: the Pixel Data of " + need + " bytes at byte " + pixelOffset
-                    + " runs past the end of " + readPart());
+        // the model keeps dataset.maxImagePixels within an int; parse() without a limit still needs one
+        PixelLimit.check("Rows x Columns x frames", rows, columns, frames, Math.min(maxPixels, Integer.MAX_VALUE - 8));
+        if (frames > MAX_FRAMES) {
+            throw new IOException("Number of Frames (0028,0008) is " + frames + ", more than the " + MAX_FRAMES
+                    + " frames a file may give (each frame becomes an image of the experiment's size); not decoded");
         }
         int n = rows * columns;
-        float[] px = new float[n];
-        int storedMask = (1 << stored) - 1;
-        int signBit = 1 << (stored - 1);
+        List<float[]> out = new ArrayList<>((int) frames);
+        if (syntax.coding == TransferSyntax.Coding.NATIVE) {
+            long need = (long) n * (bitsAllocated / 8);
+            if (pixelLength < need) {
+                throw new IOException("Pixel Data has " + pixelLength + " bytes, expected " + need
+                        + " for Rows x Columns = " + rows + " x " + columns + " of " + bitsAllocated + " bits");
+            }
+            long all = need * frames; // within the pixel limit: no overflow
+            if (pixelLength > all + 1) { // one byte of padding to an even length
+                throw new IOException("Pixel Data declares " + pixelLength + " bytes, but Rows x Columns x frames x "
+                        + bitsAllocated / 8 + " bytes = " + all + ": not read");
+            }
+            if (pixelOffset + need > b.length) {
+                throw new IOException("truncated: the Pixel Data of " + need + " bytes at byte " + pixelOffset
+                        + " runs past the end of " + readPart());
+            }
+            long available = Math.min(pixelLength, b.length - (long) pixelOffset) / need; // whole frames there
+            if (available < frames) {
+                throw new IOException("truncated: the Pixel Data holds " + available + " whole frames of " + need
+                        + " bytes, but Number of Frames (0028,0008) is " + frames + ", in " + readPart());
+            }
+            int[] raw = new int[n];
+            for (int f = 0; f < frames; f++) {
+                int at = pixelOffset + (int) (f * need);
+                for (int i = 0; i < n; i++) {
+                    raw[i] = switch (bitsAllocated) {
+                        case 8 -> b[at + i] & 0xFF;
+                        case 16 -> u16At(at + 2 * i);
+                        default -> u32At(at + 4 * i);
+                    };
+                }
+                out.add(modality(raw, stored, pm));
+            }
+        } else {
+            List<byte[]> compressed = EncapsulatedPixelData.frames(b, pixelOffset, frames,
+                    syntax.coding == TransferSyntax.Coding.JPEG, readPart());
+            for (int f = 0; f < compressed.size(); f++) {
+                byte[] frame = compressed.get(f);
+                compressed.set(f, null); // each frame's bytes are garbage once decoded
+                int[] raw;
+                try {
+                    raw = syntax.coding == TransferSyntax.Coding.RLE
+                            ? RleFrameDecoder.decode(frame, n, bitsAllocated)
+                            : JpegFrameDecoder.decode(frame, rows, columns, stored);
+                } catch (IOException e) {
+                    throw new IOException((frames > 1 ? "frame " + (f + 1) + " of " + frames + ": " : "")
+                            + e.getMessage(), e);
+                }
+                out.add(modality(raw, stored, pm));
+            }
+        }
+        return new DicomImage(rows, columns, out, patientId == null || patientId.isEmpty() ? null : patientId, tsUid);
+    }
+
+    /**
+     * Modality values of raw samples: the low {@code stored} bits, two's complement when Pixel Representation is 1,
+     * times Rescale Slope plus Intercept, negated for MONOCHROME1 (so that min-max scaling inverts it).
+     */
+    private float[] modality(int[] raw, int stored, String pm) {
+        long storedMask = (1L << stored) - 1;
+        long signBit = 1L << (stored - 1);
         boolean signed = pixelRepresentation == 1;
         boolean invert = pm.equals("MONOCHROME1");
-        for (int i = 0; i < n; i++) {
-            int raw = bitsAllocated == 8 ? b[pixelOffset + i] & 0xFF : u16At(pixelOffset + 2 * i);
-            raw &= storedMask;
-            if (signed && (raw & signBit) != 0) {
-                raw -= 1 << stored;
+        float[] px = new float[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            long v = raw[i] & storedMask;
+            if (signed && (v & signBit) != 0) {
+                v -= 1L << stored;
             }
-            double v = raw * slope + intercept;
-            px[i] = (float) (invert ? 0.0 - v : v); // 0.0 - v: no negative zero
+            double m = v * slope + intercept;
+            px[i] = (float) (invert ? 0.0 - m : m); // 0.0 - m: no negative zero
         }
-        return new DicomImage(rows, columns, px, patientId == null || patientId.isEmpty() ? null : patientId, tsUid);
+        return px;
     }
 
     /**
@@ -315,6 +386,13 @@ public final class DicomParser {
                 : ((long) (b[pos + 3] & 0xFF) << 24) | ((b[pos + 2] & 0xFF) << 16) | ((b[pos + 1] & 0xFF) << 8) | (b[pos] & 0xFF);
         pos += 4;
         return v & 0xFFFFFFFFL;
+    }
+
+    /** 32-bit value at {@code at} as an int's bits. */
+    private int u32At(int at) {
+        return bigEndian
+                ? ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF)
+                : ((b[at + 3] & 0xFF) << 24) | ((b[at + 2] & 0xFF) << 16) | ((b[at + 1] & 0xFF) << 8) | (b[at] & 0xFF);
     }
 
     /** 16-bit value at {@code at}; the file meta (before the transfer syntax is known) is little endian. */

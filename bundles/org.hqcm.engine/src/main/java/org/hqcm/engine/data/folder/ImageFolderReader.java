@@ -41,7 +41,7 @@ public final class ImageFolderReader implements SourceReader {
         return ClassFolders.files(realRoot, ImageFolderReader::isImage, refused);
     }
 
-    static boolean isImage(Path p) {
+    public static boolean isImage(Path p) {
         String name = SafePaths.lowerName(p);
         int dot = name.lastIndexOf('.');
         if (dot < 0) {

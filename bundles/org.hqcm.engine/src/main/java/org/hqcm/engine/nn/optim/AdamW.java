@@ -101,6 +101,12 @@ public final class AdamW implements Optimizer {
     }
 
 
+    /** Reads value, gradient and both moments, writes value and moments: 2 x 4 + 2 x 8 read, 4 + 2 x 8 written. */
+    @Override
+    public double[] stepCostPerValue() {
+        return new double[] {14, 2 * Float.BYTES + 2 * Double.BYTES + Float.BYTES + 2 * Double.BYTES};
+    }
+
     /**
      * The optimizer's state as plain arrays: "step" and "learningRate" (one value each) and, per
      * parameter name, "NAME.m" and "NAME.v".

@@ -16,6 +16,12 @@ public interface Optimizer {
     /** One update of every parameter from its current gradient. */
     void step(List<Parameter> parameters);
 
+    /**
+     * The least work of one {@link #step} per parameter value, for bench train's limits: {operations, bytes read and
+     * written} (the value and its gradient in the network's precision, the optimizer's own state in doubles).
+     */
+    double[] stepCostPerValue();
+
     /** State as named arrays, including "learningRate" (one value). */
     Map<String, double[]> exportState();
 

@@ -66,6 +66,12 @@ public final class Sgd implements Optimizer {
         }
     }
 
+    /** Reads value, gradient and velocity, writes value and velocity (velocity in doubles). */
+    @Override
+    public double[] stepCostPerValue() {
+        return new double[] {6, 2 * Float.BYTES + Double.BYTES + Float.BYTES + Double.BYTES};
+    }
+
     @Override
     public Map<String, double[]> exportState() {
         Map<String, double[]> state = new LinkedHashMap<>();

@@ -186,6 +186,66 @@ final class DicomTestWriter {
         return this;
     }
 
+    /**
+     * Encapsulated Pixel Data: an offset table item holding {@code offsets} (empty for none), one item per fragment,
+     * then the sequence delimiter (omitted when {@code delimiter} is false).
+     */
+    DicomTestWriter encapsulated(long[] offsets, boolean delimiter, byte[]... fragments) {
+        header(0x7FE00010, "OB", 0xFFFFFFFFL);
+        u16(0xFFFE);
+        u16(0xE000);
+        u32(4L * offsets.length);
+        for (long o : offsets) {
+            u32(o);
+        }
+        for (byte[] f : fragments) {
+            u16(0xFFFE);
+            u16(0xE000);
+            u32(f.length);
+            out.writeBytes(f);
+        }
+        if (delimiter) {
+            u16(0xFFFE);
+            u16(0xE0DD);
+            u32(0);
+        }
+        return this;
+    }
+
+    /**
+     * An RLE Lossless frame of 16-bit samples coded as literal runs only (a valid, if unsmall, coding): the header,
+     * the high-byte segment, the low-byte segment.
+     */
+    static byte[] rleFrame16(int[] values) {
+        ByteArrayOutputStream[] seg = {new ByteArrayOutputStream(), new ByteArrayOutputStream()};
+        for (int s = 0; s < 2; s++) {
+            for (int i = 0; i < values.length; i += 128) {
+                int n = Math.min(128, values.length - i);
+                seg[s].write(n - 1);
+                for (int k = 0; k < n; k++) {
+                    seg[s].write(s == 0 ? (values[i + k] >> 8) & 0xFF : values[i + k] & 0xFF);
+                }
+            }
+            if (seg[s].size() % 2 == 1) {
+                seg[s].write(0x80); // no-op padding to an even length
+            }
+        }
+        ByteArrayOutputStream f = new ByteArrayOutputStream();
+        int[] header = new int[16];
+        header[0] = 2;
+        header[1] = 64;
+        header[2] = 64 + seg[0].size();
+        for (int h : header) {
+            f.write(h & 0xFF);
+            f.write((h >> 8) & 0xFF);
+            f.write((h >> 16) & 0xFF);
+            f.write((h >> 24) & 0xFF);
+        }
+        f.writeBytes(seg[0].toByteArray());
+        f.writeBytes(seg[1].toByteArray());
+        return f.toByteArray();
+    }
+
     /** The image attributes, in tag order. */
     DicomTestWriter image(int rows, int cols, int bitsAllocated, int bitsStored, boolean signed, String photometric) {
         us(0x00280002, 1);
