@@ -240,21 +240,29 @@ public final class UiRobot {
 
     /** Selects a text field's content as a person does (a click into it, then End and Shift+Home) and types over it. */
     public static void typeOver(org.eclipse.swt.widgets.Text text, String typed) {
-        // a form may still be moving (a message appearing in its header): click until the field has the focus
-        UiTesting.waitUntil("the keyboard focus in " + text, Duration.ofSeconds(10), () -> {
-            click(text);
-            return text.getDisplay().getFocusControl() == text;
-        });
-        key(text.getDisplay(), 0, SWT.END);
-        key(text.getDisplay(), SWT.SHIFT, SWT.HOME);
-        type(text.getDisplay(), typed);
-        if (!text.getText().equals(typed)) {
-            // seen once under load: the keys reached the field before its selection; a person types again
-            System.err.println("UiRobot.typeOver: '" + text.getText() + "' after typing '" + typed + "', typing again");
-            click(text);
+        for (int attempt = 1; ; attempt++) {
+            // without a window manager (Xvfb) the X keyboard focus can stay with a shell that just closed (a wizard):
+            // posted keys then reach no window; a person would click into the window, which a manager answers by
+            // focusing it
+            if (text.getDisplay().getActiveShell() != text.getShell()) {
+                text.getShell().forceActive();
+                UiTesting.flush();
+            }
+            // a form may still be moving (a message appearing in its header): click until the field has the focus
+            UiTesting.waitUntil("the keyboard focus in " + text, Duration.ofSeconds(10), () -> {
+                click(text);
+                return text.getDisplay().getFocusControl() == text;
+            });
             key(text.getDisplay(), 0, SWT.END);
             key(text.getDisplay(), SWT.SHIFT, SWT.HOME);
             type(text.getDisplay(), typed);
+            if (text.getText().equals(typed) || attempt == 3) {
+                return;
+            }
+            // seen under load: the keys reached the field before its selection, or no window; a person types again
+            System.err.println("UiRobot.typeOver: '" + text.getText() + "' after typing '" + typed + "', typing again");
+            text.getShell().forceActive();
+            UiTesting.pause(Duration.ofMillis(300));
         }
     }
 
