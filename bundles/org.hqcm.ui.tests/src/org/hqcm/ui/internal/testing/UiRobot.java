@@ -271,8 +271,10 @@ public final class UiRobot {
         for (char c : text.toCharArray()) {
             post(display, keyEvent(SWT.KeyDown, 0, c));
             post(display, keyEvent(SWT.KeyUp, 0, c));
+            // each key handled before the next: posted all at once, GTK under Xvfb dropped some (a last character, a
+            // whole word) while the field's validation ran
+            UiTesting.flush();
         }
-        UiTesting.flush();
     }
 
     private static Event keyEvent(int type, int keyCode, char character) {
