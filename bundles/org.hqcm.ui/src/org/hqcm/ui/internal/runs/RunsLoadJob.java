@@ -16,6 +16,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
+import org.hqcm.engine.sweep.SweepFolder;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.resource.HqcmResources;
 
@@ -63,7 +64,11 @@ public final class RunsLoadJob extends Job {
         return Status.OK_STATUS;
     }
 
-    /** The run records ({@code run.hqcmrun}) under a container. */
+    /**
+     * The run records ({@code run.hqcmrun}) under a container; not those of a sweep's attempts, which are runs in
+     * progress that the sweep publishes into its runs/ folder by a rename (their rows come from there, and a record
+     * read during the rename is gone).
+     */
     public static List<IFile> find(IContainer container) {
         List<IFile> found = new ArrayList<>();
         try {
@@ -72,6 +77,11 @@ public final class RunsLoadJob extends Job {
                     if (HqcmResources.RUN_RECORD_FILE.equals(resource.getName())) {
                         found.add((IFile) resource);
                     }
+                    return false;
+                }
+                if (resource.getType() == IResource.FOLDER && SweepFolder.ATTEMPTS.equals(resource.getName())
+                        && resource.getParent().getFile(new org.eclipse.core.runtime.Path(SweepFolder.SWEEP_FILE))
+                                .exists()) {
                     return false;
                 }
                 return resource.isAccessible();
@@ -88,6 +98,9 @@ public final class RunsLoadJob extends Job {
             RunRecord record = HqcmResources.loadRunRecord(file.getLocation().toPath());
             return RunSummary.of(file.getParent(), record);
         } catch (RuntimeException e) {
+            if (!java.nio.file.Files.exists(file.getLocation().toPath())) {
+                return null; // moved or deleted since the folders were listed (a published attempt, a deleted run)
+            }
             ILog.of(RunsLoadJob.class).warn(NLS.bind(Messages.RunsLoadJob_unreadable, file.getFullPath(), e.getMessage()), e);
             return null;
         }

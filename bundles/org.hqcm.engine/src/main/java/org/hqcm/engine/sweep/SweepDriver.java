@@ -271,7 +271,7 @@ public final class SweepDriver {
 
     /** Attempts left behind at published trials (a speculative copy Spark killed, say) are removed and logged. */
     private void removeLeftovers(RunLog log) {
-        Path attempts = folder.dir().resolve("attempts");
+        Path attempts = folder.dir().resolve(SweepFolder.ATTEMPTS);
         try {
             for (Path trial : TrialAttempt.list(attempts)) {
                 String id = trial.getFileName().toString();

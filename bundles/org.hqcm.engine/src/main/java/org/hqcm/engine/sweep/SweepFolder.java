@@ -28,6 +28,8 @@ public record SweepFolder(Path dir) {
 
     /** The sweep as run. */
     public static final String SWEEP_FILE = "sweep." + HqcmResources.SWEEP_EXTENSION;
+    /** The folder of the trials' attempts: runs in progress, published into runs/ by a rename when they complete. */
+    public static final String ATTEMPTS = "attempts";
 
     public Path sweep() {
         return dir.resolve(SWEEP_FILE);
@@ -60,7 +62,7 @@ public record SweepFolder(Path dir) {
 
     /** The attempts at a trial. */
     public Path attempts(String id) {
-        return dir.resolve("attempts").resolve(id);
+        return dir.resolve(ATTEMPTS).resolve(id);
     }
 
     public Path probe(String token) {
