@@ -97,6 +97,15 @@ public final class GcPainter implements Painter {
     }
 
     @Override
+    public void fillPolygon(int[] points, int rgb, int alpha) {
+        int before = gc.getAlpha();
+        gc.setBackground(swt(rgb));
+        gc.setAlpha(alpha);
+        gc.fillPolygon(points);
+        gc.setAlpha(before);
+    }
+
+    @Override
     public void text(String text, int x, int y) {
         gc.drawText(text, x, y, true);
     }

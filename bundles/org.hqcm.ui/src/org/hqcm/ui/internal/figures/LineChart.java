@@ -34,9 +34,29 @@ import org.hqcm.engine.plot.Scale;
  */
 public final class LineChart implements Figure {
 
-    /** One line: its name in the legend and its points. */
-    public record Series(String name, double[] x, double[] y) {
+    /**
+     * One line: its name in the legend and its points, and optionally a band drawn filled behind it, from
+     * {@code low} to {@code high} at each x (mean ± sd across seeds); null without a band.
+     */
+    public record Series(String name, double[] x, double[] y, double[] low, double[] high) {
+
+        public Series {
+            if ((low == null) != (high == null) || low != null && (low.length != x.length || high.length != x.length)) {
+                throw new IllegalArgumentException("a band needs a low and a high value at each of the " + x.length + " points");
+            }
+        }
+
+        public Series(String name, double[] x, double[] y) {
+            this(name, x, y, null, null);
+        }
+
+        public boolean hasBand() {
+            return low != null;
+        }
     }
+
+    /** How much of a band's colour shows: light enough that the lines and grid stay readable through it. */
+    private static final int BAND_ALPHA = 56;
 
     /** Colours of the lines (matplotlib's tab10, as the engine's charts). */
     static final int[] PALETTE = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f};
@@ -158,8 +178,13 @@ public final class LineChart implements Figure {
             return null;
         }
         Series s = series.get(hover[0]);
+        String y = format(s.y()[hover[1]], false);
+        if (s.hasBand()) {
+            y = NLS.bind(Messages.LineChart_band, new Object[] {y, format(s.low()[hover[1]], false),
+                    format(s.high()[hover[1]], false)});
+        }
         return NLS.bind(Messages.LineChart_readout, new Object[] {s.name(), xTitle.toLowerCase(Locale.ROOT),
-                format(s.x()[hover[1]], integerX), format(s.y()[hover[1]], false)});
+                format(s.x()[hover[1]], integerX), y});
     }
 
     public void resetZoom() {
@@ -274,6 +299,10 @@ public final class LineChart implements Figure {
                     x1 = Math.max(x1, s.x()[i]);
                     y0 = Math.min(y0, s.y()[i]);
                     y1 = Math.max(y1, s.y()[i]);
+                    if (s.hasBand() && Double.isFinite(s.low()[i]) && Double.isFinite(s.high()[i])) {
+                        y0 = Math.min(y0, s.low()[i]);
+                        y1 = Math.max(y1, s.high()[i]);
+                    }
                 }
             }
         }
@@ -419,6 +448,16 @@ public final class LineChart implements Figure {
             p.text(Messages.LineChart_noData, area.x + (area.width - e.x) / 2, area.y + (area.height - e.y) / 2);
         }
         p.clip(area.x, area.y, area.width + 1, area.height + 1);
+        // bands first, so that every line is drawn over every band
+        for (int s = 0; s < series.size(); s++) {
+            Series l = series.get(s);
+            if (l.hasBand()) {
+                int[] band = band(l, r, area);
+                if (band.length >= 6) {
+                    p.fillPolygon(band, PALETTE[s % PALETTE.length], BAND_ALPHA);
+                }
+            }
+        }
         for (int s = 0; s < series.size(); s++) {
             Series l = series.get(s);
             int c = PALETTE[s % PALETTE.length];
@@ -453,6 +492,23 @@ public final class LineChart implements Figure {
             p.color(TEXT);
             p.text(series.get(s).name(), at[0] + SWATCH + 4, y);
         }
+    }
+
+    /** A band's outline: along its high values left to right, back along its low values (finite points only). */
+    private static int[] band(Series l, double[] r, Rectangle area) {
+        List<Integer> upper = new ArrayList<>();
+        List<Integer> lower = new ArrayList<>();
+        for (int i = 0; i < l.x().length; i++) {
+            if (Double.isFinite(l.y()[i]) && Double.isFinite(l.low()[i]) && Double.isFinite(l.high()[i])) {
+                int x = px(l.x()[i], r, area);
+                upper.add(x);
+                upper.add(py(l.high()[i], r, area));
+                lower.add(0, py(l.low()[i], r, area));
+                lower.add(0, x);
+            }
+        }
+        upper.addAll(lower);
+        return upper.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The marker and read-out of the point under the mouse, and the usage hint (screen only, not exported). */

@@ -15,6 +15,7 @@ public final class Messages extends NLS {
     public static String LineChart_resetZoom;
     public static String LineChart_hint;
     public static String LineChart_readout;
+    public static String LineChart_band;
     public static String LineChart_noData;
 
     static {

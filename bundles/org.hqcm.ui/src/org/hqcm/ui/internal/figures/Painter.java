@@ -36,6 +36,9 @@ public interface Painter {
 
     void fillOval(int x, int y, int width, int height, int rgb);
 
+    /** A filled polygon (x0, y0, x1, y1, ...) in a colour seen through: alpha 0 (invisible) to 255 (opaque). */
+    void fillPolygon(int[] points, int rgb, int alpha);
+
     /** Text with its top-left corner at (x, y). */
     void text(String text, int x, int y);
 

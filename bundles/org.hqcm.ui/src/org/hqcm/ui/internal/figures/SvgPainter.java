@@ -116,6 +116,15 @@ public final class SvgPainter implements Painter {
     }
 
     @Override
+    public void fillPolygon(int[] points, int rgb, int alpha) {
+        body.append("<polygon points=\"");
+        for (int i = 0; i + 1 < points.length; i += 2) {
+            body.append(i == 0 ? "" : " ").append(points[i]).append(',').append(points[i + 1]);
+        }
+        body.append(String.format(Locale.ROOT, "\" fill=\"%s\" fill-opacity=\"%.3f\"/>%n", hex(rgb), alpha / 255.0));
+    }
+
+    @Override
     public void text(String text, int x, int y) {
         body.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\"%s>%s</text>%n", x, y + ascent, font(),
                 escape(text)));

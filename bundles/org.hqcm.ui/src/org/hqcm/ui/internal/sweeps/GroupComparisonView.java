@@ -33,8 +33,8 @@ import org.hqcm.ui.internal.figures.LineChart;
  * compares them ({@link SweepReport#groups}, {@link SeedGroups}; the view computes nothing itself). Per configuration
  * the mean ± sd and 95% interval of accuracy, macro and weighted F1, per-class F1 and the attention Jaccard; for the
  * configurations that differ in one axis the per-seed paired differences, the Wilcoxon signed-rank test across seeds,
- * the pooled McNemar test and Holm's correction; and the validation accuracy per epoch as a mean line with ± sd band
- * lines per configuration.
+ * the pooled McNemar test and Holm's correction; and the validation accuracy per epoch as a mean line with its ± sd band
+ * filled behind it per configuration.
  */
 public final class GroupComparisonView extends ViewPart {
 
@@ -52,16 +52,17 @@ public final class GroupComparisonView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        scroller = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        scroller = new ScrolledComposite(parent, SWT.V_SCROLL);
         scroller.setExpandHorizontal(true);
         scroller.setExpandVertical(true);
         body = new Composite(scroller, SWT.NONE);
         GridLayoutFactory.swtDefaults().applyTo(body);
         scroller.setContent(body);
+        scroller.addListener(SWT.Resize, e -> fit());
         title = new Label(body, SWT.WRAP);
         title.setText(Messages.GroupComparisonView_none);
         title.setFont(org.eclipse.jface.resource.JFaceResources.getHeaderFont());
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
+        GridDataFactory.fillDefaults().grab(true, false).hint(1, SWT.DEFAULT).applyTo(title);
         layout();
     }
 
@@ -155,7 +156,9 @@ public final class GroupComparisonView extends ViewPart {
 
         heading(Messages.GroupComparisonView_tests);
         if (g.comparisons().isEmpty()) {
-            new Label(body, SWT.WRAP).setText(Messages.GroupComparisonView_noTests);
+            Label none = new Label(body, SWT.WRAP);
+            none.setText(Messages.GroupComparisonView_noTests);
+            GridDataFactory.fillDefaults().grab(true, false).hint(1, SWT.DEFAULT).applyTo(none);
         } else {
             tests = table(List.of(Messages.GroupComparisonView_axis, Messages.GroupComparisonView_pair,
                     Messages.GroupComparisonView_n, Messages.GroupComparisonView_diff, Messages.GroupComparisonView_wilcoxon,
@@ -170,17 +173,17 @@ public final class GroupComparisonView extends ViewPart {
             pack(tests);
             Label convention = new Label(body, SWT.WRAP);
             convention.setText(Messages.GroupComparisonView_convention);
+            GridDataFactory.fillDefaults().grab(true, false).hint(1, SWT.DEFAULT).applyTo(convention);
         }
 
         heading(Messages.GroupComparisonView_bands);
         bands = new LineChart(body, Messages.GroupComparisonView_bands, Messages.GroupComparisonView_epoch,
                 Messages.GroupComparisonView_validationAccuracy, true);
-        GridDataFactory.fillDefaults().grab(true, true).hint(700, 320).applyTo(bands.control());
+        GridDataFactory.fillDefaults().grab(true, true).hint(1, 320).applyTo(bands.control());
         List<LineChart.Series> series = new ArrayList<>();
         for (SeedGroups.GroupSummary s : g.groups()) {
             double[][] band = SeedGroups.band(s.group().runs(), SeedGroups.Curves::validationAccuracy);
             double[] x = IntStream.rangeClosed(1, band[0].length).asDoubleStream().toArray();
-            series.add(new LineChart.Series(s.group().label() + " (mean)", x, band[0]));
             if (s.group().runs().size() > 1) {
                 double[] hi = new double[x.length];
                 double[] lo = new double[x.length];
@@ -189,8 +192,9 @@ public final class GroupComparisonView extends ViewPart {
                     hi[e] = band[0][e] + sd;
                     lo[e] = band[0][e] - sd;
                 }
-                series.add(new LineChart.Series(s.group().label() + " +sd", x, hi));
-                series.add(new LineChart.Series(s.group().label() + " -sd", x, lo));
+                series.add(new LineChart.Series(NLS.bind(Messages.GroupComparisonView_meanSd, s.group().label()), x, band[0], lo, hi));
+            } else {
+                series.add(new LineChart.Series(s.group().label(), x, band[0]));
             }
         }
         bands.setSeries(series);
@@ -205,7 +209,7 @@ public final class GroupComparisonView extends ViewPart {
         Label l = new Label(body, SWT.WRAP);
         l.setText(text);
         l.setFont(org.eclipse.jface.resource.JFaceResources.getBannerFont());
-        GridDataFactory.fillDefaults().grab(true, false).indent(0, 8).applyTo(l);
+        GridDataFactory.fillDefaults().grab(true, false).hint(1, SWT.DEFAULT).indent(0, 8).applyTo(l);
     }
 
     private Table table(List<String> titles) {
@@ -215,7 +219,8 @@ public final class GroupComparisonView extends ViewPart {
         for (String s : titles) {
             new TableColumn(t, SWT.LEFT).setText(s);
         }
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(t);
+        // widthHint 1: the table takes the body's width, not its columns' (it scrolls them itself)
+        GridDataFactory.fillDefaults().grab(true, false).hint(1, SWT.DEFAULT).applyTo(t);
         return t;
     }
 
@@ -231,7 +236,17 @@ public final class GroupComparisonView extends ViewPart {
 
     private void layout() {
         body.layout(true, true);
-        scroller.setMinSize(body.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+        fit();
+    }
+
+    /**
+     * Scrolls vertically only: the body is as wide as the view, so the chart ends at the view's right edge instead of
+     * under it; tables wider than that scroll inside themselves.
+     */
+    private void fit() {
+        int width = scroller.getClientArea().width;
+        // no minimum width: the content takes the view's width, at the height it needs there
+        scroller.setMinSize(new org.eclipse.swt.graphics.Point(0, body.computeSize(Math.max(width, 1), SWT.DEFAULT).y));
     }
 
     /** The groups shown, or null. */

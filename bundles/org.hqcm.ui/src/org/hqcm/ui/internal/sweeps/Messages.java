@@ -42,6 +42,7 @@ public final class Messages extends NLS {
     public static String GroupComparisonView_noTests;
     public static String GroupComparisonView_bands;
     public static String GroupComparisonView_epoch;
+    public static String GroupComparisonView_meanSd;
     public static String GroupComparisonView_validationAccuracy;
     public static String GroupComparisonView_unreadable;
     public static String GroupComparisonView_convention;
