@@ -317,7 +317,7 @@ class CompareRunsViewTest {
         double[] all = chart.shownRange();
         assertTrue(all[0] == 1 && all[1] == b.getEpochs().size(), "the x axis spans the epochs: " + Arrays.toString(all));
         Rectangle plot = chart.plotArea();
-        XInput.wheel(canvas, new Point(plot.x + plot.width / 2, plot.y + plot.height / 2), 2);
+        UiRobot.wheel(canvas, new Point(plot.x + plot.width / 2, plot.y + plot.height / 2), -2);
         UiTesting.flush();
         double[] zoomed = chart.shownRange();
         assertTrue(chart.isZoomed() && zoomed[1] - zoomed[0] < 0.7 * (all[1] - all[0]),

@@ -32,7 +32,7 @@ public final class FileDialogs {
                     break;
                 }
                 // to whichever window has the focus: the dialog, once it is mapped
-                XInput.xdotool("key", "Return");
+                UiRobot.xdotool("key", "Return");
             }
         }, "file-dialog-typist");
         typist.setDaemon(true);

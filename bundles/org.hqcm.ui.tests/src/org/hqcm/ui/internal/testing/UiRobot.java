@@ -142,15 +142,25 @@ public final class UiRobot {
         click(control, new Point(b.width / 2, b.height / 2), 1);
     }
 
-    /** Turns the mouse wheel over a point of a control (which must be under the pointer): notches down when positive. */
-    public static void wheel(Control control, Point local, int notchesDown) {
+    /**
+     * Turns the mouse wheel over a point of a control (which must be under the pointer): notches down when positive,
+     * up when negative, with modifier keys in xdotool's words ("ctrl") held meanwhile.
+     */
+    public static void wheel(Control control, Point local, int notchesDown, String... modifiers) {
         hover(control, local);
+        for (String m : modifiers) {
+            xdotool("keydown", m);
+        }
         // X11 sends a wheel notch as a press and release of button 4 (up) or 5 (down); Display.post on GTK cannot
         // (its buttons 4 and 5 are X's 8 and 9, back and forward), so xdotool (XTest, like post) sends them
         for (int i = 0; i < Math.abs(notchesDown); i++) {
             xdotool("click", notchesDown > 0 ? "5" : "4");
             settle(control.getDisplay(), 300);
         }
+        for (String m : modifiers) {
+            xdotool("keyup", m);
+        }
+        settle(control.getDisplay(), 150);
     }
 
     /** A key chord in xdotool's words ("alt+r"), sent through the X server to the window with the focus. */
@@ -299,6 +309,11 @@ public final class UiRobot {
         Rectangle b = item.getBounds();
         Point at = new Point(b.x + Math.min(20, b.width / 2), b.y + b.height / 2);
         click(tree, at, 1);
+        // the click's selection reaches the tree asynchronously (XTest); a right-click before it would show the menu
+        // of the previous selection (under load, Run As then listed only Run Configurations...): a person sees the
+        // row highlighted first
+        UiTesting.waitUntil("the row " + item.getText() + " selected by the click", Duration.ofSeconds(10),
+                () -> Arrays.asList(tree.getSelection()).contains(item));
         return rightClick(tree, at);
     }
 

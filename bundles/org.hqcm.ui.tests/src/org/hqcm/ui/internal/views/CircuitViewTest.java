@@ -73,7 +73,7 @@ class CircuitViewTest {
 
         // the wheel scrolls (down), Ctrl+wheel zooms
         int before = scroller.getOrigin().y;
-        XInput.wheel(canvas.control(), new Point(visible.width / 2, visible.height / 2), -3);
+        UiRobot.wheel(canvas.control(), new Point(visible.width / 2, visible.height / 2), 3);
         UiTesting.flush();
         assertTrue(whole.y > visible.height, "12 wires are taller than the view: " + whole + " " + visible);
         assertTrue(scroller.getOrigin().y > before, "the wheel scrolls the circuit: " + before + " -> "
@@ -182,7 +182,7 @@ class CircuitViewTest {
     }
 
     private static void ctrlWheel(Canvas control, Point at, int notchesUp) {
-        XInput.wheel(control, at, notchesUp, "ctrl");
+        UiRobot.wheel(control, at, -notchesUp, "ctrl");
     }
 
     private static org.eclipse.swt.widgets.Button findButton(CircuitView view, String text) {
