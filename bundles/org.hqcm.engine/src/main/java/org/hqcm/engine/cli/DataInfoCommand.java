@@ -160,6 +160,11 @@ public final class DataInfoCommand implements Callable<Integer> {
         if (n < 1) {
             throw new BadInputException("--threads is " + n + ", expected at least 1");
         }
+        // before reading anything: a wrong value must not cost the description of a large dataset first
+        if (!HqcmConstraints.nearDuplicateDistanceAllowed(nearDistance)) {
+            throw new BadInputException("--near-duplicate-distance is " + nearDistance + ", expected "
+                    + HqcmConstraints.NEAR_DUPLICATE_DISTANCE_EXPECTED);
+        }
         if (!(maxBadShare >= 0 && maxBadShare <= 1)) {
             throw new BadInputException("--max-bad-share is " + maxBadShare + ", expected a value in [0, 1]");
         }
@@ -169,10 +174,6 @@ public final class DataInfoCommand implements Callable<Integer> {
         // described whole even when a run would refuse it; what a run would refuse is said after, with a non-zero exit
         LoadedDataset ds = DatasetLoader.describe(specs, size, seed, options);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        if (nearDistance < -1 || nearDistance > 64) {
-            throw new BadInputException("--near-duplicate-distance is " + nearDistance + ", expected -1 (exact"
-                    + " duplicates only) or 0..64");
-        }
         // FAIL is described as GROUP, then refused after the description
         LeakageGuard.Result guarded = LeakageGuard.apply(ds, duplicatePolicy == DuplicateHandling.FAIL
                 ? DuplicateHandling.GROUP : duplicatePolicy, nearDistance);

@@ -48,6 +48,15 @@ class HostileCliTest {
     }
 
     @Test
+    void aNearDuplicateDistanceOutOfRangeIsRefusedBeforeAnyImageIsRead() {
+        // 100000 images per class would take minutes to describe: the refusal comes first, with the model's rule
+        CliRun r = CliRun.of("data", "info", "synthetic:100000", "--no-chart", "--near-duplicate-distance", "65");
+        assertOneLineError(r, "--near-duplicate-distance is 65, expected -1 (exact duplicates only) or a Hamming "
+                + "distance 0..64 between 64-bit perceptual hashes");
+        assertFalse(r.err().contains("loading"), "nothing was read: " + r.err());
+    }
+
+    @Test
     void dataInfoDoesNotOverwriteAnExistingChartWithoutForce() throws IOException {
         Path chart = Files.writeString(dir.resolve("notes.png"), "my notes");
         CliRun r = CliRun.of("data", "info", "synthetic:2", "--size", "16", "--chart", chart.toString());

@@ -128,6 +128,15 @@ public class HqcmConstraints extends HqcmValidator {
         return "0 (none) or a divisor of the projection width " + projectionWidth;
     }
 
+    /** What a dataset's nearDuplicateDistance allows (also `hqcm data info --near-duplicate-distance`). */
+    public static final String NEAR_DUPLICATE_DISTANCE_EXPECTED = "-1 (exact duplicates only) or a Hamming distance 0..64"
+            + " between 64-bit perceptual hashes";
+
+    /** The rule of a dataset's nearDuplicateDistance: -1 (exact duplicates only) or 0..64 bits. */
+    public static boolean nearDuplicateDistanceAllowed(int distance) {
+        return distance >= -1 && distance <= 64;
+    }
+
     @Override
     public boolean validateExperiment_valuesAllowed(Experiment e, DiagnosticChain diagnostics, Map<Object, Object> context) {
         Check c = new Check(e, diagnostics);
@@ -198,9 +207,8 @@ public class HqcmConstraints extends HqcmValidator {
             c.error(Literals.DATASET__MAX_IMAGE_PIXELS, maxPixels, ">= imageSize x imageSize = " + (long) size * size);
         }
         int distance = d.getNearDuplicateDistance();
-        if (distance < -1 || distance > 64) {
-            c.error(Literals.DATASET__NEAR_DUPLICATE_DISTANCE, distance, "-1 (exact duplicates only) or a Hamming"
-                    + " distance 0..64 between 64-bit perceptual hashes");
+        if (!nearDuplicateDistanceAllowed(distance)) {
+            c.error(Literals.DATASET__NEAR_DUPLICATE_DISTANCE, distance, NEAR_DUPLICATE_DISTANCE_EXPECTED);
         }
         boolean fractionsOk = fraction(c, Literals.DATASET__TRAIN_FRACTION, d.getTrainFraction());
         fractionsOk &= fraction(c, Literals.DATASET__VALIDATION_FRACTION, d.getValidationFraction());
