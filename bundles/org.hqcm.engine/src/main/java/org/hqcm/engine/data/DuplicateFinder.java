@@ -17,7 +17,8 @@ import java.util.Map;
  *
  * <p>Near duplicates are searched over all pairs, 64-bit XOR and bit count each: n (n - 1) / 2 pairs, about 29
  * million for the paper's 7,576 images (see {@code hqcm data bench --dedup} for the time). Groups are the transitive
- * closure of both relations (union-find).
+ * closure of both relations (union-find). Near pairs of one patient in one source are not copies (see
+ * {@code sameCase}).
  */
 public final class DuplicateFinder {
     /** Side of the reduced image whose DCT the perceptual hash takes. */
@@ -69,7 +70,7 @@ public final class DuplicateFinder {
             for (int i = 0; i < n; i++) {
                 long hi = h[i];
                 for (int j = i + 1; j < n; j++) {
-                    if (Long.bitCount(hi ^ h[j]) <= maxDistance) {
+                    if (Long.bitCount(hi ^ h[j]) <= maxDistance && !sameCase(samples, sourceOf, i, j)) {
                         sets.union(i, j);
                         linked[i] = linked[j] = true;
                     }
@@ -99,6 +100,16 @@ public final class DuplicateFinder {
             out.add(new DuplicateGroup(m, exact, across, mixed));
         }
         return out;
+    }
+
+    /**
+     * Two slices of one patient in one source: neighbouring slices of a volume (BraTS, MSD) or of a series look alike by
+     * nature, and the split keeps a patient's slices together anyway; calling them near copies would make DROP throw
+     * away most of a volume. Exact copies within a patient are still copies (the same file twice).
+     */
+    private static boolean sameCase(List<Sample> samples, int[] sourceOf, int i, int j) {
+        String p = samples.get(i).patientId();
+        return p != null && sourceOf[i] == sourceOf[j] && p.equals(samples.get(j).patientId());
     }
 
     /** The 64-bit perceptual hash of a sample (see the class comment). */

@@ -192,4 +192,25 @@ class LeakageGuardTest {
         assertTrue(far > 10, "another slice differs in only " + far + " bits");
         assertEquals(Set.of(), Set.copyOf(DuplicateFinder.find(List.of(s, other), new int[2], 4)));
     }
+
+    @Test
+    void nearSlicesOfOnePatientInOneSourceAreNotCopiesButExactOnesAndOtherPatientsAre() {
+        float[] a = slice(7, 128);
+        float[] resized = Preprocessing.resize(Preprocessing.resize(a, 128, 128, 80, 80), 80, 80, 128, 128);
+        Preprocessing.minMaxScaleInPlace(resized);
+        // neighbouring slices of one volume: near (a few bits apart), same patient, same source
+        Sample s1 = Sample.of(128, a, null, TumourClass.GLIOMA, "BraTS-001", null, GivenSplit.NONE, 128, 128);
+        Sample s2 = Sample.of(128, resized, null, TumourClass.GLIOMA, "BraTS-001", null, GivenSplit.NONE, 128, 128);
+        assertEquals(List.of(), DuplicateFinder.find(List.of(s1, s2), new int[] {0, 0}, 8));
+        // the same patient id in another source is another case (ids are per source): a near copy
+        assertEquals(1, DuplicateFinder.find(List.of(s1, s2), new int[] {0, 1}, 8).size());
+        // another patient's near-identical slice: a copy (a scan filed twice under two ids)
+        Sample other = Sample.of(128, resized, null, TumourClass.GLIOMA, "BraTS-002", null, GivenSplit.NONE, 128, 128);
+        assertEquals(1, DuplicateFinder.find(List.of(s1, other), new int[] {0, 0}, 8).size());
+        // an exact copy within one patient is still a copy
+        Sample twice = Sample.of(128, a, null, TumourClass.GLIOMA, "BraTS-001", null, GivenSplit.NONE, 128, 128);
+        List<DuplicateGroup> exact = DuplicateFinder.find(List.of(s1, twice), new int[] {0, 0}, 8);
+        assertEquals(1, exact.size());
+        assertTrue(exact.get(0).exact());
+    }
 }
