@@ -63,7 +63,7 @@ fi
 
 say "nn and quantum tests on the CUDA backend"
 sample tests ./mvnw -B -Pcuda -o surefire:test -pl bundles/org.hqcm.engine \
-  -Dtest='org.hqcm.engine.nn.**.*Test,org.hqcm.engine.quantum.**.*Test' -Dsurefire.failIfNoSpecifiedTests=false
+  -Dtest='org.hqcm.engine.internal.nn.**.*Test,org.hqcm.engine.quantum.**.*Test' -Dsurefire.failIfNoSpecifiedTests=false
 
 say "bench train (64 and 128 px, batch 64)"
 sample bench ./hqcm bench train --size 64,128

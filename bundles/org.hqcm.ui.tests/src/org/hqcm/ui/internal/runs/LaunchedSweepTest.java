@@ -256,7 +256,9 @@ class LaunchedSweepTest {
         TreeItem item = Workbench.inProjectExplorer(file);
         Menu menu = UiRobot.contextMenu(item.getParent(), item);
         assertTrue(UiRobot.has(menu, "Run As", "HQCM Sweep"), "Run As offers the sweep at once: "
-                + (UiRobot.has(menu, "Run As") ? UiRobot.texts(UiRobot.item(menu, "Run As").getMenu()) : UiRobot.texts(menu)));
+                + (UiRobot.has(menu, "Run As") ? UiRobot.texts(UiRobot.item(menu, "Run As").getMenu()) : UiRobot.texts(menu))
+                + " (active part " + PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().getActivePart()
+                + ", selection " + Arrays.toString(item.getParent().getSelection()) + ")");
         UiRobot.choose(UiRobot.item(menu, "Run As", "HQCM Sweep"));
         SweepProgressJob[] job = new SweepProgressJob[1];
         UiTesting.waitUntil("the sweep's progress job", Duration.ofSeconds(60), () -> {

@@ -309,6 +309,12 @@ public final class UiRobot {
         Rectangle b = item.getBounds();
         Point at = new Point(b.x + Math.min(20, b.width / 2), b.y + b.height / 2);
         click(tree, at, 1);
+        // a person's click in the window makes it the active one (a window manager does that); without one, under
+        // Xvfb, forceActive takes a moment, and until then the debug UI reads no active window: its Run As submenu
+        // then finds no selection and offers only Run Configurations... (seen on the first menu of a fresh workbench)
+        UiTesting.waitUntil("the window of " + tree + " active", Duration.ofSeconds(10),
+                () -> tree.getDisplay().getActiveShell() == tree.getShell()
+                        && org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow() != null);
         // the click's selection reaches the tree asynchronously (XTest); a right-click before it would show the menu
         // of the previous selection (under load, Run As then listed only Run Configurations...): a person sees the
         // row highlighted first

@@ -1,5 +1,6 @@
 package org.hqcm.ui.internal.editor;
 
+import org.hqcm.engine.quantum.CircuitSpecs;
 import java.util.List;
 
 import org.eclipse.core.databinding.DataBindingContext;
@@ -26,7 +27,6 @@ import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.eclipse.ui.forms.widgets.Section;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.quantum.CircuitSpec;
-import org.hqcm.engine.train.ExperimentMapping;
 import org.hqcm.model.Architecture;
 import org.hqcm.model.Dataset;
 import org.hqcm.model.Experiment;
@@ -198,7 +198,7 @@ final class ExperimentFormPage extends FormPage implements ModelEditor.ModelPage
     /** The circuit of a head, or null when its values do not make one (validation says why). */
     private static CircuitDiagram diagram(QuantumHead q) {
         try {
-            CircuitSpec spec = ExperimentMapping.circuit(q);
+            CircuitSpec spec = CircuitSpecs.of(q);
             return new CircuitDiagram(spec);
         } catch (BadInputException | IllegalArgumentException e) {
             return null;

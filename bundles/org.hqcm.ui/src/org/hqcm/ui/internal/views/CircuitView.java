@@ -1,5 +1,6 @@
 package org.hqcm.ui.internal.views;
 
+import org.hqcm.engine.quantum.CircuitSpecs;
 import java.util.Locale;
 
 import org.eclipse.core.resources.ResourcesPlugin;
@@ -19,7 +20,6 @@ import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.ui.part.ViewPart;
 import org.hqcm.engine.quantum.CircuitSpec;
 import org.hqcm.engine.quantum.Pauli;
-import org.hqcm.engine.train.ExperimentMapping;
 import org.hqcm.model.HqcmFactory;
 import org.hqcm.model.validation.HqcmConstraints;
 import org.hqcm.ui.internal.figures.FigureExport;
@@ -39,7 +39,7 @@ public final class CircuitView extends ViewPart {
      * The circuit a new quantum head has: qubits, layers, embedding and measurement are the model's defaults
      * (hqcm.ecore), mapped as the engine maps them, so the view opens on the circuit a new experiment trains.
      */
-    private static final CircuitSpec DEFAULT = ExperimentMapping.circuit(HqcmFactory.eINSTANCE.createQuantumHead());
+    private static final CircuitSpec DEFAULT = CircuitSpecs.of(HqcmFactory.eINSTANCE.createQuantumHead());
     /** The most layers the view draws: each is a column of gates, and more do not read at any zoom. */
     private static final int MAX_DRAWN_LAYERS = 8;
     private static final double STEP = 1.25;

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 import org.hqcm.engine.BadInputException;
-import org.hqcm.engine.eval.EvalBenchmark;
+import org.hqcm.engine.internal.eval.EvalBenchmark;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

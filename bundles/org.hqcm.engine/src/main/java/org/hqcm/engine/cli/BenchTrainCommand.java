@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.hqcm.engine.BadInputException;
-import org.hqcm.engine.train.TrainStepBenchmark;
+import org.hqcm.engine.internal.train.TrainStepBenchmark;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.presets.Presets;
 import org.nd4j.nativeblas.NativeOpsHolder;

@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.hqcm.engine.BadInputException;
-import org.hqcm.engine.data.DataBenchmark;
-import org.hqcm.engine.data.VolumeOptions;
-import org.hqcm.engine.data.volume.VolumeBenchmark;
-import org.hqcm.engine.train.TrainStepBenchmark;
+import org.hqcm.engine.internal.data.DataBenchmark;
+import org.hqcm.engine.internal.data.VolumeOptions;
+import org.hqcm.engine.internal.data.volume.VolumeBenchmark;
+import org.hqcm.engine.internal.train.TrainStepBenchmark;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

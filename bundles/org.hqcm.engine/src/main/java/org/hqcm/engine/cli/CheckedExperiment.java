@@ -8,8 +8,8 @@ import java.util.Set;
 
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.hqcm.engine.run.MemoryEstimate;
-import org.hqcm.engine.run.RunPreflight;
+import org.hqcm.engine.internal.run.MemoryEstimate;
+import org.hqcm.engine.internal.run.RunPreflight;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.Sweep;
 import org.hqcm.model.resource.HqcmResources;

@@ -1,5 +1,6 @@
 package org.hqcm.engine.cli;
 
+import org.hqcm.engine.quantum.CircuitSpecs;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,14 +10,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.hqcm.engine.BadInputException;
-import org.hqcm.engine.data.Preprocessing;
-import org.hqcm.engine.data.Sample;
+import org.hqcm.engine.internal.data.Preprocessing;
+import org.hqcm.engine.internal.data.Sample;
 import org.hqcm.engine.quantum.CircuitSpec;
 import org.hqcm.engine.quantum.Qasm;
 import org.hqcm.engine.quantum.Simulator;
 import org.hqcm.engine.run.RunFolder;
-import org.hqcm.engine.run.TrainedModel;
-import org.hqcm.engine.train.ExperimentMapping;
+import org.hqcm.engine.internal.run.TrainedModel;
 import org.hqcm.model.QuantumHead;
 import org.hqcm.model.resource.AtomicFiles;
 
@@ -137,7 +137,7 @@ public final class CircuitExportCommand implements Callable<Integer> {
         if (!(trained.experiment().getArchitecture().getHead() instanceof QuantumHead head)) {
             throw new BadInputException(model + ": the run has a classical head; there is no circuit to export");
         }
-        CircuitSpec spec = ExperimentMapping.circuit(head).withShots(0);
+        CircuitSpec spec = CircuitSpecs.of(head).withShots(0);
         int circuits = head.getCircuits();
         if (circuit != null && (circuit < 0 || circuit >= circuits)) {
             throw new BadInputException("--circuit " + circuit + ": expected 0.." + (circuits - 1));

@@ -17,7 +17,7 @@ import org.hqcm.engine.eval.GroupReport;
 import org.hqcm.engine.eval.HtmlReport;
 import org.hqcm.engine.eval.PairedComparison;
 import org.hqcm.engine.eval.SeedGroups;
-import org.hqcm.engine.run.Json;
+import org.hqcm.engine.internal.run.Json;
 import org.hqcm.engine.run.OutputFolder;
 import org.hqcm.engine.run.RunResults;
 import org.hqcm.engine.sweep.SweepReport;

@@ -2,7 +2,7 @@ package org.hqcm.engine.cli;
 
 import java.io.PrintWriter;
 
-import org.hqcm.engine.data.LoadProgress;
+import org.hqcm.engine.internal.data.LoadProgress;
 
 /** A one-line progress bar on stderr, redrawn at most every 200 ms, only when a terminal is attached. */
 final class ConsoleProgress implements LoadProgress {

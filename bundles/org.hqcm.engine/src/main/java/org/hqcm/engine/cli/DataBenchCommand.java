@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.hqcm.engine.data.DataBenchmark;
+import org.hqcm.engine.internal.data.DataBenchmark;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

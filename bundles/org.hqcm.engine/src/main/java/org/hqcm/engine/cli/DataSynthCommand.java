@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.hqcm.engine.BadInputException;
-import org.hqcm.engine.data.TumourClass;
-import org.hqcm.engine.data.synth.PhantomExport;
+import org.hqcm.engine.internal.data.TumourClass;
+import org.hqcm.engine.internal.data.synth.PhantomExport;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hqcm.engine.BadInputException;
-import org.hqcm.engine.data.BadFile;
-import org.hqcm.engine.data.SafePaths;
-import org.hqcm.engine.data.folder.ImageFolderReader;
+import org.hqcm.engine.internal.data.BadFile;
+import org.hqcm.engine.internal.data.SafePaths;
+import org.hqcm.engine.internal.data.folder.ImageFolderReader;
 
 /**
  * Image files named on the command line: a file as it is, a folder as the image files under it (PNG, JPEG, DICOM by

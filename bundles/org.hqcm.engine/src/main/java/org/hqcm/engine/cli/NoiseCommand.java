@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.hqcm.engine.run.NoiseGrid;
-import org.hqcm.engine.run.RunReport;
+import org.hqcm.engine.internal.run.NoiseGrid;
+import org.hqcm.engine.internal.run.RunReport;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -13,8 +13,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.IoMessages;
-import org.hqcm.engine.io.CsvFormats;
-import org.hqcm.engine.io.Utf8Lines;
+import org.hqcm.engine.internal.io.CsvFormats;
+import org.hqcm.engine.internal.io.Utf8Lines;
 
 /**
  * Reads a headerless CSV of finite numbers with a fixed number of columns ({@link CsvFormats#USER_NUMBERS}); blank

@@ -8,13 +8,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.hqcm.engine.BadInputException;
-import org.hqcm.engine.data.BadFile;
-import org.hqcm.engine.data.Preprocessing;
-import org.hqcm.engine.data.Sample;
-import org.hqcm.engine.run.OodSources;
+import org.hqcm.engine.internal.data.BadFile;
+import org.hqcm.engine.internal.data.Preprocessing;
+import org.hqcm.engine.internal.data.Sample;
+import org.hqcm.engine.internal.run.OodSources;
 import org.hqcm.engine.run.RunFolder;
-import org.hqcm.engine.run.RunReport;
-import org.hqcm.engine.run.TrainedModel;
+import org.hqcm.engine.internal.run.RunReport;
+import org.hqcm.engine.internal.run.TrainedModel;
 import org.hqcm.model.OodSource;
 
 import picocli.CommandLine;

@@ -1,5 +1,6 @@
 package org.hqcm.engine.cli;
 
+import org.hqcm.engine.quantum.CircuitSpecs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -8,9 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.hqcm.engine.BadInputException;
-import org.hqcm.engine.run.ExperimentRunner;
+import org.hqcm.engine.internal.run.ExperimentRunner;
 import org.hqcm.engine.run.RunFolder;
-import org.hqcm.engine.train.ExperimentMapping;
 import org.hqcm.model.Architecture;
 import org.hqcm.model.ClassicalHead;
 import org.hqcm.model.DataSource;
@@ -171,7 +171,7 @@ public final class RunCommand implements Callable<Integer> {
             head = "quantum head " + q.getCircuits() + " x " + q.getQubits() + " qubits, " + q.getLayers() + " layers, "
                     + q.getEmbedding() + ", " + q.getMeasurement() + ", " + q.getSimulator() + ", gradient "
                     + q.getGradientMethod() + (q.getShots() > 0 ? ", " + q.getShots() + " shots" : "")
-                    + ", noise " + ExperimentMapping.noise(q);
+                    + ", noise " + CircuitSpecs.noise(q);
         } else if (a.getHead() instanceof ClassicalHead c) {
             head = "classical head width " + c.getWidth() + " " + c.getActivation();
         } else {

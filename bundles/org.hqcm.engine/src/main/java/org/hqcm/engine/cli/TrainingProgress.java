@@ -3,9 +3,9 @@ package org.hqcm.engine.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-import org.hqcm.engine.run.RunObserver;
-import org.hqcm.engine.train.EpochResult;
-import org.hqcm.engine.train.TrainingState;
+import org.hqcm.engine.internal.run.RunObserver;
+import org.hqcm.engine.internal.train.EpochResult;
+import org.hqcm.engine.internal.train.TrainingState;
 
 /**
  * The command line's view of a run: a redrawn progress bar with the epoch's running loss and accuracy on a terminal;

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.hqcm.engine.data.LoadedDataset;
-import org.hqcm.engine.data.Sample;
-import org.hqcm.engine.data.SourceSummary;
-import org.hqcm.engine.data.TumourClass;
+import org.hqcm.engine.internal.data.LoadedDataset;
+import org.hqcm.engine.internal.data.Sample;
+import org.hqcm.engine.internal.data.SourceSummary;
+import org.hqcm.engine.internal.data.TumourClass;
 import org.hqcm.engine.plot.SlicePreview;
 
 /** What {@code data info} adds for volume sources: cases and slices per class, and a preview of slices with masks. */

@@ -3,7 +3,7 @@ package org.hqcm.engine.eval;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hqcm.engine.nn.loss.Softmax;
+import org.hqcm.engine.internal.nn.loss.Softmax;
 
 /**
  * How well predicted probabilities match how often the predictions are right, from logits and labels:

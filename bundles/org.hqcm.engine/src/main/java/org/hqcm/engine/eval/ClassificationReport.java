@@ -57,7 +57,7 @@ public final class ClassificationReport {
      * A report from per-class values computed elsewhere (e.g. by Tribuo); averages are computed here from
      * them and the supports, zero divisions from the confusion counts.
      */
-    static ClassificationReport assemble(ConfusionCounts confusion, List<ClassMetrics> perClass, double accuracy) {
+    public static ClassificationReport assemble(ConfusionCounts confusion, List<ClassMetrics> perClass, double accuracy) {
         if (confusion.total() == 0) {
             throw new IllegalArgumentException("no test images: a classification report needs at least one");
         }

@@ -2,7 +2,7 @@ package org.hqcm.engine.eval;
 
 import java.util.Arrays;
 
-import org.hqcm.engine.nn.loss.Softmax;
+import org.hqcm.engine.internal.nn.loss.Softmax;
 
 /**
  * Out-of-distribution scores of images from the model's logits, and thresholds fixed on the validation split:

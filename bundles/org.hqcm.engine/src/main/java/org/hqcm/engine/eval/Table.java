@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.csv.CSVPrinter;
-import org.hqcm.engine.io.CsvFormats;
+import org.hqcm.engine.internal.io.CsvFormats;
 
 /**
  * A rectangular table of already formatted cells with a header row, written as GitHub Markdown or as CSV

@@ -3,7 +3,7 @@
  * <ul>
  * <li>classification metrics in the Table 1 layout: {@link org.hqcm.engine.eval.ClassificationReport},
  * {@link org.hqcm.engine.eval.ConfusionCounts}, built from label arrays or from a Tribuo
- * {@code LabelEvaluation} ({@link org.hqcm.engine.eval.TribuoEvaluations}, which adds the weighted average);</li>
+ * {@code LabelEvaluation} ({@link org.hqcm.engine.internal.eval.TribuoEvaluations}, which adds the weighted average);</li>
  * <li>paired statistics between two runs on the same test images: Wilcoxon signed-rank with SciPy's defaults
  * ({@link org.hqcm.engine.eval.WilcoxonSignedRank}), McNemar ({@link org.hqcm.engine.eval.McNemar}), paired
  * percentile bootstrap ({@link org.hqcm.engine.eval.PairedBootstrap}), all gathered by
@@ -20,8 +20,8 @@
  * {@link org.hqcm.engine.eval.HtmlReport}.</li>
  * </ul>
  *
- * <p>May use: Tribuo (its evaluation, read through TribuoEvaluations), Apache Commons CSV (tables),
- * {@code org.hqcm.engine.plot} and {@code io}, the engine's exceptions, the model's {@code AtomicFiles}; not ND4J or the network (evaluation works on arrays a run has
- * written, so reports and comparisons need no training).
+ * <p>API. May use: Apache Commons CSV (tables), {@code org.hqcm.engine.plot}, {@code internal.io}, the engine's
+ * exceptions, the model's {@code AtomicFiles}; not ND4J, Tribuo or the network (evaluation works on arrays a run has
+ * written, so reports and comparisons need no training; Tribuo's evaluation is read in {@code internal.eval}).
  */
 package org.hqcm.engine.eval;

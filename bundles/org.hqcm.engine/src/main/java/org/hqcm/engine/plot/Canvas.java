@@ -6,7 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.hqcm.engine.io.Png;
+import org.hqcm.engine.internal.io.Png;
 
 /**
  * Creates anti-aliased images and writes them as PNG atomically. Only off-screen images are drawn, which

@@ -16,7 +16,8 @@
  * Noise channels are PennyLane's DepolarizingChannel, AmplitudeDamping and PhaseDamping, after every gate on the wires it
  * touches (see {@link org.hqcm.engine.quantum.NoiseModel} for the exact placement and order).
  *
- * <p>May use: the JDK, Strange (org.redfx) and the engine's exceptions; not ND4J (the network hands it host
+ * <p>API: circuit specs ({@link org.hqcm.engine.quantum.CircuitSpecs} maps a model's quantum head) and the simulators.
+ * May use: the JDK, Strange (org.redfx), the model and the engine's exceptions; not ND4J (the network hands it host
  * arrays).
  */
 package org.hqcm.engine.quantum;

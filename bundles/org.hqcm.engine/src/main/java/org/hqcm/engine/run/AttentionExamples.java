@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.hqcm.engine.BadInputException;
-import org.hqcm.engine.io.ArrayArchive;
+import org.hqcm.engine.internal.io.ArrayArchive;
 import org.hqcm.engine.plot.AttentionGallery;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.resource.HqcmResources;
@@ -37,7 +37,7 @@ public record AttentionExamples(double[] thresholds, List<Example> examples) {
      *
      * @param tumour whether the image at each test position has a tumour mask
      */
-    static List<Integer> choose(int[] labels, boolean[] tumour, int count) {
+    public static List<Integer> choose(int[] labels, boolean[] tumour, int count) {
         Map<Integer, List<Integer>> byClass = new LinkedHashMap<>();
         for (int i = 0; i < labels.length; i++) {
             if (tumour[i]) {
@@ -214,7 +214,7 @@ public record AttentionExamples(double[] thresholds, List<Example> examples) {
     }
 
     /** True when the run folder holds attention examples. */
-    static boolean exist(RunFolder folder) {
+    public static boolean exist(RunFolder folder) {
         return folder.hasFile(FILE);
     }
 }

@@ -12,7 +12,6 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import org.hqcm.engine.BadInputException;
-import org.hqcm.engine.explain.Explainer;
 import org.hqcm.model.ExplanationMethod;
 
 /**
@@ -48,7 +47,7 @@ public final class ExplanationMaps implements AutoCloseable {
     }
 
     /** Writes what a {@link Writer} is given, atomically; {@code body} adds the images. */
-    static void write(Path target, List<ExplanationMethod> methods, int imageSize, WriterBody body) throws IOException {
+    public static void write(Path target, List<ExplanationMethod> methods, int imageSize, WriterBody body) throws IOException {
         org.hqcm.model.resource.AtomicFiles.write(target, out -> {
             ZipOutputStream z = new ZipOutputStream(out);
             z.setLevel(6);
@@ -63,12 +62,12 @@ public final class ExplanationMaps implements AutoCloseable {
     }
 
     /** What {@link #write} hands its body: one call of {@link #add} per explained image. */
-    interface WriterBody {
+    public interface WriterBody {
         void write(Writer w) throws IOException;
     }
 
     /** Adds images to the file being written. */
-    static final class Writer {
+    public static final class Writer {
         private final ZipOutputStream zip;
         private final int methods;
         private final int size;
@@ -81,7 +80,7 @@ public final class ExplanationMaps implements AutoCloseable {
         }
 
         /** The maps of the image at test position {@code position}, one per method in order, each size x size in [0, 1]. */
-        void add(int position, List<float[][]> maps) throws IOException {
+        public void add(int position, List<float[][]> maps) throws IOException {
             if (maps.size() != methods) {
                 throw new IllegalArgumentException(maps.size() + " maps for " + methods + " methods");
             }
@@ -97,22 +96,17 @@ public final class ExplanationMaps implements AutoCloseable {
         }
     }
 
-    /** The engine's method of a model literal (the same four; {@code ExplanationEvaluation.literal} is the inverse). */
-    static Explainer.Method engine(ExplanationMethod m) {
-        return switch (m) {
-            case ATTENTION -> Explainer.Method.ATTENTION;
-            case GRAD_CAM -> Explainer.Method.GRAD_CAM;
-            case GRAD_CAM_ATTENDED -> Explainer.Method.GRAD_CAM_ATTENDED;
-            case OCCLUSION -> Explainer.Method.OCCLUSION;
-        };
-    }
-
     /**
-     * How reports, comparisons and the IDE name a method ({@link Explainer.Method#label()}): the same in every run,
+     * How reports, comparisons and the IDE name a method : the same in every run,
      * so that runs pair by it.
      */
     public static String label(ExplanationMethod m) {
-        return engine(m).label();
+        return switch (m) {
+            case ATTENTION -> "T_s";
+            case GRAD_CAM -> "Grad-CAM";
+            case GRAD_CAM_ATTENDED -> "Grad-CAM on F*(1+T_s)";
+            case OCCLUSION -> "occlusion";
+        };
     }
 
     /** Whether the run folder holds the file (runs made before issue 17, or without tumour test images, do not). */

@@ -42,6 +42,8 @@ public record RunFolder(Path dir) {
     public static final String PREDICTIONS = "predictions.csv";
     /** Attention Jaccard per tumour test image and threshold. */
     public static final String JACCARD = "jaccard.csv";
+    /** Scores of each explanation method per tumour test image (issue 17). */
+    public static final String EXPLANATIONS = "explanations.csv";
     /** Every test image with its mask and T_s, 8 bits each ({@link TestImages}: the IDE's error drill-down). */
     public static final String TEST_IMAGES = "test-images.zip";
     /** A few tumour test images with mask, T_s and Jaccard. */
@@ -162,7 +164,7 @@ public record RunFolder(Path dir) {
     }
 
     /** Why a linked file was not read, naming it and where it points. */
-    static String linkMessage(Path link) {
+    public static String linkMessage(Path link) {
         String target;
         try {
             target = String.valueOf(Files.readSymbolicLink(link));
@@ -203,7 +205,7 @@ public record RunFolder(Path dir) {
         return removed;
     }
 
-    static String safeName(String name) {
+    public static String safeName(String name) {
         String s = name == null || name.isBlank() ? "experiment" : name.trim();
         return s.replaceAll("[^A-Za-z0-9._-]+", "_");
     }

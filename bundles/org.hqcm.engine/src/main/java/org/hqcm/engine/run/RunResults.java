@@ -26,8 +26,8 @@ import org.hqcm.engine.eval.PairedBootstrap;
 import org.hqcm.engine.eval.PairedComparison;
 import org.hqcm.engine.eval.TestSetFingerprint;
 import org.hqcm.engine.eval.WilcoxonSignedRank;
-import org.hqcm.engine.io.CsvFormats;
-import org.hqcm.engine.io.Utf8Lines;
+import org.hqcm.engine.internal.io.CsvFormats;
+import org.hqcm.engine.internal.io.Utf8Lines;
 import org.hqcm.model.Calibration;
 import org.hqcm.model.ExplanationMethod;
 import org.hqcm.model.OutOfDistribution;
@@ -61,9 +61,9 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
     }
 
     /** The results of {@code record}'s folder whatever its status (the run writes its report before it completes). */
-    static RunResults of(RunFolder folder, RunRecord record) {
+    public static RunResults of(RunFolder folder, RunRecord record) {
         List<String> classes = List.copyOf(record.getExperiment().getDataset().getClassNames());
-        Path predictionsFile = folder.file(TestEvaluation.PREDICTIONS_FILE);
+        Path predictionsFile = folder.file(RunFolder.PREDICTIONS);
         List<List<String>> rows = rows(predictionsFile, "sample,source,label,predicted");
         int n = rows.size();
         int[] ids = new int[n];
@@ -84,9 +84,9 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
                         + " appears again (first on line " + (first + 2) + "); expected each test image once");
             }
         }
-        Path jaccardFile = folder.file(TestEvaluation.JACCARD_FILE);
+        Path jaccardFile = folder.file(RunFolder.JACCARD);
         AttentionJaccard.Result jaccard = Files.isRegularFile(jaccardFile) ? jaccard(jaccardFile, position, n) : null;
-        Path explanationsFile = folder.dir().resolve(ExplanationEvaluation.CSV);
+        Path explanationsFile = folder.dir().resolve(RunFolder.EXPLANATIONS);
         ExplanationScores explanations = Files.isRegularFile(explanationsFile) ? explanations(explanationsFile, position)
                 : null;
         return new RunResults(folder, record, classes, ids, labels, predicted, jaccard, explanations);
@@ -154,7 +154,7 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
                     number(file, i, r.get(n - 2)), number(file, i, r.get(n - 1))));
         }
         List<ExplanationScores.Method> methods = new ArrayList<>();
-        byMethod.forEach((m, l) -> methods.add(new ExplanationScores.Method(ExplanationEvaluation.label(m), l)));
+        byMethod.forEach((m, l) -> methods.add(new ExplanationScores.Method(ExplanationMaps.label(m), l)));
         return new ExplanationScores(thresholds, methods);
     }
 
@@ -256,7 +256,7 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
         return new AttentionJaccard.Result(thresholds, List.copyOf(images), means, testImages - images.size());
     }
 
-    static List<List<String>> rows(Path file, String expectedStart) {
+    public static List<List<String>> rows(Path file, String expectedStart) {
         List<List<String>> records = records(file);
         String header = String.join(",", records.get(0));
         if (!header.startsWith(expectedStart)) {
@@ -276,7 +276,7 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
     }
 
     /** The header of a run file. */
-    static List<String> header(Path file) {
+    public static List<String> header(Path file) {
         return records(file).get(0);
     }
 
@@ -344,7 +344,7 @@ public record RunResults(RunFolder folder, RunRecord record, List<String> classN
         return v;
     }
 
-    static double number(Path file, int line, String text) {
+    public static double number(Path file, int line, String text) {
         try {
             return Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {

@@ -11,8 +11,8 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import org.hqcm.engine.BadInputException;
-import org.hqcm.engine.data.Sample;
-import org.hqcm.engine.train.Predictions;
+import org.hqcm.engine.internal.data.Sample;
+import org.hqcm.engine.internal.train.Predictions;
 import org.hqcm.model.resource.AtomicFiles;
 
 /**
@@ -58,7 +58,7 @@ public final class TestImages implements AutoCloseable {
     }
 
     /** Writes the test images of {@code test} (positions as in predictions.csv) atomically. */
-    static void write(Path target, List<Sample> samples, Predictions test) throws IOException {
+    public static void write(Path target, List<Sample> samples, Predictions test) throws IOException {
         int size = test.size() == 0 ? 0 : samples.get(test.indices()[0]).size();
         int fs = test.spatialMaps() == null ? 0 : test.mapSize();
         AtomicFiles.write(target, out -> {

@@ -25,7 +25,7 @@ public record TestPredictions(List<String> classNames, int[] sampleIds, int[] la
         RunFolder folder = RunFolder.open(dir);
         RunRecord record = HqcmResources.loadRunRecord(folder.record());
         List<String> classes = List.copyOf(record.getExperiment().getDataset().getClassNames());
-        Path file = folder.dir().resolve(TestEvaluation.PREDICTIONS_FILE);
+        Path file = folder.dir().resolve(RunFolder.PREDICTIONS);
         List<List<String>> rows = RunResults.rows(file, "sample,source,label,predicted");
         int n = rows.size();
         int[] ids = new int[n];

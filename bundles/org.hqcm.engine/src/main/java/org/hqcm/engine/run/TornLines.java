@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
  * everything after the last newline is dropped, so the next appended line starts on a line of its own and every line
  * stays one complete JSON object. A separate step before the event writer opens the file (whatever writes the events).
  */
-final class TornLines {
+public final class TornLines {
 
     private static final int CHUNK = 1 << 16;
 
@@ -21,7 +21,7 @@ final class TornLines {
     }
 
     /** Truncates {@code file} after its last newline; returns the bytes dropped (0 when intact, empty or missing). */
-    static long repair(Path file) throws IOException {
+    public static long repair(Path file) throws IOException {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return 0;
         }

@@ -18,15 +18,15 @@
  *   test-images.zip     every test image with its mask and T_s, 8 bits each, for the IDE's drill-down ({@link org.hqcm.engine.run.TestImages})
  *   attention-examples.zip  a few tumour test images with mask, T_s and Jaccard (for galleries; {@link org.hqcm.engine.run.AttentionExamples})
  *   explanations.csv    per explained tumour test image and method (T_s, Grad-CAM, Grad-CAM on F*(1+T_s), occlusion):
- *                       Jaccard per threshold, pointing game, energy in the mask ({@link org.hqcm.engine.run.ExplanationEvaluation})
+ *                       Jaccard per threshold, pointing game, energy in the mask ({@link org.hqcm.engine.internal.run.ExplanationEvaluation})
  *   explanation-maps.zip  the scored maps of those images, 8 bits each, for the IDE's drill-down ({@link org.hqcm.engine.run.ExplanationMaps})
  *   confidence.csv      per validation and test image: logits, temperature-scaled probabilities, maximum softmax
- *                       probability, energy, the out-of-distribution flag ({@link org.hqcm.engine.run.ConfidenceEvaluation})
- *   ood-sources.csv     written by {@code hqcm report --ood-source}: the scores of other sources' images ({@link org.hqcm.engine.run.OodSources})
- *   report.html         the self-contained report ({@link org.hqcm.engine.run.RunReport}); ./hqcm report rewrites it
+ *                       probability, energy, the out-of-distribution flag ({@link org.hqcm.engine.internal.run.ConfidenceEvaluation})
+ *   ood-sources.csv     written by {@code hqcm report --ood-source}: the scores of other sources' images ({@link org.hqcm.engine.internal.run.OodSources})
+ *   report.html         the self-contained report ({@link org.hqcm.engine.internal.run.RunReport}); ./hqcm report rewrites it
  *   artefacts/          figures of the evaluation: loss, accuracy, confusion, tsne, attention, quantum-gradient,
  *                       explanations, reliability, ood (PNG)
- *   noise/              written later by {@code hqcm noise} ({@link org.hqcm.engine.run.NoiseGrid}): noise.csv,
+ *   noise/              written later by {@code hqcm noise} ({@link org.hqcm.engine.internal.run.NoiseGrid}): noise.csv,
  *                       noise-accuracy.png, noise-jaccard.png, noise-accuracy-&lt;channel&gt;.png; the report shows
  *                       the first two when present
  *   run.lock            held (an OS file lock) by the one process writing the folder; names it ({@link org.hqcm.engine.run.RunLock})
@@ -36,9 +36,9 @@
  * skipped with its name ({@link org.hqcm.engine.run.RunFolder#link}). A killed process may leave {@code .NAME.*.tmp}
  * files of atomic writes and a torn last line of events.jsonl; a resume removes and repairs them, and says so in run.log.
  *
- * <p>While it runs, a run tells one {@link org.hqcm.engine.run.RunObserver}: a
- * {@link org.hqcm.engine.run.CompositeRunObserver} of the event stream, the log and the front end.
- *
- * <p>May use: everything in the engine but the command line, the model (runs are EMF run records), Tribuo.
+ * <p>API: this package reads run folders (the IDE, the launch, the sweep module and reports use it); running an
+ * experiment is {@code org.hqcm.engine.internal.run}'s. May use: the JDK, Gson, Commons CSV, the model (runs are EMF
+ * run records), the engine's other API packages and, for writing what a run produces, the internal packages' plain
+ * Java types; never ND4J or Tribuo, directly or through what it reaches ({@code ApiClosureTest} checks).
  */
 package org.hqcm.engine.run;

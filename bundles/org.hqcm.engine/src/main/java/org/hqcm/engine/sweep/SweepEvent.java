@@ -4,7 +4,7 @@ import org.hqcm.engine.run.StreamEvent;
 
 /**
  * One event of a sweep's event stream (the sweep folder's {@code events.jsonl}, written by the driver): one record
- * per event, written through the run package's {@link org.hqcm.engine.run.EventLog} in the same line format as a
+ * per event, written through the run package's {@link org.hqcm.engine.internal.run.EventLog} in the same line format as a
  * run's events. Components may be added; the existing ones keep their names and meanings.
  */
 public sealed interface SweepEvent extends StreamEvent {

@@ -123,7 +123,7 @@ public final class TrialAttempt {
         }
     }
 
-    static List<Path> list(Path dir) throws IOException {
+    public static List<Path> list(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -133,7 +133,7 @@ public final class TrialAttempt {
     }
 
     /** True while an attempt's heart beats. */
-    static boolean isLive(Path attemptDir) {
+    public static boolean isLive(Path attemptDir) {
         try {
             FileTime t = Files.getLastModifiedTime(attemptDir.resolve(ALIVE));
             return System.currentTimeMillis() - t.toMillis() < STALE_MILLIS;
@@ -298,7 +298,7 @@ public final class TrialAttempt {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -1,7 +1,7 @@
 /**
  * Sweeps: many ordinary runs of one sweep ({@code .hqcmsweep}), each trial exactly {@code hqcm run} of its expanded
  * experiment in a child JVM, published into the sweep folder exactly once. The driver ({@link
- * org.hqcm.engine.sweep.SweepDriver}) plans, records and reports; a {@link org.hqcm.engine.sweep.TrialExecutor} runs
+ * org.hqcm.engine.internal.sweep.SweepDriver}) plans, records and reports; a {@link org.hqcm.engine.sweep.TrialExecutor} runs
  * trials: {@link org.hqcm.engine.sweep.SequentialExecutor} one after another in this JVM's machine ({@code hqcm
  * reproduce}), the Spark executor of {@code bundles/org.hqcm.sweep} as one Spark task per trial ({@code hqcm sweep}).
  * Both run a trial through {@link org.hqcm.engine.sweep.TrialAttempt}, so there is one code path for many runs.
@@ -14,7 +14,7 @@
  *                        values, seed, state, attempts, run folder, accuracy, macro-F1, failure message) and a summary
  *                        per configuration (mean and sd across seeds); rewritten atomically by the driver alone
  *   events.jsonl         the sweep's event stream, one {@link org.hqcm.engine.sweep.SweepEvent} per line (JSON,
- *                        written by {@link org.hqcm.engine.run.EventLog}): start (trials, pending, master),
+ *                        written by {@link org.hqcm.engine.internal.run.EventLog}): start (trials, pending, master),
  *                        trial-end (trial, state, seconds, accuracy, attempt, duplicate, message), end (state, message)
  *   sweep.log            readable log: trial ends, failures with their messages, duplicate attempts removed
  *   trials/ID.hqcm       each trial's expanded experiment, written before anything starts
@@ -32,6 +32,8 @@
  * wins) and resumed from its last checkpoint; a live attempt is waited for; when two attempts complete, the first
  * rename to runs/ID wins and the other is logged and removed.
  *
- * <p>May use the engine's run, eval and cli packages and the model; nothing of Spark.
+ * <p>API: sweep folders, trials and reports (the IDE and the sweep module read them); the driver that runs a sweep is
+ * {@code org.hqcm.engine.internal.sweep}'s. May use the engine's run and eval packages and the model; nothing of
+ * Spark, ND4J or Tribuo ({@code ApiClosureTest} checks the last two).
  */
 package org.hqcm.engine.sweep;

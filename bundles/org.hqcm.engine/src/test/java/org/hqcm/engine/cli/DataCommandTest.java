@@ -54,7 +54,7 @@ class DataCommandTest {
         Path root = dir.resolve("dicom");
         Path glioma = Files.createDirectories(root.resolve("glioma"));
         // one good file of three frames, three broken ones: 75% bad files, more than the 10% allowed
-        Files.write(glioma.resolve("multi.dcm"), org.hqcm.engine.data.dicom.DicomFiles.multiFrame16(3, 8, 8));
+        Files.write(glioma.resolve("multi.dcm"), org.hqcm.engine.internal.data.dicom.DicomFiles.multiFrame16(3, 8, 8));
         for (int i = 0; i < 3; i++) {
             Files.write(glioma.resolve("broken" + i + ".dcm"), new byte[200 + i]);
         }
@@ -85,14 +85,14 @@ class DataCommandTest {
         for (int i = 0; i < img.length; i++) {
             img[i] = (float) Math.abs(Math.sin(i * 0.37) * Math.cos(i / 32 * 0.21));
         }
-        org.hqcm.engine.data.folder.GreyImages.writePng(a.resolve("glioma/g.png"), img, 32, 32);
-        org.hqcm.engine.data.folder.GreyImages.writePng(a.resolve("notumor/h.png"), new float[32 * 32], 32, 32);
+        org.hqcm.engine.internal.data.folder.GreyImages.writePng(a.resolve("glioma/g.png"), img, 32, 32);
+        org.hqcm.engine.internal.data.folder.GreyImages.writePng(a.resolve("notumor/h.png"), new float[32 * 32], 32, 32);
         Files.copy(a.resolve("glioma/g.png"), b.resolve("glioma/same.png"));
         float[] other = img.clone();
         for (int i = 0; i < other.length; i++) {
             other[i] = 1 - other[(i * 7) % other.length];
         }
-        org.hqcm.engine.data.folder.GreyImages.writePng(b.resolve("notumor/o.png"), other, 32, 32);
+        org.hqcm.engine.internal.data.folder.GreyImages.writePng(b.resolve("notumor/o.png"), other, 32, 32);
         Result info = run("data", "info", a.toString(), b.toString(), "--no-chart", "--size", "16");
         assertEquals(0, info.code(), info.err());
         assertTrue(info.out().contains("duplicates: 1 groups (1 exact, 0 near), 1 copies; kept, each group in one split"
@@ -116,7 +116,7 @@ class DataCommandTest {
         Path brats = dir.resolve("brats");
         int[] n = {48, 44, 30};
         for (int i = 1; i <= 3; i++) {
-            org.hqcm.engine.data.volume.SyntheticCases.writeBratsCase(brats, "BraTS_00" + i, n);
+            org.hqcm.engine.internal.data.volume.SyntheticCases.writeBratsCase(brats, "BraTS_00" + i, n);
         }
         Path chart = dir.resolve("dist.png");
         Path preview = dir.resolve("preview.png");

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.hqcm.engine.run.TinyExperiments;
+import org.hqcm.engine.internal.run.TinyExperiments;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.SourceKind;
 import org.hqcm.model.presets.Presets;
@@ -115,7 +115,7 @@ class ExperimentCommandsTest {
         assertTrue(empty.out().contains("dataset.sources[0].path: no class folders under "), empty.out());
         for (String c : java.util.List.of("healthy", "meningioma", "glioma", "pituitary")) {
             Files.createDirectories(sub.resolve("images/" + c));
-            org.hqcm.engine.data.folder.GreyImages.writePng(sub.resolve("images/" + c + "/a.png"), new float[64], 8, 8);
+            org.hqcm.engine.internal.data.folder.GreyImages.writePng(sub.resolve("images/" + c + "/a.png"), new float[64], 8, 8);
         }
         assertEquals(0, CliRun.of("validate", file.toString()).exit());
     }

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.hqcm.engine.data.folder.GreyImages;
+import org.hqcm.engine.internal.data.folder.GreyImages;
 import org.hqcm.model.Entangler;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.QuantumHead;
@@ -89,7 +89,7 @@ class HostileCliTest {
 
     @Test
     void anOutputFolderThatCannotBeMadeIsNamedWithTheReason() throws IOException {
-        Path file = save(org.hqcm.engine.run.TinyExperiments.tiny(1), "tiny");
+        Path file = save(org.hqcm.engine.internal.run.TinyExperiments.tiny(1), "tiny");
         Path blocker = Files.writeString(dir.resolve("blocker"), "a file where a folder should be");
         CliRun r = CliRun.of("run", file.toString(), "--out", blocker.resolve("runs").toString());
         assertOneLineError(r, "cannot create a run folder in " + blocker.resolve("runs") + " (--out): ");

@@ -1,5 +1,6 @@
 package org.hqcm.engine.cli;
 
+import org.hqcm.engine.quantum.CircuitSpecs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,18 +11,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.hqcm.engine.data.Preprocessing;
-import org.hqcm.engine.data.Sample;
+import org.hqcm.engine.internal.data.Preprocessing;
+import org.hqcm.engine.internal.data.Sample;
 import org.hqcm.engine.quantum.CircuitSpec;
 import org.hqcm.engine.quantum.QasmReader;
 import org.hqcm.engine.quantum.QasmSimulation;
 import org.hqcm.engine.quantum.Simulator;
-import org.hqcm.engine.run.ExperimentRunner;
+import org.hqcm.engine.internal.run.ExperimentRunner;
 import org.hqcm.engine.run.RunFolder;
-import org.hqcm.engine.run.RunObserver;
-import org.hqcm.engine.run.TinyExperiments;
-import org.hqcm.engine.run.TrainedModel;
-import org.hqcm.engine.train.ExperimentMapping;
+import org.hqcm.engine.internal.run.RunObserver;
+import org.hqcm.engine.internal.run.TinyExperiments;
+import org.hqcm.engine.internal.run.TrainedModel;
 import org.hqcm.model.ClassicalHead;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.QuantumHead;
@@ -73,7 +73,7 @@ class QuantumCommandsTest {
         assertEquals(0, r.exit(), r.err());
         TrainedModel model = TrainedModel.load(quantum);
         QuantumHead head = (QuantumHead) model.experiment().getArchitecture().getHead();
-        CircuitSpec spec = ExperimentMapping.circuit(head);
+        CircuitSpec spec = CircuitSpecs.of(head);
         Sample sample = Preprocessing.toSample(PredictCommand.read(image, model.experiment().getDataset().getMaxImagePixels()), model.imageSize());
         float[] z = model.headInputs(List.of(sample), new int[] {0});
         double[] weights = model.circuitWeights();

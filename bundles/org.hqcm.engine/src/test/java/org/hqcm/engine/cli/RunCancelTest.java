@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.hqcm.engine.run.RunFolder;
-import org.hqcm.engine.run.TinyExperiments;
+import org.hqcm.engine.internal.run.TinyExperiments;
 import org.hqcm.model.RunStatus;
 import org.hqcm.model.resource.HqcmResources;
 import org.junit.jupiter.api.Test;

@@ -9,13 +9,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class ClassificationReportTest {
+public class ClassificationReportTest {
 
-    static final List<String> ABC = List.of("a", "b", "c");
+    public static final List<String> ABC = List.of("a", "b", "c");
     // confusion (rows true, columns predicted): [2 1 1], [1 2 0], [0 1 2]
-    static final int[] Y_TRUE = {0, 0, 0, 0, 1, 1, 1, 2, 2, 2};
-    static final int[] Y_PRED = {0, 0, 1, 2, 1, 1, 0, 2, 2, 1};
-    static final double EPS = 1e-12;
+    public static final int[] Y_TRUE = {0, 0, 0, 0, 1, 1, 1, 2, 2, 2};
+    public static final int[] Y_PRED = {0, 0, 1, 2, 1, 1, 0, 2, 2, 1};
+    public static final double EPS = 1e-12;
 
     @Test
     void confusionCountsAndRowShares() {
@@ -80,7 +80,7 @@ class ClassificationReportTest {
     }
 
     /** Records compare doubles exactly; round to 12 digits so 2/3 computed two ways compare equal. */
-    static ClassMetrics round(ClassMetrics m) {
+    public static ClassMetrics round(ClassMetrics m) {
         return new ClassMetrics(m.name(), r(m.precision()), r(m.recall()), r(m.f1()), m.support());
     }
 

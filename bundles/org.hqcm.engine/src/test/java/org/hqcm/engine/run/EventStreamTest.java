@@ -1,5 +1,6 @@
 package org.hqcm.engine.run;
 
+import org.hqcm.engine.internal.run.EventLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,8 @@
 package org.hqcm.engine.run;
 
+import org.hqcm.engine.internal.run.ExperimentRunner;
+import org.hqcm.engine.internal.run.RunObserver;
+import org.hqcm.engine.internal.run.TinyExperiments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,8 +77,8 @@ class RunLockTest {
         AtomicBoolean stop = new AtomicBoolean();
         RunObserver observer = new RunObserver() {
             @Override
-            public void epoch(org.hqcm.engine.train.EpochResult r, boolean improved,
-                    org.hqcm.engine.train.TrainingState state) {
+            public void epoch(org.hqcm.engine.internal.train.EpochResult r, boolean improved,
+                    org.hqcm.engine.internal.train.TrainingState state) {
                 stop.set(true);
             }
         };

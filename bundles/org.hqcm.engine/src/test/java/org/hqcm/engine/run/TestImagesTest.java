@@ -1,5 +1,8 @@
 package org.hqcm.engine.run;
 
+import org.hqcm.engine.internal.run.ExperimentRunner;
+import org.hqcm.engine.internal.run.RunObserver;
+import org.hqcm.engine.internal.run.TinyExperiments;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

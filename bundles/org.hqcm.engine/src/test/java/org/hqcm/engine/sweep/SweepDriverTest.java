@@ -1,5 +1,6 @@
 package org.hqcm.engine.sweep;
 
+import org.hqcm.engine.internal.sweep.SweepDriver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hqcm.engine.cli.Main;
-import org.hqcm.engine.run.TinyExperiments;
+import org.hqcm.engine.internal.run.TinyExperiments;
 import org.hqcm.model.DataSource;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.RunStatus;

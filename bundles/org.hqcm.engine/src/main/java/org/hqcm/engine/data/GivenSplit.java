@@ -1,6 +1,0 @@
-package org.hqcm.engine.data;
-
-/** The split a dataset's own folder layout put an image in ({@code Training/}, {@code Testing/}), if any. */
-public enum GivenSplit {
-    NONE, TRAINING, TESTING
-}
