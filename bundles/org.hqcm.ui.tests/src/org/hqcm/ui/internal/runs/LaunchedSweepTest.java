@@ -102,9 +102,11 @@ class LaunchedSweepTest {
         ILogListener listener = (status, plugin) -> logged.add(status);
         Platform.addLogListener(listener);
         try {
-            IViewPart progress = page.showView("org.eclipse.ui.views.ProgressView");
             long start = System.nanoTime();
             SweepProgressJob job = runAs();
+            // shown after the launch: shown just before it, the Progress view took the activation back from the
+            // Project Explorer under Xvfb (no window manager), and Run As then read the Progress view's selection
+            IViewPart progress = page.showView("org.eclipse.ui.views.ProgressView");
             ILaunchConfiguration config = SweepLaunchShortcut.configurationFor(file);
             SweepLaunchSettings settings = SweepLaunchSettings.of(config);
             assertEquals("local[" + Runtime.getRuntime().availableProcessors() + "]", settings.master(),

@@ -45,8 +45,23 @@ public final class Workbench {
 
     /** Shows a resource in the real Project Explorer and returns its tree item (parents expanded). */
     public static TreeItem inProjectExplorer(IResource resource) throws Exception {
+        // a person works in the Project Explorer of an active window; without a window manager (Xvfb) the window may
+        // not be active yet, and activating a part then does not take: when the window became active, the part
+        // activated last before (the Progress view of LaunchedSweepTest) was the active part again, and the debug
+        // UI's Run As, which reads the active part's selection, offered only Run Configurations...
+        Shell shell = page().getWorkbenchWindow().getShell();
+        shell.forceActive();
+        UiTesting.waitUntil("the workbench window active", Duration.ofSeconds(10),
+                () -> shell.getDisplay().getActiveShell() == shell);
         CommonNavigator view = (CommonNavigator) page().showView(PROJECT_EXPLORER);
         page().activate(view);
+        UiTesting.waitUntil("the Project Explorer the active part", Duration.ofSeconds(10), () -> {
+            if (page().getActivePart() != view) {
+                page().activate(view);
+                return false;
+            }
+            return true;
+        });
         view.getCommonViewer().refresh();
         view.selectReveal(new StructuredSelection(resource));
         Tree tree = view.getCommonViewer().getTree();
