@@ -7,6 +7,7 @@ import org.eclipse.jface.viewers.ISelection;
 import org.hqcm.launch.internal.FileLaunchShortcut;
 import org.hqcm.launch.internal.LaunchSettings;
 import org.hqcm.model.Backend;
+import org.hqcm.model.resource.HqcmResources;
 
 /** Run As &gt; HQCM Experiment for a .hqcm file (see {@link FileLaunchShortcut}). */
 public final class HqcmLaunchShortcut extends FileLaunchShortcut {
@@ -15,7 +16,7 @@ public final class HqcmLaunchShortcut extends FileLaunchShortcut {
     private static final HqcmLaunchShortcut SHARED = new HqcmLaunchShortcut();
 
     public HqcmLaunchShortcut() {
-        super(LaunchSettings.TYPE_ID, LaunchSettings.ATTR_EXPERIMENT, "hqcm", (file, wc) -> new LaunchSettings(
+        super(LaunchSettings.TYPE_ID, LaunchSettings.ATTR_EXPERIMENT, HqcmResources.EXPERIMENT_EXTENSION, (file, wc) -> new LaunchSettings(
                 file.getFullPath().toString(), null, Backend.CPU, LaunchSettings.DEFAULT_HEAP).applyTo(wc));
     }
 

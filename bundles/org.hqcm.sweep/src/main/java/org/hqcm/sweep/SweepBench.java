@@ -14,8 +14,8 @@ import java.util.concurrent.Future;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.hqcm.engine.EngineInfo;
-import org.hqcm.engine.sweep.SequentialExecutor;
 import org.hqcm.engine.internal.sweep.SweepDriver;
+import org.hqcm.engine.sweep.SequentialExecutor;
 import org.hqcm.engine.sweep.SweepFolder;
 import org.hqcm.engine.sweep.TrialExecutor;
 import org.hqcm.model.Experiment;

@@ -6,9 +6,9 @@ import java.util.concurrent.Callable;
 
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.cli.ShutdownCancel;
+import org.hqcm.engine.internal.sweep.SweepDriver;
 import org.hqcm.engine.run.OutputFolder;
 import org.hqcm.engine.sweep.SparkMasters;
-import org.hqcm.engine.internal.sweep.SweepDriver;
 import org.hqcm.engine.sweep.SweepFolder;
 import org.hqcm.engine.sweep.SweepReport;
 import org.hqcm.model.Sweep;

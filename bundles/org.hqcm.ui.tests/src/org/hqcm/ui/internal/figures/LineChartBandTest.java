@@ -59,16 +59,18 @@ class LineChartBandTest {
             ImageData screen = grab(chart);
             // inside the band, between the mean line and the band's top: the first colour, seen through (not white,
             // not the opaque line colour)
-            RGB inside = pixel(screen, chart.pixel(3, MEAN[2] + SD / 2));
+            // at epoch 2.5, between the vertical grid lines; the band's top there is (0.50 + 0.55) / 2 + SD = 0.605
+            RGB inside = pixel(screen, chart.pixel(2.5, (MEAN[1] + MEAN[2]) / 2 + SD / 2));
             RGB line = rgb(LineChart.PALETTE[0]);
             assertNotEquals(new RGB(255, 255, 255), inside, "the band is filled");
             assertNotEquals(line, inside, "see-through");
             assertTrue(inside.blue > inside.red, "tinted with the line's blue: " + inside);
-            // well above the band: the plot's white
-            RGB above = pixel(screen, chart.pixel(3, MEAN[2] + 3 * SD));
-            if (chart.pixel(3, MEAN[2] + 3 * SD).y > chart.plotArea().y) {
-                assertEquals(new RGB(255, 255, 255), above, "no fill outside the band");
-            }
+            // above the band: the plot's white
+            // 0.675: above the band's top, below the 0.7 grid line
+            Point outside = chart.pixel(2.5, 0.675);
+            assertTrue(outside.y > chart.plotArea().y + 2, "a point above the band inside the plot: " + outside + " in "
+                    + chart.plotArea());
+            assertEquals(new RGB(255, 255, 255), pixel(screen, outside), "no fill outside the band");
             UiTesting.screenshot(shell, "line-chart-band.png");
 
             String svg = FigureExport.svg(chart.control(), chart, new Point(700, 420));

@@ -151,14 +151,18 @@ public final class UiRobot {
         for (String m : modifiers) {
             xdotool("keydown", m);
         }
-        // X11 sends a wheel notch as a press and release of button 4 (up) or 5 (down); Display.post on GTK cannot
-        // (its buttons 4 and 5 are X's 8 and 9, back and forward), so xdotool (XTest, like post) sends them
-        for (int i = 0; i < Math.abs(notchesDown); i++) {
-            xdotool("click", notchesDown > 0 ? "5" : "4");
-            settle(control.getDisplay(), 300);
-        }
-        for (String m : modifiers) {
-            xdotool("keyup", m);
+        try {
+            // X11 sends a wheel notch as a press and release of button 4 (up) or 5 (down); Display.post on GTK cannot
+            // (its buttons 4 and 5 are X's 8 and 9, back and forward), so xdotool (XTest, like post) sends them
+            for (int i = 0; i < Math.abs(notchesDown); i++) {
+                xdotool("click", notchesDown > 0 ? "5" : "4");
+                settle(control.getDisplay(), 300);
+            }
+        } finally {
+            // a held Ctrl would reach every later test
+            for (String m : modifiers) {
+                xdotool("keyup", m);
+            }
         }
         settle(control.getDisplay(), 150);
     }

@@ -14,8 +14,8 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
@@ -23,8 +23,8 @@ import org.eclipse.ui.PlatformUI;
 import org.hqcm.engine.quantum.Pauli;
 import org.hqcm.ui.internal.testing.FileDialogs;
 import org.hqcm.ui.internal.testing.UiRobot;
-import org.hqcm.ui.internal.testing.XInput;
 import org.hqcm.ui.internal.testing.UiTesting;
+import org.hqcm.ui.internal.testing.XInput;
 import org.junit.jupiter.api.Test;
 
 /**

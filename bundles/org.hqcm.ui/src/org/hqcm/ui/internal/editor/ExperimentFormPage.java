@@ -1,12 +1,11 @@
 package org.hqcm.ui.internal.editor;
 
-import org.hqcm.engine.quantum.CircuitSpecs;
 import java.util.List;
 
 import org.eclipse.core.databinding.DataBindingContext;
-import org.eclipse.emf.ecore.EClass;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.debug.ui.IDebugUIConstants;
+import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
@@ -27,13 +26,14 @@ import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.eclipse.ui.forms.widgets.Section;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.quantum.CircuitSpec;
+import org.hqcm.engine.quantum.CircuitSpecs;
 import org.hqcm.model.Architecture;
 import org.hqcm.model.Dataset;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.Head;
 import org.hqcm.model.HqcmPackage;
-import org.hqcm.model.presets.Presets;
 import org.hqcm.model.QuantumHead;
+import org.hqcm.model.presets.Presets;
 import org.hqcm.model.validation.Problem;
 import org.hqcm.ui.internal.views.CircuitCanvas;
 import org.hqcm.ui.internal.views.CircuitDiagram;

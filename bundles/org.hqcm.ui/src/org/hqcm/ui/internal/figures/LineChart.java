@@ -179,7 +179,7 @@ public final class LineChart implements Figure {
         }
         Series s = series.get(hover[0]);
         String y = format(s.y()[hover[1]], false);
-        if (s.hasBand()) {
+        if (s.hasBand() && Double.isFinite(s.low()[hover[1]]) && Double.isFinite(s.high()[hover[1]])) {
             y = NLS.bind(Messages.LineChart_band, new Object[] {y, format(s.low()[hover[1]], false),
                     format(s.high()[hover[1]], false)});
         }
@@ -452,9 +452,10 @@ public final class LineChart implements Figure {
         for (int s = 0; s < series.size(); s++) {
             Series l = series.get(s);
             if (l.hasBand()) {
-                int[] band = band(l, r, area);
-                if (band.length >= 6) {
-                    p.fillPolygon(band, PALETTE[s % PALETTE.length], BAND_ALPHA);
+                for (int[] band : bands(l, r, area)) {
+                    if (band.length >= 6) {
+                        p.fillPolygon(band, PALETTE[s % PALETTE.length], BAND_ALPHA);
+                    }
                 }
             }
         }
@@ -494,21 +495,31 @@ public final class LineChart implements Figure {
         }
     }
 
-    /** A band's outline: along its high values left to right, back along its low values (finite points only). */
-    private static int[] band(Series l, double[] r, Rectangle area) {
+    /**
+     * A band's outlines, one per run of consecutive points with finite values: along the high values left to right, back
+     * along the low values (a point without an sd leaves a gap, not a bridge).
+     */
+    private static List<int[]> bands(Series l, double[] r, Rectangle area) {
+        List<int[]> out = new ArrayList<>();
         List<Integer> upper = new ArrayList<>();
         List<Integer> lower = new ArrayList<>();
-        for (int i = 0; i < l.x().length; i++) {
-            if (Double.isFinite(l.y()[i]) && Double.isFinite(l.low()[i]) && Double.isFinite(l.high()[i])) {
+        for (int i = 0; i <= l.x().length; i++) {
+            boolean finite = i < l.x().length && Double.isFinite(l.y()[i]) && Double.isFinite(l.low()[i])
+                    && Double.isFinite(l.high()[i]);
+            if (finite) {
                 int x = px(l.x()[i], r, area);
                 upper.add(x);
                 upper.add(py(l.high()[i], r, area));
                 lower.add(0, py(l.low()[i], r, area));
                 lower.add(0, x);
+            } else if (!upper.isEmpty()) {
+                upper.addAll(lower);
+                out.add(upper.stream().mapToInt(Integer::intValue).toArray());
+                upper.clear();
+                lower.clear();
             }
         }
-        upper.addAll(lower);
-        return upper.stream().mapToInt(Integer::intValue).toArray();
+        return out;
     }
 
     /** The marker and read-out of the point under the mouse, and the usage hint (screen only, not exported). */

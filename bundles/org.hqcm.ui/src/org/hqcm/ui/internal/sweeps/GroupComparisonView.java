@@ -188,9 +188,9 @@ public final class GroupComparisonView extends ViewPart {
                 double[] hi = new double[x.length];
                 double[] lo = new double[x.length];
                 for (int e = 0; e < x.length; e++) {
-                    double sd = Double.isNaN(band[1][e]) ? 0 : band[1][e];
-                    hi[e] = band[0][e] + sd;
-                    lo[e] = band[0][e] - sd;
+                    // an epoch that too few seeds reached has no sd (NaN): the band leaves a gap there
+                    hi[e] = band[0][e] + band[1][e];
+                    lo[e] = band[0][e] - band[1][e];
                 }
                 series.add(new LineChart.Series(NLS.bind(Messages.GroupComparisonView_meanSd, s.group().label()), x, band[0], lo, hi));
             } else {

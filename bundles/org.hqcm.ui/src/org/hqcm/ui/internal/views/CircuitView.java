@@ -1,6 +1,5 @@
 package org.hqcm.ui.internal.views;
 
-import org.hqcm.engine.quantum.CircuitSpecs;
 import java.util.Locale;
 
 import org.eclipse.core.resources.ResourcesPlugin;
@@ -19,6 +18,7 @@ import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.ui.part.ViewPart;
 import org.hqcm.engine.quantum.CircuitSpec;
+import org.hqcm.engine.quantum.CircuitSpecs;
 import org.hqcm.engine.quantum.Pauli;
 import org.hqcm.model.HqcmFactory;
 import org.hqcm.model.validation.HqcmConstraints;

@@ -1,6 +1,5 @@
 package org.hqcm.engine.cli;
 
-import org.hqcm.engine.quantum.CircuitSpecs;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +11,12 @@ import java.util.concurrent.Callable;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.internal.data.Preprocessing;
 import org.hqcm.engine.internal.data.Sample;
+import org.hqcm.engine.internal.run.TrainedModel;
 import org.hqcm.engine.quantum.CircuitSpec;
+import org.hqcm.engine.quantum.CircuitSpecs;
 import org.hqcm.engine.quantum.Qasm;
 import org.hqcm.engine.quantum.Simulator;
 import org.hqcm.engine.run.RunFolder;
-import org.hqcm.engine.internal.run.TrainedModel;
 import org.hqcm.model.QuantumHead;
 import org.hqcm.model.resource.AtomicFiles;
 

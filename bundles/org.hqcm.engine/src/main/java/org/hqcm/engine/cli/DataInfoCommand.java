@@ -17,8 +17,8 @@ import org.hqcm.engine.internal.data.BadFile;
 import org.hqcm.engine.internal.data.DatasetLoader;
 import org.hqcm.engine.internal.data.DuplicateGroup;
 import org.hqcm.engine.internal.data.DuplicateHandling;
-import org.hqcm.engine.internal.data.LeakageGuard;
 import org.hqcm.engine.internal.data.GivenSplit;
+import org.hqcm.engine.internal.data.LeakageGuard;
 import org.hqcm.engine.internal.data.LoadOptions;
 import org.hqcm.engine.internal.data.LoadedDataset;
 import org.hqcm.engine.internal.data.SourceFormat;
@@ -29,8 +29,8 @@ import org.hqcm.engine.internal.data.Split;
 import org.hqcm.engine.internal.data.Splitter;
 import org.hqcm.engine.internal.data.TumourClass;
 import org.hqcm.engine.internal.data.VolumeOptions;
-import org.hqcm.engine.plot.BarChart;
 import org.hqcm.engine.internal.train.ExperimentMapping;
+import org.hqcm.engine.plot.BarChart;
 import org.hqcm.model.validation.HqcmConstraints;
 
 import picocli.CommandLine;
@@ -176,7 +176,7 @@ public final class DataInfoCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         // FAIL is described as GROUP, then refused after the description
         LeakageGuard.Result guarded = LeakageGuard.apply(ds, duplicatePolicy == DuplicateHandling.FAIL
-                ? DuplicateHandling.GROUP : duplicatePolicy, nearDistance);
+                ? DuplicateHandling.GROUP : duplicatePolicy, nearDistance, !noGroup);
         LoadedDataset loaded = ds;
         ds = guarded.dataset();
         Split split = keepGiven

@@ -12,9 +12,9 @@ import org.hqcm.engine.internal.data.BadFile;
 import org.hqcm.engine.internal.data.Preprocessing;
 import org.hqcm.engine.internal.data.Sample;
 import org.hqcm.engine.internal.run.OodSources;
-import org.hqcm.engine.run.RunFolder;
 import org.hqcm.engine.internal.run.RunReport;
 import org.hqcm.engine.internal.run.TrainedModel;
+import org.hqcm.engine.run.RunFolder;
 import org.hqcm.model.OodSource;
 
 import picocli.CommandLine;

@@ -1,6 +1,5 @@
 package org.hqcm.engine.cli;
 
-import org.hqcm.engine.quantum.CircuitSpecs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -10,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.internal.run.ExperimentRunner;
+import org.hqcm.engine.quantum.CircuitSpecs;
 import org.hqcm.engine.run.RunFolder;
 import org.hqcm.model.Architecture;
 import org.hqcm.model.ClassicalHead;
@@ -19,9 +19,9 @@ import org.hqcm.model.Experiment;
 import org.hqcm.model.QuantumHead;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.RunStatus;
-import org.hqcm.model.resource.HqcmResources;
 import org.hqcm.model.SourceKind;
 import org.hqcm.model.Training;
+import org.hqcm.model.resource.HqcmResources;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

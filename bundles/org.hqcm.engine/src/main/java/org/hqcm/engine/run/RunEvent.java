@@ -4,7 +4,7 @@ import org.hqcm.model.RunStatus;
 
 /**
  * One event of a run's event stream ({@value RunFolder#EVENTS}): one record type per event, for the writer
- * ({@link EventLog}) and every reader ({@link EventTail}, the launch's progress job, the IDE's Runs view) alike.
+ * ({@link org.hqcm.engine.internal.run.EventLog}) and every reader ({@link EventTail}, the launch's progress job, the IDE's Runs view) alike.
  * On disk each is one line, {@code {"type":"batch","time":"<ISO-8601>",<its components>}}; {@link EventStream}
  * converts. Components may be added (readers ignore what they do not know; a missing number reads as 0, a JSON
  * null as NaN); the names and meanings of the existing ones stay, so that old run folders stay readable.

@@ -5,14 +5,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import org.hqcm.engine.BadInputException;
-import org.hqcm.engine.internal.data.Sample;
-import org.hqcm.engine.internal.train.Predictions;
 import org.hqcm.model.resource.AtomicFiles;
 
 /**
@@ -57,25 +54,45 @@ public final class TestImages implements AutoCloseable {
         this.mapSize = mapSize;
     }
 
-    /** Writes the test images of {@code test} (positions as in predictions.csv) atomically. */
-    public static void write(Path target, List<Sample> samples, Predictions test) throws IOException {
-        int size = test.size() == 0 ? 0 : samples.get(test.indices()[0]).size();
-        int fs = test.spatialMaps() == null ? 0 : test.mapSize();
+    /**
+     * What {@link #write} stores: {@code count} test images (positions as in predictions.csv) of {@code size} x
+     * {@code size} pixels with their masks, and T_s of {@code mapSize} x {@code mapSize} each (0: no attention).
+     */
+    public interface Source {
+        int count();
+
+        int size();
+
+        int mapSize();
+
+        /** Pixel {@code p} (row-major) of image {@code i}, in [0, 1]. */
+        double pixel(int i, int p);
+
+        /** Whether pixel {@code p} of image {@code i} is tumour in its mask. */
+        boolean tumour(int i, int p);
+
+        /** Value {@code p} (row-major) of image {@code i}'s T_s, in [0, 1]. */
+        double map(int i, int p);
+    }
+
+    /** Writes the test images atomically. */
+    public static void write(Path target, Source source) throws IOException {
+        int n = source.count();
+        int size = n == 0 ? 0 : source.size();
+        int fs = source.mapSize();
         AtomicFiles.write(target, out -> {
             ZipOutputStream z = new ZipOutputStream(out);
             z.setLevel(6);
             entry(z, "FORMAT", FORMAT.getBytes(StandardCharsets.US_ASCII));
-            entry(z, "shape", (test.size() + " " + size + " " + fs).getBytes(StandardCharsets.US_ASCII));
+            entry(z, "shape", (n + " " + size + " " + fs).getBytes(StandardCharsets.US_ASCII));
             byte[] bytes = new byte[2 * size * size + fs * fs];
-            for (int i = 0; i < test.size(); i++) {
-                Sample s = samples.get(test.indices()[i]);
-                byte[] mask = s.mask();
+            for (int i = 0; i < n; i++) {
                 for (int p = 0; p < size * size; p++) {
-                    bytes[p] = u8(s.pixel(p / size, p % size));
-                    bytes[size * size + p] = (byte) (mask[p] != 0 ? 255 : 0);
+                    bytes[p] = u8(source.pixel(i, p));
+                    bytes[size * size + p] = (byte) (source.tumour(i, p) ? 255 : 0);
                 }
                 for (int p = 0; p < fs * fs; p++) {
-                    bytes[2 * size * size + p] = u8(test.spatialMaps()[i * fs * fs + p]);
+                    bytes[2 * size * size + p] = u8(source.map(i, p));
                 }
                 entry(z, i + ".u8", bytes);
             }

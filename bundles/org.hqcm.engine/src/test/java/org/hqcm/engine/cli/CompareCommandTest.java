@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.hqcm.engine.internal.run.ExperimentRunner;
-import org.hqcm.engine.run.RunFolder;
 import org.hqcm.engine.internal.run.RunObserver;
 import org.hqcm.engine.internal.run.RunReport;
 import org.hqcm.engine.internal.run.TinyExperiments;
+import org.hqcm.engine.run.RunFolder;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.resource.HqcmResources;

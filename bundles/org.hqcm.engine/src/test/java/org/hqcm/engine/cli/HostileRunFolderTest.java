@@ -19,9 +19,9 @@ import java.util.zip.ZipOutputStream;
 
 import org.hqcm.engine.internal.data.folder.GreyImages;
 import org.hqcm.engine.internal.run.ExperimentRunner;
-import org.hqcm.engine.run.RunFolder;
 import org.hqcm.engine.internal.run.RunObserver;
 import org.hqcm.engine.internal.run.TinyExperiments;
+import org.hqcm.engine.run.RunFolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package org.hqcm.engine.cli;
 
-import org.hqcm.engine.quantum.CircuitSpecs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,15 +12,16 @@ import java.util.stream.Stream;
 
 import org.hqcm.engine.internal.data.Preprocessing;
 import org.hqcm.engine.internal.data.Sample;
-import org.hqcm.engine.quantum.CircuitSpec;
-import org.hqcm.engine.quantum.QasmReader;
-import org.hqcm.engine.quantum.QasmSimulation;
-import org.hqcm.engine.quantum.Simulator;
 import org.hqcm.engine.internal.run.ExperimentRunner;
-import org.hqcm.engine.run.RunFolder;
 import org.hqcm.engine.internal.run.RunObserver;
 import org.hqcm.engine.internal.run.TinyExperiments;
 import org.hqcm.engine.internal.run.TrainedModel;
+import org.hqcm.engine.quantum.CircuitSpec;
+import org.hqcm.engine.quantum.CircuitSpecs;
+import org.hqcm.engine.quantum.QasmReader;
+import org.hqcm.engine.quantum.QasmSimulation;
+import org.hqcm.engine.quantum.Simulator;
+import org.hqcm.engine.run.RunFolder;
 import org.hqcm.model.ClassicalHead;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.QuantumHead;

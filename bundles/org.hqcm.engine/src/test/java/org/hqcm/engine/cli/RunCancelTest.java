@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.hqcm.engine.run.RunFolder;
 import org.hqcm.engine.internal.run.TinyExperiments;
+import org.hqcm.engine.run.RunFolder;
 import org.hqcm.model.RunStatus;
 import org.hqcm.model.resource.HqcmResources;
 import org.junit.jupiter.api.Test;

@@ -10,9 +10,9 @@ import java.util.List;
 
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.hqcm.engine.internal.run.ExperimentRunner;
-import org.hqcm.engine.run.RunFolder;
 import org.hqcm.engine.internal.run.RunObserver;
 import org.hqcm.engine.internal.run.TinyExperiments;
+import org.hqcm.engine.run.RunFolder;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.Sweep;
 import org.hqcm.model.presets.SweepPresets;

@@ -1,8 +1,5 @@
 package org.hqcm.engine.run;
 
-import org.hqcm.engine.internal.run.ExperimentRunner;
-import org.hqcm.engine.internal.run.RunObserver;
-import org.hqcm.engine.internal.run.TinyExperiments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.internal.run.ExperimentRunner;
+import org.hqcm.engine.internal.run.RunObserver;
+import org.hqcm.engine.internal.run.TinyExperiments;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.RunStatus;
 import org.hqcm.model.resource.HqcmResources;

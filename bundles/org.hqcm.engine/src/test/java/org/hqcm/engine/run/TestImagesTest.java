@@ -1,8 +1,5 @@
 package org.hqcm.engine.run;
 
-import org.hqcm.engine.internal.run.ExperimentRunner;
-import org.hqcm.engine.internal.run.RunObserver;
-import org.hqcm.engine.internal.run.TinyExperiments;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,6 +16,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.hqcm.engine.BadInputException;
+import org.hqcm.engine.internal.run.ExperimentRunner;
+import org.hqcm.engine.internal.run.RunObserver;
+import org.hqcm.engine.internal.run.TinyExperiments;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.resource.HqcmResources;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,5 @@
 package org.hqcm.engine.sweep;
 
-import org.hqcm.engine.internal.sweep.SweepDriver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hqcm.engine.cli.Main;
 import org.hqcm.engine.internal.run.TinyExperiments;
+import org.hqcm.engine.internal.sweep.SweepDriver;
 import org.hqcm.model.DataSource;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.RunStatus;

@@ -1,6 +1,5 @@
 package org.hqcm.engine.sweep;
 
-import org.hqcm.engine.internal.sweep.SweepDriver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 
 import org.hqcm.engine.internal.run.TinyExperiments;
+import org.hqcm.engine.internal.sweep.SweepDriver;
 import org.hqcm.model.HqcmFactory;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.RunStatus;

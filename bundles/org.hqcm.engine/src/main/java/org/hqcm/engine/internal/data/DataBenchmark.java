@@ -81,9 +81,9 @@ public final class DataBenchmark {
         }
         int[] sourceOf = new int[samples.size()];
         List<Sample> phantoms = samples.subList(0, n);
-        int phantomGroups = DuplicateFinder.find(phantoms, new int[n], maxDistance).size();
+        int phantomGroups = DuplicateFinder.find(phantoms, new int[n], maxDistance, true).size();
         long t0 = System.nanoTime();
-        List<DuplicateGroup> groups = DuplicateFinder.find(samples, sourceOf, maxDistance);
+        List<DuplicateGroup> groups = DuplicateFinder.find(samples, sourceOf, maxDistance, true);
         double seconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         String fp = new LoadedDataset(size, samples, List.of(), List.of()).fingerprint();

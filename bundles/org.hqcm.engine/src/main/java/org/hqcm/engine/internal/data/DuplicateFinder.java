@@ -17,8 +17,8 @@ import java.util.Map;
  *
  * <p>Near duplicates are searched over all pairs, 64-bit XOR and bit count each: n (n - 1) / 2 pairs, about 29
  * million for the paper's 7,576 images (see {@code hqcm data bench --dedup} for the time). Groups are the transitive
- * closure of both relations (union-find). Near pairs of one patient in one source are not copies (see
- * {@code sameCase}).
+ * closure of both relations (union-find). Near pairs of one patient in one source are not copies when the split keeps
+ * patients together (see {@code sameCase}).
  */
 public final class DuplicateFinder {
     /** Side of the reduced image whose DCT the perceptual hash takes. */
@@ -44,8 +44,11 @@ public final class DuplicateFinder {
      * @param sourceOf the source index of each sample (for {@link DuplicateGroup#acrossSources()})
      * @param maxDistance the largest Hamming distance of perceptual hashes that makes two images near duplicates;
      *        negative: exact duplicates only
+     * @param patientsTogether whether the split keeps each patient's images in one part ({@code
+     *        dataset.groupByPatient}): only then are near pairs of one patient left alone ({@code sameCase})
      */
-    public static List<DuplicateGroup> find(List<Sample> samples, int[] sourceOf, int maxDistance) {
+    public static List<DuplicateGroup> find(List<Sample> samples, int[] sourceOf, int maxDistance,
+            boolean patientsTogether) {
         int n = samples.size();
         UnionFind sets = new UnionFind(n);
         boolean[] linked = new boolean[n];
@@ -70,7 +73,7 @@ public final class DuplicateFinder {
             for (int i = 0; i < n; i++) {
                 long hi = h[i];
                 for (int j = i + 1; j < n; j++) {
-                    if (Long.bitCount(hi ^ h[j]) <= maxDistance && !sameCase(samples, sourceOf, i, j)) {
+                    if (Long.bitCount(hi ^ h[j]) <= maxDistance && !(patientsTogether && sameCase(samples, sourceOf, i, j))) {
                         sets.union(i, j);
                         linked[i] = linked[j] = true;
                     }
@@ -104,8 +107,9 @@ public final class DuplicateFinder {
 
     /**
      * Two slices of one patient in one source: neighbouring slices of a volume (BraTS, MSD) or of a series look alike by
-     * nature, and the split keeps a patient's slices together anyway; calling them near copies would make DROP throw
-     * away most of a volume. Exact copies within a patient are still copies (the same file twice).
+     * nature, and a split by patient keeps them together anyway; calling them near copies would make DROP throw away
+     * most of a volume. Without the split by patient they are near copies like any other (they could land in train
+     * and test). Exact copies within a patient are always copies (the same file twice).
      */
     private static boolean sameCase(List<Sample> samples, int[] sourceOf, int i, int j) {
         String p = samples.get(i).patientId();

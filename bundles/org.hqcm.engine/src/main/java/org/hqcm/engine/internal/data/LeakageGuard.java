@@ -56,9 +56,10 @@ public final class LeakageGuard {
      * Guards {@code ds}.
      *
      * @param maxDistance near-duplicate Hamming distance, negative for exact duplicates only
+     * @param patientsTogether whether the split keeps each patient's images in one part (dataset.groupByPatient)
      * @throws BadInputException for {@link DuplicateHandling#FAIL} when copies are found, naming the first groups
      */
-    public static Result apply(LoadedDataset ds, DuplicateHandling handling, int maxDistance) {
+    public static Result apply(LoadedDataset ds, DuplicateHandling handling, int maxDistance, boolean patientsTogether) {
         List<Sample> all = ds.samples();
         // the searched samples: those read from files, with their source
         List<Integer> searched = new ArrayList<>();
@@ -75,7 +76,7 @@ public final class LeakageGuard {
             sourceOf[k] = sourceOfSample[searched.get(k)];
         }
         List<DuplicateGroup> groups = new ArrayList<>();
-        for (DuplicateGroup g : DuplicateFinder.find(sub, sourceOf, maxDistance)) {
+        for (DuplicateGroup g : DuplicateFinder.find(sub, sourceOf, maxDistance, patientsTogether)) {
             int[] m = Arrays.stream(g.members()).map(searched::get).toArray();
             groups.add(new DuplicateGroup(m, g.exact(), g.acrossSources(), g.mixedLabels()));
         }

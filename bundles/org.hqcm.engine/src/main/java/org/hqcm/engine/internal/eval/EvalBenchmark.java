@@ -1,16 +1,17 @@
 package org.hqcm.engine.internal.eval;
 
-import org.hqcm.engine.eval.AttentionJaccard;
-import org.hqcm.engine.eval.McNemar;
-import org.hqcm.engine.eval.PairedBootstrap;
-import org.hqcm.engine.eval.Tsne;
-import org.hqcm.engine.eval.WilcoxonSignedRank;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+
+import org.hqcm.engine.eval.AttentionJaccard;
+import org.hqcm.engine.eval.McNemar;
+import org.hqcm.engine.eval.PairedBootstrap;
+import org.hqcm.engine.eval.Tsne;
+import org.hqcm.engine.eval.WilcoxonSignedRank;
 
 /**
  * Times the evaluation of one test set of the paper's size on synthetic data: exact t-SNE of the head's

@@ -1,11 +1,11 @@
 package org.hqcm.engine.internal.eval;
 
-import org.hqcm.engine.eval.ClassMetrics;
-import org.hqcm.engine.eval.ClassificationReport;
-import org.hqcm.engine.eval.ConfusionCounts;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hqcm.engine.eval.ClassMetrics;
+import org.hqcm.engine.eval.ClassificationReport;
+import org.hqcm.engine.eval.ConfusionCounts;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.evaluation.LabelEvaluation;
 

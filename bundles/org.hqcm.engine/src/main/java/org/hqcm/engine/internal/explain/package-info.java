@@ -8,6 +8,7 @@
  * masks is evaluation's ({@code eval.ExplanationScores}).
  *
  * <p>Internal (x-internal: the engine's own). May use: {@code org.hqcm.engine.internal.nn} (the network, its layers' outputs and gradients; softmax), ND4J to read the
- * network's arrays; not the model, the trainer, files or the run folder.
+ * network's arrays, the model's ExplanationMethod literals and {@code run.ExplanationMaps}'s labels (one name per
+ * method in every report); not the trainer, files or the run folder's writing.
  */
 package org.hqcm.engine.internal.explain;

@@ -1,7 +1,5 @@
 package org.hqcm.engine.internal.run;
 
-import org.hqcm.engine.run.RunFolder;
-import org.hqcm.engine.run.RunResults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +9,14 @@ import java.util.Locale;
 
 import org.apache.commons.csv.CSVPrinter;
 import org.hqcm.engine.BadInputException;
-import org.hqcm.engine.internal.data.Sample;
 import org.hqcm.engine.eval.CalibrationMetrics;
 import org.hqcm.engine.eval.EvaluationFigures;
 import org.hqcm.engine.eval.OodScores;
+import org.hqcm.engine.internal.data.Sample;
 import org.hqcm.engine.internal.io.CsvFormats;
 import org.hqcm.engine.internal.train.Predictions;
+import org.hqcm.engine.run.RunFolder;
+import org.hqcm.engine.run.RunResults;
 import org.hqcm.model.Calibration;
 import org.hqcm.model.Evaluation;
 import org.hqcm.model.HqcmFactory;

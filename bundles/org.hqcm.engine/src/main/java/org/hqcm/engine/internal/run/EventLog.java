@@ -1,7 +1,5 @@
 package org.hqcm.engine.internal.run;
 
-import org.hqcm.engine.run.EventStream;
-import org.hqcm.engine.run.StreamEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -11,8 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
+import org.hqcm.engine.run.EventStream;
+import org.hqcm.engine.run.StreamEvent;
+
 /**
- * Writes an event stream, {@value RunFolder#EVENTS}: one event record per line (a run's {@link RunEvent}, a sweep's
+ * Writes an event stream, {@value org.hqcm.engine.run.RunFolder#EVENTS}: one event record per line (a run's {@link org.hqcm.engine.run.RunEvent}, a sweep's
  * events; format in {@link EventStream}), flushed at once so that the IDE can follow a run live. Resumed runs append
  * to the same file.
  */

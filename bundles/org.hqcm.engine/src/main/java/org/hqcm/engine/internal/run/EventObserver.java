@@ -1,8 +1,8 @@
 package org.hqcm.engine.internal.run;
 
-import org.hqcm.engine.run.RunEvent;
 import org.hqcm.engine.internal.train.EpochResult;
 import org.hqcm.engine.internal.train.TrainingState;
+import org.hqcm.engine.run.RunEvent;
 import org.hqcm.model.RunStatus;
 
 /**

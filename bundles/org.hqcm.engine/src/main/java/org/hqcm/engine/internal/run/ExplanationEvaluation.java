@@ -1,8 +1,5 @@
 package org.hqcm.engine.internal.run;
 
-import org.hqcm.engine.run.AttentionExamples;
-import org.hqcm.engine.run.ExplanationMaps;
-import org.hqcm.engine.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -12,14 +9,17 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVPrinter;
-import org.hqcm.engine.internal.data.Sample;
 import org.hqcm.engine.eval.ExplanationScores;
+import org.hqcm.engine.internal.data.Sample;
 import org.hqcm.engine.internal.explain.Explainer;
 import org.hqcm.engine.internal.explain.Occlusion;
 import org.hqcm.engine.internal.io.CsvFormats;
 import org.hqcm.engine.internal.nn.HybridNetwork;
-import org.hqcm.engine.plot.AttentionGallery;
 import org.hqcm.engine.internal.train.Predictions;
+import org.hqcm.engine.plot.AttentionGallery;
+import org.hqcm.engine.run.AttentionExamples;
+import org.hqcm.engine.run.ExplanationMaps;
+import org.hqcm.engine.run.RunFolder;
 import org.hqcm.model.Evaluation;
 import org.hqcm.model.ExplanationMethod;
 import org.hqcm.model.ExplanationScore;

@@ -1,7 +1,5 @@
 package org.hqcm.engine.internal.run;
 
-import org.hqcm.engine.run.RunFolder;
-import org.hqcm.engine.run.RunResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,10 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVPrinter;
-import org.hqcm.engine.internal.data.Sample;
 import org.hqcm.engine.eval.OodScores;
+import org.hqcm.engine.internal.data.Sample;
 import org.hqcm.engine.internal.io.CsvFormats;
 import org.hqcm.engine.internal.train.Predictions;
+import org.hqcm.engine.run.RunFolder;
+import org.hqcm.engine.run.RunResults;
 import org.hqcm.model.HqcmFactory;
 import org.hqcm.model.OodSource;
 import org.hqcm.model.RunRecord;

@@ -1,8 +1,5 @@
 package org.hqcm.engine.internal.run;
 
-import org.hqcm.engine.run.AttentionExamples;
-import org.hqcm.engine.run.RunFolder;
-import org.hqcm.engine.run.RunResults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +22,12 @@ import org.hqcm.engine.eval.PairedComparison;
 import org.hqcm.engine.eval.ReportTables;
 import org.hqcm.engine.eval.Table;
 import org.hqcm.engine.eval.WilcoxonSignedRank;
-import org.hqcm.model.resource.AtomicFiles;
 import org.hqcm.engine.plot.LineChart;
+import org.hqcm.engine.run.AttentionExamples;
+import org.hqcm.engine.run.RunFolder;
+import org.hqcm.engine.run.RunResults;
 import org.hqcm.model.EpochRecord;
+import org.hqcm.model.resource.AtomicFiles;
 
 /**
  * The paper's tables and figures over repeated runs (seeds) of several models on one test set, as

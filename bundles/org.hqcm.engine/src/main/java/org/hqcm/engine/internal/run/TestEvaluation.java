@@ -1,8 +1,5 @@
 package org.hqcm.engine.internal.run;
 
-import org.hqcm.engine.run.AttentionExamples;
-import org.hqcm.engine.run.RunFolder;
-import org.hqcm.engine.run.TestImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,16 +9,19 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.commons.csv.CSVPrinter;
-import org.hqcm.engine.internal.data.LoadedDataset;
-import org.hqcm.engine.internal.data.Sample;
 import org.hqcm.engine.eval.AttentionJaccard;
 import org.hqcm.engine.eval.ClassMetrics;
 import org.hqcm.engine.eval.ClassificationReport;
 import org.hqcm.engine.eval.EvaluationFigures;
 import org.hqcm.engine.eval.Tsne;
+import org.hqcm.engine.internal.data.LoadedDataset;
+import org.hqcm.engine.internal.data.Sample;
 import org.hqcm.engine.internal.io.CsvFormats;
 import org.hqcm.engine.internal.nn.HybridNetwork;
 import org.hqcm.engine.internal.train.Predictions;
+import org.hqcm.engine.run.AttentionExamples;
+import org.hqcm.engine.run.RunFolder;
+import org.hqcm.engine.run.TestImages;
 import org.hqcm.model.EpochRecord;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.HqcmFactory;
@@ -93,7 +93,7 @@ final class TestEvaluation {
             writePredictions(folder.dir().resolve(PREDICTIONS_FILE), data.samples(), test, classes);
             record.getArtefacts().clear();
             artefact(record, "predictions", PREDICTIONS_FILE);
-            TestImages.write(folder.dir().resolve(TestImages.FILE), data.samples(), test);
+            TestImages.write(folder.dir().resolve(TestImages.FILE), testImages(data.samples(), test));
             artefact(record, "test images", TestImages.FILE);
             if (test.spatialMaps() != null) {
                 jaccard(folder, record, experiment, data.samples(), test);
@@ -274,5 +274,42 @@ final class TestEvaluation {
         a.setName(name);
         a.setPath(path);
         record.getArtefacts().add(a);
+    }
+
+    /** The test split as {@link TestImages} stores it. */
+    private static TestImages.Source testImages(List<Sample> samples, Predictions test) {
+        return new TestImages.Source() {
+            @Override
+            public int count() {
+                return test.size();
+            }
+
+            @Override
+            public int size() {
+                return samples.get(test.indices()[0]).size();
+            }
+
+            @Override
+            public int mapSize() {
+                return test.spatialMaps() == null ? 0 : test.mapSize();
+            }
+
+            @Override
+            public double pixel(int i, int p) {
+                Sample s = samples.get(test.indices()[i]);
+                return s.pixel(p / s.size(), p % s.size());
+            }
+
+            @Override
+            public boolean tumour(int i, int p) {
+                return samples.get(test.indices()[i]).mask()[p] != 0;
+            }
+
+            @Override
+            public double map(int i, int p) {
+                int fs = test.mapSize();
+                return test.spatialMaps()[i * fs * fs + p];
+            }
+        };
     }
 }

@@ -1,6 +1,5 @@
 package org.hqcm.engine.internal.run;
 
-import org.hqcm.engine.run.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.hqcm.engine.internal.io.ArrayArchive;
 import org.hqcm.engine.internal.nn.HybridNetwork;
 import org.hqcm.engine.internal.train.ExperimentMapping;
 import org.hqcm.engine.internal.train.Inference;
+import org.hqcm.engine.run.RunFolder;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.resource.HqcmResources;

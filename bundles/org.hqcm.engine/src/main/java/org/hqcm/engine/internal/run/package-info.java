@@ -5,7 +5,8 @@
  * event stream, the log and the front end) what happens; the report, the noise grid, seed comparisons and the memory
  * preflight.
  *
- * <p>Internal (x-internal): for the engine's CLI only. May use: everything in the engine but the command line, the
+ * <p>Internal (x-internal): for the engine's CLI and its sweep driver ({@code internal.sweep} writes its events and log
+ * with {@code EventLog} and {@code RunLog}). May use: everything in the engine but the command line, the
  * model, ND4J and Tribuo.
  */
 package org.hqcm.engine.internal.run;

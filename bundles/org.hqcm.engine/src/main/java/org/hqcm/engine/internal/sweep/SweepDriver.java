@@ -1,12 +1,5 @@
 package org.hqcm.engine.internal.sweep;
 
-import org.hqcm.engine.sweep.SharedStorageProbe;
-import org.hqcm.engine.sweep.SweepEvent;
-import org.hqcm.engine.sweep.SweepFolder;
-import org.hqcm.engine.sweep.SweepReport;
-import org.hqcm.engine.sweep.TrialAttempt;
-import org.hqcm.engine.sweep.TrialExecutor;
-import org.hqcm.engine.sweep.TrialSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -26,6 +19,13 @@ import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.eval.MeanSd;
 import org.hqcm.engine.internal.run.EventLog;
 import org.hqcm.engine.internal.run.RunLog;
+import org.hqcm.engine.sweep.SharedStorageProbe;
+import org.hqcm.engine.sweep.SweepEvent;
+import org.hqcm.engine.sweep.SweepFolder;
+import org.hqcm.engine.sweep.SweepReport;
+import org.hqcm.engine.sweep.TrialAttempt;
+import org.hqcm.engine.sweep.TrialExecutor;
+import org.hqcm.engine.sweep.TrialSpec;
 import org.hqcm.model.ConfigurationSummary;
 import org.hqcm.model.DataSource;
 import org.hqcm.model.Experiment;

@@ -1,11 +1,11 @@
 package org.hqcm.engine.internal.sweep;
 
-import org.hqcm.engine.sweep.SweepFolder;
-import org.hqcm.engine.sweep.TrialAttempt;
-import org.hqcm.engine.sweep.TrialOutcome;
 import java.io.PrintWriter;
 import java.util.Locale;
 
+import org.hqcm.engine.sweep.SweepFolder;
+import org.hqcm.engine.sweep.TrialAttempt;
+import org.hqcm.engine.sweep.TrialOutcome;
 import org.hqcm.model.RunStatus;
 import org.hqcm.model.SweepRecord;
 import org.hqcm.model.TrialRecord;

@@ -9,10 +9,10 @@ import org.hqcm.engine.internal.data.Augmenter;
 import org.hqcm.engine.internal.data.DuplicateHandling;
 import org.hqcm.engine.internal.data.LeakageGuard;
 import org.hqcm.engine.internal.data.LoadedDataset;
-import org.hqcm.engine.internal.data.Split;
-import org.hqcm.engine.internal.data.Splitter;
 import org.hqcm.engine.internal.data.SourceFormat;
 import org.hqcm.engine.internal.data.SourceSpec;
+import org.hqcm.engine.internal.data.Split;
+import org.hqcm.engine.internal.data.Splitter;
 import org.hqcm.engine.internal.data.TumourClass;
 import org.hqcm.engine.internal.data.VolumeOptions;
 import org.hqcm.engine.internal.nn.ActivationFunction;
@@ -171,7 +171,8 @@ public final class ExperimentMapping {
     /** The leakage guard of the experiment's dataset on what was loaded ({@code dataset.duplicatePolicy} etc.). */
     public static LeakageGuard.Result guard(Experiment e, LoadedDataset loaded) {
         Dataset ds = e.getDataset();
-        return LeakageGuard.apply(loaded, duplicateHandling(ds.getDuplicatePolicy()), ds.getNearDuplicateDistance());
+        return LeakageGuard.apply(loaded, duplicateHandling(ds.getDuplicatePolicy()), ds.getNearDuplicateDistance(),
+                ds.isGroupByPatient());
     }
 
     /** The experiment's split of a guarded dataset: fractions, seed, stratification, patients and copies. */

@@ -3,8 +3,8 @@ package org.hqcm.engine.internal.train;
 import java.util.Arrays;
 
 import org.hqcm.engine.NonFiniteException;
-import org.hqcm.engine.internal.nn.HostArrays;
 import org.hqcm.engine.internal.nn.HeadConfig;
+import org.hqcm.engine.internal.nn.HostArrays;
 import org.hqcm.engine.internal.nn.HybridNetwork;
 import org.hqcm.engine.internal.nn.Parameter;
 import org.hqcm.engine.internal.nn.loss.CompositeLoss;

@@ -6,7 +6,7 @@
  * augmentation, ReduceLROnPlateau, early stopping with restore of the best weights) and {@code bench train}
  * ({@link org.hqcm.engine.internal.train.TrainStepBenchmark}) both run, and the resumable state.
  *
- * <p>Internal (x-internal: the engine's own). May use: {@code org.hqcm.engine.internal.nn} and its subpackages, {@code data}, {@code quantum}, the model's API
+ * <p>Internal (x-internal: the engine's own). May use: {@code org.hqcm.engine.internal.nn} and its subpackages, {@code internal.data}, {@code quantum}, the model's API
  * (read-only), ND4J.
  */
 package org.hqcm.engine.internal.train;

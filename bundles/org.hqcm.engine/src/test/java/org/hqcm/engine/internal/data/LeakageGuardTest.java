@@ -110,7 +110,7 @@ class LeakageGuardTest {
     void exactAndNearCopiesAcrossSourcesAreFoundAndAlwaysShareASplit() throws IOException {
         LoadedDataset ds = load(twoSources());
         assertEquals(50, ds.size());
-        LeakageGuard.Result r = LeakageGuard.apply(ds, DuplicateHandling.GROUP, 4);
+        LeakageGuard.Result r = LeakageGuard.apply(ds, DuplicateHandling.GROUP, 4, true);
         assertEquals(2, r.groups().size(), () -> r.groups().stream().map(g -> LeakageGuard.describe(ds, g)).toList()
                 .toString());
         DuplicateGroup exact = r.groups().get(0);
@@ -140,13 +140,13 @@ class LeakageGuardTest {
         assertTrue(r.summary(DuplicateHandling.GROUP).equals("duplicates: 2 groups (1 exact, 1 near), 2 copies; kept,"
                 + " each group in one split"), r.summary(DuplicateHandling.GROUP));
         // exact only: the JPEG copy is not exact
-        assertEquals(1, LeakageGuard.apply(ds, DuplicateHandling.GROUP, -1).groups().size());
+        assertEquals(1, LeakageGuard.apply(ds, DuplicateHandling.GROUP, -1, true).groups().size());
     }
 
     @Test
     void dropKeepsTheFirstOfEachGroupAndFailNamesTheCopies() throws IOException {
         LoadedDataset ds = load(twoSources());
-        LeakageGuard.Result r = LeakageGuard.apply(ds, DuplicateHandling.DROP, 4);
+        LeakageGuard.Result r = LeakageGuard.apply(ds, DuplicateHandling.DROP, 4, true);
         assertEquals(2, r.dropped());
         assertEquals(48, r.dataset().size());
         List<String> kept = new ArrayList<>();
@@ -156,7 +156,7 @@ class LeakageGuardTest {
         assertTrue(r.linked().isEmpty());
 
         BadInputException e = assertThrows(BadInputException.class,
-                () -> LeakageGuard.apply(ds, DuplicateHandling.FAIL, 4));
+                () -> LeakageGuard.apply(ds, DuplicateHandling.FAIL, 4, true));
         assertTrue(e.getMessage().startsWith("dataset.duplicatePolicy is FAIL and 2 groups of copies (2 copies) were"
                 + " found; first:"), e.getMessage());
         assertTrue(e.getMessage().contains(dir.resolve("a/glioma/a2.png") + " = " + dir.resolve("b/glioma/copy-of-a2.png")
@@ -167,7 +167,7 @@ class LeakageGuardTest {
     void withoutCopiesNothingChangesAndGeneratedImagesAreNotSearched() {
         // phantom images look alike (dozens of near groups among 7,576): they are generated, not copies of a scan
         LoadedDataset ds = DatasetLoader.load(List.of(SourceSpec.synthetic(20, 0.3)), 32, 7, LoadOptions.defaults());
-        LeakageGuard.Result r = LeakageGuard.apply(ds, DuplicateHandling.FAIL, 64);
+        LeakageGuard.Result r = LeakageGuard.apply(ds, DuplicateHandling.FAIL, 64, true);
         assertSame(ds, r.dataset());
         assertTrue(r.groups().isEmpty() && r.linked().isEmpty() && r.warnings().isEmpty());
         Split plain = Splitter.split(ds.samples(), 0.7, 0.15, 0.15, 42, true, true);
@@ -190,26 +190,28 @@ class LeakageGuardTest {
         int far = Long.bitCount(DuplicateFinder.perceptualHash(s) ^ DuplicateFinder.perceptualHash(other));
         assertTrue(near <= 4, "resized copy differs in " + near + " bits");
         assertTrue(far > 10, "another slice differs in only " + far + " bits");
-        assertEquals(Set.of(), Set.copyOf(DuplicateFinder.find(List.of(s, other), new int[2], 4)));
+        assertEquals(Set.of(), Set.copyOf(DuplicateFinder.find(List.of(s, other), new int[2], 4, true)));
     }
 
     @Test
-    void nearSlicesOfOnePatientInOneSourceAreNotCopiesButExactOnesAndOtherPatientsAre() {
+    void nearSlicesOfOnePatientInOneSourceAreNotCopiesWhenPatientsStayTogetherButExactOnesAndOtherPatientsAre() {
         float[] a = slice(7, 128);
         float[] resized = Preprocessing.resize(Preprocessing.resize(a, 128, 128, 80, 80), 80, 80, 128, 128);
         Preprocessing.minMaxScaleInPlace(resized);
         // neighbouring slices of one volume: near (a few bits apart), same patient, same source
         Sample s1 = Sample.of(128, a, null, TumourClass.GLIOMA, "BraTS-001", null, GivenSplit.NONE, 128, 128);
         Sample s2 = Sample.of(128, resized, null, TumourClass.GLIOMA, "BraTS-001", null, GivenSplit.NONE, 128, 128);
-        assertEquals(List.of(), DuplicateFinder.find(List.of(s1, s2), new int[] {0, 0}, 8));
+        assertEquals(List.of(), DuplicateFinder.find(List.of(s1, s2), new int[] {0, 0}, 8, true));
         // the same patient id in another source is another case (ids are per source): a near copy
-        assertEquals(1, DuplicateFinder.find(List.of(s1, s2), new int[] {0, 1}, 8).size());
+        assertEquals(1, DuplicateFinder.find(List.of(s1, s2), new int[] {0, 1}, 8, true).size());
         // another patient's near-identical slice: a copy (a scan filed twice under two ids)
         Sample other = Sample.of(128, resized, null, TumourClass.GLIOMA, "BraTS-002", null, GivenSplit.NONE, 128, 128);
-        assertEquals(1, DuplicateFinder.find(List.of(s1, other), new int[] {0, 0}, 8).size());
+        assertEquals(1, DuplicateFinder.find(List.of(s1, other), new int[] {0, 0}, 8, true).size());
+        // without a split by patient, near slices of one patient could land in train and test: copies
+        assertEquals(1, DuplicateFinder.find(List.of(s1, s2), new int[] {0, 0}, 8, false).size());
         // an exact copy within one patient is still a copy
         Sample twice = Sample.of(128, a, null, TumourClass.GLIOMA, "BraTS-001", null, GivenSplit.NONE, 128, 128);
-        List<DuplicateGroup> exact = DuplicateFinder.find(List.of(s1, twice), new int[] {0, 0}, 8);
+        List<DuplicateGroup> exact = DuplicateFinder.find(List.of(s1, twice), new int[] {0, 0}, 8, true);
         assertEquals(1, exact.size());
         assertTrue(exact.get(0).exact());
     }

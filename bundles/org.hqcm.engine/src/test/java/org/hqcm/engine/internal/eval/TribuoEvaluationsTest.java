@@ -1,8 +1,5 @@
 package org.hqcm.engine.internal.eval;
 
-import org.hqcm.engine.eval.ClassMetrics;
-import org.hqcm.engine.eval.ClassificationReport;
-import org.hqcm.engine.eval.ClassificationReportTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hqcm.engine.eval.ClassMetrics;
+import org.hqcm.engine.eval.ClassificationReport;
+import org.hqcm.engine.eval.ClassificationReportTest;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Example;
 import org.tribuo.Model;

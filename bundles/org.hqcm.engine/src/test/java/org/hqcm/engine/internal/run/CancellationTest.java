@@ -1,6 +1,5 @@
 package org.hqcm.engine.internal.run;
 
-import org.hqcm.engine.run.RunFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.hqcm.engine.run.RunFolder;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.RunStatus;

@@ -1,9 +1,5 @@
 package org.hqcm.engine.internal.run;
 
-import org.hqcm.engine.run.ExplanationMaps;
-import org.hqcm.engine.run.RunFolder;
-import org.hqcm.engine.run.RunResults;
-import org.hqcm.engine.run.TestPredictions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,12 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.hqcm.engine.internal.data.GivenSplit;
-import org.hqcm.engine.internal.data.Sample;
-import org.hqcm.engine.internal.data.TumourClass;
 import org.hqcm.engine.eval.CalibrationMetrics;
 import org.hqcm.engine.eval.ExplanationScores;
 import org.hqcm.engine.eval.OodScores;
+import org.hqcm.engine.internal.data.GivenSplit;
+import org.hqcm.engine.internal.data.Sample;
+import org.hqcm.engine.internal.data.TumourClass;
+import org.hqcm.engine.run.ExplanationMaps;
+import org.hqcm.engine.run.RunFolder;
+import org.hqcm.engine.run.RunResults;
+import org.hqcm.engine.run.TestPredictions;
 import org.hqcm.model.Calibration;
 import org.hqcm.model.ExplanationMethod;
 import org.hqcm.model.ExplanationScore;

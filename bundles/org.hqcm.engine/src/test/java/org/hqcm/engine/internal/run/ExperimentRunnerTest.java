@@ -1,6 +1,5 @@
 package org.hqcm.engine.internal.run;
 
-import org.hqcm.engine.run.RunFolder;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +16,7 @@ import org.hqcm.engine.internal.io.ArrayArchive;
 import org.hqcm.engine.internal.train.EpochResult;
 import org.hqcm.engine.internal.train.TrainingDivergedException;
 import org.hqcm.engine.internal.train.TrainingState;
+import org.hqcm.engine.run.RunFolder;
 import org.hqcm.model.EpochRecord;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.RunRecord;

@@ -1,6 +1,5 @@
 package org.hqcm.engine.internal.run;
 
-import org.hqcm.engine.run.RunFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.hqcm.engine.internal.data.folder.GreyImages;
+import org.hqcm.engine.run.RunFolder;
 import org.hqcm.model.DataSource;
 import org.hqcm.model.DuplicatePolicy;
 import org.hqcm.model.Experiment;

@@ -1,12 +1,12 @@
 package org.hqcm.engine.internal.run;
 
-import org.hqcm.engine.run.RunFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.hqcm.engine.run.RunFolder;
 import org.hqcm.model.EpochRecord;
 import org.hqcm.model.Experiment;
 import org.hqcm.model.GradientMethod;

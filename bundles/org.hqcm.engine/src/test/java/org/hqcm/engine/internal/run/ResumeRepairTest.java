@@ -1,6 +1,5 @@
 package org.hqcm.engine.internal.run;
 
-import org.hqcm.engine.run.RunFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +17,7 @@ import java.util.zip.ZipOutputStream;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.internal.train.EpochResult;
 import org.hqcm.engine.internal.train.TrainingState;
+import org.hqcm.engine.run.RunFolder;
 import org.hqcm.model.EpochRecord;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.RunStatus;

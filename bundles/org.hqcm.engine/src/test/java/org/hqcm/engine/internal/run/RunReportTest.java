@@ -1,8 +1,5 @@
 package org.hqcm.engine.internal.run;
 
-import org.hqcm.engine.run.AttentionExamples;
-import org.hqcm.engine.run.RunFolder;
-import org.hqcm.engine.run.RunResults;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +15,9 @@ import java.util.regex.Pattern;
 
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.eval.ClassificationReport;
+import org.hqcm.engine.run.AttentionExamples;
+import org.hqcm.engine.run.RunFolder;
+import org.hqcm.engine.run.RunResults;
 import org.hqcm.model.Artefact;
 import org.hqcm.model.RunRecord;
 import org.hqcm.model.RunStatus;

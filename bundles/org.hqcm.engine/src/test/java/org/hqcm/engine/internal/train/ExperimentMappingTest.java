@@ -1,6 +1,5 @@
 package org.hqcm.engine.internal.train;
 
-import org.hqcm.engine.quantum.CircuitSpecs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.internal.nn.ActivationFunction;
 import org.hqcm.engine.internal.nn.HeadConfig;
+import org.hqcm.engine.quantum.CircuitSpecs;
 import org.hqcm.engine.quantum.Pauli;
 import org.hqcm.model.Activation;
 import org.hqcm.model.Backend;

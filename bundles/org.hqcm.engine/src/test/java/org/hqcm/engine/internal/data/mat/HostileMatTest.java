@@ -9,10 +9,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.zip.Deflater;
 
-import io.jhdf.exceptions.HdfFilterException;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.jhdf.exceptions.HdfFilterException;
 
 /** .mat files that declare more than the pixel limit, and HDF5 chunks that inflate without end. */
 class HostileMatTest {

@@ -13,7 +13,6 @@ import java.util.Map;
 
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
-
 import org.hqcm.engine.internal.data.DatasetLoader;
 import org.hqcm.engine.internal.data.LoadOptions;
 import org.hqcm.engine.internal.data.LoadedDataset;
