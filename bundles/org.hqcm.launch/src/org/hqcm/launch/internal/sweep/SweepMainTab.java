@@ -2,14 +2,12 @@ package org.hqcm.launch.internal.sweep;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.ui.AbstractLaunchConfigurationTab;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
@@ -18,9 +16,9 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.dialogs.FilteredResourcesSelectionDialog;
 import org.hqcm.engine.sweep.SparkMasters;
 import org.hqcm.launch.internal.LaunchSettings;
+import org.hqcm.launch.internal.WorkspaceFiles;
 
 /**
  * The sweep file, the Spark master (a drop-down of local masters for this machine and a cluster's URL to complete,
@@ -69,11 +67,8 @@ public final class SweepMainTab extends AbstractLaunchConfigurationTab {
     }
 
     private void browse() {
-        FilteredResourcesSelectionDialog dialog = new FilteredResourcesSelectionDialog(getShell(), false,
-                ResourcesPlugin.getWorkspace().getRoot(), IResource.FILE);
-        dialog.setTitle(Messages.SweepMainTab_browseTitle);
-        dialog.setInitialPattern("*.hqcmsweep");
-        if (dialog.open() == Window.OK && dialog.getFirstResult() instanceof IFile f) {
+        IFile f = WorkspaceFiles.choose(getShell(), Messages.SweepMainTab_browseTitle, "*.hqcmsweep");
+        if (f != null) {
             sweep.setText(f.getFullPath().toString());
         }
     }
@@ -107,15 +102,8 @@ public final class SweepMainTab extends AbstractLaunchConfigurationTab {
         config.setAttribute(SweepLaunchSettings.ATTR_MASTER, master.getText().strip());
         config.setAttribute(SweepLaunchSettings.ATTR_HEAP, heap.getText().strip());
         // the mapping lets Run (context launch) find this configuration from the file, and follows renames
-        IResource r = sweepFile(sweep.getText().strip());
+        IResource r = WorkspaceFiles.find(sweep.getText().strip());
         config.setMappedResources(r == null ? null : new IResource[] {r});
-    }
-
-    private static IFile sweepFile(String path) {
-        if (!ResourcesPlugin.getWorkspace().validatePath(path, IResource.FILE).isOK()) {
-            return null;
-        }
-        return ResourcesPlugin.getWorkspace().getRoot().findMember(path) instanceof IFile f ? f : null;
     }
 
     @Override
@@ -123,7 +111,7 @@ public final class SweepMainTab extends AbstractLaunchConfigurationTab {
         setErrorMessage(null);
         try {
             SweepLaunchSettings s = SweepLaunchSettings.of(config);
-            if (sweepFile(s.sweep()) == null) {
+            if (WorkspaceFiles.find(s.sweep()) == null) {
                 setErrorMessage(NLS.bind(Messages.SweepMainTab_noSuchFile, s.sweep()));
                 return false;
             }

@@ -2,14 +2,12 @@ package org.hqcm.launch.internal.ui;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.ui.AbstractLaunchConfigurationTab;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -17,8 +15,8 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.dialogs.FilteredResourcesSelectionDialog;
 import org.hqcm.launch.internal.LaunchSettings;
+import org.hqcm.launch.internal.WorkspaceFiles;
 import org.hqcm.model.Backend;
 
 /** The experiment file, seed override, backend and JVM heap of a launch. */
@@ -59,11 +57,8 @@ public final class HqcmMainTab extends AbstractLaunchConfigurationTab {
     }
 
     private void browse() {
-        FilteredResourcesSelectionDialog dialog = new FilteredResourcesSelectionDialog(getShell(), false,
-                ResourcesPlugin.getWorkspace().getRoot(), IResource.FILE);
-        dialog.setTitle(Messages.HqcmMainTab_browseTitle);
-        dialog.setInitialPattern("*.hqcm");
-        if (dialog.open() == Window.OK && dialog.getFirstResult() instanceof IFile f) {
+        IFile f = WorkspaceFiles.choose(getShell(), Messages.HqcmMainTab_browseTitle, "*.hqcm");
+        if (f != null) {
             experiment.setText(f.getFullPath().toString());
         }
     }
@@ -105,15 +100,8 @@ public final class HqcmMainTab extends AbstractLaunchConfigurationTab {
         config.setAttribute(LaunchSettings.ATTR_BACKEND, backend.getText());
         config.setAttribute(LaunchSettings.ATTR_HEAP, heap.getText().strip());
         // the mapping lets Run (context launch) find this configuration from the file, and follows renames
-        IResource r = experimentFile(experiment.getText().strip());
+        IResource r = WorkspaceFiles.find(experiment.getText().strip());
         config.setMappedResources(r == null ? null : new IResource[] {r});
-    }
-
-    private static IFile experimentFile(String path) {
-        if (!ResourcesPlugin.getWorkspace().validatePath(path, IResource.FILE).isOK()) {
-            return null;
-        }
-        return ResourcesPlugin.getWorkspace().getRoot().findMember(path) instanceof IFile f ? f : null;
     }
 
     @Override
@@ -121,7 +109,7 @@ public final class HqcmMainTab extends AbstractLaunchConfigurationTab {
         setErrorMessage(null);
         try {
             LaunchSettings s = LaunchSettings.of(config);
-            if (experimentFile(s.experiment()) == null) {
+            if (WorkspaceFiles.find(s.experiment()) == null) {
                 setErrorMessage(org.eclipse.osgi.util.NLS.bind(Messages.HqcmMainTab_noSuchFile, s.experiment()));
                 return false;
             }
