@@ -13,14 +13,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * the patch matrix P' (M = N*S*S rows of 9 pixels and a one) with folded weights ({@link PatchProduct}).
  *
  * <p>BatchNorm statistics of the conv output z = P w follow from the 10x10 Gram matrix G = P'^T P' alone: mean =
- * s.w / M and E[z^2] = w^T G w / M, so they cost no pass over the activations; G is summed in double (per image
- * within a product, then over images), which avoids the cancellation of E[z^2] - mean^2 in float. BatchNorm's affine
+ * s.w / M and E[z^2] = w^T G w / M, so they cost no pass over the activations; G is summed over images in double
+ * (within one image of the fused product by a float GEMM over its rows; in double throughout in the matrix product),
+ * which keeps the cancellation of E[z^2] - mean^2 away from float's. BatchNorm's affine
  * map ({@link BatchNorm#foldTraining}) is then folded into the product's weights. The weight, gamma and beta
  * gradients follow from h = P'^T dY through the folded map ({@link BatchNorm#backwardFolded}), again without a pass
  * over the activations, and no input gradient is computed.
  *
- * <p>Float networks (training and inference) use {@link FusedPatchProduct}; double networks (the gradient checks)
- * {@link PatchMatrix}, the reference the fused product is tested against.
+ * <p>Float networks on the CPU backend use {@link FusedPatchProduct}; double networks (the gradient checks) and the
+ * CUDA backend {@link PatchMatrix}, the reference the fused product is tested against.
  */
 final class PatchBlock implements Layer {
     private static final int TAPS = 9;
@@ -57,8 +58,10 @@ final class PatchBlock implements Layer {
         weight = new Parameter(name + ".conv.weight", Nd4j.create(dataType, 3, 3, 1, channels));
         norm = new BatchNorm(name + ".bn", dataType, channels);
         outStore = new SharedBuffer(dataType);
-        product = dataType == DataType.FLOAT ? new FusedPatchProduct(channels, size)
-                : new PatchMatrix(dataType, channels, size);
+        // on the CUDA backend the matrix product's GEMM and element-wise ops run on the device, where the fused
+        // product's Java loops would pull every activation to the host and back
+        product = dataType == DataType.FLOAT && Nd4j.getBackend().getEnvironment().isCPU()
+                ? new FusedPatchProduct(channels, size) : new PatchMatrix(dataType, channels, size);
     }
 
     /** As a 3x3 convolution of one channel, BatchNorm, ReLU and pooling; no input gradient (the first layer). */

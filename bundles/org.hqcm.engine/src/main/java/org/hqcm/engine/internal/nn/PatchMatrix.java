@@ -12,9 +12,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * {@link PatchProduct} as whole matrices, in the network's type: P' (M = N*S*S rows of 10) built on the host, one
- * GEMM into the convolution output y ([4, M/4, C]) and ND4J ops over it. Used for double networks (the gradient
- * checks) and as the reference of {@link FusedPatchProduct}; it holds two activation-sized arrays (y and P'), which
- * is what the fused product avoids (at 128 px and batch 64, y alone is 0.5 GB in float).
+ * GEMM into the convolution output y ([4, M/4, C]) and ND4J ops over it, which run on the device on the CUDA backend.
+ * Used there, for double networks (the gradient checks) and as the reference of {@link FusedPatchProduct}; it holds
+ * two activation-sized arrays (y and P'), which is what the fused product avoids (at 128 px and batch 64, y alone is
+ * 0.5 GB in float).
  *
  * <p>Rows are ordered by pooling parity (the four positions of each 2x2 window, then image, row, column), so the
  * four candidates of every pooling window are four contiguous matrices and max-pooling is three element-wise maxima

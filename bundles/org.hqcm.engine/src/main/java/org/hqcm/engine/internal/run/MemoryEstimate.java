@@ -25,8 +25,9 @@ import org.hqcm.model.validation.Problem;
  * baseline (JVM, ND4J's native libraries). {@link #check} compares it with what the JVM (-Xmx) and the machine
  * allow and names the field to change when it does not fit.
  *
- * <p>The sizes follow the network's buffers (nn's PatchBlock, ConvBlock, DualAttention: each block keeps its
- * pre-activation, pooled output and input gradient; two scratch buffers of the largest activation are shared), times
+ * <p>The sizes follow the network's buffers (nn's ConvBlock and DualAttention keep their pre-activation, pooled
+ * output and input gradient, PatchBlock its pooled output and on the heap its maxima's positions; two scratch buffers
+ * of the largest activation are shared), times
  * {@link #NATIVE_OVERHEAD} for ND4J's temporaries in convolution backward. {@code MemoryEstimateTest} checks the
  * parameter count against a real network, so a change of the network that the estimate does not follow fails there.
  *
@@ -78,7 +79,7 @@ public record MemoryEstimate(long parameters, long stateValues, List<Part> parts
         // native: the buffers each block keeps for one batch (floats), then ND4J's temporaries on top
         long m = (long) batch * size * size;
         int c1 = widths.get(0);
-        long kept = 9 * m + m * c1 + m / 4 * c1; // patches, pre-pool output, pooled output of block 1
+        long kept = m / 4 * c1; // block 1 keeps its pooled output only (FusedPatchProduct)
         long largest = 1;
         int s = size / 2;
         for (int i = 1; i < widths.size(); i++) {
@@ -93,8 +94,8 @@ public record MemoryEstimate(long parameters, long stateValues, List<Part> parts
         kept += 4L * batch * (shape.projection + shape.headOutput + classes);
         parts.add(new Part("activations", (long) (4 * kept * NATIVE_OVERHEAD), false, "training.batchSize",
                 "batches of " + batch + " images of " + size + " x " + size + " through widths " + widths));
-        // patches of block 1 are also built on the heap
-        long hostBatch = 4 * 9 * m + 4L * 4 * batch * size * size;
+        // block 1 on the heap: the pixels, 16 planes of a quarter image each, and where each window's maximum was
+        long hostBatch = 4 * (m + 4 * m + m / 4 * c1) + 4L * 4 * batch * size * size;
         parts.add(new Part("parameters and gradients", 8 * shape.parameters, false, shape.largestField,
                 shape.parameters + " parameters"));
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.hqcm.engine.BadInputException;
 import org.hqcm.engine.internal.nn.HostArrays;
@@ -20,6 +21,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The learning rate can be changed between steps (for a plateau schedule).
  */
 public final class AdamW implements Optimizer {
+    /**
+     * Values per task when a parameter is updated on several threads: the step is plain Java, and one thread took
+     * 40-44 ms of a 128 px step for the 1.4 M values of the paper's network (bench train, 2 cores, 2026-12-01).
+     */
+    private static final int CHUNK = 1 << 15;
     private double learningRate;
     private final double beta1;
     private final double beta2;
@@ -77,15 +83,21 @@ public final class AdamW implements Optimizer {
             double[] v = mv[1];
             INDArray valueArray = p.value();
             if (valueArray.dataType() == DataType.FLOAT && HostArrays.isDense(valueArray) && HostArrays.isDense(p.gradient())) {
-                // in place through the native buffers: no copies of the (large) projection weights
+                // in place through the native buffers: no copies of the (large) projection weights. Every value's
+                // update is its own, so chunks on several threads give the same bits as one loop.
                 FloatBuffer g = p.gradient().data().asNioFloat();
                 FloatBuffer value = valueArray.data().asNioFloat();
-                for (int i = 0; i < size; i++) {
-                    double gi = g.get(i);
-                    m[i] = beta1 * m[i] + (1 - beta1) * gi;
-                    v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
-                    value.put(i, (float) (value.get(i) * decay - stepSize * m[i] / (Math.sqrt(v[i]) / sqrtC2 + epsilon)));
-                }
+                int chunks = (size + CHUNK - 1) / CHUNK;
+                IntStream range = IntStream.range(0, chunks);
+                (chunks > 1 ? range.parallel() : range).forEach(chunk -> {
+                    int end = Math.min(size, (chunk + 1) * CHUNK);
+                    for (int i = chunk * CHUNK; i < end; i++) {
+                        double gi = g.get(i);
+                        m[i] = beta1 * m[i] + (1 - beta1) * gi;
+                        v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
+                        value.put(i, (float) (value.get(i) * decay - stepSize * m[i] / (Math.sqrt(v[i]) / sqrtC2 + epsilon)));
+                    }
+                });
                 continue;
             }
             double[] g = HostArrays.toDoubles(p.gradient());

@@ -110,4 +110,40 @@ class AdamWTest {
         assertEquals(5 / (5 + 1e-6), small, 1e-9);
         assertEquals(3 / (5 + 1e-6), a.gradient().getDouble(0), 1e-12); // unchanged below the limit
     }
+
+    /** A float parameter of several chunks (updated on several threads) gets exactly the one-loop update, bit for bit. */
+    @Test
+    void largeFloatParametersGetTheSameBitsAsOneLoop() {
+        int size = 3 * (1 << 15) + 7;
+        java.util.Random r = new java.util.Random(3);
+        float[] value = new float[size];
+        float[] grad = new float[size];
+        for (int i = 0; i < size; i++) {
+            value[i] = (float) r.nextGaussian();
+            grad[i] = (float) r.nextGaussian();
+        }
+        Parameter p = new Parameter("big", Nd4j.createFromArray(value.clone()));
+        HostArrays.copyIn(grad, p.gradient());
+        double lr = 1e-3;
+        double wd = 1e-2;
+        AdamW adam = new AdamW(lr, 0.9, 0.999, 1e-8, wd);
+        adam.step(List.of(p));
+        adam.step(List.of(p));
+        float[] actual = p.value().data().asFloat();
+        double[] m = new double[size];
+        double[] v = new double[size];
+        for (int t = 1; t <= 2; t++) {
+            double c1 = 1 - Math.pow(0.9, t);
+            double sqrtC2 = Math.sqrt(1 - Math.pow(0.999, t));
+            for (int i = 0; i < size; i++) {
+                double g = grad[i];
+                m[i] = 0.9 * m[i] + (1 - 0.9) * g;
+                v[i] = 0.999 * v[i] + (1 - 0.999) * g * g;
+                value[i] = (float) (value[i] * (1 - lr * wd) - lr / c1 * m[i] / (Math.sqrt(v[i]) / sqrtC2 + 1e-8));
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            assertEquals(Float.floatToIntBits(value[i]), Float.floatToIntBits(actual[i]), "value " + i);
+        }
+    }
 }
