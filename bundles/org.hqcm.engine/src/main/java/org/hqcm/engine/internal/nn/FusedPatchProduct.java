@@ -66,14 +66,14 @@ final class FusedPatchProduct implements PatchProduct {
         if (planes.length < n) {
             planes = new float[n][16][plane];
         }
-        double[] gram = training ? new double[COLUMNS * COLUMNS] : null;
+        float[][] perImage = training ? new float[n][COLUMNS * COLUMNS] : null;
         eachImage((w, img) -> {
             cut(images, img, planes[img]);
             if (training) {
-                w.gram(planes[img], gram);
+                w.gram(planes[img], perImage[img]);
             }
         });
-        return gram;
+        return training ? inImageOrder(perImage) : null;
     }
 
     @Override
@@ -92,9 +92,20 @@ final class FusedPatchProduct implements PatchProduct {
 
     @Override
     public double[] weightProducts(INDArray out, INDArray dOut) {
-        double[] h = new double[COLUMNS * channels];
-        eachImage((w, img) -> w.backward(planes[img], positions[img], img, dOut, h));
-        return h;
+        float[][] perImage = new float[batch][COLUMNS * channels];
+        eachImage((w, img) -> w.backward(planes[img], positions[img], img, dOut, perImage[img]));
+        return inImageOrder(perImage);
+    }
+
+    /** The sum of the images' values in double, in image order: the same bits whichever thread finished first. */
+    private static double[] inImageOrder(float[][] perImage) {
+        double[] sum = new double[perImage[0].length];
+        for (float[] values : perImage) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += values[i];
+            }
+        }
+        return sum;
     }
 
     private interface ImageTask {
@@ -156,7 +167,6 @@ final class FusedPatchProduct implements PatchProduct {
         private final INDArray routedT = Nd4j.create(DataType.FLOAT, channels, 4L * plane);
         private final INDArray gram = Nd4j.create(DataType.FLOAT, COLUMNS, COLUMNS);
         private final INDArray products = Nd4j.create(DataType.FLOAT, COLUMNS, channels);
-        private final float[] small = new float[COLUMNS * Math.max(COLUMNS, channels)];
 
         Worker() {
             float[] ones = new float[4 * plane];
@@ -176,16 +186,11 @@ final class FusedPatchProduct implements PatchProduct {
             }
         }
 
-        /** Adds an image's P'^T P' to {@code total}. */
-        void gram(float[][] q, double[] total) {
+        /** An image's P'^T P' into {@code result} ([10, 10]). */
+        void gram(float[][] q, float[] result) {
             writePatches(q);
             NativeOps.gemm(patchesT, patchesT, gram, false, true, 1.0, 0.0);
-            gram.data().asNioFloat().get(0, small, 0, COLUMNS * COLUMNS);
-            synchronized (total) {
-                for (int i = 0; i < COLUMNS * COLUMNS; i++) {
-                    total[i] += small[i];
-                }
-            }
+            gram.data().asNioFloat().get(0, result, 0, COLUMNS * COLUMNS);
         }
 
         /** relu(maxpool(conv)) of an image into its place in {@code out}, and in training its maxima's positions. */
@@ -202,8 +207,8 @@ final class FusedPatchProduct implements PatchProduct {
                     plane * channels);
         }
 
-        /** Adds P'^T dY of an image to {@code total}. */
-        void backward(float[][] q, float[][] position, int img, INDArray dOut, double[] total) {
+        /** P'^T dY of an image into {@code result} ([10, C]). */
+        void backward(float[][] q, float[][] position, int img, INDArray dOut, float[] result) {
             writePatches(q);
             dOut.data().asNioFloat().get(Math.toIntExact((long) img * plane * channels), pixelMajor, 0,
                     plane * channels);
@@ -216,12 +221,7 @@ final class FusedPatchProduct implements PatchProduct {
                 }
             }
             NativeOps.gemm(patchesT, routedT, products, false, true, 1.0, 0.0);
-            products.data().asNioFloat().get(0, small, 0, COLUMNS * channels);
-            synchronized (total) {
-                for (int i = 0; i < COLUMNS * channels; i++) {
-                    total[i] += small[i];
-                }
-            }
+            products.data().asNioFloat().get(0, result, 0, COLUMNS * channels);
         }
 
         /** Channel c's convolution at the four pooling positions of every window, into z. */

@@ -31,6 +31,24 @@ class FusedPatchProductTest {
         compare(5, 128, 6, 22);
     }
 
+    /** On threads, the same batch gives the same gradients bit for bit (the images' sums are added in image order). */
+    @Test
+    void threadsGiveTheSameBitsEveryTime() {
+        INDArray x = LayerGradientTest.images(6, 128, 26);
+        INDArray first = null;
+        for (int run = 0; run < 3; run++) {
+            PatchBlock block = LayerGradientCheck.initialised(new PatchBlock("block1", DataType.FLOAT, 4, 128), 27);
+            INDArray out = block.forward(x, true);
+            block.backward(LayerGradientCheck.random(out.shape(), DataType.FLOAT, 28));
+            INDArray g = block.parameters().get(0).gradient().dup();
+            if (first == null) {
+                first = g;
+            } else {
+                assertEquals(first, g, "run " + run);
+            }
+        }
+    }
+
     /** One image of a different size than the last (an evaluation batch after a training batch). */
     @Test
     void batchSizesChange() {
