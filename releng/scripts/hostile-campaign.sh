@@ -181,7 +181,7 @@ declare -a exps=(
   "dev-zero|/dev/zero is neither a regular file nor a folder|source=FIGSHARE_MAT:/dev/zero"
   "entangler|entangler: BASIC_ENTANGLING is not implemented|entangler=BASIC_ENTANGLING"
   "memory-native|training.batchSize: the run needs about [0-9.]+ GB of|imageSize=128|widths=4096,64,32|batchSize=4096"
-  "memory-machine|training.batchSize: the run needs about [0-9.]+ GB of memory .* more than the [0-9.]+ GB this machine has|imageSize=256|widths=1024,64,32|batchSize=512"
+  "memory-machine|training.batchSize: the run needs about [0-9.]+ GB of memory .* more than the [0-9.]+ GB this machine has|imageSize=256|widths=16,4096,32|batchSize=512"
   "memory-heap|imagesPerClass: the run needs about [0-9.]+ GB of Java heap|imageSize=512|imagesPerClass=100000"
   "image-size-2048|dataset.imageSize: 2048 is not allowed|imageSize=2048"
   "max-pixels-0|dataset.maxImagePixels: 0 is not allowed|maxImagePixels=0"
