@@ -176,7 +176,7 @@ class SweepEditorTest {
         UiRobot.click(table, UiRobot.middle(table, table.getItem(0)), 1);
         assertEquals(editor.sweep().getAxes().get(0), axes.selected(), "the click selected the head axis");
         press(editor, axes.removeButton());
-        assertEquals(0, editor.sweep().getAxes().size());
+        UiTesting.waitUntil("Remove took the axis away", Duration.ofSeconds(5), () -> editor.sweep().getAxes().isEmpty());
         assertEquals("1 configuration(s) x 2 seed(s) = 2 trial(s)", editor.trialSummary());
         UiRobot.key(editor.getSite().getShell().getDisplay(), SWT.CTRL, 'z');
         assertEquals(1, editor.sweep().getAxes().size());
@@ -191,8 +191,20 @@ class SweepEditorTest {
     }
 
     /** Scrolls the form to a button, as a person does, checks the pointer is over it, and clicks it. */
+    /**
+     * Clicks a button once it is enabled and where it will stay: selecting an axis builds its fields below the table
+     * and the form lays itself out again, which moved the Remove button under a click posted at once (one CI run of
+     * 2026-12-01 removed nothing).
+     */
     private static void press(SweepEditor editor, Control button) {
-        UiTesting.reveal(editor.form(), button);
+        UiTesting.waitUntil(button + " enabled", Duration.ofSeconds(10), button::isEnabled);
+        UiTesting.waitUntil(button + " in place", Duration.ofSeconds(10), () -> {
+            UiTesting.reveal(editor.form(), button);
+            org.eclipse.swt.graphics.Rectangle before = button.getDisplay().map(button.getParent(), null,
+                    button.getBounds());
+            UiTesting.flush();
+            return before.equals(button.getDisplay().map(button.getParent(), null, button.getBounds()));
+        });
         org.eclipse.swt.graphics.Point middle = new org.eclipse.swt.graphics.Point(button.getSize().x / 2,
                 button.getSize().y / 2);
         UiRobot.hover(button, middle);
