@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -14,7 +15,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * in NHWC (the first block is {@link PatchBlock}).
  *
  * <p>Computed as conv, BN, pool, ReLU: ReLU and max-pool commute exactly, and the activation then
- * touches a quarter of the data. The convolutions have no bias: BatchNorm subtracts the batch mean and
+ * touches a quarter of the data. Float networks on the CPU backend fuse BatchNorm, pooling and ReLU
+ * ({@link FusedNormPool}); double networks (the gradient checks) and the CUDA backend use ND4J's ops, the reference
+ * the fused ones are tested against. The convolutions have no bias: BatchNorm subtracts the batch mean and
  * with it any per-channel constant, so a bias would only ever receive a zero gradient.
  */
 final class ConvBlock implements Layer {
@@ -25,6 +28,8 @@ final class ConvBlock implements Layer {
     private final Parameter weight; // [3, 3, in, out]
     private final BatchNorm norm;
     private final Scratch scratch;
+    /** BatchNorm, pooling and ReLU in Java loops (float networks on the CPU backend), else null: ND4J's ops. */
+    private final FusedNormPool fused;
 
     private int batch = -1;
     private INDArray z;      // [N, H, W, C] conv output, kept for the backward pass
@@ -49,6 +54,9 @@ final class ConvBlock implements Layer {
         zStore = new SharedBuffer(dataType);
         outStore = new SharedBuffer(dataType);
         dInputStore = new SharedBuffer(dataType);
+        // on the CUDA backend ND4J's ops run on the device, where the fused Java loops would pull z to the host
+        fused = dataType == DataType.FLOAT && Nd4j.getBackend().getEnvironment().isCPU()
+                ? new FusedNormPool(outChannels, size) : null;
     }
 
     /** 3x3 convolution, BatchNorm, ReLU and 2x2 max pooling; the block's output is the pooled map. */
@@ -119,6 +127,10 @@ final class ConvBlock implements Layer {
         input = x;
         INDArray z2 = z.reshape(rows(), outChannels);
         NativeOps.conv2d(x, weight.value(), null, z);
+        if (fused != null) {
+            fused.forward(z, norm, training, out);
+            return out;
+        }
         INDArray y = scratch.a.view(batch, size, size, outChannels);
         INDArray y2 = y.reshape(rows(), outChannels);
         if (training) {
@@ -137,6 +149,12 @@ final class ConvBlock implements Layer {
      */
     @Override
     public INDArray backward(INDArray dOut) {
+        if (fused != null) {
+            INDArray dz = scratch.b.view(batch, size, size, outChannels);
+            fused.backward(z, dOut.offset() == 0 && Shape.hasDefaultStridesForShape(dOut) ? dOut : dOut.dup('c'), norm, dz);
+            NativeOps.conv2dBackward(input, weight.value(), null, dz, dInput, weight.gradient(), null);
+            return dInput;
+        }
         NativeOps.reluBackward(out, dOut, dOut);
         INDArray y = scratch.a.view(batch, size, size, outChannels);
         INDArray dy = scratch.b.view(batch, size, size, outChannels);

@@ -1,7 +1,6 @@
 package org.hqcm.engine.internal.nn;
 
 import java.nio.FloatBuffer;
-import java.util.stream.IntStream;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -49,7 +48,7 @@ final class FusedPatchProduct implements PatchProduct {
     // per image and channel of the last training forward: the window's first maximal position (0-3), 4 where ReLU cut
     private float[][][] positions = new float[0][][];
     private int batch;
-    private Worker[] workers = new Worker[0];
+    private final ImageWorkers<Worker> workers = new ImageWorkers<>(Worker::new);
 
     FusedPatchProduct(int channels, int size) {
         this.channels = channels;
@@ -66,14 +65,14 @@ final class FusedPatchProduct implements PatchProduct {
         if (planes.length < n) {
             planes = new float[n][16][plane];
         }
-        float[][] perImage = training ? new float[n][COLUMNS * COLUMNS] : null;
-        eachImage((w, img) -> {
+        double[][] perImage = training ? new double[n][] : null;
+        workers.forEach(batch, size, (w, img) -> {
             cut(images, img, planes[img]);
             if (training) {
-                w.gram(planes[img], perImage[img]);
+                perImage[img] = w.gram(planes[img]);
             }
         });
-        return training ? inImageOrder(perImage) : null;
+        return training ? ImageWorkers.inImageOrder(perImage) : null;
     }
 
     @Override
@@ -87,47 +86,14 @@ final class FusedPatchProduct implements PatchProduct {
         if (training && positions.length < batch) {
             positions = new float[batch][channels][plane];
         }
-        eachImage((w, img) -> w.forward(planes[img], training ? positions[img] : null, img, out));
+        workers.forEach(batch, size, (w, img) -> w.forward(planes[img], training ? positions[img] : null, img, out));
     }
 
     @Override
     public double[] weightProducts(INDArray out, INDArray dOut) {
-        float[][] perImage = new float[batch][COLUMNS * channels];
-        eachImage((w, img) -> w.backward(planes[img], positions[img], img, dOut, perImage[img]));
-        return inImageOrder(perImage);
-    }
-
-    /** The sum of the images' values in double, in image order: the same bits whichever thread finished first. */
-    private static double[] inImageOrder(float[][] perImage) {
-        double[] sum = new double[perImage[0].length];
-        for (float[] values : perImage) {
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += values[i];
-            }
-        }
-        return sum;
-    }
-
-    private interface ImageTask {
-        void run(Worker w, int image);
-    }
-
-    /** Runs {@code task} for every image of the batch, on {@link PatchBlock#workers} threads with a worker each. */
-    private void eachImage(ImageTask task) {
-        int count = PatchBlock.workers(batch, size);
-        if (workers.length < count) {
-            Worker[] more = java.util.Arrays.copyOf(workers, count);
-            for (int i = workers.length; i < count; i++) {
-                more[i] = new Worker();
-            }
-            workers = more;
-        }
-        IntStream range = IntStream.range(0, count);
-        (count > 1 ? range.parallel() : range).forEach(wk -> {
-            for (int img = wk; img < batch; img += count) {
-                task.run(workers[wk], img);
-            }
-        });
+        double[][] perImage = new double[batch][];
+        workers.forEach(batch, size, (w, img) -> perImage[img] = w.backward(planes[img], positions[img], img, dOut));
+        return ImageWorkers.inImageOrder(perImage);
     }
 
     /** Cuts image {@code img} into its 16 planes q[r * 4 + c]. */
@@ -186,11 +152,11 @@ final class FusedPatchProduct implements PatchProduct {
             }
         }
 
-        /** An image's P'^T P' into {@code result} ([10, 10]). */
-        void gram(float[][] q, float[] result) {
+        /** An image's P'^T P' ([10, 10]). */
+        double[] gram(float[][] q) {
             writePatches(q);
             NativeOps.gemm(patchesT, patchesT, gram, false, true, 1.0, 0.0);
-            gram.data().asNioFloat().get(0, result, 0, COLUMNS * COLUMNS);
+            return HostArrays.toDoubles(gram);
         }
 
         /** relu(maxpool(conv)) of an image into its place in {@code out}, and in training its maxima's positions. */
@@ -207,8 +173,8 @@ final class FusedPatchProduct implements PatchProduct {
                     plane * channels);
         }
 
-        /** P'^T dY of an image into {@code result} ([10, C]). */
-        void backward(float[][] q, float[][] position, int img, INDArray dOut, float[] result) {
+        /** P'^T dY of an image ([10, C]). */
+        double[] backward(float[][] q, float[][] position, int img, INDArray dOut) {
             writePatches(q);
             dOut.data().asNioFloat().get(Math.toIntExact((long) img * plane * channels), pixelMajor, 0,
                     plane * channels);
@@ -221,7 +187,7 @@ final class FusedPatchProduct implements PatchProduct {
                 }
             }
             NativeOps.gemm(patchesT, routedT, products, false, true, 1.0, 0.0);
-            products.data().asNioFloat().get(0, result, 0, COLUMNS * channels);
+            return HostArrays.toDoubles(products);
         }
 
         /** Channel c's convolution at the four pooling positions of every window, into z. */

@@ -26,7 +26,8 @@ import org.hqcm.model.validation.Problem;
  * allow and names the field to change when it does not fit.
  *
  * <p>The sizes follow the network's buffers (nn's ConvBlock and DualAttention keep their pre-activation, pooled
- * output and input gradient, PatchBlock its pooled output and on the heap its maxima's positions; two scratch buffers
+ * output and input gradient, and on the heap three values per pooling window; PatchBlock its pooled output and on the
+ * heap its maxima's positions; two scratch buffers
  * of the largest activation are shared), times
  * {@link #NATIVE_OVERHEAD} for ND4J's temporaries in convolution backward. {@code MemoryEstimateTest} checks the
  * parameter count against a real network, so a change of the network that the estimate does not follow fails there.
@@ -81,11 +82,13 @@ public record MemoryEstimate(long parameters, long stateValues, List<Part> parts
         int c1 = widths.get(0);
         long kept = m / 4 * c1; // block 1 keeps its pooled output only (FusedPatchProduct)
         long largest = 1;
+        long normPool = 0; // the later blocks' chosen z, minima and gradients per window, on the heap (FusedNormPool)
         int s = size / 2;
         for (int i = 1; i < widths.size(); i++) {
             long rows = (long) batch * s * s;
             kept += rows * widths.get(i) + rows / 4 * widths.get(i) + rows * widths.get(i - 1);
             largest = Math.max(largest, rows * widths.get(i));
+            normPool += 3 * rows / 4 * widths.get(i);
             s /= 2;
         }
         kept += 2 * largest + (long) batch * (size / 2) * (size / 2); // shared scratch, ones
@@ -94,8 +97,9 @@ public record MemoryEstimate(long parameters, long stateValues, List<Part> parts
         kept += 4L * batch * (shape.projection + shape.headOutput + classes);
         parts.add(new Part("activations", (long) (4 * kept * NATIVE_OVERHEAD), false, "training.batchSize",
                 "batches of " + batch + " images of " + size + " x " + size + " through widths " + widths));
-        // block 1 on the heap: the pixels, 16 planes of a quarter image each, and where each window's maximum was
-        long hostBatch = 4 * (m + 4 * m + m / 4 * c1) + 4L * 4 * batch * size * size;
+        // block 1 on the heap: the pixels, 16 planes of a quarter image each, and where each window's maximum was;
+        // the later blocks' windows
+        long hostBatch = 4 * (m + 4 * m + m / 4 * c1 + normPool) + 4L * 4 * batch * size * size;
         parts.add(new Part("parameters and gradients", 8 * shape.parameters, false, shape.largestField,
                 shape.parameters + " parameters"));
 

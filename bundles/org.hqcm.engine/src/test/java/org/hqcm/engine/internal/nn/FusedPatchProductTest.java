@@ -15,9 +15,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 class FusedPatchProductTest {
 
-    /** Float rounding of sums of up to a few thousand terms, relative to the largest value compared. */
-    private static final double RELATIVE = 2e-5;
-
     @Test
     void smallBatchOnOneThread() {
         assertEquals(1, PatchBlock.workers(2, 16));
@@ -64,32 +61,17 @@ class FusedPatchProductTest {
     private static void compare(int channels, int size, int n, long seed) {
         PatchBlock fused = LayerGradientCheck.initialised(new PatchBlock("block1", DataType.FLOAT, channels, size), seed);
         PatchBlock reference = new PatchBlock("block1", DataType.DOUBLE, channels, size);
-        for (int i = 0; i < fused.parameters().size(); i++) {
-            reference.parameters().get(i).value().assign(fused.parameters().get(i).value().castTo(DataType.DOUBLE));
-        }
+        FusedReference.withValuesOf(fused, reference);
         INDArray x = LayerGradientTest.images(n, size, seed + 1);
         INDArray a = fused.forward(x, true).castTo(DataType.DOUBLE);
         INDArray b = reference.forward(x, true).dup();
-        assertClose(b, a, "training output");
+        FusedReference.assertClose(b, a, "training output");
         assertTrue(b.eq(0).castTo(DataType.INT32).sumNumber().intValue() > 0, "some outputs are cut by ReLU");
         INDArray r = LayerGradientCheck.random(a.shape(), DataType.DOUBLE, seed + 2);
         fused.backward(r.castTo(DataType.FLOAT));
         reference.backward(r.dup());
-        for (int i = 0; i < fused.parameters().size(); i++) {
-            Parameter p = fused.parameters().get(i);
-            assertClose(reference.parameters().get(i).gradient(), p.gradient().castTo(DataType.DOUBLE), p.name());
-        }
-        BatchNorm fn = fused.norms().get(0);
-        BatchNorm rn = reference.norms().get(0);
-        assertClose(rn.runningMean(), fn.runningMean().castTo(DataType.DOUBLE), "running mean");
-        assertClose(rn.runningVar(), fn.runningVar().castTo(DataType.DOUBLE), "running variance");
-        assertClose(reference.forward(x, false), fused.forward(x, false).castTo(DataType.DOUBLE), "inference output");
-    }
-
-    private static void assertClose(INDArray expected, INDArray actual, String what) {
-        double scale = expected.amaxNumber().doubleValue();
-        assertTrue(scale > 0, what + " is not all zero");
-        double difference = expected.sub(actual).amaxNumber().doubleValue();
-        assertEquals(0, difference, RELATIVE * scale, what + " (largest value " + scale + ")");
+        FusedReference.assertGradientsAndStatistics(reference, fused);
+        FusedReference.assertClose(reference.forward(x, false), fused.forward(x, false).castTo(DataType.DOUBLE),
+                "inference output");
     }
 }
