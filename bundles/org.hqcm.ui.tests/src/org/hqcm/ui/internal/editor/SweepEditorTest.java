@@ -190,21 +190,13 @@ class SweepEditorTest {
         assertInstanceOf(ExperimentEditor.class, base);
     }
 
-    /** Scrolls the form to a button, as a person does, checks the pointer is over it, and clicks it. */
     /**
-     * Clicks a button once it is enabled and where it will stay: selecting an axis builds its fields below the table
-     * and the form lays itself out again, which moved the Remove button under a click posted at once (one CI run of
-     * 2026-12-01 removed nothing).
+     * Scrolls the form to a button, as a person does, and clicks it once it is enabled (selecting an axis enables
+     * Remove); {@link UiRobot#hover} waits until the button stays in place and the pointer is over it.
      */
     private static void press(SweepEditor editor, Control button) {
         UiTesting.waitUntil(button + " enabled", Duration.ofSeconds(10), button::isEnabled);
-        UiTesting.waitUntil(button + " in place", Duration.ofSeconds(10), () -> {
-            UiTesting.reveal(editor.form(), button);
-            org.eclipse.swt.graphics.Rectangle before = button.getDisplay().map(button.getParent(), null,
-                    button.getBounds());
-            UiTesting.flush();
-            return before.equals(button.getDisplay().map(button.getParent(), null, button.getBounds()));
-        });
+        UiTesting.reveal(editor.form(), button);
         org.eclipse.swt.graphics.Point middle = new org.eclipse.swt.graphics.Point(button.getSize().x / 2,
                 button.getSize().y / 2);
         UiRobot.hover(button, middle);

@@ -44,12 +44,26 @@ public final class UiRobot {
     }
 
     /**
+     * Waits until a control stays where it is on the screen across a round of events: a form that lays itself out
+     * again after a selection (the sweep editor builds an axis's fields below its table) moves the controls under it,
+     * and a click posted at once landed where a button had been (one CI run of 2026-12-01 removed no axis).
+     */
+    private static void waitInPlace(Control control) {
+        UiTesting.waitUntil(control + " in place", Duration.ofSeconds(10), () -> {
+            Rectangle before = control.getDisplay().map(control.getParent(), null, control.getBounds());
+            UiTesting.flush();
+            return before.equals(control.getDisplay().map(control.getParent(), null, control.getBounds()));
+        });
+    }
+
+    /**
      * Moves the pointer over a point of a control and waits until the toolkit says the control is under it: a point
      * of a control scrolled out of its parent's view lies over some other control, and input would go there.
      */
     public static void hover(Control control, Point local) {
         control.getShell().forceActive();
         UiTesting.flush();
+        waitInPlace(control);
         // entering, then moving inside: GTK starts a tooltip's timer on motion within the widget
         moveTo(control, new Point(Math.max(0, local.x - 3), local.y));
         UiTesting.flush();
@@ -62,6 +76,7 @@ public final class UiRobot {
     public static void click(Control control, Point local, int button) {
         control.getShell().forceActive();
         UiTesting.flush();
+        waitInPlace(control);
         moveTo(control, local);
         Event down = new Event();
         down.type = SWT.MouseDown;

@@ -90,7 +90,7 @@ final class FusedPatchProduct implements PatchProduct {
     }
 
     @Override
-    public double[] weightProducts(INDArray out, INDArray dOut) {
+    public double[] weightProducts(INDArray dOut) {
         double[][] perImage = new double[batch][];
         workers.forEach(batch, size, (w, img) -> perImage[img] = w.backward(planes[img], positions[img], img, dOut));
         return ImageWorkers.inImageOrder(perImage);

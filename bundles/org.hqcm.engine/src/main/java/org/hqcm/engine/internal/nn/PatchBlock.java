@@ -34,7 +34,6 @@ final class PatchBlock implements Layer {
     private final int size;
     private final Parameter weight; // [3, 3, 1, C] = [9, C]
     private final BatchNorm norm;
-    private final DataType dataType;
 
     private final PatchProduct product;
 
@@ -54,7 +53,6 @@ final class PatchBlock implements Layer {
         this.name = name;
         this.channels = channels;
         this.size = size;
-        this.dataType = dataType;
         weight = new Parameter(name + ".conv.weight", Nd4j.create(dataType, 3, 3, 1, channels));
         norm = new BatchNorm(name + ".bn", dataType, channels);
         outStore = new SharedBuffer(dataType);
@@ -69,7 +67,7 @@ final class PatchBlock implements Layer {
     public LayerCost cost(int batch) {
         double pixels = (double) batch * size * size;
         double flops = 2.0 * pixels * channels * TAPS + 6.0 * pixels * channels;
-        return LayerCost.of(flops, false, dataType.width(), pixels, TAPS * channels + 2.0 * channels,
+        return LayerCost.of(flops, false, weight.value().dataType().width(), pixels, TAPS * channels + 2.0 * channels,
                 pixels / 4 * channels);
     }
 
@@ -171,7 +169,7 @@ final class PatchBlock implements Layer {
     public INDArray backward(INDArray dOut) {
         long m = (long) batch * size * size;
         // h[k, c] = sum over rows of P'[k] dY[c]: row TAPS (the ones column) is sum dY
-        double[] h = product.weightProducts(out, dOut);
+        double[] h = product.weightProducts(dOut);
         double[] sumDy = new double[channels];
         double[] sumDyCentred = new double[channels];
         for (int c = 0; c < channels; c++) {

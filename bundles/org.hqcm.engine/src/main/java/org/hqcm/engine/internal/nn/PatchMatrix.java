@@ -41,6 +41,7 @@ final class PatchMatrix implements PatchProduct {
     private int batch = -1;
     private INDArray patches; // [M, 10]
     private INDArray y;       // [4, M/4, C]: conv output by pooling parity, later differences to the maximum
+    private INDArray out;     // the last forward's output, for ReLU's backward
     private int[][] duplicateRows; // per fill worker: rows of P' equal to an earlier row of their window
     private int[] duplicateCounts;
 
@@ -72,6 +73,7 @@ final class PatchMatrix implements PatchProduct {
 
     @Override
     public void forward(double[] f, boolean training, INDArray out) {
+        this.out = out;
         long m = (long) batch * size * size;
         HostArrays.copyIn(f, foldedStore);
         NativeOps.gemm(patches, foldedStore, y.reshape(m, channels), false, false, 1.0, 0.0);
@@ -88,7 +90,7 @@ final class PatchMatrix implements PatchProduct {
     }
 
     @Override
-    public double[] weightProducts(INDArray out, INDArray dOut) {
+    public double[] weightProducts(INDArray dOut) {
         long m = (long) batch * size * size;
         NativeOps.reluBackward(out, dOut, dOut);
         INDArray d2 = dOut.reshape(m / 4, channels);

@@ -6,9 +6,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The product inside {@link PatchBlock}: the patch matrix P' (the 9 pixels of each 3x3 neighbourhood and a one) times
  * the block's folded weights, max-pooled 2x2 and passed through ReLU, and the two sums the block's gradients need.
  * PatchBlock owns the parameters and the BatchNorm algebra; an implementation owns the pixels' layout and the
- * arithmetic. {@link FusedPatchProduct} (float networks) computes the convolution tile by tile and keeps nothing of
- * activation size; {@link PatchMatrix} (double networks: the gradient checks) builds P' and the convolution output
- * whole, and is the reference the fused product is tested against.
+ * arithmetic. {@link FusedPatchProduct} (float networks on the CPU backend) computes the convolution image by image
+ * and keeps nothing of the convolution output's size; {@link PatchMatrix} (double networks, the gradient checks, and
+ * the CUDA backend) builds P' and the convolution output whole, and is the reference the fused product is tested
+ * against.
  */
 interface PatchProduct {
 
@@ -29,8 +30,8 @@ interface PatchProduct {
      * After a training forward: h = P'^T dY ([10, C] row-major, double), where dY is {@code dOut} routed back through
      * ReLU and pooling to a maximal position of each window. Ties come from identical patches (flat regions such as a
      * black background), and both implementations give such a tie's gradient to one of them, which is exactly the
-     * gradient of max-pooling with any tie rule. {@code out} is the forward's output, unchanged; {@code dOut} may be
+     * gradient of max-pooling with any tie rule. The forward's output must be unchanged; {@code dOut} may be
      * overwritten.
      */
-    double[] weightProducts(INDArray out, INDArray dOut);
+    double[] weightProducts(INDArray dOut);
 }
