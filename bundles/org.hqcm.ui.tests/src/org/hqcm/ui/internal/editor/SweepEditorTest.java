@@ -191,11 +191,12 @@ class SweepEditorTest {
     }
 
     /**
-     * Scrolls the form to a button, as a person does, and clicks it once it is enabled (selecting an axis enables
-     * Remove); {@link UiRobot#hover} waits until the button stays in place and the pointer is over it.
+     * Clicks a button once it is enabled (selecting an axis enables Remove) and the form has laid itself out again,
+     * scrolled to it as a person does; {@link UiRobot#hover} then checks the pointer is over it.
      */
     private static void press(SweepEditor editor, Control button) {
         UiTesting.waitUntil(button + " enabled", Duration.ofSeconds(10), button::isEnabled);
+        UiRobot.waitInPlace(button);
         UiTesting.reveal(editor.form(), button);
         org.eclipse.swt.graphics.Point middle = new org.eclipse.swt.graphics.Point(button.getSize().x / 2,
                 button.getSize().y / 2);

@@ -48,7 +48,7 @@ public final class UiRobot {
      * again after a selection (the sweep editor builds an axis's fields below its table) moves the controls under it,
      * and a click posted at once landed where a button had been (one CI run of 2026-12-01 removed no axis).
      */
-    private static void waitInPlace(Control control) {
+    public static void waitInPlace(Control control) {
         UiTesting.waitUntil(control + " in place", Duration.ofSeconds(10), () -> {
             Rectangle before = control.getDisplay().map(control.getParent(), null, control.getBounds());
             UiTesting.flush();
@@ -57,8 +57,9 @@ public final class UiRobot {
     }
 
     /**
-     * Moves the pointer over a point of a control and waits until the toolkit says the control is under it: a point
-     * of a control scrolled out of its parent's view lies over some other control, and input would go there.
+     * Once the control stays in place ({@link #waitInPlace}), moves the pointer over a point of it and waits until the
+     * toolkit says the control is under it: a point of a control scrolled out of its parent's view lies over some
+     * other control, and input would go there.
      */
     public static void hover(Control control, Point local) {
         control.getShell().forceActive();
@@ -72,7 +73,7 @@ public final class UiRobot {
                 () -> control.getDisplay().getCursorControl() == control);
     }
 
-    /** Presses and releases a mouse button (1 left, 3 right) at a point of a control. */
+    /** Presses and releases a mouse button (1 left, 3 right) at a point of a control, once it stays in place. */
     public static void click(Control control, Point local, int button) {
         control.getShell().forceActive();
         UiTesting.flush();

@@ -30,6 +30,8 @@ final class ConvBlock implements Layer {
     private final Scratch scratch;
     /** BatchNorm, pooling and ReLU in Java loops (float networks on the CPU backend), else null: ND4J's ops. */
     private final FusedNormPool fused;
+    /** Whether the last forward went through {@link #fused}. */
+    private boolean fusedBatch;
 
     private int batch = -1;
     private INDArray z;      // [N, H, W, C] conv output, kept for the backward pass
@@ -116,6 +118,14 @@ final class ConvBlock implements Layer {
         ones = scratch.ones(rows());
     }
 
+    /**
+     * Whether a batch of {@code n} goes through the fused loops: they read the activation through a Java buffer, which
+     * addresses at most 2^31 bytes.
+     */
+    boolean fusedFor(int n) {
+        return fused != null && activationLength(n) * Float.BYTES <= Integer.MAX_VALUE;
+    }
+
     private long rows() {
         return (long) batch * size * size;
     }
@@ -127,7 +137,8 @@ final class ConvBlock implements Layer {
         input = x;
         INDArray z2 = z.reshape(rows(), outChannels);
         NativeOps.conv2d(x, weight.value(), null, z);
-        if (fused != null) {
+        fusedBatch = fusedFor(batch);
+        if (fusedBatch) {
             fused.forward(z, norm, training, out);
             return out;
         }
@@ -149,9 +160,10 @@ final class ConvBlock implements Layer {
      */
     @Override
     public INDArray backward(INDArray dOut) {
-        if (fused != null) {
+        if (fusedBatch) {
             INDArray dz = scratch.b.view(batch, size, size, outChannels);
-            fused.backward(z, dOut.offset() == 0 && Shape.hasDefaultStridesForShape(dOut) ? dOut : dOut.dup('c'), norm, dz);
+            boolean dense = dOut.offset() == 0 && dOut.ordering() == 'c' && Shape.hasDefaultStridesForShape(dOut);
+            fused.backward(z, dense ? dOut : dOut.dup('c'), norm, dz);
             NativeOps.conv2dBackward(input, weight.value(), null, dz, dInput, weight.gradient(), null);
             return dInput;
         }

@@ -21,8 +21,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * routes) whose z is the chosen value. Only different z that round to the same y would be routed differently.
  *
  * <p>Statistics: summed around a value of the batch (cancellation in E[z^2] - mean^2 stays small), in float along
- * an image's rows of windows, then in double over channels and over images in image order, so that they do not
- * depend on threads.
+ * an image's rows of windows, then in double per channel across a row's windows and over images in image order, so
+ * that they do not depend on threads.
  */
 final class FusedNormPool {
     private static final float BIG = 0x1p127f;
@@ -128,7 +128,7 @@ final class FusedNormPool {
     }
 
     /**
-     * Backward of the last training forward: from dOut [N, S/2, S/2, C] and z, writes dL/dz into {@code dz}
+     * Backward of the last forward, which must have been in training mode: from dOut [N, S/2, S/2, C] and z, writes dL/dz into {@code dz}
      * [N, S, S, C] and the gamma and beta gradients into {@code norm}.
      */
     void backward(INDArray z, INDArray dOut, BatchNorm norm, INDArray dz) {

@@ -26,8 +26,8 @@ import org.hqcm.model.validation.Problem;
  * allow and names the field to change when it does not fit.
  *
  * <p>The sizes follow the network's buffers (nn's ConvBlock and DualAttention keep their pre-activation, pooled
- * output and input gradient, and on the heap three values per pooling window; PatchBlock its pooled output and on the
- * heap its maxima's positions; two scratch buffers
+ * output and input gradient, ConvBlock also three floats per pooling window and channel on the heap (float networks
+ * on the CPU); PatchBlock its pooled output and on the heap its maxima's positions; two scratch buffers
  * of the largest activation are shared), times
  * {@link #NATIVE_OVERHEAD} for ND4J's temporaries in convolution backward. {@code MemoryEstimateTest} checks the
  * parameter count against a real network, so a change of the network that the estimate does not follow fails there.
