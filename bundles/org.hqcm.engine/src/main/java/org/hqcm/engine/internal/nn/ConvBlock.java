@@ -135,13 +135,13 @@ final class ConvBlock implements Layer {
     public INDArray forward(INDArray x, boolean training) {
         prepare((int) x.size(0));
         input = x;
-        INDArray z2 = z.reshape(rows(), outChannels);
         NativeOps.conv2d(x, weight.value(), null, z);
         fusedBatch = fusedFor(batch);
         if (fusedBatch) {
             fused.forward(z, norm, training, out);
             return out;
         }
+        INDArray z2 = z.reshape(rows(), outChannels);
         INDArray y = scratch.a.view(batch, size, size, outChannels);
         INDArray y2 = y.reshape(rows(), outChannels);
         if (training) {

@@ -128,8 +128,8 @@ final class FusedNormPool {
     }
 
     /**
-     * Backward of the last forward, which must have been in training mode: from dOut [N, S/2, S/2, C] and z, writes dL/dz into {@code dz}
-     * [N, S, S, C] and the gamma and beta gradients into {@code norm}.
+     * Backward of the last forward, which must have been in training mode: from dOut [N, S/2, S/2, C] and z, writes
+     * dL/dz into {@code dz} [N, S, S, C] and the gamma and beta gradients into {@code norm}.
      */
     void backward(INDArray z, INDArray dOut, BatchNorm norm, INDArray dz) {
         int n = batch;

@@ -96,16 +96,6 @@ final class FusedPatchProduct implements PatchProduct {
         return ImageWorkers.inImageOrder(perImage);
     }
 
-    /** The values of one of the workers' own dense float arrays, in double (read through its buffer: no ND4J op). */
-    private static double[] doubles(INDArray a) {
-        FloatBuffer b = a.data().asNioFloat();
-        double[] d = new double[Math.toIntExact(a.length())];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = b.get(i);
-        }
-        return d;
-    }
-
     /** Cuts image {@code img} into its 16 planes q[r * 4 + c]. */
     private void cut(float[] pixels, int img, float[][] q) {
         int s = size;
@@ -166,7 +156,7 @@ final class FusedPatchProduct implements PatchProduct {
         double[] gram(float[][] q) {
             writePatches(q);
             NativeOps.gemm(patchesT, patchesT, gram, false, true, 1.0, 0.0);
-            return doubles(gram);
+            return HostArrays.toDoubles(gram);
         }
 
         /** relu(maxpool(conv)) of an image into its place in {@code out}, and in training its maxima's positions. */
@@ -197,7 +187,7 @@ final class FusedPatchProduct implements PatchProduct {
                 }
             }
             NativeOps.gemm(patchesT, routedT, products, false, true, 1.0, 0.0);
-            return doubles(products);
+            return HostArrays.toDoubles(products);
         }
 
         /** Channel c's convolution at the four pooling positions of every window, into z. */

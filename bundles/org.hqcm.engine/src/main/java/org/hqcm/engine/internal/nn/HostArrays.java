@@ -39,14 +39,14 @@ public final class HostArrays {
         }
     }
 
-    /** The elements of {@code a} in c order as doubles. */
+    /** The elements of {@code a} in c order as doubles; a dense array is read through its buffer, without a copy. */
     public static double[] toDoubles(INDArray a) {
-        return a.dup('c').data().asDouble();
+        return (isDense(a) ? a : a.dup('c')).data().asDouble();
     }
 
-    /** The elements of {@code a} in c order as floats. */
+    /** The elements of {@code a} in c order as floats; a dense array is read through its buffer, without a copy. */
     public static float[] toFloats(INDArray a) {
-        return a.dup('c').data().asFloat();
+        return (isDense(a) ? a : a.dup('c')).data().asFloat();
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.hqcm.engine.internal.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -26,5 +28,18 @@ class HostArraysTest {
         assertEquals(false, HostArrays.isDense(inner));
         assertEquals(0.0, HostArrays.firstNonFinite(inner));
         assertEquals(Double.POSITIVE_INFINITY, HostArrays.firstNonFinite(backing.get(NDArrayIndex.interval(2, 4))));
+    }
+
+    /** Dense arrays are read through their buffers; views, permuted ones included, in c order of their elements. */
+    @Test
+    void toDoublesAndToFloatsGiveTheElementsInCOrder() {
+        INDArray a = Nd4j.createFromArray(new float[][] {{1, 2, 3}, {4, 5, 6}});
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, HostArrays.toDoubles(a));
+        INDArray t = a.permute(1, 0);
+        assertFalse(HostArrays.isDense(t), "a transposed view is not dense");
+        assertArrayEquals(new double[] {1, 4, 2, 5, 3, 6}, HostArrays.toDoubles(t));
+        assertArrayEquals(new float[] {1, 4, 2, 5, 3, 6}, HostArrays.toFloats(t));
+        INDArray row = a.getRow(1);
+        assertArrayEquals(new double[] {4, 5, 6}, HostArrays.toDoubles(row));
     }
 }
