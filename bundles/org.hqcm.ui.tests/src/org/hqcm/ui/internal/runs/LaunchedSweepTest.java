@@ -1,6 +1,7 @@
 package org.hqcm.ui.internal.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -145,7 +146,15 @@ class LaunchedSweepTest {
             assertEquals("4 of 4 done", sweepRow.getText(2));
             sweeps.viewer().expandAll();
             UiTesting.flush();
+            // a reload (each change of a sweep record) keeps the rows and what the user opened
+            sweeps.reload();
+            UiTesting.waitUntil("a load", Duration.ofSeconds(10), () -> sweeps.lastLoad().getState() == Job.NONE);
+            UiTesting.flush();
+            assertFalse(sweepRow.isDisposed(), "a reload keeps the sweep's row");
             assertEquals(2, sweepRow.getItemCount(), "two configuration groups");
+            for (TreeItem group : sweepRow.getItems()) {
+                assertTrue(group.getExpanded(), "a reload keeps an opened group open: " + group.getText(0));
+            }
             for (TreeItem group : sweepRow.getItems()) {
                 assertTrue(group.getText(0).startsWith("architecture.head="), group.getText(0));
                 assertEquals("2 of 2 seeds", group.getText(2));

@@ -92,7 +92,6 @@ public final class SweepGroupsTree {
                 return key(element).hashCode();
             }
         });
-        viewer.setAutoExpandLevel(2);
         viewer.addDoubleClickListener(e -> {
             if (selected(SweepRow.Trial.class).size() == 1) {
                 openRun();
@@ -111,7 +110,10 @@ public final class SweepGroupsTree {
         menu.addMenuListener(m -> updateActions());
         tree.setMenu(menu.createContextMenu(tree));
         compare.setToolTipText(Messages.SweepGroups_compareTip);
-        viewer.setInput(sweeps);
+        // the input is set once: a reload refreshes, which keeps the rows (TreeItems) of sweeps, groups and trials
+        // that are still there, with their expansion, selection and scroll position; setInput made new ones, which
+        // collapsed what the user had opened and disposed items under a reader's hands (a UI test saw it)
+        viewer.setInput(this);
         showIfAny();
         updateActions();
         ResourcesPlugin.getWorkspace().addResourceChangeListener(listener, IResourceChangeEvent.POST_CHANGE);
@@ -238,8 +240,7 @@ public final class SweepGroupsTree {
             if (!viewer.getControl().isDisposed()) {
                 viewer.getControl().getDisplay().asyncExec(() -> {
                     if (self[0] == job && !viewer.getControl().isDisposed()) {
-                        sweeps = rows;
-                        viewer.setInput(sweeps);
+                        show(rows);
                         showIfAny();
                         updateActions();
                     }
@@ -252,6 +253,21 @@ public final class SweepGroupsTree {
         job = self[0];
         job.schedule(RELOAD_DELAY_MS);
         return job;
+    }
+
+    /** Shows new rows in place: sweeps not shown before open to their configurations. */
+    private void show(List<SweepRow> rows) {
+        java.util.Set<Object> before = new java.util.HashSet<>();
+        for (SweepRow r : sweeps) {
+            before.add(key(r));
+        }
+        sweeps = rows;
+        viewer.refresh();
+        for (SweepRow r : rows) {
+            if (!before.contains(key(r))) {
+                viewer.expandToLevel(r, 1);
+            }
+        }
     }
 
     private void resourcesChanged(IResourceChangeEvent event) {
@@ -385,10 +401,10 @@ public final class SweepGroupsTree {
     }
 
     /** The tree's content: sweeps, their configurations, their trials. */
-    private static final class Content implements ITreeContentProvider {
+    private final class Content implements ITreeContentProvider {
         @Override
         public Object[] getElements(Object input) {
-            return ((List<?>) input).toArray();
+            return sweeps.toArray();
         }
 
         @Override
