@@ -325,7 +325,18 @@ public final class UiRobot {
     public static Menu contextMenu(Tree tree, TreeItem item) {
         tree.setFocus();
         tree.showItem(item);
-        UiTesting.flush();
+        // GTK scrolls to a row on its next layout, not in showItem: the row's bounds read at once can be those from
+        // before the scroll, and the click then selects another row (a CI run of 2026-12-02: the second sweep's row
+        // was the 8th, in a tree that shows 3.6 rows, 80 of 114 px below its header); a person clicks the row where it
+        // has come to rest
+        UiTesting.waitUntil("the row " + item.getText() + " at rest in view", Duration.ofSeconds(10), () -> {
+            Rectangle before = item.getBounds();
+            UiTesting.flush();
+            Rectangle now = item.getBounds();
+            Rectangle view = tree.getClientArea();
+            return before.equals(now) && now.height > 0 && view.contains(now.x + Math.min(20, now.width / 2),
+                    now.y + now.height / 2);
+        });
         Rectangle b = item.getBounds();
         Point at = new Point(b.x + Math.min(20, b.width / 2), b.y + b.height / 2);
         click(tree, at, 1);
@@ -338,8 +349,18 @@ public final class UiRobot {
         // the click's selection reaches the tree asynchronously (XTest); a right-click before it would show the menu
         // of the previous selection (under load, Run As then listed only Run Configurations...): a person sees the
         // row highlighted first
-        UiTesting.waitUntil("the row " + item.getText() + " selected by the click", Duration.ofSeconds(10),
-                () -> Arrays.asList(tree.getSelection()).contains(item));
+        try {
+            UiTesting.waitUntil("the row " + item.getText() + " selected by the click", Duration.ofSeconds(10),
+                    () -> Arrays.asList(tree.getSelection()).contains(item));
+        } catch (AssertionError e) {
+            List<String> selected = new ArrayList<>();
+            for (TreeItem i : tree.getSelection()) {
+                selected.add(i.getText());
+            }
+            throw new AssertionError(e.getMessage() + ": clicked at " + at + ", the row now "
+                    + (item.isDisposed() ? "disposed" : "at " + item.getBounds()) + " in " + tree.getClientArea()
+                    + ", selected " + selected, e);
+        }
         return rightClick(tree, at);
     }
 
