@@ -195,7 +195,10 @@ class LaunchedSweepTest {
             assertTrue(second.getState() != Job.NONE, "still running: " + console(second));
             // Cancel Sweep from the sweep's row in the Runs view (what the Progress view's Cancel does: the job's cancel)
             page.showView(RunsView.ID);
-            Menu cancelMenu = UiRobot.contextMenu(runs.sweeps().viewer().getTree(), sweepRow(runs.sweeps(), second.folder().dir()));
+            TreeItem secondRow = sweepRow(runs.sweeps(), second.folder().dir());
+            UiTesting.waitUntil("the new sweep open to its configurations", Duration.ofSeconds(10),
+                    () -> !secondRow.isDisposed() && secondRow.getExpanded() && secondRow.getItemCount() == 2);
+            Menu cancelMenu = UiRobot.contextMenu(runs.sweeps().viewer().getTree(), secondRow);
             UiRobot.choose(UiRobot.item(cancelMenu, "Cancel Sweep"));
             UiTesting.waitUntil("Cancel Sweep to reach the sweep's job (its next poll)", Duration.ofSeconds(10),
                     second::cancelRequested);

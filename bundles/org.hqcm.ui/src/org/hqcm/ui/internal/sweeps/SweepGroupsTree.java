@@ -255,11 +255,16 @@ public final class SweepGroupsTree {
         return job;
     }
 
-    /** Shows new rows in place: sweeps not shown before open to their configurations. */
+    /**
+     * Shows new rows in place. A sweep whose configurations are shown for the first time opens to them, as a new
+     * sweep did before; one the user has closed stays closed.
+     */
     private void show(List<SweepRow> rows) {
         java.util.Set<Object> before = new java.util.HashSet<>();
         for (SweepRow r : sweeps) {
-            before.add(key(r));
+            if (!r.groups().isEmpty()) {
+                before.add(key(r));
+            }
         }
         sweeps = rows;
         viewer.refresh();
