@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
@@ -13,6 +14,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Scrollable;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -144,12 +146,35 @@ public final class UiRobot {
         click(item.getParent(), at, 1);
     }
 
-    /** The middle of a table row's first cell, in the table's coordinates (scrolled into view first). */
+    /** The middle of a table row's first cell, in the table's coordinates, once in view ({@link #atRest}). */
     public static Point middle(Table table, TableItem item) {
         table.showItem(item);
-        UiTesting.flush();
-        Rectangle b = item.getBounds(0);
-        return new Point(b.x + Math.min(20, b.width / 2), b.y + b.height / 2);
+        return atRest(table, () -> item.getBounds(0), "the row " + item.getText());
+    }
+
+    /** The middle of a tree row's label, in the tree's coordinates, once in view ({@link #atRest}). */
+    public static Point middle(Tree tree, TreeItem item) {
+        tree.showItem(item);
+        return atRest(tree, item::getBounds, "the row " + item.getText());
+    }
+
+    /**
+     * A row's point to click (20 px in, or its middle if narrower) once its bounds hold across a round of events and
+     * the point lies in the control's client area. GTK scrolls to a row on its next layout, not in showItem: the
+     * bounds read at once can be those from before the scroll, and the click then selects another row (a CI run of
+     * 2026-12-02: the second sweep's row was the 8th, in a tree that shows 3.6 rows, 80 of 114 px below its header).
+     * A person clicks the row where it has come to rest.
+     */
+    private static Point atRest(Scrollable control, Supplier<Rectangle> bounds, String what) {
+        Point[] at = new Point[1];
+        UiTesting.waitUntil(what + " at rest in view", Duration.ofSeconds(10), () -> {
+            Rectangle before = bounds.get();
+            UiTesting.flush();
+            Rectangle now = bounds.get();
+            at[0] = new Point(now.x + Math.min(20, now.width / 2), now.y + now.height / 2);
+            return before.equals(now) && now.height > 0 && control.getClientArea().contains(at[0]);
+        });
+        return at[0];
     }
 
     /** Left click in the middle of a control. */
@@ -324,21 +349,7 @@ public final class UiRobot {
     /** Right-clicks a tree item and returns its context menu once the toolkit has shown it. */
     public static Menu contextMenu(Tree tree, TreeItem item) {
         tree.setFocus();
-        tree.showItem(item);
-        // GTK scrolls to a row on its next layout, not in showItem: the row's bounds read at once can be those from
-        // before the scroll, and the click then selects another row (a CI run of 2026-12-02: the second sweep's row
-        // was the 8th, in a tree that shows 3.6 rows, 80 of 114 px below its header); a person clicks the row where it
-        // has come to rest
-        UiTesting.waitUntil("the row " + item.getText() + " at rest in view", Duration.ofSeconds(10), () -> {
-            Rectangle before = item.getBounds();
-            UiTesting.flush();
-            Rectangle now = item.getBounds();
-            Rectangle view = tree.getClientArea();
-            return before.equals(now) && now.height > 0 && view.contains(now.x + Math.min(20, now.width / 2),
-                    now.y + now.height / 2);
-        });
-        Rectangle b = item.getBounds();
-        Point at = new Point(b.x + Math.min(20, b.width / 2), b.y + b.height / 2);
+        Point at = middle(tree, item);
         click(tree, at, 1);
         // a person's click in the window makes it the active one (a window manager does that); without one, under
         // Xvfb, forceActive takes a moment, and until then the debug UI reads no active window: its Run As submenu

@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -162,8 +161,7 @@ final class ConvBlock implements Layer {
     public INDArray backward(INDArray dOut) {
         if (fusedBatch) {
             INDArray dz = scratch.b.view(batch, size, size, outChannels);
-            boolean dense = dOut.offset() == 0 && dOut.ordering() == 'c' && Shape.hasDefaultStridesForShape(dOut);
-            fused.backward(z, dense ? dOut : dOut.dup('c'), norm, dz);
+            fused.backward(z, HostArrays.isCOrderFromStart(dOut) ? dOut : dOut.dup('c'), norm, dz);
             NativeOps.conv2dBackward(input, weight.value(), null, dz, dInput, weight.gradient(), null);
             return dInput;
         }

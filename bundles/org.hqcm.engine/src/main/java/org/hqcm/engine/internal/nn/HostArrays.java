@@ -55,8 +55,27 @@ public final class HostArrays {
      */
     public static boolean isDense(INDArray a) {
         DataType t = a.dataType();
-        return (t == DataType.FLOAT || t == DataType.DOUBLE) && a.offset() == 0 && a.ordering() == 'c'
-                && a.data().length() == a.length();
+        return (t == DataType.FLOAT || t == DataType.DOUBLE) && isCOrderFromStart(a) && a.data().length() == a.length();
+    }
+
+    /**
+     * Whether the elements of {@code a} are the first {@code a.length()} values of its buffer, in c order: offset 0
+     * and c-order strides. A dimension of size 1 may have any stride (ND4J gives the network's [N, S, S, 1] images
+     * such strides); the buffer may be longer than the array (a view at the start of a shared buffer). ND4J's ordering
+     * flag is not read: it calls a vector's view 'f' with stride 1.
+     */
+    public static boolean isCOrderFromStart(INDArray a) {
+        if (a.offset() != 0) {
+            return false;
+        }
+        long expected = 1;
+        for (int d = a.rank() - 1; d >= 0; d--) {
+            if (a.size(d) != 1 && a.stride(d) != expected) {
+                return false;
+            }
+            expected *= a.size(d);
+        }
+        return true;
     }
 
     /**

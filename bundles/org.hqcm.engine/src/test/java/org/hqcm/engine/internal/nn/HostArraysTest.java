@@ -42,4 +42,18 @@ class HostArraysTest {
         INDArray row = a.getRow(1);
         assertArrayEquals(new double[] {4, 5, 6}, HostArrays.toDoubles(row));
     }
+
+    /** The first elements of a longer buffer read in c order; columns cut from a row-major matrix do not. */
+    @Test
+    void cOrderFromStartAllowsALongerBufferButNotGaps() {
+        INDArray vector = Nd4j.createFromArray(new float[] {1, 2, 3, 4});
+        INDArray start = vector.get(NDArrayIndex.interval(0, 2));
+        assertTrue(HostArrays.isCOrderFromStart(start));
+        assertFalse(HostArrays.isDense(start), "it does not own its buffer");
+        INDArray matrix = Nd4j.createFromArray(new float[][] {{1, 2, 3}, {4, 5, 6}});
+        INDArray columns = matrix.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2));
+        assertEquals(0, columns.offset());
+        assertFalse(HostArrays.isCOrderFromStart(columns), "a row of 3 between rows of 2");
+        assertTrue(HostArrays.isCOrderFromStart(Nd4j.create(DataType.FLOAT, 2, 3, 3, 1)));
+    }
 }

@@ -115,12 +115,12 @@ public final class AdamW implements Optimizer {
         }
     }
 
-
     /**
      * The update of {@code length} values from {@code start} of the moments, on the gradient and value of those values
-     * in double (a chunk of a float parameter, or a whole parameter): the same operations as on floats read one by one (so the same bits), in a loop of doubles alone, which
-     * HotSpot 17 vectorizes. With the float-to-double conversions inside, it did not: 32 ms per step for the 1.4 M
-     * values of the paper's network on one core, 13 ms with them outside (stand-alone harness, 2026-12-01).
+     * in double (a chunk of a float parameter, or a whole parameter): the same operations as on floats read one by
+     * one (so the same bits), in a loop of doubles alone, which HotSpot 17 vectorizes. With the float-to-double
+     * conversions inside, it did not: 32 ms per step for the 1.4 M values of the paper's network on one core, 13 ms
+     * with them outside (stand-alone harness, 2026-12-01).
      */
     private void update(double[] g, double[] value, double[] m, double[] v, int start, int length, double decay,
             double stepSize, double sqrtC2) {
